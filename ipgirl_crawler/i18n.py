@@ -1,0 +1,43 @@
+"""Per-language UI strings of the site, loaded once from ``data/ui-strings.json``.
+
+Pages show their UI strings either in English or in their own language, so every
+lookup here offers both (the page's language first).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+DEFAULT_UI_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    text = resources.files("ipgirl_crawler").joinpath("data/ui-strings.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(_table()["languages"])
+
+
+def ui_string(lang: str, key: str) -> str | None:
+    return _table()["ui_strings"].get(lang, {}).get(key)
+
+
+def ui_variants(lang: str | None, key: str) -> tuple[str, ...]:
+    """The UI string ``key`` in ``lang`` and in English, without repeats."""
+    found = [ui_string(code, key) for code in (lang or DEFAULT_UI_LANGUAGE, DEFAULT_UI_LANGUAGE)]
+    return tuple(dict.fromkeys(s for s in found if s))
+
+
+def all_ui_variants(key: str) -> tuple[str, ...]:
+    """The UI string ``key`` in every language, for pages whose language is unknown."""
+    return tuple(dict.fromkeys(ui_string(code, key) for code in languages() if ui_string(code, key)))
+
+
+def category_names() -> dict[str, dict[str, str]]:
+    """Category slug -> language -> localized name."""
+    return _table()["categories"]

@@ -1,0 +1,291 @@
+"""The article page object: one method per item field, pure over a response.
+
+``ArticlePage`` reads any era of the site by structure and visible UI strings alone
+(the plain legacy pages need nothing more); later templates in ``eras`` override the
+few locators their markup makes exact.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime, timezone
+from functools import cached_property
+from typing import Any
+
+from lxml.html import HtmlElement
+from scrapy.http import TextResponse
+
+from ipgirl_crawler import i18n
+from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
+from ipgirl_crawler.pages.anchors import Anchors, find_anchors
+from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.dom import attr, common_ancestor, first, has_class_hint, json_ld_objects, meta_content, text_of
+from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
+from ipgirl_crawler.pages.related import related_cards
+from ipgirl_crawler.text import normalize_or_none, normalize_text
+from ipgirl_crawler.urls import absolute, article_ref, path_language, same_origin
+
+ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
+SITE_NAME = "ipgirl"
+_POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
+
+
+def _category_names() -> frozenset[str]:
+    return frozenset(name for names in i18n.category_names().values() for name in names.values())
+
+
+CATEGORY_NAMES = _category_names()
+
+
+class ArticlePage:
+    """Structure-first parser; the fallback for every era."""
+
+    def __init__(self, response: TextResponse, base_url: str) -> None:
+        self.response = response
+        self.base_url = base_url
+        self.root: HtmlElement = response.selector.root
+
+    # -- page-wide lookups -------------------------------------------------
+    @cached_property
+    def anchors(self) -> Anchors:
+        return find_anchors(self.root, self.language or i18n.DEFAULT_UI_LANGUAGE)
+
+    @cached_property
+    def positions(self) -> dict[HtmlElement, int]:
+        return {element: index for index, element in enumerate(self.root.iter())}
+
+    @cached_property
+    def json_ld(self) -> dict[str, Any]:
+        for obj in json_ld_objects(self.root):
+            kinds = obj.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
+                return obj
+        return {}
+
+    def resolve(self, href: str | None) -> str | None:
+        return absolute(self.response.url, href)
+
+    def is_article_url(self, url: str | None) -> bool:
+        return bool(url) and same_origin(url, self.base_url) and article_ref(url) is not None
+
+    # -- locators (the era-specific part) ------------------------------------
+    def title_element(self) -> HtmlElement | None:
+        for h1 in self.root.xpath("//body//h1"):
+            text = text_of(h1)
+            if text and text.casefold() != SITE_NAME and not h1.xpath("ancestor::header[not(ancestor::article)]"):
+                return h1
+        return first(self.root.xpath("//body//h1"))
+
+    def body_container(self) -> HtmlElement | None:
+        """The common ancestor of the title and the element holding the most paragraph text."""
+        weights: Counter[HtmlElement] = Counter()
+        for paragraph in self.root.xpath("//body//p"):
+            parent = paragraph.getparent()
+            if parent is not None:
+                weights[parent] += len(paragraph.text_content())
+        if not weights:
+            return None
+        densest = weights.most_common(1)[0][0]
+        title = self.title_element()
+        return common_ancestor(title, densest) if title is not None else densest
+
+    def byline_element(self) -> HtmlElement | None:
+        if self.body.byline is not None:
+            return self.body.byline
+        title_pos = self.positions.get(self.title_element(), -1)
+        first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
+        marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.root.xpath("//body//time")
+        marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
+        if not marks:
+            return None
+        element = min(marks, key=lambda e: self.positions.get(e, 0))
+        while (parent := element.getparent()) is not None and len(text_of(parent)) <= MAX_BYLINE_CHARS \
+                and not parent.xpath(".//h1"):
+            element = parent
+        return element
+
+    def breadcrumbs_element(self) -> HtmlElement | None:
+        title_pos = self.positions.get(self.title_element(), 1 << 30)
+        homes = [a for a in self.anchors.all("home") if a.tag == "a" and self.positions.get(a, 0) < title_pos]
+        for home in reversed(homes):
+            container = home.getparent()
+            if container is not None and container.tag == "li":
+                container = container.getparent()
+            if container is not None and 1 < len(container.xpath(".//a")) <= 6:
+                return container
+        return None
+
+    def discover_heading(self) -> HtmlElement | None:
+        return self.anchors.first("discover")
+
+    # -- derived regions -----------------------------------------------------
+    @cached_property
+    def body(self) -> BodyRegion:
+        container, title = self.body_container(), self.title_element()
+        if container is None:
+            return BodyRegion()
+        after = self.positions.get(title, -1) if title is not None else -1
+        return split_body(container, after, self.positions, self.anchors, self.summary() or "")
+
+    @cached_property
+    def byline(self) -> BylineParts:
+        element = self.byline_element()
+        return parse_byline(text_of(element), self.language or "en") if element is not None else BylineParts()
+
+    # -- fields ------------------------------------------------------------
+    def fetched_url(self) -> str:
+        return self.response.url
+
+    def url(self) -> str:
+        canonical = self.resolve(attr(first(self.root.xpath("//link[@rel='canonical'][@href]")), "href"))
+        if canonical and same_origin(canonical, self.base_url):
+            return canonical
+        return absolute(self.response.url, self.response.url) or self.response.url
+
+    def article_id(self) -> str | None:
+        for url in (self.url(), self.response.url):
+            ref = article_ref(url)
+            if ref:
+                return ref.article_id
+        marked = first(self.root.xpath("//*[@data-article-id]"))
+        if marked is not None and marked.get("data-article-id", "").isdigit():
+            return marked.get("data-article-id")
+        match = first([m for m in map(_POST_ID.search, self.root.xpath("//article/@class")) if m])
+        return match[1] if match else None
+
+    @cached_property
+    def language(self) -> str | None:
+        declared = (self.root.get("lang") or "").strip().lower()[:2]
+        if declared in i18n.languages():
+            return declared
+        return path_language(self.response.url)
+
+    def title(self) -> str | None:
+        title = text_of(self.title_element())
+        return title or normalize_or_none(meta_content(self.root, "og:title"))
+
+    def summary(self) -> str | None:
+        for value in (meta_content(self.root, "description"), meta_content(self.root, "og:description"),
+                      self.json_ld.get("description")):
+            text = normalize_text(value if isinstance(value, str) else "")
+            if text:
+                return text
+        return None
+
+    def breadcrumbs(self) -> list[str]:
+        element = self.breadcrumbs_element()
+        return [t for t in (text_of(a) for a in element.xpath(".//a")) if t] if element is not None else []
+
+    def category(self) -> str | None:
+        element = self.breadcrumbs_element()
+        if element is not None:
+            for link in reversed(element.xpath(".//a[contains(@href, '/category/')]")):
+                if text_of(link):
+                    return text_of(link)
+        section = meta_content(self.root, "article:section") or self.json_ld.get("articleSection")
+        return normalize_or_none(section) if isinstance(section, str) else None
+
+    def authors(self) -> list[str]:
+        element = self.byline_element()
+        if element is not None:
+            linked = [text_of(a) for a in element.xpath(".//a[contains(@href, '/author')]")]
+            if any(linked):
+                return [name for name in linked if name]
+        people = self.json_ld.get("author")
+        people = people if isinstance(people, list) else [people]
+        named = [normalize_text(p.get("name")) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+        if any(named):
+            return [name for name in named if name]
+        meta = meta_content(self.root, "author")
+        if meta:
+            return split_names(meta, self.language or "en")
+        return list(self.byline.authors)
+
+    def _machine_date(self, ld_key: str, meta_key: str, published: bool) -> str | None:
+        value = self.json_ld.get(ld_key)
+        if isinstance(value, str) and value.strip():
+            return normalize_text(value)
+        value = meta_content(self.root, meta_key)
+        if value:
+            return value
+        byline = self.byline_element()
+        scope = byline if byline is not None else self.root
+        for time in scope.xpath(".//time[@datetime]"):
+            is_update = has_class_hint(time, "updat", "modif")
+            if is_update != published:
+                return attr(time, "datetime")
+        return None
+
+    def published_at_raw(self) -> str | None:
+        return self._machine_date("datePublished", "article:published_time", True) or self.byline.published
+
+    def modified_at_raw(self) -> str | None:
+        return self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
+
+    def raw_body_html(self) -> str:
+        from lxml.html import tostring
+
+        return "".join(tostring(block, encoding="unicode", with_tail=False) for block in self.body.blocks)
+
+    def tags(self) -> list[str]:
+        element = self.anchors.first("tags")
+        links: list[HtmlElement] = []
+        for _ in range(3):
+            if element is None:
+                break
+            links = element.xpath(".//a")
+            if links:
+                break
+            element = element.getparent()
+        if not links:
+            links = self.root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")
+        return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
+
+    def raw_votes_text(self) -> str | None:
+        element = self.anchors.first("votes")
+        for _ in range(3):
+            if element is None:
+                return None
+            text = text_of(element)
+            if len(re.findall(r"\d+", text)) >= 2:
+                return text
+            element = element.getparent()
+        return None
+
+    def raw_related(self) -> list[dict[str, str | None]]:
+        return related_cards(self.discover_heading(), self.resolve, self.is_article_url, CATEGORY_NAMES)
+
+    def translations(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for link in self.root.xpath("//link[@rel='alternate'][@hreflang][@href]"):
+            code = attr(link, "hreflang").lower()
+            url = self.resolve(link.get("href"))
+            if url and code and code != "x-default" and code.split("-")[0] != self.language:
+                found.setdefault(code, url)
+        return found
+
+    def raw_notice_text(self) -> str | None:
+        notice = self.anchors.first("notice")
+        return text_of(notice) if notice is not None else None
+
+    # -- the whole page ------------------------------------------------------
+    def is_article(self) -> bool:
+        """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
+        if not (self.article_id() and self.title_element() is not None and self.body.blocks):
+            return False
+        return bool(meta_content(self.root, "og:type") == "article" or self.json_ld
+                    or self.byline_element() is not None or self.published_at_raw())
+
+    def to_item(self) -> ArticleItem:
+        date_header = self.response.headers.get(b"Date")
+        return ArticleItem(
+            url=self.url(), fetched_url=self.fetched_url(), article_id=self.article_id(),
+            language=self.language, title=self.title(), summary=self.summary(), category=self.category(),
+            breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
+            modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
+            raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),
+            raw_notice_text=self.raw_notice_text(), translations=self.translations(),
+            response_date=date_header.decode("latin-1") if date_header else None,
+            crawled_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), schema_version=SCHEMA_VERSION,
+        )

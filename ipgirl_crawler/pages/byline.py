@@ -1,0 +1,100 @@
+"""Reading a byline's text: author names and the dates it shows, per language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ipgirl_crawler.lang_data import AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, RELATIVE_DATE_MARKERS
+from ipgirl_crawler.pages.anchors import prefix_pattern
+from ipgirl_crawler.text import normalize_text
+
+# What separates the parts of a byline: "Von Mei Lin · Veröffentlicht am 7. Juni 2024 · …".
+_SEGMENT_SPLIT = re.compile(r"\s*(?:[·•|｜—–]|\s-\s)\s*")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT = re.compile(r"\d")
+
+
+# Words that lead a date inside a byline ("Par X le 4 juillet", "Von X am 7. Juni").
+_CONNECTOR_TAIL = {
+    code: re.compile(rf"(?:[\s,]+(?:{'|'.join(words)}))?[\s,]*$", re.IGNORECASE)
+    for code, words in {
+        "en": ("on",), "fr": ("le",), "de": ("am",), "es": ("el",), "it": ("il",),
+        "pt": ("em",), "ja": ("、",), "zh": ("于",), "ko": (",",),
+    }.items()
+}
+
+
+@dataclass(frozen=True)
+class BylineParts:
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+
+
+@lru_cache(maxsize=16)
+def _name_splitter(lang: str) -> re.Pattern[str]:
+    words = AUTHOR_CONJUNCTIONS.get(lang, ()) + AUTHOR_CONJUNCTIONS["en"]
+    joined = "|".join(re.escape(w) for w in words)
+    seps = "|".join(re.escape(s) for s in AUTHOR_SEPARATORS)
+    return re.compile(rf"\s*(?:{seps})\s*|\s+(?:{joined})\s+|(?<=\S)(?:と|和|与)(?=\S)")
+
+
+def split_names(text: str, lang: str) -> list[str]:
+    """"A, B and C" -> [A, B, C]; pieces holding digits (dates) are not names."""
+    names = [normalize_text(n) for n in _name_splitter(lang).split(text)]
+    return [n for n in names if n and not _DIGIT.search(n) and len(n) <= 100]
+
+
+def looks_like_date(text: str, lang: str) -> bool:
+    """A year, or a relative-date marker ("il y a", "前") next to a number or on its own."""
+    if _YEAR.search(text):
+        return True
+    lowered = text.lower()
+    markers = RELATIVE_DATE_MARKERS.get(lang, ()) + RELATIVE_DATE_MARKERS["en"]
+    return any(marker in lowered for marker in markers)
+
+
+def _cut_date(text: str, lang: str) -> tuple[str, str | None]:
+    """"Camille Durand, le 4 juillet 2023" -> ("Camille Durand", "4 juillet 2023")."""
+    markers = RELATIVE_DATE_MARKERS.get(lang, ()) + RELATIVE_DATE_MARKERS["en"]
+    lowered = text.lower()
+    starts = [m.start() for m in (_DIGIT.search(text),) if m]
+    starts += [i for i in (lowered.find(marker.strip()) for marker in markers) if i > 0]
+    if not starts:
+        return text, None
+    cut = min(starts)
+    names = _CONNECTOR_TAIL.get(lang, _CONNECTOR_TAIL["en"]).sub("", text[:cut])
+    date_text = normalize_text(text[cut:])
+    return names.rstrip(" ,"), date_text if looks_like_date(date_text, lang) else None
+
+
+def _strip_label(text: str, lang: str, key: str) -> str | None:
+    match = prefix_pattern(lang).match(text)
+    if match and match.lastgroup == key:
+        return normalize_text(text[match.end():].lstrip(":： "))
+    return None
+
+
+def parse_byline(text: str, lang: str) -> BylineParts:
+    """Authors and date texts of a byline, labels removed."""
+    authors: list[str] = []
+    published = modified = None
+    for segment in _SEGMENT_SPLIT.split(normalize_text(text)):
+        if not segment:
+            continue
+        names = _strip_label(segment, lang, "by")
+        updated = _strip_label(segment, lang, "updated")
+        dated = _strip_label(segment, lang, "published")
+        if names is not None:
+            names, date_text = _cut_date(names, lang)
+            authors.extend(split_names(names, lang))
+            published = published or date_text
+        elif updated is not None:
+            modified = modified or updated
+        elif dated is not None:
+            published = published or dated
+        elif looks_like_date(segment, lang):
+            published = published or segment
+    return BylineParts(tuple(authors), published, modified)
+

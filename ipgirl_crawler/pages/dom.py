@@ -1,0 +1,100 @@
+"""Small, era-independent helpers over an lxml HTML tree."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.text import normalize_text
+
+# Block elements that make up an article body, one block each.
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
+# Elements that only group blocks: looked into, never a block themselves when they hold blocks.
+WRAPPER_TAGS = frozenset({"div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th", "center", "font", "span"})
+# Page chrome: never part of a body.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "header", "nav", "footer", "aside", "form",
+    "svg", "iframe", "button", "input", "select", "textarea", "h1", "link", "meta",
+})
+_NEVER_TEXT = "script|style|noscript|template|svg"
+MAX_JSONLD_CHARS = 200_000
+_TEXT_XPATH = (".//text()[not(ancestor::*[self::" + " or self::".join(_NEVER_TEXT.split("|")) + "])] | .//br")
+
+
+def text_of(element: HtmlElement | None) -> str:
+    """The element's visible text, normalised (script and style contents left out)."""
+    if element is None:
+        return ""
+    parts = element.xpath(_TEXT_XPATH)
+    # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.
+    return normalize_text("".join(p if isinstance(p, str) else " " for p in parts))
+
+
+def attr(element: HtmlElement | None, name: str) -> str:
+    return normalize_text(element.get(name)) if element is not None else ""
+
+
+def first(elements: list[Any]) -> Any:
+    return elements[0] if elements else None
+
+
+def meta_content(root: HtmlElement, key: str) -> str:
+    """``<meta name=key>`` or ``<meta property=key>`` content, normalised."""
+    node = first(root.xpath("//meta[@name=$k or @property=$k][@content]", k=key))
+    return attr(node, "content")
+
+
+def has_class_hint(element: HtmlElement, *fragments: str) -> bool:
+    classes = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return any(fragment in classes for fragment in fragments)
+
+
+def contains_blocks(element: HtmlElement) -> bool:
+    return any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child))
+               for child in element.iterchildren() if isinstance(child.tag, str))
+
+
+def flatten_blocks(container: HtmlElement, depth: int = 0) -> Iterator[HtmlElement]:
+    """The outermost block elements under ``container``, in document order."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
+            continue
+        if tag in BLOCK_TAGS:
+            yield child
+        elif depth < 40 and tag in WRAPPER_TAGS and contains_blocks(child):
+            yield from flatten_blocks(child, depth + 1)
+        else:
+            yield child
+
+
+def common_ancestor(a: HtmlElement, b: HtmlElement) -> HtmlElement:
+    ancestors = {id(node): node for node in a.iterancestors()}
+    ancestors[id(a)] = a
+    for node in b.iterancestors():
+        if id(node) in ancestors:
+            return node
+    return b if id(b) in ancestors else a.getroottree().getroot()
+
+
+def json_ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, ``@graph`` and lists unrolled; broken ones skipped."""
+    found: list[dict[str, Any]] = []
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        raw = script.text or ""
+        if len(raw) > MAX_JSONLD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        for obj in stack:
+            if isinstance(obj, dict):
+                found.append(obj)
+                graph = obj.get("@graph")
+                if isinstance(graph, list):
+                    found.extend(o for o in graph if isinstance(o, dict))
+    return found

@@ -1,0 +1,55 @@
+"""The site's template eras, each overriding only the locators its markup makes exact.
+
+``ArticlePage`` (plain legacy pages) -> ``CurrentTemplate`` (A: ``article[data-article-id]``,
+``.article-body``) -> ``RedesignTemplate`` (B: JSON-LD, ``.entry-content``). A hint that
+finds nothing falls back to the structural locator, so a half-changed template still parses.
+"""
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+from scrapy.http import TextResponse
+
+from ipgirl_crawler.pages.article import ArticlePage
+from ipgirl_crawler.pages.dom import first
+
+
+class CurrentTemplate(ArticlePage):
+    container_xpath = "//article//div[contains(concat(' ', @class, ' '), ' article-body ')]"
+    byline_xpath = "//article//*[contains(concat(' ', @class, ' '), ' article-meta ')]"
+    discover_xpath = "//section[contains(@class, 'discover')]/*[self::h2 or self::h3][1]"
+
+    def _hinted(self, xpath: str) -> HtmlElement | None:
+        return first(self.root.xpath(xpath))
+
+    def body_container(self) -> HtmlElement | None:
+        hinted = self._hinted(self.container_xpath)
+        return hinted if hinted is not None else super().body_container()
+
+    def byline_element(self) -> HtmlElement | None:
+        hinted = self._hinted(self.byline_xpath)
+        return hinted if hinted is not None else super().byline_element()
+
+    def discover_heading(self) -> HtmlElement | None:
+        found = super().discover_heading()
+        return found if found is not None else self._hinted(self.discover_xpath)
+
+
+class RedesignTemplate(CurrentTemplate):
+    container_xpath = "//article//div[contains(concat(' ', @class, ' '), ' entry-content ')]"
+    byline_xpath = "//article//p[contains(concat(' ', @class, ' '), ' byline ')]"
+    discover_xpath = "//aside[contains(@class, 'related')]/*[self::h2 or self::h3][1]"
+
+
+ERA_MARKERS: tuple[tuple[str, type[ArticlePage]], ...] = (
+    ("//article//div[contains(concat(' ', @class, ' '), ' entry-content ')]", RedesignTemplate),
+    ("//article[@data-article-id]", CurrentTemplate),
+)
+
+
+def page_for(response: TextResponse, base_url: str) -> ArticlePage:
+    """The parser of the era this page's markup belongs to."""
+    root = response.selector.root
+    for marker, parser in ERA_MARKERS:
+        if root.xpath(marker):
+            return parser(response, base_url)
+    return ArticlePage(response, base_url)

@@ -1,0 +1,97 @@
+"""The "Discover more" cards, found from their heading rather than their classes."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.text import normalize_text
+
+MAX_CARDS = 50
+STOP_TAGS = frozenset({"footer", "h1", "h2", "h3"})
+_SNIPPET_TRIM = " -–—|:·•"
+
+LinkResolver = Callable[[str | None], str | None]
+
+
+def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
+    """The elements after the heading that hold the cards (its section, or its next siblings)."""
+    node = heading
+    for _ in range(6):
+        followers: list[HtmlElement] = []
+        for sibling in node.itersiblings():
+            if not isinstance(sibling.tag, str):
+                continue
+            has_links = any(is_article_link(a) for a in sibling.iter("a"))
+            if sibling.tag in STOP_TAGS and followers or (followers and not has_links):
+                break
+            if has_links:
+                followers.append(sibling)
+        if followers:
+            return followers
+        node = node.getparent()
+        if node is None or node.tag == "body":
+            break
+    return []
+
+
+def _card_of(link: HtmlElement, region_tops: set[HtmlElement], is_article_link: Callable[[HtmlElement], bool]) -> HtmlElement:
+    card = link
+    while card not in region_tops:
+        parent = card.getparent()
+        if parent is None or sum(1 for a in parent.iter("a") if is_article_link(a)) > 1:
+            break
+        card = parent
+    return card
+
+
+def _remove_once(text: str, part: str) -> str:
+    return text.replace(part, " ", 1) if part else text
+
+
+def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[str],
+               resolve: LinkResolver) -> dict[str, str | None]:
+    category = None
+    for a in card.iter("a"):
+        if "/category/" in (a.get("href") or ""):
+            category = text_of(a)
+            break
+    if category is None:
+        for child in link.iter():
+            if child is not link and text_of(child) in category_names:
+                category = text_of(child)
+                break
+    link_text = text_of(link)
+    title = link_text
+    if category and link_text.startswith(category) and link_text != category:
+        title = normalize_text(link_text[len(category):])
+    rest = _remove_once(_remove_once(text_of(card), link_text), category or "")
+    snippet = normalize_text(rest).strip(_SNIPPET_TRIM)
+    return {"title": title, "url": resolve(link.get("href")), "category": category, "snippet": snippet or None}
+
+
+def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
+                  is_article_url: Callable[[str | None], bool], category_names: frozenset[str]) -> list[dict[str, str | None]]:
+    """Raw cards in page order: title, url, category, snippet (ellipsis still on)."""
+    if heading is None:
+        return []
+
+    def is_article_link(a: HtmlElement) -> bool:
+        return is_article_url(resolve(a.get("href")))
+
+    region = _card_region(heading, is_article_link)
+    tops = set(region)
+    cards, seen = [], set()
+    for top in region:
+        for link in top.iter("a"):
+            if not is_article_link(link):
+                continue
+            card = _card_of(link, tops, is_article_link)
+            if card in seen:
+                continue
+            seen.add(card)
+            cards.append(parse_card(link, card, category_names, resolve))
+            if len(cards) >= MAX_CARDS:
+                return cards
+    return cards

@@ -1,0 +1,27 @@
+"""Text normalisation shared by page parsing and pipelines."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# \s covers NBSP, narrow NBSP and the other Unicode spaces; zero-width ones are not \s.
+_WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(value: str | None) -> str:
+    """NFC, control characters dropped, whitespace runs collapsed to one space, trimmed."""
+    if not value:
+        return ""
+    value = _CONTROL.sub("", value)
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def normalize_or_none(value: str | None) -> str | None:
+    return normalize_text(value) or None
+
+
+def safe_for_log(value: object, limit: int = 200) -> str:
+    """A single printable line, so page data cannot forge or garble log lines."""
+    text = _WHITESPACE.sub(" ", _CONTROL.sub("?", str(value)))
+    return text if len(text) <= limit else text[:limit] + "…"

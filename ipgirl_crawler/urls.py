@@ -1,0 +1,93 @@
+"""URL rules of the site: base URL validation, canonical forms, article references."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+DEFAULT_BASE_URL = "https://www.ipgirl.com"
+TRACKING_PARAMS = frozenset({"share", "fbclid", "gclid", "mc_cid", "mc_eid"})
+TRACKING_PREFIXES = ("utm_",)
+NON_ARTICLE_SECTIONS = frozenset({"category", "tag", "tags", "author", "authors", "search", "page", "media", "static"})
+_ARTICLE_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/(?P<section>[a-z0-9_-]+)/(?P<id>\d{1,12})(?:-[^/]*)?/?$")
+_CATEGORY_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/category/(?P<slug>[a-z0-9_-]+)/?$")
+_HOME_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/?$")
+
+
+class InvalidBaseURL(ValueError):
+    pass
+
+
+def validate_base_url(value: str | None) -> str:
+    """The base URL without trailing slash, or InvalidBaseURL saying what is wrong."""
+    text = (value or "").strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        raise InvalidBaseURL(f"base_url must be an http(s) URL, got {text!r}")
+    if not parts.hostname or parts.username or parts.password:
+        raise InvalidBaseURL(f"base_url has no usable host: {text!r}")
+    try:
+        parts.port
+    except ValueError:
+        raise InvalidBaseURL(f"base_url has an invalid port: {text!r}") from None
+    if parts.query or parts.fragment or parts.path not in ("", "/"):
+        raise InvalidBaseURL(f"base_url must be a bare origin such as https://www.ipgirl.com, got {text!r}")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize(url: str) -> str:
+    """Fragment and tracking parameters removed, host lower-cased; everything else kept."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """``href`` resolved against ``base``, canonicalized; None for non-http(s) links."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
+        return None
+    try:
+        url = urljoin(base, href)
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        return None
+    return canonicalize(url) if scheme in ("http", "https") else None
+
+
+def same_origin(url: str, base_url: str) -> bool:
+    a, b = urlsplit(url), urlsplit(base_url)
+    return a.scheme in ("http", "https") and a.netloc.lower() == b.netloc.lower()
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    language: str
+    article_id: str
+
+
+def article_ref(url: str) -> ArticleRef | None:
+    """The (language, id) an article-shaped URL points at, canonical or legacy form."""
+    match = _ARTICLE_PATH.match(urlsplit(url).path)
+    if not match or match["section"] in NON_ARTICLE_SECTIONS:
+        return None
+    return ArticleRef(match["lang"], match["id"])
+
+
+def listing_language(url: str) -> str | None:
+    """The language of a home or category listing URL, else None."""
+    path = urlsplit(url).path
+    match = _HOME_PATH.match(path) or _CATEGORY_PATH.match(path)
+    return match["lang"] if match else None
+
+
+def path_language(url: str) -> str | None:
+    match = re.match(r"^/([a-z]{2})(?:/|$)", urlsplit(url).path)
+    return match[1] if match else None

@@ -1,0 +1,167 @@
+"""Body cleaning: noise out, then plain text, sanitised HTML, images, counts and hash.
+
+``clean_body`` is pure; ``BodyCleaningPipeline`` applies it to an item and counts
+what it removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement, fragment_fromstring, tostring
+
+from ipgirl_crawler import i18n
+from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
+from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.urls import absolute
+from pipelines.base import CountingPipeline
+
+DROP_TAGS = frozenset({"script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template",
+                       "object", "embed", "video", "audio", "canvas", "input", "select", "textarea", "link", "meta"})
+NOISE_HINTS = ("ad-", "ad_", "ads", "advert", "sponsor", "promo", "newsletter", "share", "social", "related")
+KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "figure", "img", "figcaption"})
+RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li"}
+LIST_TAGS = frozenset({"ul", "ol"})
+KEEP_ATTRS = {"a": ("href",), "img": ("src", "alt")}
+
+
+@dataclass
+class CleanBody:
+    text: str
+    html: str
+    images: list[dict[str, str | None]]
+    word_count: int
+    content_hash: str
+    removed: Counter[str] = field(default_factory=Counter)
+
+
+def _is_noise(element: HtmlElement) -> bool:
+    hints = f" {element.get('class', '')} {element.get('id', '')} ".lower()
+    return any(f" {h}" in hints or f"-{h}" in hints for h in NOISE_HINTS)
+
+
+def _read_also_pattern(lang: str) -> re.Pattern[str]:
+    labels = [re.escape(label.rstrip(" :：")) for label in i18n.ui_variants(lang, "read_also")]
+    return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
+
+
+def _remove(element: HtmlElement) -> None:
+    """Remove an element but keep its tail text in place."""
+    element.drop_tree()
+
+
+def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
+    """Strip scripts, ads, "Read also" lines and empty blocks from the body, in place."""
+    removed: Counter[str] = Counter()
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            _remove(element)  # comments and processing instructions
+        elif element.tag in DROP_TAGS:
+            removed[element.tag] += 1
+            _remove(element)
+        elif _is_noise(element):
+            removed["ad"] += 1
+            _remove(element)
+    read_also = _read_also_pattern(lang)
+    for block in list(root):
+        text = normalize_text(block.text_content())
+        if text and read_also.match(text):
+            removed["read_also"] += 1
+            _remove(block)
+        elif not text and not block.xpath(".//img"):
+            removed["empty"] += 1
+            _remove(block)
+    return removed
+
+
+def _sanitize(element: HtmlElement, base_url: str) -> None:
+    for child in list(element):
+        _sanitize(child, base_url)
+    if element.tag in RENAME:
+        element.tag = RENAME[element.tag]
+    keep = KEEP_ATTRS.get(element.tag, ())
+    for name in list(element.attrib):
+        if name not in keep:
+            del element.attrib[name]
+    for name in ("href", "src"):
+        if name in element.attrib:
+            url = absolute(base_url, element.get(name))
+            if url:
+                element.set(name, url)
+            else:
+                del element.attrib[name]
+    if element.tag == "br":
+        element.tail = " " + (element.tail or "")
+
+
+def _unwrap_foreign(root: HtmlElement) -> None:
+    for element in list(root.iter()):
+        if element is not root and element.tag not in KEEP_TAGS:
+            element.drop_tag()
+
+
+def block_texts(root: HtmlElement) -> list[str]:
+    """One text per block: paragraphs, headings, quotes, and each list item on its own."""
+    texts: list[str] = []
+    for block in root:
+        if block.tag == "figure" or block.tag == "img":
+            continue
+        items = block.xpath("./li") if block.tag in LIST_TAGS else [block]
+        for item in items:
+            for caption in item.xpath(".//figcaption"):
+                caption.drop_tree()  # a caption inside a text block: not body text, kept in figures only
+            text = normalize_text(item.text_content())
+            if text:
+                texts.append(text)
+    return texts
+
+
+def body_images(root: HtmlElement) -> list[dict[str, str | None]]:
+    images = []
+    for img in root.iter("img"):
+        figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
+        caption = figure.find(".//figcaption") if figure is not None else None
+        if img.get("src"):
+            images.append({"url": img.get("src"), "alt": normalize_text(img.get("alt")) or None,
+                           "caption": normalize_text(caption.text_content()) if caption is not None else None})
+    return images
+
+
+def count_words(text: str, lang: str | None) -> int:
+    if lang in CHARACTER_COUNTED_LANGUAGES:
+        return sum(1 for ch in text if not ch.isspace())
+    return len(text.split())
+
+
+def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
+    """The body's text, clean HTML, images, word count and hash from its raw blocks."""
+    root = fragment_fromstring(raw_html or "", create_parent="div")
+    removed = remove_noise(root, lang or i18n.DEFAULT_UI_LANGUAGE)
+    _sanitize(root, base_url)
+    _unwrap_foreign(root)
+    for block in root:
+        if block.tag in ("a", "strong", "em", "li", "figcaption"):
+            block.tag = "p"
+    text = "\n\n".join(block_texts(root))
+    html = "".join(tostring(block, encoding="unicode", with_tail=False) for block in root)
+    return CleanBody(text, normalize_html_whitespace(html), body_images(root), count_words(text, lang),
+                     hashlib.sha256(text.encode("utf-8")).hexdigest(), removed)
+
+
+def normalize_html_whitespace(html: str) -> str:
+    return re.sub(r"\s+", " ", html).strip()
+
+
+class BodyCleaningPipeline(CountingPipeline):
+    name = "body"
+
+    def process_item(self, item: Any) -> Any:
+        body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "")
+        item.update(body_text=body.text, body_html=body.html, images=body.images,
+                    word_count=body.word_count, content_hash=body.content_hash)
+        for what, count in body.removed.items():
+            self.count(f"removed/{what}", count)
+        return item

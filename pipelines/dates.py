@@ -1,0 +1,227 @@
+"""Publication dates: machine-readable ISO 8601, visible localized text, HTTP ``Date``.
+
+Every result is an ISO 8601 UTC string such as ``2023-07-04T06:15:00Z``. A
+visible date only names a day, so it gives that day at ``T00:00:00Z``; a
+relative one ("il y a 3 jours") counts back from the response's ``Date``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import Any
+
+from dateparser.date import DateData, DateDataParser
+
+from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
+from pipelines.base import CountingPipeline
+
+ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# Outside this window a date is a placeholder (0001-01-01, the epoch) or garbage.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_VISIBLE_CHARS = 200
+MAX_MACHINE_CHARS = 64
+LABEL_KEYS = ("published", "updated")
+
+# Numeric dates ("04/07/2023") are ambiguous; read them as each language writes them.
+DATE_ORDER: dict[str, str] = {
+    "en": "MDY",
+    "fr": "DMY",
+    "de": "DMY",
+    "es": "DMY",
+    "it": "DMY",
+    "pt": "DMY",
+    "ja": "YMD",
+    "zh": "YMD",
+    "ko": "YMD",
+}
+
+_BASE_SETTINGS: dict[str, Any] = {
+    # Results are compared and formatted as UTC; never let the host's zone in.
+    "TIMEZONE": "UTC",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    # A month or a year alone ("July 2023") is not a publication day.
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+_ABSOLUTE_SETTINGS: dict[str, Any] = {
+    **_BASE_SETTINGS,
+    # No 'timestamp' / 'no-spaces-time': digit runs are ids or counts, not dates.
+    "PARSERS": ["absolute-time"],
+}
+_RELATIVE_SETTINGS: dict[str, Any] = {
+    **_BASE_SETTINGS,
+    "PARSERS": ["relative-time"],
+    # dateparser reads a bare duration ("5 min", "5分钟") as that long ago;
+    # preferring the future makes only an explicit "ago" land in the past.
+    "PREFER_DATES_FROM": "future",
+}
+
+_REQUIRED_PARTS = frozenset(("year", "month", "day"))
+_WHITESPACE = re.compile(r"\s+")
+# Pages drop or add the space between a number and a CJK unit ("3 일 전");
+# dateparser only knows the form without it.
+_DIGIT_SPACE_CJK = re.compile(r"(?<=\d) (?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime(ISO_FORMAT)
+
+
+def _iso_day(day: date) -> str | None:
+    return f"{day.isoformat()}T00:00:00Z" if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+def utc_now_iso() -> str:
+    return _iso(datetime.now(timezone.utc))
+
+
+def parse_machine_date(value: str | None) -> str | None:
+    """ISO 8601 from ``time[datetime]`` / JSON-LD / ``article:published_time`` -> UTC."""
+    if not value or len(value) > MAX_MACHINE_CHARS:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().upper())
+        if moment.tzinfo is None:
+            # Without an offset, UTC is the one reading that does not depend on our host.
+            moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return None
+    return _iso(moment) if MIN_YEAR <= moment.year <= MAX_YEAR else None
+
+
+def parse_response_date(header: bytes | str | None) -> datetime | None:
+    """The HTTP ``Date`` header (RFC 7231) as an aware UTC datetime."""
+    if not header:
+        return None
+    text = header.decode("latin-1") if isinstance(header, bytes) else header
+    try:
+        moment = parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        # RFC 7231 dates are GMT; "-0000" comes back naive.
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    return moment if MIN_YEAR <= moment.year <= MAX_YEAR else None
+
+
+def _base_language(lang: str | None) -> str | None:
+    return lang.replace("_", "-").split("-")[0].lower() if lang else None
+
+
+def _parser_languages(lang: str | None) -> tuple[str, ...]:
+    """The page's language and English, or every site language when it is unknown.
+
+    The parsers keep this order (``use_given_order``): dateparser would otherwise
+    try its own global order first, English before the page's language.
+    """
+    base = _base_language(lang)
+    if base in languages():
+        return tuple(dict.fromkeys((base, DEFAULT_UI_LANGUAGE)))
+    return tuple(dict.fromkeys((DEFAULT_UI_LANGUAGE, *languages())))
+
+
+def _settings(langs: tuple[str, ...], base: dict[str, Any]) -> dict[str, Any]:
+    # With every site language in play (page language unknown) no one order is right.
+    order = DATE_ORDER.get(langs[0]) if len(langs) <= 2 else None
+    return {**base, "DATE_ORDER": order} if order else dict(base)
+
+
+@lru_cache(maxsize=None)
+def _absolute_parser(langs: tuple[str, ...]) -> DateDataParser:
+    settings = _settings(langs, _ABSOLUTE_SETTINGS)
+    return DateDataParser(languages=list(langs), use_given_order=True, settings=settings)
+
+
+@lru_cache(maxsize=32)
+def _relative_parser(langs: tuple[str, ...], now: datetime) -> DateDataParser:
+    # RELATIVE_BASE is fixed at construction, so one parser per response clock.
+    settings = {**_settings(langs, _RELATIVE_SETTINGS), "RELATIVE_BASE": now}
+    return DateDataParser(languages=list(langs), use_given_order=True, settings=settings)
+
+
+@lru_cache(maxsize=64)
+def _label_pattern(lang: str | None) -> re.Pattern[str]:
+    """Leading "Published on" / "Publié le" / "公開日：" labels, page language and English."""
+    base = _base_language(lang)
+    found = [
+        label
+        for key in LABEL_KEYS
+        for label in (ui_variants(base, key) if base in languages() else all_ui_variants(key))
+    ]
+    labels = {_normalize(label).rstrip(":").strip() for label in found}
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^(?:{alternatives})\s*:?\s*", re.IGNORECASE)
+
+
+def _normalize(text: str) -> str:
+    # NFKC turns full-width digits and "：" into ASCII, as dateparser expects.
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _clean_visible(text: str, lang: str | None) -> str:
+    text = _label_pattern(lang).sub("", _normalize(text), count=1)
+    return _DIGIT_SPACE_CJK.sub("", text).strip(" ·|•,")
+
+
+def _has_day(data: DateData) -> bool:
+    return data.date_obj is not None and _REQUIRED_PARTS <= set(data.parts)
+
+
+@lru_cache(maxsize=2048)
+def _absolute_day(text: str, langs: tuple[str, ...]) -> date | None:
+    # Independent of the clock (every part is required), so safe to memoize.
+    data = _absolute_parser(langs).get_date_data(text)
+    return data.date_obj.date() if _has_day(data) else None
+
+
+def _relative_day(text: str, langs: tuple[str, ...], now: datetime) -> date | None:
+    data = _relative_parser(langs, now).get_date_data(text)
+    if not _has_day(data) or data.date_obj > now:
+        return None
+    return data.date_obj.date()
+
+
+def _naive_utc(now: datetime | None) -> datetime:
+    moment = now or datetime.now(timezone.utc)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    # Whole seconds, as in a Date header, so the per-clock parser cache hits.
+    return moment.replace(microsecond=0)
+
+
+def parse_visible_date(
+    text: str | None, lang: str | None = None, now: datetime | None = None
+) -> str | None:
+    """A visible date ("4 juillet 2023", "3日前") as that UTC day at ``T00:00:00Z``.
+
+    ``now`` is the response's ``Date`` (aware UTC); relative dates count back from it.
+    """
+    if not text or len(text) > MAX_VISIBLE_CHARS:
+        return None
+    cleaned = _clean_visible(text, lang)
+    if not cleaned:
+        return None
+    langs = _parser_languages(lang)
+    day = _absolute_day(cleaned, langs) or _relative_day(cleaned, langs, _naive_utc(now))
+    return _iso_day(day) if day else None
+
+
+class DatesPipeline(CountingPipeline):
+    """published_at / modified_at in UTC from machine-readable or visible (also relative) dates."""
+
+    name = "dates"
+
+    def process_item(self, item: Any) -> Any:
+        now = parse_response_date(item.pop("response_date", None))
+        lang = item.get("language")
+        for field in ("published_at", "modified_at"):
+            raw = item.pop("modified_at_raw", None) if field == "modified_at" else item.get("published_at_raw")
+            machine = parse_machine_date(raw)
+            value = machine or parse_visible_date(raw, lang, now)
+            item[field] = value
+            self.count(f"{field}/{'machine' if machine else 'visible' if value else 'unparsed' if raw else 'absent'}")
+        return item

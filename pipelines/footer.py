@@ -1,0 +1,49 @@
+"""Footer split: the site notice ("We will continue to update IPGirl…") out of the body."""
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from typing import Any
+
+from lxml.html import fragment_fromstring, tostring
+
+from ipgirl_crawler import i18n
+from ipgirl_crawler.text import normalize_text
+from pipelines.base import CountingPipeline
+
+
+@lru_cache(maxsize=16)
+def notice_texts(lang: str | None) -> frozenset[str]:
+    """The notice as pages show it: the page's language and English first, every language accepted."""
+    found = i18n.ui_variants(lang, "notice") + i18n.all_ui_variants("notice")
+    return frozenset(normalize_text(text).casefold() for text in found)
+
+
+def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
+    """(body without the notice block, the notice as shown); the body unchanged when absent."""
+    notices = notice_texts(lang)
+    unescaped = html.unescape(raw_html)
+    if not any(n[:24] in unescaped.casefold() for n in notices):
+        return raw_html, None
+    root = fragment_fromstring(raw_html, create_parent="div")
+    for block in reversed(list(root)):
+        text = normalize_text(block.text_content())
+        if text.casefold() in notices:
+            block.drop_tree()
+            return "".join(tostring(b, encoding="unicode", with_tail=False) for b in root), text
+    return raw_html, None
+
+
+class NoticeSplitPipeline(CountingPipeline):
+    name = "notice"
+
+    def process_item(self, item: Any) -> Any:
+        body, notice = split_notice(item.get("raw_body_html") or "", item.get("language"))
+        outside = item.pop("raw_notice_text", None)
+        if notice is None and outside and normalize_text(outside).casefold() in notice_texts(item.get("language")):
+            notice = normalize_text(outside)
+            self.count("outside_body")
+        item["raw_body_html"] = body
+        item["site_notice"] = notice
+        self.count("split" if notice else "absent")
+        return item

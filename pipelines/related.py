@@ -1,0 +1,40 @@
+"""Related links: the raw "Discover more" cards into clean ``{title, url, category, snippet, snippet_truncated}``."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ipgirl_crawler.text import normalize_or_none, normalize_text
+from pipelines.base import CountingPipeline
+
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")
+
+
+def split_ellipsis(snippet: str | None) -> tuple[str | None, bool]:
+    """("Cependant, avez-vous...") -> ("Cependant, avez-vous", True)."""
+    text = normalize_text(snippet)
+    if not text:
+        return None, False
+    cut = _ELLIPSIS.sub("", text)
+    return (cut or None), cut != text
+
+
+def clean_card(raw: dict[str, Any]) -> dict[str, Any] | None:
+    """A contract card, or None when the card has no link or no title."""
+    title, url = normalize_or_none(raw.get("title")), raw.get("url")
+    if not title or not url:
+        return None
+    snippet, truncated = split_ellipsis(raw.get("snippet"))
+    return {"title": title, "url": url, "category": normalize_or_none(raw.get("category")),
+            "snippet": snippet, "snippet_truncated": truncated}
+
+
+class RelatedLinksPipeline(CountingPipeline):
+    name = "related"
+
+    def process_item(self, item: Any) -> Any:
+        cards = [clean_card(raw) for raw in item.pop("raw_related", None) or []]
+        item["related"] = [card for card in cards if card]
+        self.count("cards", len(item["related"]))
+        self.count("dropped_cards", len(cards) - len(item["related"]))
+        return item
