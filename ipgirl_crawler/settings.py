@@ -9,6 +9,7 @@ from ipgirl_crawler.items import CONTRACT_FIELDS
 BOT_NAME = "ipgirl_crawler"
 SPIDER_MODULES = ["ipgirl_crawler.spiders"]
 NEWSPIDER_MODULE = "ipgirl_crawler.spiders"
+COMMANDS_MODULE = "ipgirl_crawler.commands"
 
 # Where to crawl and where state lives between runs (an empty directory means a full crawl).
 IPGIRL_BASE_URL = "https://www.ipgirl.com"

@@ -22,8 +22,8 @@ def notice_texts(lang: str | None) -> frozenset[str]:
 def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
     """(body without the notice block, the notice as shown); the body unchanged when absent."""
     notices = notice_texts(lang)
-    unescaped = html.unescape(raw_html)
-    if not any(n[:24] in unescaped.casefold() for n in notices):
+    visible = normalize_text(html.unescape(raw_html)).casefold()
+    if not any(n[:24] in visible for n in notices):
         return raw_html, None
     root = fragment_fromstring(raw_html, create_parent="div")
     for block in reversed(list(root)):

@@ -17,7 +17,8 @@ from ipgirl_crawler import i18n
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.text import safe_for_log
-from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin, validate_base_url
+from ipgirl_crawler.config import CrawlConfig
+from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
 
 ARTICLE_PRIORITY = 10
 SITEMAP_PRIORITY = 20
@@ -25,35 +26,21 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
 
 
-class ConfigurationError(ValueError):
-    """A spider argument or setting that cannot work; the crawl does not start."""
-
-
-def parse_languages(value: str | None) -> tuple[str, ...]:
-    known = i18n.languages()
-    if not value:
-        return known
-    chosen = tuple(dict.fromkeys(code.strip().lower() for code in value.split(",") if code.strip()))
-    unknown = [code for code in chosen if code not in known]
-    if unknown or not chosen:
-        raise ConfigurationError(f"languages must be a comma-separated subset of {','.join(known)}, got {value!r}")
-    return chosen
-
-
 class IpgirlSpider(Spider):
     name = "ipgirl"
 
     def __init__(self, base_url: str | None = None, languages: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._base_url_arg = base_url
-        self.languages = parse_languages(languages)
+        self._arguments = (base_url, languages)
         self.base_url = DEFAULT_BASE_URL
+        self.languages = i18n.languages()
         self._scheduled: set[tuple[str, str]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> IpgirlSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.base_url = validate_base_url(spider._base_url_arg or crawler.settings.get("IPGIRL_BASE_URL"))
+        config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
+        spider.base_url, spider.languages = config.base_url, config.languages
         spider.allowed_domains = [spider.base_url.split("://", 1)[1].rsplit(":", 1)[0].strip("[]")]
         return spider
 

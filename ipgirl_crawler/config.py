@@ -1,0 +1,37 @@
+"""The crawl's own configuration, checked before anything starts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ipgirl_crawler import i18n
+from ipgirl_crawler.urls import InvalidBaseURL, validate_base_url
+
+
+class ConfigurationError(ValueError):
+    """A spider argument or setting that cannot work; the crawl does not start."""
+
+
+def parse_languages(value: str | None) -> tuple[str, ...]:
+    known = i18n.languages()
+    if not value:
+        return known
+    chosen = tuple(dict.fromkeys(code.strip().lower() for code in value.split(",") if code.strip()))
+    unknown = [code for code in chosen if code not in known]
+    if unknown or not chosen:
+        raise ConfigurationError(f"languages must be a comma-separated subset of {','.join(known)}, got {value!r}")
+    return chosen
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    base_url: str
+    languages: tuple[str, ...]
+
+    @classmethod
+    def from_arguments(cls, settings: Any, base_url: str | None, languages: str | None) -> CrawlConfig:
+        """``-a base_url`` wins over the ``IPGIRL_BASE_URL`` setting."""
+        try:
+            return cls(validate_base_url(base_url or settings.get("IPGIRL_BASE_URL")), parse_languages(languages))
+        except InvalidBaseURL as error:
+            raise ConfigurationError(str(error)) from None
