@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $@
 
 demo: setup
-	$(BIN)/python -m tests.localsite.demo --articles $(DEMO_ARTICLES)
+	$(BIN)/python -m tests.demo --articles $(DEMO_ARTICLES)
 
 test: setup
 	$(BIN)/python -m pytest

@@ -113,10 +113,10 @@ def parse_votes(text: str | None, lang: str | None = None) -> tuple[int, int] | 
 
 
 def helpful_ratio(helpful: int | None, total: int | None) -> float | None:
-    """helpful/total rounded to 4 places; None when nobody voted or a count is missing."""
+    """helpful/total, unrounded; None when nobody voted or a count is missing."""
     if helpful is None or total is None or total <= 0 or not 0 <= helpful <= total:
         return None
-    return round(helpful / total, 4)
+    return helpful / total
 
 
 def find_votes_text(texts: Iterable[str], lang: str | None = None) -> str | None:

@@ -105,6 +105,10 @@ class ArticlePage:
             element = parent
         return element
 
+    def byline_outside(self, container: HtmlElement) -> bool:
+        """Whether the era already knows its byline, standing outside the body container."""
+        return False
+
     def breadcrumbs_element(self) -> HtmlElement | None:
         title_pos = self.positions.get(self.title_element(), 1 << 30)
         homes = [a for a in self.anchors.all("home") if a.tag == "a" and self.positions.get(a, 0) < title_pos]
@@ -126,7 +130,8 @@ class ArticlePage:
         if container is None:
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
-        return split_body(container, after, self.positions, self.anchors, self.summary() or "")
+        return split_body(container, after, self.positions, self.anchors, self.summary() or "",
+                          byline_found=self.byline_outside(container))
 
     @cached_property
     def byline(self) -> BylineParts:

@@ -29,6 +29,10 @@ class CurrentTemplate(ArticlePage):
         hinted = self._hinted(self.byline_xpath)
         return hinted if hinted is not None else super().byline_element()
 
+    def byline_outside(self, container: HtmlElement) -> bool:
+        byline = self._hinted(self.byline_xpath)
+        return byline is not None and container not in byline.iterancestors()
+
     def discover_heading(self) -> HtmlElement | None:
         found = super().discover_heading()
         return found if found is not None else self._hinted(self.discover_xpath)

@@ -36,31 +36,40 @@ def _inside(block: HtmlElement, anchors: set[HtmlElement]) -> bool:
 
 
 def is_byline_block(block: HtmlElement, byline_marks: set[HtmlElement]) -> bool:
+    """A short non-heading block with a byline label, a ``time`` or an author link, not a sentence."""
     if block.tag in HEADING_TAGS:
         return False
-    has_mark = block in byline_marks or bool(block.xpath(".//time | .//a[contains(@href, '/author')]"))
-    return has_mark and len(text_of(block)) <= MAX_BYLINE_CHARS
+    text = text_of(block)
+    # "Von Brüssel bis Tokio wächst der Druck …." is a sentence, however it starts.
+    if not text or len(text) > MAX_BYLINE_CHARS or text.endswith((".", "。", "!", "?")):
+        return bool(block.xpath(".//time | .//a[contains(@href, '/author')]")) and len(text) <= MAX_BYLINE_CHARS
+    return block in byline_marks or bool(block.xpath(".//time | .//a[contains(@href, '/author')]"))
 
 
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
-               anchors: Anchors, summary: str) -> BodyRegion:
+               anchors: Anchors, summary: str, byline_found: bool = False) -> BodyRegion:
     """Walk the container's blocks after the title: skip the lead (summary, byline, a share bar),
-    keep the body, stop at the first footer landmark (tags, share, votes, discover)."""
+    keep the body, stop at the first footer landmark (tags, share, votes, discover).
+
+    Only the lead may hold the summary and the byline ("in their place"): a body paragraph
+    that repeats the summary, or starts with "Von", stays body."""
     end_marks = marked_elements(anchors, END_KEYS)
     end_anchors = {e for key in END_KEYS for e in anchors.all(key)}
     byline_marks = marked_elements(anchors, BYLINE_KEYS)
     region = BodyRegion()
+    in_lead = True
     for block in flatten_blocks(container):
         if positions.get(block, -1) <= after:
             continue
         text = text_of(block)
-        if summary and text == summary:
-            continue
         at_end = block in end_marks or _inside(block, end_anchors)
-        if not region.blocks or all(not text_of(b) for b in region.blocks):
-            if at_end or (region.byline is None and text and is_byline_block(block, byline_marks)):
-                region.byline = region.byline if at_end else block
+        if in_lead:
+            if summary and text == summary or at_end:
                 continue
+            if not byline_found and region.byline is None and is_byline_block(block, byline_marks):
+                region.byline = block
+                continue
+            in_lead = not text
         elif at_end:
             break
         region.blocks.append(block)

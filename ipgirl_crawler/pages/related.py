@@ -46,28 +46,37 @@ def _card_of(link: HtmlElement, region_tops: set[HtmlElement], is_article_link: 
     return card
 
 
-def _remove_once(text: str, part: str) -> str:
-    return text.replace(part, " ", 1) if part else text
+def _text_outside(card: HtmlElement, excluded: set[HtmlElement | None]) -> str:
+    """The card's text outside its title and category links: the snippet."""
+    parts = []
+    for node in card.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+        owner = node.getparent()
+        if node.is_tail:
+            owner = owner.getparent()
+        if owner in excluded or any(a in excluded for a in owner.iterancestors()):
+            continue
+        parts.append(node)
+    return normalize_text(" ".join(parts))
+
+
+def _category_inside(link: HtmlElement, category_names: frozenset[str]) -> str | None:
+    """A category label nested in the card's link (``<a><span>Halbleiter</span><strong>…``)."""
+    for child in link.iterdescendants():
+        if isinstance(child.tag, str) and text_of(child) in category_names:
+            return text_of(child)
+    return None
 
 
 def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[str],
                resolve: LinkResolver) -> dict[str, str | None]:
-    category = None
-    for a in card.iter("a"):
-        if "/category/" in (a.get("href") or ""):
-            category = text_of(a)
-            break
+    link_text = title = text_of(link)
+    category_link = next((a for a in card.iter("a") if "/category/" in (a.get("href") or "")), None)
+    category = text_of(category_link) if category_link is not None else None
     if category is None:
-        for child in link.iter():
-            if child is not link and text_of(child) in category_names:
-                category = text_of(child)
-                break
-    link_text = text_of(link)
-    title = link_text
-    if category and link_text.startswith(category) and link_text != category:
-        title = normalize_text(link_text[len(category):])
-    rest = _remove_once(_remove_once(text_of(card), link_text), category or "")
-    snippet = normalize_text(rest).strip(_SNIPPET_TRIM)
+        category = _category_inside(link, category_names)
+        if category and link_text.startswith(category) and link_text != category:
+            title = normalize_text(link_text[len(category):])
+    snippet = _text_outside(card, {link, category_link}).strip(_SNIPPET_TRIM)
     return {"title": title, "url": resolve(link.get("href")), "category": category, "snippet": snippet or None}
 
 

@@ -1,0 +1,14 @@
+"""A deterministic fake copy of the IPGirl site for end-to-end tests and benchmarks.
+
+    from tests.localsite import LocalSite
+    with LocalSite(n_articles=300, seed=1) as site:
+        site.base_url, site.expected_items(), site.requests()
+"""
+from __future__ import annotations
+
+from .model import DEFAULT_NOW, Article, Site, build_site
+from .server import Fault, FaultTable, LocalSite
+from .view import ArticleView, expected_item, expected_items
+
+__all__ = ["DEFAULT_NOW", "Article", "ArticleView", "Fault", "FaultTable", "LocalSite", "Site",
+           "build_site", "expected_item", "expected_items"]

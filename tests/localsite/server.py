@@ -1,0 +1,351 @@
+"""HTTP server for the fake IPGirl site (127.0.0.1 only), with a request log,
+conditional GET on article pages and a fault-injection hook."""
+from __future__ import annotations
+
+import json
+import re
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import parse_qs, urlsplit
+
+from . import render
+from .eras import Ctx, render_article
+from .faults import Fault, FaultTable
+from .fmt import CATEGORIES, LANGS, http_date
+from .model import DEFAULT_NOW, Article, Site, build_site
+from .view import ArticleView, expected_items, iter_expected
+
+_L = "|".join(LANGS)
+_ARTICLE = re.compile(rf"^/({_L})/([a-z-]+)/(\d+)(?:-([^/]*))?(/print)?(/)?$")
+_LEGACY = re.compile(rf"^/({_L})/article/(\d+)/?$")
+_SECTION = re.compile(rf"^/({_L})/(category|author|tag)/([^/]+)(/?)$")
+_STATIC = re.compile(rf"^(?:/({_L}))?/(about|contact|privacy)$")
+_JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class App:
+    """Routes a request path to a Response. Pure: no socket code."""
+
+    def __init__(self, site: Site, ctx: Ctx) -> None:
+        self.site, self.ctx = site, ctx
+        self._sitemaps: dict[str, str] = {}
+
+    def html(self, text: str | None, status: int = 200, charset: str = "utf-8", codec: str = "utf-8") -> Response:
+        if text is None:
+            return self.not_found()
+        return Response(status, text.encode(codec, "xmlcharrefreplace"),
+                        {"Content-Type": f"text/html; charset={charset}"})
+
+    def redirect(self, path: str, status: int = 301) -> Response:
+        return Response(status, b"", {"Location": self.ctx.base + path, "Content-Type": "text/html; charset=utf-8"})
+
+    def not_found(self) -> Response:
+        return self.html(render.not_found(self.ctx), 404)
+
+    def route(self, target: str, headers: Any) -> Response:
+        parts = urlsplit(target)
+        path, query = parts.path, parse_qs(parts.query)
+        if m := _ARTICLE.match(path):
+            if m.group(2) not in ("category", "author", "tag", "article", "search"):
+                return self.article(m, headers)
+        if m := _LEGACY.match(path):
+            a = self.site.by_id.get(int(m.group(2)))
+            return self.redirect(a.path) if a else self.not_found()
+        if m := _SECTION.match(path):
+            return self.section(m, query)
+        if m := _STATIC.match(path):
+            return self.html(render.static(self.site, self.ctx, m.group(1) or "en", m.group(2)))
+        return self.misc(path, query)
+
+    def misc(self, path: str, query: dict[str, list[str]]) -> Response:
+        lang = path.strip("/").split("/", 1)[0]
+        if path == "/robots.txt":
+            return Response(200, render.robots(self.ctx).encode(), {"Content-Type": "text/plain; charset=utf-8"})
+        if path == "/sitemap.xml":
+            return self.xml(self.sitemap("index"))
+        if path.startswith("/sitemaps/") and path.endswith(".xml") and path[10:-4] in LANGS:
+            return self.xml(self.sitemap(path[10:-4]))
+        if path == "/":
+            return self.html(render.root(self.ctx))
+        if lang in LANGS and path == f"/{lang}":
+            return self.redirect(f"/{lang}/")
+        if lang in LANGS and path == f"/{lang}/":
+            return self.html(render.home(self.site, self.ctx, lang))
+        if lang in LANGS and path == f"/{lang}/search":
+            q = query.get("q", [""])[0]
+            return self.html(render.search(self.site, self.ctx, lang, q, _int(query.get("page", ["1"])[0]) or 1))
+        if path.startswith("/media/") and path.endswith(".jpg"):
+            return Response(200, _JPEG, {"Content-Type": "image/jpeg"})
+        if path in ("/static/css/site.css", "/static/js/app.js"):
+            kind = "text/css" if path.endswith(".css") else "application/javascript"
+            return Response(200, b"/* ipgirl */\n", {"Content-Type": kind})
+        return self.not_found()
+
+    def xml(self, text: str) -> Response:
+        return Response(200, text.encode("utf-8"), {"Content-Type": "application/xml; charset=utf-8"})
+
+    def sitemap(self, name: str) -> str:
+        if name not in self._sitemaps:
+            self._sitemaps[name] = (render.sitemap_index(self.site, self.ctx) if name == "index"
+                                    else render.sitemap_lang(self.site, self.ctx, name))
+        return self._sitemaps[name]
+
+    def section(self, m: re.Match[str], query: dict[str, list[str]]) -> Response:
+        lang, kind, slug, slash = m.groups()
+        if not slash:
+            return self.redirect(f"/{lang}/{kind}/{slug}/")
+        if kind == "category":
+            page = _int(query.get("page", ["1"])[0])
+            ok = slug in CATEGORIES and page is not None
+            return self.html(render.category(self.site, self.ctx, lang, slug, page) if ok else None)
+        if kind == "author":
+            return self.html(render.author(self.site, self.ctx, lang, slug))
+        return self.html(render.tag(self.site, self.ctx, lang, slug))
+
+    def article(self, m: re.Match[str], headers: Any) -> Response:
+        lang, cat, aid, slug, printed, slash = m.groups()
+        a = self.site.by_id.get(int(aid))
+        if a is None:
+            return self.not_found()
+        if (lang, cat, slug) != (a.lang, a.category, a.slug) or slash:
+            return self.redirect(a.path + (printed or ""))
+        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}"', "Last-Modified": http_date(a.updated)}
+        if _not_modified(a, validators["ETag"], headers):
+            return Response(304, b"", validators)
+        text, charset = render_article(ArticleView(a, self.site), self.ctx)
+        if printed:
+            text = text.replace("<head>\n", '<head>\n<meta name="robots" content="noindex">\n', 1)
+        resp = self.html(text, charset=charset, codec=a.encoding)
+        resp.headers.update(validators)
+        return resp
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) < 7 else None
+
+
+def _not_modified(a: Article, etag: str, headers: Any) -> bool:
+    inm = headers.get("If-None-Match")
+    if inm is not None:
+        tags = [t.strip().removeprefix("W/") for t in inm.split(",")]
+        return "*" in tags or etag in tags
+    ims = headers.get("If-Modified-Since")
+    if ims:
+        try:
+            since = parsedate_to_datetime(ims)
+        except (TypeError, ValueError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=timezone.utc)
+        return int(a.updated.timestamp()) <= int(since.timestamp())
+    return False
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence stderr
+        pass
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        return self.server.date_header
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def _serve(self, head: bool) -> None:
+        fault = self.server.faults.pop(self.path)
+        if fault is not None and fault.kind == "slow":
+            time.sleep(fault.seconds)
+            fault = None
+        if fault is not None and fault.kind == "reset":
+            self.server.log(self, None, 0, "reset")
+            self._reset()
+            return
+        if fault is not None and fault.kind == "status":
+            resp = Response(fault.status, f"<h1>Error {fault.status}</h1>".encode(),
+                            {"Content-Type": "text/html; charset=utf-8"})
+            if fault.retry_after is not None:
+                resp.headers["Retry-After"] = str(fault.retry_after)
+        else:
+            try:
+                resp = self.server.app.route(self.path, self.headers)
+            except Exception as exc:  # a bug in the site must show as a 500, not a hang
+                resp = Response(500, f"internal error: {exc!r}".encode(), {"Content-Type": "text/plain"})
+        truncated = fault is not None and fault.kind == "truncated"
+        self._send(resp, head, truncated)
+        self.server.log(self, resp.status, len(resp.body), "truncated" if truncated else None)
+
+    def _send(self, resp: Response, head: bool, truncated: bool) -> None:
+        self.send_response(resp.status)
+        for key, value in resp.headers.items():
+            self.send_header(key, value)
+        if resp.status != 304:
+            self.send_header("Content-Length", str(len(resp.body)))
+        if truncated:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        if not head and resp.status != 304:
+            self.wfile.write(resp.body[:len(resp.body) // 2] if truncated else resp.body)
+
+    def _reset(self) -> None:
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        except OSError:
+            pass
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        except (OSError, ValueError):
+            pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256
+
+    def __init__(self, addr: tuple[str, int], app: App, faults: FaultTable, date_header: str,
+                 log_file: IO[str] | None, keep_log: bool) -> None:
+        super().__init__(addr, _Handler)
+        self.app, self.faults, self.date_header = app, faults, date_header
+        self.log_file, self.keep_log = log_file, keep_log
+        self.entries: list[dict[str, Any]] = []
+        self.log_lock = threading.Lock()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # client went away, reset faults, etc.
+
+    def log(self, h: _Handler, status: int | None, size: int, fault: str | None) -> None:
+        now = time.time()
+        entry = {"time": datetime.fromtimestamp(now, timezone.utc).isoformat(timespec="milliseconds"),
+                 "ts": now, "method": h.command, "path": h.path, "host": h.headers.get("Host"),
+                 "status": status, "bytes": size, "ua": h.headers.get("User-Agent")}
+        if fault:
+            entry["fault"] = fault
+        with self.log_lock:
+            if self.keep_log:
+                self.entries.append(entry)
+            if self.log_file is not None:
+                self.log_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                self.log_file.flush()
+
+
+class LocalSite:
+    """The fake site served on 127.0.0.1; a context manager for tests.
+
+    with LocalSite(n_articles=300, seed=1, log_path=...) as site:
+        site.base_url, site.expected_items(), site.requests(), site.faults[path] = [503, "reset"]
+    """
+
+    def __init__(self, n_articles: int = 300, seed: int = 1, *, now: datetime = DEFAULT_NOW,
+                 port: int = 0, log_path: str | Path | None = None, keep_log: bool = True,
+                 site: Site | None = None) -> None:
+        self.site = site or build_site(n_articles, seed, now)
+        self.faults = FaultTable()
+        self.port, self.log_path, self.keep_log = port, log_path, keep_log
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._log_file: IO[str] | None = None
+        self._expected: list[dict] | None = None
+        self._entries: list[dict[str, Any]] = []
+        self._log_lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def alt_base_url(self) -> str:
+        """The same server under another host name (a trap: not the allowed host)."""
+        return f"http://localhost:{self.port}"
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def bind(self) -> LocalSite:
+        if self.log_path:
+            self._log_file = open(self.log_path, "w", encoding="utf-8")
+        server = _Server(("127.0.0.1", self.port), App(self.site, Ctx("", "")), self.faults,
+                         http_date(self.site.now), self._log_file, self.keep_log)
+        self.port = server.server_address[1]
+        server.app.ctx = Ctx(self.base_url, self.alt_base_url)
+        self._server = server
+        self._entries, self._log_lock = server.entries, server.log_lock
+        return self
+
+    def start(self) -> LocalSite:
+        if self._server is None:
+            self.bind()
+        assert self._server is not None
+        self._thread = threading.Thread(target=self._server.serve_forever, name="localsite", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        if self._server is None:
+            self.bind()
+        assert self._server is not None
+        self._server.serve_forever()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            if self._thread is not None:
+                self._server.shutdown()
+                self._thread.join(timeout=5)
+            self._server.server_close()
+            self._server = None
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+    def __enter__(self) -> LocalSite:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def inject(self, path: str, *faults: Fault | int | str) -> None:
+        self.faults.add(path, *faults)
+
+    def expected_items(self) -> list[dict]:
+        if self._expected is None:
+            self._expected = expected_items(self.site, self.base_url)
+        return list(self._expected)
+
+    def write_expected(self, path: str | Path) -> int:
+        """Stream the expected items to a JSON Lines file (no list kept in memory)."""
+        n = 0
+        with open(path, "w", encoding="utf-8") as fh:
+            for item in iter_expected(self.site, self.base_url):
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+                n += 1
+        return n
+
+    def requests(self) -> list[dict]:
+        """Logged requests so far (also after stop())."""
+        with self._log_lock:
+            return list(self._entries)
