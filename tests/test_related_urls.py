@@ -80,6 +80,8 @@ def test_config_precedence_and_languages() -> None:
     ("著者： Mei Lin、佐藤 花子 · 2023年7月4日", "ja", BylineParts(("Mei Lin", "佐藤 花子"), "2023年7月4日")),
     ("Di Mario Rossi e Anna Bianchi - 3 giorni fa", "it", BylineParts(("Mario Rossi", "Anna Bianchi"), "3 giorni fa")),
     ("Die Europäische Union", "de", BylineParts()),
+    ("著者： 伊藤 彩、佐藤 花子 - 2023年2月2日 / 更新日： 2023年2月22日", "ja",
+     BylineParts(("伊藤 彩", "佐藤 花子"), "2023年2月2日", "2023年2月22日")),
     ("작성자: 김민수 · 3일 전", "ko", BylineParts(("김민수",), "3일 전")),
 ])
 def test_parse_byline(text: str, lang: str, parts: BylineParts) -> None:

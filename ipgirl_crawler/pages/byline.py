@@ -10,7 +10,7 @@ from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.text import normalize_text
 
 # What separates the parts of a byline: "Von Mei Lin · Veröffentlicht am 7. Juni 2024 · …".
-_SEGMENT_SPLIT = re.compile(r"\s*(?:[·•|｜—–]|\s-\s)\s*")
+_SEGMENT_SPLIT = re.compile(r"\s*(?:[·•|｜—–]|\s[-/]\s)\s*")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 
