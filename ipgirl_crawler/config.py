@@ -23,15 +23,27 @@ def parse_languages(value: str | None) -> tuple[str, ...]:
     return chosen
 
 
+def parse_flag(value: str | None) -> bool:
+    text = (value or "").strip().lower()
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    if text in ("1", "true", "yes", "on"):
+        return True
+    raise ConfigurationError(f"expected 1 or 0, got {value!r}")
+
+
 @dataclass(frozen=True)
 class CrawlConfig:
     base_url: str
     languages: tuple[str, ...]
+    full: bool = False
 
     @classmethod
-    def from_arguments(cls, settings: Any, base_url: str | None, languages: str | None) -> CrawlConfig:
-        """``-a base_url`` wins over the ``IPGIRL_BASE_URL`` setting."""
+    def from_arguments(cls, settings: Any, base_url: str | None, languages: str | None,
+                       full: str | None = None) -> CrawlConfig:
+        """``-a base_url`` wins over the ``IPGIRL_BASE_URL`` setting; ``-a full=1`` recrawls everything."""
         try:
-            return cls(validate_base_url(base_url or settings.get("IPGIRL_BASE_URL")), parse_languages(languages))
+            return cls(validate_base_url(base_url or settings.get("IPGIRL_BASE_URL")), parse_languages(languages),
+                       parse_flag(full))
         except InvalidBaseURL as error:
             raise ConfigurationError(str(error)) from None

@@ -52,5 +52,6 @@ class ArticleItem(Item):
     raw_votes_text = Field()
     raw_related = Field()
     raw_notice_text = Field()
+    raw_validators = Field()
     modified_at_raw = Field()
     response_date = Field()

@@ -14,6 +14,7 @@ COMMANDS_MODULE = "ipgirl_crawler.commands"
 # Where to crawl and where state lives between runs (an empty directory means a full crawl).
 IPGIRL_BASE_URL = "https://www.ipgirl.com"
 IPGIRL_STATE_DIR = "data/state"
+IPGIRL_DATA_DIR = "data"
 
 # Politeness towards the live site.
 USER_AGENT = "ipgirl-crawler/0.1 (+https://www.ipgirl.com; data-team article crawler)"
@@ -25,6 +26,15 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
 
+# Faults: retried with exponential backoff (and Retry-After) before they count as failures.
+RETRY_TIMES = 3
+IPGIRL_RETRY_BACKOFF_BASE = 0.5
+IPGIRL_RETRY_BACKOFF_MAX = 30.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+
 # Bounds: a page of tens of MB is cut off and counted, not parsed; memory is watched.
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -35,6 +45,13 @@ MEMUSAGE_LIMIT_MB = 1536
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+EXTENSIONS = {
+    "ipgirl_crawler.records.RunRecords": 500,
+    "ipgirl_crawler.run_files.RunMonitor": 600,
+}
+# Monitor thresholds: ipgirl_crawler/data/monitors.json, or a dict here.
+IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}
+
 ITEM_PIPELINES = {
     "pipelines.validate.DuplicateUrlPipeline": 100,
     "pipelines.footer.NoticeSplitPipeline": 200,
@@ -42,10 +59,20 @@ ITEM_PIPELINES = {
     "pipelines.votes.VotesPipeline": 400,
     "pipelines.related.RelatedLinksPipeline": 500,
     "pipelines.dates.DatesPipeline": 600,
+    "pipelines.incremental.IncrementalPipeline": 800,
     "pipelines.validate.ContractValidationPipeline": 900,
 }
 
-FEEDS = {"data/%(name)s-%(time)s.jsonl": {"format": "jsonlines"}}
+# Items go to run-partitioned batches; each file appears under its .jsonl name only once
+# complete, and is committed together with the state (ipgirl_crawler/feeds.py).
+FEEDS = {
+    "%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-%(run_id)s-%(batch_id)05d.jsonl": {
+        "format": "jsonlines", "overwrite": True, "batch_item_count": 500,
+        "uri_params": "ipgirl_crawler.feeds.uri_params",
+    },
+}
+FEED_STORAGES = {"": "ipgirl_crawler.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.feeds.AtomicFileFeedStorage"}
+FEED_STORE_EMPTY = False
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 

@@ -6,6 +6,8 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from ipgirl_crawler.items import ArticleItem
+
 STATS_PREFIX = "ipgirl"
 
 
@@ -20,6 +22,13 @@ class CountingPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         return cls(crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        # Only articles are this project's to clean; any other item passes untouched.
+        return self.process_article(item) if isinstance(item, ArticleItem) else item
+
+    def process_article(self, item: ArticleItem) -> Any:
+        raise NotImplementedError
 
     def count(self, what: str, value: int = 1) -> None:
         if self.stats is not None and value:

@@ -158,7 +158,7 @@ def normalize_html_whitespace(html: str) -> str:
 class BodyCleaningPipeline(CountingPipeline):
     name = "body"
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "")
         item.update(body_text=body.text, body_html=body.html, images=body.images,
                     word_count=body.word_count, content_hash=body.content_hash)

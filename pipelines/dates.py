@@ -215,7 +215,7 @@ class DatesPipeline(CountingPipeline):
 
     name = "dates"
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         now = parse_response_date(item.pop("response_date", None))
         lang = item.get("language")
         for field in ("published_at", "modified_at"):

@@ -37,7 +37,7 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
 class NoticeSplitPipeline(CountingPipeline):
     name = "notice"
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         body, notice = split_notice(item.get("raw_body_html") or "", item.get("language"))
         outside = item.pop("raw_notice_text", None)
         if notice is None and outside and normalize_text(outside).casefold() in notice_texts(item.get("language")):

@@ -32,7 +32,7 @@ def clean_card(raw: dict[str, Any]) -> dict[str, Any] | None:
 class RelatedLinksPipeline(CountingPipeline):
     name = "related"
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         cards = [clean_card(raw) for raw in item.pop("raw_related", None) or []]
         item["related"] = [card for card in cards if card]
         self.count("cards", len(item["related"]))

@@ -55,7 +55,7 @@ class DuplicateUrlPipeline(CountingPipeline):
         super().__init__(stats)
         self.seen: set[str] = set()
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         url = item.get("url")
         if url in self.seen:
             self.count("dropped")
@@ -67,7 +67,7 @@ class DuplicateUrlPipeline(CountingPipeline):
 class ContractValidationPipeline(CountingPipeline):
     name = "validate"
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         clean, missing, invalid = check_contract(dict(item))
         for field in missing:
             self.count(f"missing/{field}")

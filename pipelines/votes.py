@@ -129,7 +129,7 @@ class VotesPipeline(CountingPipeline):
 
     name = "votes"
 
-    def process_item(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         raw = item.pop("raw_votes_text", None)
         parsed = parse_votes(raw, item.get("language"))
         helpful, total = parsed if parsed else (None, None)

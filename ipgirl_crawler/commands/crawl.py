@@ -7,17 +7,28 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
+from ipgirl_crawler.state import StateLock, StateLocked
 
 EXIT_CONFIG_ERROR = 2
+EXIT_LOCKED = 75
 
 
 class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         spargs = getattr(opts, "spargs", {}) or {}
         try:
-            CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"))
+            CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"), spargs.get("full"))
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
             self.exitcode = EXIT_CONFIG_ERROR
             return
-        super().run(args, opts)
+        try:
+            lock = StateLock(self.settings.get("IPGIRL_STATE_DIR")).acquire()
+        except StateLocked as error:
+            print(f"ipgirl: {error}; not starting", file=sys.stderr)
+            self.exitcode = EXIT_LOCKED
+            return
+        try:
+            super().run(args, opts)
+        finally:
+            lock.release()

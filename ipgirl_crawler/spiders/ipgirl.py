@@ -3,6 +3,7 @@ item per article. Extraction lives in ``ipgirl_crawler.pages``; cleaning in ``pi
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
@@ -18,6 +19,9 @@ from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.config import CrawlConfig
+from ipgirl_crawler.feeds import CrawlState
+from ipgirl_crawler.records import RunRecords
+from ipgirl_crawler.state import article_key
 from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
 
 ARTICLE_PRIORITY = 10
@@ -29,23 +33,34 @@ _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
 class IpgirlSpider(Spider):
     name = "ipgirl"
 
-    def __init__(self, base_url: str | None = None, languages: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, base_url: str | None = None, languages: str | None = None, full: str | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._arguments = (base_url, languages)
+        self._arguments = (base_url, languages, full)
         self.base_url = DEFAULT_BASE_URL
         self.languages = i18n.languages()
         self._scheduled: set[tuple[str, str]] = set()
+        self.state: CrawlState | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> IpgirlSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
-        spider.allowed_domains = [spider.base_url.split("://", 1)[1].rsplit(":", 1)[0].strip("[]")]
+        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.state = CrawlState.open(crawler, config.full)
+        # Feed URIs are filled from spider attributes: where and under which run to write.
+        spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
+        spider.run_id, spider.run_date = spider.state.run_id, spider.state.run_date
+        spider.batch_offset = spider.state.store.batches_of(spider.run_id)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
-        self.logger.info("Crawling %s in %s", self.base_url, ",".join(self.languages))
+        state = self.state
+        self.logger.info("Crawling %s in %s: run %s%s%s", self.base_url, ",".join(self.languages), state.run_id,
+                         " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
+        for line in getattr(state, "recovered", []):
+            self.logger.warning("Recovered after an interrupted run: %s", line)
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots, errback=self.on_error,
                       priority=SITEMAP_PRIORITY, meta={"handle_httpstatus_list": [404]})
         for lang in self.languages:
@@ -98,6 +113,10 @@ class IpgirlSpider(Spider):
                 yield Request(url, callback=self.parse_listing, errback=self.on_error)
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem | Request]:
+        self.count("article_responses")
+        if response.status in (304, 404, 410):
+            self._not_fetched(response)
+            return
         if not isinstance(response, TextResponse):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
@@ -107,7 +126,10 @@ class IpgirlSpider(Spider):
         for url in self._links(response, [*related, *page.translations().values()]):
             yield from self._article_request(url)
         if page.is_article():
-            yield page.to_item()
+            item = page.to_item()
+            item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
+                                      "lastmod": response.meta.get("lastmod")}
+            yield item
         else:
             self.logger.info("Not an article, no item: %s", response.url)
             self.count("not_article")
@@ -137,12 +159,51 @@ class IpgirlSpider(Spider):
         if key in self._scheduled:
             return
         self._scheduled.add(key)
+        known = self.state.store.article(article_key(*key)) if self.state else None
+        if known and self.state and self.state.resumed and known.run_id == self.state.run_id:
+            self.count("already_emitted")  # written before the interruption this run resumes
+            return
+        headers = {}
+        if known and not known.gone and self.state and not self.state.full:
+            url = known.url or url
+            headers = {k: v for k, v in (("If-None-Match", known.etag), ("If-Modified-Since", known.last_modified)) if v}
         self.count("articles_scheduled")
         yield Request(url, callback=self.parse_article, errback=self.on_error, priority=ARTICLE_PRIORITY,
-                      meta={"lastmod": lastmod})
+                      headers=headers, meta={"lastmod": lastmod, "article_key": article_key(*key),
+                                             "handle_httpstatus_list": [304, 404, 410]})
+
+    def _not_fetched(self, response: Response) -> None:
+        """304: unchanged since the last run. 404/410: a dead link, or an article that is gone."""
+        if response.status == 304:
+            self.count("unchanged_304")
+            return
+        key = response.meta.get("article_key")
+        known = self.state.store.article(key) if self.state and key else None
+        if known is None or known.gone:
+            self.logger.info("Dead article link (%s): %s", response.status, response.url)
+            self.count("dead_links")
+            return
+        self.logger.warning("Article gone (%s): %s", response.status, known.url)
+        self.state.store.mark_gone(key)
+        language, article_id = key.split(":", 1)
+        records = RunRecords.of(self.crawler)
+        if records is not None:
+            records.record("gone", url=known.url, article_id=article_id, language=language, status=response.status)
 
     def on_error(self, failure: Failure) -> None:
+        """A request that failed for good (after retries): logged, counted and recorded."""
         request = getattr(failure, "request", None)
-        reason = failure.type.__name__ if failure.type else "error"
-        self.logger.warning("Failed %s: %s", getattr(request, "url", "?"), safe_for_log(failure.getErrorMessage()))
-        self.crawler.stats.inc_value(f"ipgirl/failures/{reason}")
+        response = getattr(failure.value, "response", None)
+        reason = f"HTTP {response.status}" if response is not None else (failure.type.__name__ if failure.type else "error")
+        url = getattr(request, "url", "?")
+        attempts = 1 + (request.meta.get("retry_times", 0) if request is not None else 0)
+        self.logger.warning("Failed after %d attempt(s) %s: %s", attempts, url, safe_for_log(failure.getErrorMessage()))
+        self.crawler.stats.inc_value(f"ipgirl/failures/{reason.replace(' ', '_')}")
+        records = RunRecords.of(self.crawler)
+        if records is not None:
+            records.record("failures", url=url, reason=reason, attempts=attempts)
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,1 @@
+"""Scrapy extensions of the ipgirl crawler (enable them in ``EXTENSIONS``)."""

@@ -1,0 +1,109 @@
+"""Feed storage that never shows a partial file, and commits each file together with the state.
+
+Each batch is written to ``<name>.part``, fsynced, recorded as pending in the state store,
+renamed into place, then applied: after a ``kill -9`` at any point, the next start either
+completes the batch (the file was whole) or discards it (its articles are crawled again), so
+files and remembered articles always agree.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import IO, Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.extensions.feedexport import FileFeedStorage
+
+from ipgirl_crawler.state import StateStore, article_key
+
+
+class CrawlState:
+    """The state of one crawl: the store, the run, and validators of items not yet committed."""
+
+    ATTRIBUTE = "_ipgirl_state"
+
+    def __init__(self, store: StateStore, run_id: str, resumed: bool, full: bool) -> None:
+        self.store, self.run_id, self.resumed, self.full = store, run_id, resumed, full
+        self.pending: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def open(cls, crawler: Crawler, full: bool) -> CrawlState:
+        store = StateStore(crawler.settings.get("IPGIRL_STATE_DIR"))
+        recovered = store.recover()
+        run_id, resumed = store.begin_run(full)
+        state = cls(store, run_id, resumed, full)
+        state.recovered = recovered
+        setattr(crawler, cls.ATTRIBUTE, state)
+        return state
+
+    @classmethod
+    def of(cls, crawler: Crawler | None) -> CrawlState | None:
+        return getattr(crawler, cls.ATTRIBUTE, None)
+
+    @property
+    def run_date(self) -> str:
+        return f"{self.run_id[:4]}-{self.run_id[4:6]}-{self.run_id[6:8]}"
+
+    def rows_of(self, path: Path) -> list[dict[str, Any]]:
+        """What the state must remember of each item written to ``path``."""
+        rows = []
+        with path.open("rb") as handle:
+            for line in handle:
+                item = json.loads(line)
+                key = article_key(item.get("language"), item.get("article_id"))
+                seen = self.pending.pop(key, {})
+                rows.append({"key": key, "url": item.get("url"), "content_hash": item.get("content_hash"),
+                             "etag": seen.get("etag"), "last_modified": seen.get("last_modified"),
+                             "lastmod": seen.get("lastmod")})
+        return rows
+
+
+def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
+    """Batch numbers go on from the batches a resumed run already committed."""
+    params["batch_id"] = getattr(spider, "batch_offset", 0) + params["batch_id"]
+    return params
+
+
+def fsync_directory(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+class AtomicFileFeedStorage(FileFeedStorage):
+    """A local file feed written aside and renamed into place (``-o`` appends in place, as asked)."""
+
+    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None) -> None:
+        super().__init__(uri, feed_options=feed_options)
+        self.crawler = crawler
+        self.final = Path(self.path)
+        self.part: Path | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> AtomicFileFeedStorage:
+        return cls(uri, feed_options=feed_options, crawler=crawler)
+
+    def open(self, spider: Spider) -> IO[bytes]:
+        self.final.parent.mkdir(parents=True, exist_ok=True)
+        if self.write_mode == "ab":
+            return self.final.open("ab")
+        self.part = self.final.with_name(self.final.name + ".part")
+        return self.part.open("wb")
+
+    def store(self, file: IO[bytes]) -> None:
+        file.flush()
+        os.fsync(file.fileno())
+        file.close()
+        state = CrawlState.of(self.crawler)
+        written = self.part or self.final
+        if state is not None:
+            state.store.prepare_batch(self.final, state.run_id, state.rows_of(written))
+        if self.part is not None:
+            os.replace(self.part, self.final)
+            fsync_directory(self.final.parent)
+        if state is not None:
+            state.store.apply_batch(self.final)

@@ -1,0 +1,156 @@
+"""What the crawler remembers between runs, in one SQLite file under ``IPGIRL_STATE_DIR``.
+
+- ``runs``: one row per run; a run that never finished is resumed by the next start.
+- ``articles``: the last emitted version of each article (hash, validators for conditional
+  requests, the run that emitted it, whether it is gone).
+- ``batches``: the two-step commit that keeps written files and remembered articles in
+  agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
+  into place and applied after; recovery finishes or discards whatever a crash interrupted.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT,
+                                 status TEXT, full INTEGER);
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, url TEXT, content_hash TEXT, etag TEXT,
+                                     last_modified TEXT, lastmod TEXT, run_id TEXT, gone INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS batches (path TEXT PRIMARY KEY, run_id TEXT, status TEXT, rows TEXT);
+"""
+
+
+class StateLocked(RuntimeError):
+    """Another crawl holds this state directory."""
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    key: str
+    url: str
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+    lastmod: str | None
+    run_id: str | None
+    gone: bool
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def article_key(language: str | None, article_id: str | None) -> str:
+    return f"{language}:{article_id}"
+
+
+class StateLock:
+    """An exclusive, non-blocking lock on the state directory, held for the process's crawl."""
+
+    def __init__(self, state_dir: str | Path) -> None:
+        self.path = Path(state_dir) / "lock"
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> StateLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise StateLocked(f"another crawl is running on {self.path.parent}") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+class StateStore:
+    def __init__(self, state_dir: str | Path) -> None:
+        self.dir = Path(state_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.dir / "state.sqlite", isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- runs -------------------------------------------------------------------------
+    def begin_run(self, full: bool) -> tuple[str, bool]:
+        """(run id, resumed): the unfinished run if there is one, else a new run."""
+        row = self.db.execute("SELECT run_id FROM runs WHERE status='running' ORDER BY run_id DESC LIMIT 1").fetchone()
+        if row:
+            return row[0], True
+        now = utc_now()
+        base = run_id = now.strftime("%Y%m%dT%H%M%SZ")
+        suffix = 1
+        while self.db.execute("SELECT 1 FROM runs WHERE run_id=?", (run_id,)).fetchone():
+            suffix += 1
+            run_id = f"{base}-{suffix}"  # two runs started within one second
+        self.db.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?)", (run_id, now.isoformat(), int(full)))
+        return run_id, False
+
+    def finish_run(self, run_id: str, status: str) -> None:
+        self.db.execute("UPDATE runs SET status=?, finished_at=? WHERE run_id=?", (status, utc_now().isoformat(), run_id))
+
+    def batches_of(self, run_id: str) -> int:
+        return self.db.execute("SELECT count(*) FROM batches WHERE run_id=?", (run_id,)).fetchone()[0]
+
+    # -- articles ---------------------------------------------------------------------
+    def article(self, key: str) -> KnownArticle | None:
+        row = self.db.execute("SELECT key, url, content_hash, etag, last_modified, lastmod, run_id, gone "
+                              "FROM articles WHERE key=?", (key,)).fetchone()
+        return KnownArticle(*row[:-1], gone=bool(row[-1])) if row else None
+
+    def refresh_validators(self, key: str, etag: str | None, last_modified: str | None) -> None:
+        """An unchanged article answered with new validators: remember them (content is the same)."""
+        self.db.execute("UPDATE articles SET etag=?, last_modified=?, gone=0 WHERE key=?", (etag, last_modified, key))
+
+    def mark_gone(self, key: str) -> None:
+        self.db.execute("UPDATE articles SET gone=1 WHERE key=?", (key,))
+
+    # -- the batch commit ---------------------------------------------------------------
+    def prepare_batch(self, final_path: Path, run_id: str, rows: list[dict[str, Any]]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, 'pending', ?)",
+                        (str(final_path), run_id, json.dumps(rows)))
+
+    def apply_batch(self, final_path: Path) -> None:
+        row = self.db.execute("SELECT run_id, rows FROM batches WHERE path=?", (str(final_path),)).fetchone()
+        if row is None:
+            return
+        rows = [{**r, "run_id": row[0]} for r in json.loads(row[1])]
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT OR REPLACE INTO articles VALUES "
+                            "(:key, :url, :content_hash, :etag, :last_modified, :lastmod, :run_id, 0)", rows)
+        self.db.execute("UPDATE batches SET status='committed', rows='[]' WHERE path=?", (str(final_path),))
+        self.db.execute("COMMIT")
+
+    def recover(self) -> list[str]:
+        """Finish or undo batches a crash interrupted; returns what was done, for the log."""
+        done = []
+        for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
+            final, part = Path(path), Path(path + ".part")
+            if not final.exists() and part.exists():
+                os.replace(part, final)
+            if final.exists():
+                self.apply_batch(final)
+                done.append(f"completed {final.name}")
+            else:
+                self.db.execute("DELETE FROM batches WHERE path=?", (path,))
+                done.append(f"discarded {final.name}")
+        return done

@@ -1,0 +1,38 @@
+"""Incremental output: an item only for a new article or one whose ``content_hash`` changed."""
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from ipgirl_crawler.feeds import CrawlState
+from ipgirl_crawler.state import article_key
+from pipelines.base import CountingPipeline
+
+
+class IncrementalPipeline(CountingPipeline):
+    name = "incremental"
+
+    def __init__(self, stats: Any = None, crawler: Crawler | None = None) -> None:
+        super().__init__(stats)
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IncrementalPipeline:
+        return cls(crawler.stats, crawler)
+
+    def process_article(self, item: Any) -> Any:
+        validators = item.pop("raw_validators", None) or {}
+        state = CrawlState.of(self.crawler)
+        if state is None:
+            return item
+        key = article_key(item.get("language"), item.get("article_id"))
+        known = state.store.article(key)
+        if known and not known.gone and not state.full and known.content_hash == item.get("content_hash"):
+            state.store.refresh_validators(key, validators.get("etag"), validators.get("last_modified"))
+            self.count("unchanged")
+            raise DropItem(f"unchanged since run {known.run_id}: {item.get('url')}", log_level="DEBUG")
+        state.pending[key] = validators
+        self.count("changed" if known else "new")
+        return item
