@@ -166,9 +166,10 @@ def histogram(chart_id: str, title: str, bins: list[int]) -> str:
     """Vertical bars over [0, 1] in equal bins, with counts above them."""
     width, height, left, base, plot_h = 520, 230, 40, 200, 170
     top, step, labels = nice_max(max(bins, default=0)), (width - left - 10) / len(bins), bin_labels(len(bins))
-    parts = [svg_open(chart_id, title, "; ".join(f"{label}: {n}" for label, n in zip(labels, bins)), width, height),
+    desc = "; ".join(f"{label}: {n}" for label, n in zip(labels, bins, strict=True))
+    parts = [svg_open(chart_id, title, desc, width, height),
              f'<line class="axis" x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}"/>']
-    for i, (count, label) in enumerate(zip(bins, labels)):
+    for i, (count, label) in enumerate(zip(bins, labels, strict=True)):
         bar_h = plot_h * count / top
         x, y = left + i * step + 2, base - bar_h
         parts.append(f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{step - 4:.1f}" height="{bar_h:.1f}" '
@@ -188,7 +189,9 @@ def timeline_chart(chart_id: str, title: str, samples: list[dict[str, Any]]) -> 
     t_max = max(float(points[-1].get("t", 0)), 0.1)
     y_max = nice_max(max(max(sum(p.get("status", {}).values()), p.get("items", 0)) for p in points))
     xs = [left + plot_w * float(p.get("t", 0)) / t_max for p in points]
-    y_of = lambda v: 10 + plot_h * (1 - v / y_max)  # noqa: E731 (a tiny local scale)
+
+    def y_of(value: float) -> float:
+        return 10 + plot_h * (1 - value / y_max)
     final = points[-1].get("status", {})
     # A class's colour (2xx green...), alternating two shades between the codes of one class.
     colours = {c: STATUS_COLOURS.get(c[:1], ("#757575", "#bdbdbd"))[[d[:1] for d in codes[:i]].count(c[:1]) % 2]
@@ -202,13 +205,13 @@ def timeline_chart(chart_id: str, title: str, samples: list[dict[str, Any]]) -> 
                      f'<text x="{x:.1f}" y="{height - 28}" text-anchor="middle">{fmt_duration(t_max * frac)}</text>')
     base = [0] * len(points)
     for code in codes:  # each status is a band stacked on the ones before it
-        upper = [b + p.get("status", {}).get(code, 0) for b, p in zip(base, points)]
-        ahead = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in zip(xs, upper))
-        back = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in reversed(list(zip(xs, base))))
+        upper = [b + p.get("status", {}).get(code, 0) for b, p in zip(base, points, strict=True)]
+        ahead = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in zip(xs, upper, strict=True))
+        back = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in reversed(list(zip(xs, base, strict=True))))
         parts.append(f'<path class="area" d="M{ahead} L{back} Z" fill="{colours[code]}" fill-opacity="0.85">'
                      f"<title>HTTP {escape(code)}: {final.get(code, 0)}</title></path>")
         base = upper
-    line = " L".join(f"{x:.1f},{y_of(p.get('items', 0)):.1f}" for x, p in zip(xs, points))
+    line = " L".join(f"{x:.1f},{y_of(p.get('items', 0)):.1f}" for x, p in zip(xs, points, strict=True))
     parts.append(f'<path class="line" d="M{line}" fill="none" stroke="#111" stroke-width="2" stroke-dasharray="5 3">'
                  f'<title>items: {points[-1].get("items", 0)}</title></path>'
                  f'<line class="axis" x1="{left}" y1="{10 + plot_h}" x2="{left + plot_w}" y2="{10 + plot_h}"/>')
@@ -231,6 +234,8 @@ def monitors_text(stats: dict[str, Any]) -> tuple[str, list[str]]:
     if failed is None:
         return ("not run" if passed_n is None else f"{passed_n} passed"), []
     messages = [str(m) for m in failed] if isinstance(failed, list) else [str(failed)]
+    if not messages:
+        return "all passed" if passed_n is None else f"all {passed_n} passed", []
     return ("" if passed_n is None else f"{passed_n} passed / ") + f"{len(messages)} failed", messages
 
 
@@ -248,7 +253,8 @@ def headline(stats: dict[str, Any], summary: RunSummary) -> str:
             ("pages", "pages", fmt_int(pages), False), ("rate", "pages/s", rate, False),
             ("duration", "duration", fmt_duration(duration), False),
             ("finish", "finish reason", reason, reason not in ("—", "finished")),
-            ("failures", "failures", fmt_int(failures), failures > 0), ("monitors", "monitors", monitors, bool(messages))]
+            ("failures", "failures", fmt_int(failures), failures > 0),
+            ("monitors", "monitors", monitors, bool(messages))]
     cells = "".join(f'<div class="kpi" id="kpi-{key}"><b class="{"bad" if bad else ""}">{escape(value)}</b>'
                     f"<span>{name}</span></div>" for key, name, value, bad in kpis)
     listed = "".join(f"<li>{escape(m)}</li>" for m in messages)
@@ -282,7 +288,7 @@ def coverage_section(stats: dict[str, Any], summary: RunSummary) -> str:
 
 
 def helpfulness_section(summary: RunSummary) -> str:
-    rows = [*([label, f"{n:,}"] for label, n in zip(bin_labels(BINS), summary.ratio_bins)),
+    rows = [*([label, f"{n:,}"] for label, n in zip(bin_labels(BINS), summary.ratio_bins, strict=True)),
             ["no votes", f"{summary.no_votes:,}"]]
     chart = histogram("chart-helpfulness", "Helpfulness: items per helpful_ratio bin", summary.ratio_bins)
     note = f'<p id="no-votes">{summary.no_votes:,} items with no votes (no helpful_ratio).</p>'
@@ -305,7 +311,9 @@ def timeline_section(stats: dict[str, Any]) -> str:
 
 
 def failures_section(stats: dict[str, Any], summary: RunSummary) -> str:
-    by_reason = {k.removeprefix("ipgirl/failures/"): v for k, v in stats.items() if k.startswith("ipgirl/failures/")}
+    # The spider counts ``ipgirl/failures/HTTP_500`` for records whose reason is "HTTP 500": one row.
+    by_reason = {k.removeprefix("ipgirl/failures/").replace("_", " "): v for k, v in stats.items()
+                 if k.startswith("ipgirl/failures/")}
     reasons = sorted(set(by_reason) | set(summary.failure_reasons))
     reason_rows = [[r, fmt_int(by_reason.get(r)), f"{summary.failure_reasons.get(r, 0):,}"] for r in reasons]
     record_rows = [[f.get("url", ""), f.get("reason", ""), f.get("attempts", "")] for f in summary.failure_rows]

@@ -1,14 +1,17 @@
 """Contract checks: one item per URL, every contract field present and of its type."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from ipgirl_crawler.schema import validation_errors
 from ipgirl_crawler.items import CONTRACT_FIELDS, DICT_FIELDS, LIST_FIELDS, REQUIRED_FIELDS
 from ipgirl_crawler.text import safe_for_log
 from pipelines.base import CountingPipeline
 
+logger = logging.getLogger(__name__)
 INT_FIELDS = frozenset({"word_count", "helpful_votes", "total_votes"})
 FLOAT_FIELDS = frozenset({"helpful_ratio"})
 
@@ -81,4 +84,8 @@ class ContractValidationPipeline(CountingPipeline):
             if key not in clean:
                 del item[key]
         item.update(clean)
+        for message in validation_errors(clean):
+            # A value the schema rejects is a parser bug or a site change: counted, shown, kept.
+            self.count(f"schema/{message.split(':', 1)[0]}")
+            logger.warning("Schema violation in %s: %s", safe_for_log(clean.get("url")), safe_for_log(message))
         return item

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Self, TextIO
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -22,7 +22,6 @@ from scrapy.utils.asyncio import create_looping_call
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 
@@ -91,19 +90,25 @@ class Timeline:
         self._ticks += 1
         if self._ticks % self.stride:
             return False
-        self._append(sample)
+        if len(self.samples) >= self.limit:
+            self._thin()
+            if self._ticks % self.stride:  # this tick is off the new, coarser grid
+                return False
+        self.samples.append(sample)
         return True
 
     def close(self, sample: Sample) -> None:
         """The final sample is always kept: it carries the run's totals."""
-        if not self.samples or self.samples[-1] != sample:
-            self._append(sample)
-
-    def _append(self, sample: Sample) -> None:
+        if self.samples and self.samples[-1] == sample:
+            return
         if len(self.samples) >= self.limit:
-            self.samples = self.samples[1::2]
-            self.stride *= 2
+            self._thin()
         self.samples.append(sample)
+
+    def _thin(self) -> None:
+        # Samples sit on ticks stride, 2*stride, ...; the odd positions are the multiples of 2*stride.
+        self.samples = self.samples[1::2]
+        self.stride *= 2
 
 
 class _ClearProgressLine(logging.Filter):
@@ -157,8 +162,9 @@ class Progress:
 
     def update(self) -> Sample:
         sample = take_sample(self.stats.get_stats(), time.monotonic() - self.started)
-        if self.timeline.tick(sample):
-            self.stats.set_value(TIMELINE_KEY, self.timeline.samples)
+        self.timeline.tick(sample)
+        # Set every time: thinning replaces the list object the stats would otherwise keep.
+        self.stats.set_value(TIMELINE_KEY, self.timeline.samples)
         self._show(sample)
         self.previous = sample
         return sample

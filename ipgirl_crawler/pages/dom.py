@@ -12,7 +12,7 @@ from ipgirl_crawler.text import normalize_text
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
 # Elements that only group blocks: looked into, never a block themselves when they hold blocks.
-WRAPPER_TAGS = frozenset({"div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th", "center", "font", "span"})
+WRAPPER_TAGS = frozenset({"html", "body", "div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th", "center", "font", "span"})
 # Page chrome: never part of a body.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "header", "nav", "footer", "aside", "form",
@@ -71,12 +71,12 @@ def flatten_blocks(container: HtmlElement, depth: int = 0) -> Iterator[HtmlEleme
 
 
 def common_ancestor(a: HtmlElement, b: HtmlElement) -> HtmlElement:
-    ancestors = {id(node): node for node in a.iterancestors()}
-    ancestors[id(a)] = a
-    for node in b.iterancestors():
-        if id(node) in ancestors:
+    """The deepest element that is ``a`` or ``b`` or contains both."""
+    lineage = {a, *a.iterancestors()}
+    for node in (b, *b.iterancestors()):
+        if node in lineage:
             return node
-    return b if id(b) in ancestors else a.getroottree().getroot()
+    return a.getroottree().getroot()
 
 
 def json_ld_objects(root: HtmlElement) -> list[dict[str, Any]]:

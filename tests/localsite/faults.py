@@ -44,6 +44,8 @@ class FaultTable:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._faults: dict[str, list[Fault]] = {}
+        # A fault for every request with none queued: a site that is down everywhere.
+        self.always: Fault | None = None
 
     def __setitem__(self, path: str, faults: list[Fault | int | str]) -> None:
         with self._lock:
@@ -59,7 +61,7 @@ class FaultTable:
                 queue = self._faults.get(key)
                 if queue:
                     return queue.pop(0)
-        return None
+        return self.always
 
     def clear(self) -> None:
         with self._lock:

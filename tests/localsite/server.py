@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 import socket
 import struct
 import threading
@@ -124,7 +125,9 @@ class App:
             return self.not_found()
         if (lang, cat, slug) != (a.lang, a.category, a.slug) or slash:
             return self.redirect(a.path + (printed or ""))
-        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}"', "Last-Modified": http_date(a.updated)}
+        # The ETag follows the content, so an article edited between runs is served anew.
+        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}-{zlib.crc32(a.body):x}"',
+                      "Last-Modified": http_date(a.updated)}
         if _not_modified(a, validators["ETag"], headers):
             return Response(304, b"", validators)
         text, charset = render_article(ArticleView(a, self.site), self.ctx)
@@ -193,8 +196,9 @@ class _Handler(BaseHTTPRequestHandler):
             except Exception as exc:  # a bug in the site must show as a 500, not a hang
                 resp = Response(500, f"internal error: {exc!r}".encode(), {"Content-Type": "text/plain"})
         truncated = fault is not None and fault.kind == "truncated"
-        self._send(resp, head, truncated)
+        # Logged before sending, so a client that has its answer also finds it in the log.
         self.server.log(self, resp.status, len(resp.body), "truncated" if truncated else None)
+        self._send(resp, head, truncated)
 
     def _send(self, resp: Response, head: bool, truncated: bool) -> None:
         self.send_response(resp.status)
@@ -330,6 +334,14 @@ class LocalSite:
 
     def inject(self, path: str, *faults: Fault | int | str) -> None:
         self.faults.add(path, *faults)
+
+    def change(self, edits: int, new: int, seed: int = 99) -> tuple[list[Any], list[Any]]:
+        """Edit and publish articles between two crawls (see ``mutate.change_site``)."""
+        from .mutate import change_site
+
+        changed = change_site(self.site, edits, new, seed)
+        self._expected = None
+        return changed
 
     def expected_items(self) -> list[dict]:
         if self._expected is None:

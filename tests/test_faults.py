@@ -1,0 +1,75 @@
+"""Crash safety and faults: SIGKILL mid-crawl and resume; transient errors retried to success."""
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from tests.crawl_check import score
+from tests.localsite import Fault
+from tests.localsite.server import LocalSite
+from tests.operations import ROOT, article_lines, articles, entrypoint_command, run_entrypoint
+
+SMALL_BATCHES = json.dumps({"%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-%(run_id)s-%(batch_id)05d.jsonl": {
+    "format": "jsonlines", "overwrite": True, "batch_item_count": 20, "uri_params": "ipgirl_crawler.feeds.uri_params"}})
+
+
+def kill_after(command: list[str], seconds: float) -> int:
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(seconds)
+    process.send_signal(signal.SIGKILL)
+    return process.wait(timeout=30)
+
+
+def test_sigkill_twice_then_resume_gives_every_article_exactly_once(tmp_path: Path) -> None:
+    rng = random.Random(2026)
+    with LocalSite(n_articles=400, seed=21) as site:
+        for page in rng.sample(site.expected_items(), 40):
+            site.inject(page["url"].removeprefix(site.base_url), Fault.slow(0.3))  # keep the crawl busy long enough
+        command = entrypoint_command(site.base_url, tmp_path / "s", tmp_path / "d", "-s", f"FEEDS={SMALL_BATCHES}")
+        for _ in range(2):
+            assert kill_after(command, rng.uniform(2.0, 5.0)) == -signal.SIGKILL
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-s", f"FEEDS={SMALL_BATCHES}",
+                              "-s", f"LOG_FILE={tmp_path / 'last.log'}")
+        assert done.returncode == 0, done.stderr[-3000:]
+        expected = site.expected_items()
+    lines = article_lines(tmp_path / "d")
+    assert all(json.loads(line) for line in lines)  # every line is whole, valid JSON
+    result = score(articles(tmp_path / "d"), expected)
+    assert not result.missing and not result.duplicates and not result.unexpected, result.summary()
+    assert not result.wrong, result.summary()
+    assert len({p.name for p in (tmp_path / "d").glob("articles/*/*.jsonl")}) > 1  # it did resume across files
+
+
+def test_transient_faults_are_retried_until_every_article_is_right(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    with LocalSite(n_articles=150, seed=22) as site:
+        expected = site.expected_items()
+        kinds = [500, 503, 429, "reset", "truncated", Fault.http(503, retry_after=1)]
+        injected = {}
+        for page in rng.sample(expected, len(expected) // 5):
+            path = page["url"].removeprefix(site.base_url)
+            injected[path] = rng.sample(kinds, rng.randint(1, 2))
+            site.inject(path, *injected[path])
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d")
+        faulted = [r for r in site.requests() if r["path"] in injected and (r.get("fault") or r.get("status") != 200)]
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert len(faulted) == sum(len(faults) for faults in injected.values())  # every fault was served
+    result = score(articles(tmp_path / "d"), expected)
+    assert not result.missing and not result.duplicates and not result.wrong, result.summary()
+    assert not list((tmp_path / "d").glob("failures/*/*.jsonl"))
+
+
+def test_what_still_fails_goes_to_the_failures_file(tmp_path: Path) -> None:
+    with LocalSite(n_articles=30, seed=23) as site:
+        victim = site.expected_items()[3]
+        path = victim["url"].removeprefix(site.base_url)
+        site.inject(path, *([500] * 10))
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-s", "IPGIRL_RETRY_BACKOFF_MAX=0.1")
+    records = [json.loads(line) for p in (tmp_path / "d").glob("failures/*/*.jsonl") for line in p.read_text().splitlines()]
+    assert done.returncode in (0, 1)
+    assert [(r["url"], r["reason"], r["attempts"]) for r in records] == [(victim["url"], "HTTP 500", 4)]
+    assert victim["url"] not in {i["url"] for i in articles(tmp_path / "d")}
