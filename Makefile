@@ -5,8 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_ARTICLES ?= 300
 
-.PHONY: setup demo test bench clean
+.PHONY: setup system-deps demo test bench clean
 setup: $(STAMP)
+
+# Servers and tools the tests drive for real: Redis, and Chromium to look at the run report.
+system-deps:
+	@command -v redis-server >/dev/null && command -v chromium >/dev/null || { \
+	  echo "Installing redis-server and chromium (Debian packages)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server chromium fonts-noto-cjk >/dev/null; }
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +24,7 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	$(BIN)/python -m tests.demo --articles $(DEMO_ARTICLES)
 
-test: setup
+test: setup system-deps
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -387,7 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("run_date", help="the run's partition, YYYY-MM-DD")
     parser.add_argument("run_id", help="the run's id, YYYYMMDDTHHMMSSZ")
     args = parser.parse_args(argv)
-    print(write_report(args.data_dir, args.run_date, args.run_id))
+    try:
+        print(write_report(args.data_dir, args.run_date, args.run_id))
+    except (ValueError, OSError) as error:  # one line for the operator, not a traceback
+        parser.error(str(error))
     return 0
 
 

@@ -17,6 +17,7 @@ from ipgirl_crawler import monitors
 from ipgirl_crawler.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.records import KINDS
+from ipgirl_crawler.report import write_report
 
 logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
@@ -92,4 +93,8 @@ class RunMonitor:
         folder = data_dir / "articles" / f"run_date={state.run_date}"
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
         write_json_atomically(folder / f"{state.run_id}.manifest.json", manifest(data_dir, state.run_id, state.run_date, stats))
+        try:
+            write_report(data_dir, state.run_date, state.run_id)
+        except Exception:  # the report is a view of the run; never let it fail the run itself
+            logger.exception("Could not write the run report for %s", state.run_id)
         state.store.close()

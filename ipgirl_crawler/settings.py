@@ -16,6 +16,11 @@ IPGIRL_BASE_URL = "https://www.ipgirl.com"
 IPGIRL_STATE_DIR = "data/state"
 IPGIRL_DATA_DIR = "data"
 
+# Distributed mode (ipgirl_crawler/distributed.py): unset means a single process.
+IPGIRL_REDIS_URL = None
+IPGIRL_REDIS_JOB = None
+IPGIRL_REDIS_IDLE_SECONDS = 5.0
+
 # Politeness towards the live site.
 USER_AGENT = "ipgirl-crawler/0.1 (+https://www.ipgirl.com; data-team article crawler)"
 ROBOTSTXT_OBEY = True
@@ -41,11 +46,15 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 MEMUSAGE_WARNING_MB = 768
 MEMUSAGE_LIMIT_MB = 1536
 
-# A crawler run by cron exposes no control surface into its process.
+# A crawler run by cron exposes no control surface into its process, and fetches nothing
+# but http(s): no local files, whatever a page or a redirect points at.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+LOG_FORMATTER = "ipgirl_crawler.logformatter.SafeLogFormatter"
 
 EXTENSIONS = {
+    "ipgirl_crawler.extensions.progress.Progress": 400,
     "ipgirl_crawler.records.RunRecords": 500,
     "ipgirl_crawler.run_files.RunMonitor": 600,
 }

@@ -17,6 +17,11 @@ def normalize_text(value: str | None) -> str:
     return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+def strip_control(value: str) -> str:
+    """Without the control characters (NUL included) that XML, and so lxml, refuses."""
+    return _CONTROL.sub("", value)
+
+
 def normalize_or_none(value: str | None) -> str | None:
     return normalize_text(value) or None
 

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from w3lib.url import safe_url_string
+
 DEFAULT_BASE_URL = "https://www.ipgirl.com"
 TRACKING_PARAMS = frozenset({"share", "fbclid", "gclid", "mc_cid", "mc_eid"})
 TRACKING_PREFIXES = ("utm_",)
@@ -42,7 +44,7 @@ def is_tracking_param(name: str) -> bool:
 
 def canonicalize(url: str) -> str:
     """Fragment and tracking parameters removed, host lower-cased; everything else kept."""
-    parts = urlsplit(url)
+    parts = urlsplit(safe_url_string(url))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement, fragment_fromstring, tostring
 
 from ipgirl_crawler import i18n
 from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.text import normalize_text, strip_control
 from ipgirl_crawler.urls import absolute
 from pipelines.base import CountingPipeline
 
@@ -77,24 +77,25 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
     return removed
 
 
-def _sanitize(element: HtmlElement, base_url: str) -> None:
-    for child in list(element):
-        _sanitize(child, base_url)
-    if element.tag in RENAME:
-        element.tag = RENAME[element.tag]
-    keep = KEEP_ATTRS.get(element.tag, ())
-    for name in list(element.attrib):
-        if name not in keep:
-            del element.attrib[name]
-    for name in ("href", "src"):
-        if name in element.attrib:
-            url = absolute(base_url, element.get(name))
-            if url:
-                element.set(name, url)
-            else:
+def _sanitize(root: HtmlElement, base_url: str) -> None:
+    """Attributes stripped to href/src/alt, links made absolute, tags renamed; no recursion,
+    so a body nested thousands of levels deep costs time, not the stack."""
+    for element in list(root.iter()):
+        if element.tag in RENAME:
+            element.tag = RENAME[element.tag]
+        keep = KEEP_ATTRS.get(element.tag, ())
+        for name in list(element.attrib):
+            if name not in keep:
                 del element.attrib[name]
-    if element.tag == "br":
-        element.tail = " " + (element.tail or "")
+        for name in ("href", "src"):
+            if name in element.attrib:
+                url = absolute(base_url, element.get(name))
+                if url:
+                    element.set(name, url)
+                else:
+                    del element.attrib[name]
+        if element.tag == "br":
+            element.tail = " " + (element.tail or "")
 
 
 def _unwrap_foreign(root: HtmlElement) -> None:
@@ -138,7 +139,7 @@ def count_words(text: str, lang: str | None) -> int:
 
 def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
     """The body's text, clean HTML, images, word count and hash from its raw blocks."""
-    root = fragment_fromstring(raw_html or "", create_parent="div")
+    root = fragment_fromstring(strip_control(raw_html or ""), create_parent="div")
     removed = remove_noise(root, lang or i18n.DEFAULT_UI_LANGUAGE)
     _sanitize(root, base_url)
     _unwrap_foreign(root)

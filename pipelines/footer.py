@@ -8,7 +8,7 @@ from typing import Any
 from lxml.html import fragment_fromstring, tostring
 
 from ipgirl_crawler import i18n
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.text import normalize_text, strip_control
 from pipelines.base import CountingPipeline
 
 
@@ -25,7 +25,7 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
     visible = normalize_text(html.unescape(raw_html)).casefold()
     if not any(n[:24] in visible for n in notices):
         return raw_html, None
-    root = fragment_fromstring(raw_html, create_parent="div")
+    root = fragment_fromstring(strip_control(raw_html), create_parent="div")
     for block in reversed(list(root)):
         text = normalize_text(block.text_content())
         if text.casefold() in notices:

@@ -4,8 +4,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.schema import validation_errors
 from ipgirl_crawler.items import CONTRACT_FIELDS, DICT_FIELDS, LIST_FIELDS, REQUIRED_FIELDS
 from ipgirl_crawler.text import safe_for_log
@@ -18,6 +20,23 @@ FLOAT_FIELDS = frozenset({"helpful_ratio"})
 
 def _empty(field: str) -> Any:
     return [] if field in LIST_FIELDS else {} if field in DICT_FIELDS else None
+
+
+# Longest plausible value per field: a megabyte "title" is a broken or hostile page, not a title.
+MAX_CHARS = {"title": 1_000, "summary": 5_000, "category": 200, "site_notice": 1_000, "body_text": 2_000_000,
+             "body_html": 4_000_000, "url": 2_000, "fetched_url": 2_000, "published_at_raw": 200}
+MAX_ITEM_CHARS = {"authors": 200, "tags": 200, "breadcrumbs": 500}
+MAX_INT = 10**12
+
+
+def _within_limits(field: str, value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) <= MAX_CHARS.get(field, 10_000)
+    if isinstance(value, int):
+        return 0 <= value <= MAX_INT
+    if isinstance(value, list) and field in MAX_ITEM_CHARS:
+        return len(value) <= 500 and all(isinstance(v, str) and len(v) <= MAX_ITEM_CHARS[field] for v in value)
+    return True
 
 
 def _type_ok(field: str, value: Any) -> bool:
@@ -41,7 +60,7 @@ def check_contract(item: dict[str, Any]) -> tuple[dict[str, Any], list[str], lis
         if value is None or value == "" or value == [] or value == {}:
             missing.append(field)
             clean[field] = _empty(field)
-        elif not _type_ok(field, value):
+        elif not _type_ok(field, value) or not _within_limits(field, value):
             invalid.append(field)
             clean[field] = _empty(field)
         else:
@@ -54,16 +73,25 @@ class DuplicateUrlPipeline(CountingPipeline):
 
     name = "duplicates"
 
-    def __init__(self, stats: Any = None) -> None:
+    def __init__(self, stats: Any = None, crawler: Crawler | None = None) -> None:
         super().__init__(stats)
-        self.seen: set[str] = set()
+        self.crawler = crawler
+        self.seen = SeenSet()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DuplicateUrlPipeline:
+        return cls(crawler.stats, crawler)
+
+    def open_spider(self) -> None:
+        coordinator = getattr(getattr(self.crawler, "spider", None), "coordinator", None)
+        if coordinator is not None:  # distributed: one item per URL across all workers
+            self.seen = coordinator.shared_set("emitted")
 
     def process_article(self, item: Any) -> Any:
         url = item.get("url")
-        if url in self.seen:
+        if not self.seen.add(url):
             self.count("dropped")
             raise DropItem(f"duplicate of an item already emitted: {safe_for_log(url)} (fetched {safe_for_log(item.get('fetched_url'))})")
-        self.seen.add(url)
         return item
 
 

@@ -20,6 +20,8 @@ SKIP_TAGS = frozenset({
 })
 _NEVER_TEXT = "script|style|noscript|template|svg"
 MAX_JSONLD_CHARS = 200_000
+# Real pages nest blocks a dozen levels deep; deeper wrappers are treated as one block.
+MAX_DEPTH = 40
 _TEXT_XPATH = (".//text()[not(ancestor::*[self::" + " or self::".join(_NEVER_TEXT.split("|")) + "])] | .//br")
 
 
@@ -51,8 +53,10 @@ def has_class_hint(element: HtmlElement, *fragments: str) -> bool:
     return any(fragment in classes for fragment in fragments)
 
 
-def contains_blocks(element: HtmlElement) -> bool:
-    return any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child))
+def contains_blocks(element: HtmlElement, depth: int = 0) -> bool:
+    if depth > MAX_DEPTH:
+        return False
+    return any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child, depth + 1))
                for child in element.iterchildren() if isinstance(child.tag, str))
 
 
@@ -64,7 +68,7 @@ def flatten_blocks(container: HtmlElement, depth: int = 0) -> Iterator[HtmlEleme
             continue
         if tag in BLOCK_TAGS:
             yield child
-        elif depth < 40 and tag in WRAPPER_TAGS and contains_blocks(child):
+        elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child):
             yield from flatten_blocks(child, depth + 1)
         else:
             yield child

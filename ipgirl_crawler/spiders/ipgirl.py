@@ -14,11 +14,13 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from ipgirl_crawler import i18n
+from ipgirl_crawler import distributed, i18n
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.config import CrawlConfig
+from ipgirl_crawler.distributed import SeenSet
+from ipgirl_crawler.encoding import with_true_encoding
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.records import RunRecords
 from ipgirl_crawler.state import article_key
@@ -39,7 +41,8 @@ class IpgirlSpider(Spider):
         self._arguments = (base_url, languages, full)
         self.base_url = DEFAULT_BASE_URL
         self.languages = i18n.languages()
-        self._scheduled: set[tuple[str, str]] = set()
+        self.scheduled_articles = SeenSet()
+        self.coordinator: distributed.Coordinator | None = None
         self.state: CrawlState | None = None
 
     @classmethod
@@ -48,6 +51,10 @@ class IpgirlSpider(Spider):
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        if distributed.enabled(crawler.settings):
+            prefix = distributed.apply_settings(crawler.settings, spider.base_url)
+            spider.coordinator = distributed.Coordinator(crawler, prefix)
+            spider.scheduled_articles = spider.coordinator.shared_set("articles")
         spider.state = CrawlState.open(crawler, config.full)
         # Feed URIs are filled from spider attributes: where and under which run to write.
         spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
@@ -61,6 +68,9 @@ class IpgirlSpider(Spider):
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in getattr(state, "recovered", []):
             self.logger.warning("Recovered after an interrupted run: %s", line)
+        if self.coordinator is not None and not self.coordinator.claim_seeding():
+            self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.coordinator.prefix)
+            return
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots, errback=self.on_error,
                       priority=SITEMAP_PRIORITY, meta={"handle_httpstatus_list": [404]})
         for lang in self.languages:
@@ -121,6 +131,10 @@ class IpgirlSpider(Spider):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
             return
+        response, corrected = with_true_encoding(response)
+        if corrected:
+            self.logger.info("Charset declared wrong, read as %s: %s", response.encoding, response.url)
+            self.count("charset_corrected")
         page = page_for(response, self.base_url)
         related = [card.get("url") for card in page.raw_related()]
         for url in self._links(response, [*related, *page.translations().values()]):
@@ -156,9 +170,8 @@ class IpgirlSpider(Spider):
         if ref is None or ref.language not in self.languages:
             return
         key = (ref.language, ref.article_id)
-        if key in self._scheduled:
+        if not self.scheduled_articles.add(article_key(*key)):
             return
-        self._scheduled.add(key)
         known = self.state.store.article(article_key(*key)) if self.state else None
         if known and self.state and self.state.resumed and known.run_id == self.state.run_id:
             self.count("already_emitted")  # written before the interruption this run resumes

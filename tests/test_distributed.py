@@ -1,0 +1,37 @@
+"""Distributed mode: workers sharing one frontier on a real Redis."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import redis
+
+from tests.crawl_check import ROOT, SCRAPY, read_jsonl, score
+from tests.localsite.server import LocalSite
+from tests.redis_server import redis_server
+
+
+def worker(base_url: str, redis_url: str, work: Path, n: int) -> subprocess.Popen[bytes]:
+    command = [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(work / f"w{n}.jsonl"),
+               "-s", f"IPGIRL_REDIS_URL={redis_url}", "-s", f"IPGIRL_STATE_DIR={work / f'state{n}'}",
+               "-s", f"IPGIRL_DATA_DIR={work / f'data{n}'}", "-s", f"LOG_FILE={work / f'w{n}.log'}"]
+    return subprocess.Popen(command, cwd=ROOT)
+
+
+def test_two_workers_share_the_frontier_and_emit_every_article_once(tmp_path: Path) -> None:
+    with redis_server(tmp_path) as redis_url, LocalSite(n_articles=500, seed=41, log_path=tmp_path / "req.jsonl") as site:
+        workers = [worker(site.base_url, redis_url, tmp_path, n) for n in (1, 2)]
+        assert [w.wait(timeout=600) for w in workers] == [0, 0]
+        expected, requests = site.expected_items(), site.requests()
+        leftover = redis.Redis.from_url(redis_url).keys("ipgirl:*")
+    per_worker = [read_jsonl(tmp_path / f"w{n}.jsonl") for n in (1, 2)]
+    assert all(per_worker), [len(items) for items in per_worker]  # both did part of the work
+    result = score(per_worker[0] + per_worker[1], expected)
+    assert not result.missing and not result.duplicates and not result.unexpected, result.summary()
+    assert not result.wrong, result.summary()
+    assert sum(1 for r in requests if r["path"] == "/robots.txt") <= 3  # seeded once (plus robots middlewares)
+    sitemap_fetches = [r["path"] for r in requests if r["path"] == "/sitemap.xml"]
+    assert len(sitemap_fetches) == 1
+    assert leftover == []  # the last worker cleaned the job up
+    logs = "".join((tmp_path / f"w{n}.log").read_text() for n in (1, 2))
+    assert "Traceback" not in logs and "Joining the shared frontier" in logs
