@@ -71,7 +71,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         if text and read_also.match(text):
             removed["read_also"] += 1
             _remove(block)
-        elif not text and not block.xpath(".//img"):
+        elif not text and not block.xpath("descendant-or-self::img"):
             removed["empty"] += 1
             _remove(block)
     return removed
@@ -96,6 +96,31 @@ def _sanitize(root: HtmlElement, base_url: str) -> None:
                     del element.attrib[name]
         if element.tag == "br":
             element.tail = " " + (element.tail or "")
+
+
+def frames_to_figures(root: HtmlElement) -> int:
+    """Blocks that are one image and a short caption (old table or ``<center>`` frames, captioned
+    divs) become ``<figure><img><figcaption>``, so their caption leaves the text."""
+    converted = 0
+    for block in list(root):
+        images = block.xpath("descendant-or-self::img")
+        if block.tag in ("figure", "img") or len(images) != 1:
+            continue
+        caption = normalize_text(block.text_content())
+        if len(caption) > 300 or block.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+            continue
+        figure = fragment_fromstring("<figure></figure>")
+        image = images[0]
+        image.tail = None
+        figure.append(image)
+        if caption:
+            figcaption = fragment_fromstring("<figcaption></figcaption>")
+            figcaption.text = caption
+            figure.append(figcaption)
+        figure.tail = block.tail
+        block.getparent().replace(block, figure)
+        converted += 1
+    return converted
 
 
 def _unwrap_foreign(root: HtmlElement) -> None:
@@ -141,6 +166,9 @@ def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
     """The body's text, clean HTML, images, word count and hash from its raw blocks."""
     root = fragment_fromstring(strip_control(raw_html or ""), create_parent="div")
     removed = remove_noise(root, lang or i18n.DEFAULT_UI_LANGUAGE)
+    framed = frames_to_figures(root)
+    if framed:
+        removed["framed_figures"] = framed
     _sanitize(root, base_url)
     _unwrap_foreign(root)
     for block in root:

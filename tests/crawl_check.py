@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +28,39 @@ SCORED_FIELDS = (
 def run_crawl(base_url: str, output: Path, state_dir: Path, *extra: str, log: Path | None = None,
               timeout: float = 900) -> subprocess.CompletedProcess[str]:
     """``scrapy crawl ipgirl`` as a user runs it, from the project root."""
-    command = [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(output),
-               "-s", f"IPGIRL_STATE_DIR={state_dir}", *extra]
+    command = crawl_command(base_url, output, state_dir, *extra)
     if log is not None:
         command += ["-s", f"LOG_FILE={log}"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def _high_water_mib(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match[1]) / 1024 if match else None
+
+
+def run_measured(command: list[str], timeout: float = 900) -> tuple[int, float]:
+    """(exit status, peak RSS in MiB) of one child process. The kernel's high-water mark is read
+    while it runs: ``ru_maxrss`` would count the test process's memory copied by fork."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak, deadline = 0.0, time.monotonic() + timeout
+    while process.poll() is None:
+        peak = max(peak, _high_water_mib(process.pid) or 0.0)
+        if time.monotonic() > deadline:
+            process.kill()
+        time.sleep(0.05)
+    return process.returncode, peak
+
+
+def crawl_command(base_url: str, output: Path, state_dir: Path, *extra: str) -> list[str]:
+    return [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(output),
+            "-s", f"IPGIRL_STATE_DIR={state_dir}", *extra]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from tests.crawl_check import ROOT, read_jsonl, run_crawl, score
+from tests.localsite import ALL_ERAS
 from tests.localsite.server import LocalSite
 
 DEMO_DIR = ROOT / "data" / "demo"
@@ -21,7 +22,7 @@ def main() -> int:
     shutil.rmtree(DEMO_DIR, ignore_errors=True)
     DEMO_DIR.mkdir(parents=True)
     output, log = DEMO_DIR / "articles.jsonl", DEMO_DIR / "crawl.log"
-    with LocalSite(n_articles=args.articles, seed=1, log_path=DEMO_DIR / "server-requests.jsonl") as site:
+    with LocalSite(n_articles=args.articles, seed=1, log_path=DEMO_DIR / "server-requests.jsonl", eras=ALL_ERAS) as site:
         print(f"Demo site with {args.articles} articles in 9 languages at {site.base_url}")
         print(f"Crawling: scrapy crawl ipgirl -a base_url={site.base_url} -O {output.relative_to(ROOT)}")
         started = time.monotonic()

@@ -19,6 +19,7 @@ from ipgirl_crawler import i18n
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.dom import attr, common_ancestor, first, has_class_hint, json_ld_objects, meta_content, text_of
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
@@ -44,6 +45,7 @@ class ArticlePage:
         self.response = response
         self.base_url = base_url
         self.root: HtmlElement = response.selector.root
+        wrap_inline_runs(self.root)
 
     # -- page-wide lookups -------------------------------------------------
     @cached_property
@@ -80,10 +82,11 @@ class ArticlePage:
     def body_container(self) -> HtmlElement | None:
         """The common ancestor of the title and the element holding the most paragraph text."""
         weights: Counter[HtmlElement] = Counter()
-        for paragraph in self.root.xpath("//body//p"):
+        for paragraph in self.root.xpath("//body//p | //body//li"):
             parent = paragraph.getparent()
             if parent is not None:
-                weights[parent] += len(paragraph.text_content())
+                weights[parent if paragraph.tag == "p" else parent.getparent()] += len(paragraph.text_content())
+        weights.pop(None, None)
         if not weights:
             return None
         densest = weights.most_common(1)[0][0]
@@ -111,13 +114,15 @@ class ArticlePage:
 
     def breadcrumbs_element(self) -> HtmlElement | None:
         title_pos = self.positions.get(self.title_element(), 1 << 30)
-        homes = [a for a in self.anchors.all("home") if a.tag == "a" and self.positions.get(a, 0) < title_pos]
+        links = [next((e for e in (a, *a.iterancestors()) if e.tag == "a"), None) for a in self.anchors.all("home")]
+        homes = [a for a in links if a is not None and self.positions.get(a, 0) < title_pos]
         for home in reversed(homes):
-            container = home.getparent()
-            if container is not None and container.tag == "li":
-                container = container.getparent()
-            if container is not None and 1 < len(container.xpath(".//a")) <= 6:
-                return container
+            for container in list(home.iterancestors())[:4]:
+                count = len(container.xpath(".//a"))
+                if count > 6:
+                    break
+                if count > 1:
+                    return container
         return None
 
     def discover_heading(self) -> HtmlElement | None:
@@ -211,7 +216,9 @@ class ArticlePage:
         value = self.json_ld.get(ld_key)
         if isinstance(value, str) and value.strip():
             return normalize_text(value)
-        value = meta_content(self.root, meta_key)
+        value = meta_content(self.root, meta_key) or attr(first(self.root.xpath(
+            "//*[@itemprop=$k][@content or @datetime]", k=ld_key)), "content") or attr(first(self.root.xpath(
+            "//*[@itemprop=$k][@datetime]", k=ld_key)), "datetime")
         if value:
             return value
         byline = self.byline_element()

@@ -12,7 +12,7 @@ from ipgirl_crawler.text import normalize_text
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
 # Elements that only group blocks: looked into, never a block themselves when they hold blocks.
-WRAPPER_TAGS = frozenset({"html", "body", "div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th", "center", "font", "span"})
+WRAPPER_TAGS = frozenset({"html", "body", "font", "div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th", "center", "font", "span"})
 # Page chrome: never part of a body.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "header", "nav", "footer", "aside", "form",
@@ -60,13 +60,21 @@ def contains_blocks(element: HtmlElement, depth: int = 0) -> bool:
                for child in element.iterchildren() if isinstance(child.tag, str))
 
 
+def is_figure_frame(element: HtmlElement) -> bool:
+    """One image with at most a short caption around it (a table, ``<center>``, a captioned div)."""
+    images = element.xpath(".//img")
+    if len(images) != 1 or element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+        return False
+    return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
+
+
 def flatten_blocks(container: HtmlElement, depth: int = 0) -> Iterator[HtmlElement]:
     """The outermost block elements under ``container``, in document order."""
     for child in container.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS:
             continue
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
             yield child
         elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child):
             yield from flatten_blocks(child, depth + 1)

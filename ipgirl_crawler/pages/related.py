@@ -76,6 +76,10 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
         category = _category_inside(link, category_names)
         if category and link_text.startswith(category) and link_text != category:
             title = normalize_text(link_text[len(category):])
+    if category is None:  # a category shown as plain text beside the link
+        category_link = next((e for e in card.iter() if isinstance(e.tag, str) and e is not card
+                              and link not in (e, *e.iterancestors()) and text_of(e) in category_names), None)
+        category = text_of(category_link) if category_link is not None else None
     snippet = _text_outside(card, {link, category_link}).strip(_SNIPPET_TRIM)
     return {"title": title, "url": resolve(link.get("href")), "category": category, "snippet": snippet or None}
 

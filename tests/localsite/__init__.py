@@ -3,12 +3,13 @@
     from tests.localsite import LocalSite
     with LocalSite(n_articles=300, seed=1) as site:
         site.base_url, site.expected_items(), site.requests()
+    LocalSite(n_articles=300, seed=1, eras="E,F")   # only the oldest templates (see README)
 """
 from __future__ import annotations
 
-from .model import DEFAULT_NOW, Article, Site, build_site
+from .model import ALL_ERAS, DEFAULT_ERAS, DEFAULT_NOW, Article, Site, build_site, parse_eras
 from .server import Fault, FaultTable, LocalSite
 from .view import ArticleView, expected_item, expected_items
 
-__all__ = ["DEFAULT_NOW", "Article", "ArticleView", "Fault", "FaultTable", "LocalSite", "Site",
-           "build_site", "expected_item", "expected_items"]
+__all__ = ["ALL_ERAS", "DEFAULT_ERAS", "DEFAULT_NOW", "Article", "ArticleView", "Fault", "FaultTable", "LocalSite",
+           "Site", "build_site", "expected_item", "expected_items", "parse_eras"]

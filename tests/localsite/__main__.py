@@ -1,7 +1,9 @@
 """CLI.
 
-python -m tests.localsite serve --articles N --seed S [--port P] [--log FILE] [--expected FILE] [--now ISO]
-python -m tests.localsite expected --articles N --seed S --base-url URL [--now ISO] > items.jsonl
+python -m tests.localsite serve --articles N --seed S [--port P] [--log FILE] [--expected FILE] [--now ISO] [--eras E,F]
+python -m tests.localsite expected --articles N --seed S --base-url URL [--now ISO] [--eras E,F] > items.jsonl
+
+--eras picks the article templates (A-F, comma-separated); default $LOCALSITE_ERAS, else A,B,C,D.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import json
 import sys
 from datetime import datetime, timezone
 
-from .model import DEFAULT_NOW, build_site
+from .model import ALL_ERAS, DEFAULT_NOW, build_site, parse_eras
 from .server import LocalSite
 from .view import iter_expected
 
@@ -22,6 +24,13 @@ def _now(text: str | None) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
+def _eras(text: str) -> tuple[str, ...]:
+    try:
+        return parse_eras(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m tests.localsite")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -30,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument("--articles", type=int, default=300)
         s.add_argument("--seed", type=int, default=1)
         s.add_argument("--now", help="site clock, ISO 8601 (default 2026-11-20T12:00:00Z)")
+        s.add_argument("--eras", type=_eras, default=None,
+                       help=f"article templates to serve, comma-separated from {','.join(ALL_ERAS)} "
+                            "(default: $LOCALSITE_ERAS, else A,B,C,D); any set with E or F gives each ~10%%")
     serve = sub.choices["serve"]
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--log", help="request log, one JSON line per request")
@@ -42,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     now = _now(args.now)
     if args.cmd == "expected":
-        site = build_site(args.articles, args.seed, now)
+        site = build_site(args.articles, args.seed, now, eras=args.eras)
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
         try:
             for item in iter_expected(site, args.base_url.rstrip("/")):
@@ -51,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:
             sys.stderr.close()
         return 0
-    local = LocalSite(args.articles, args.seed, now=now, port=args.port, log_path=args.log, keep_log=False)
+    local = LocalSite(args.articles, args.seed, now=now, port=args.port, log_path=args.log, keep_log=False,
+                      eras=args.eras)
     local.bind()
     if args.expected:
         local.write_expected(args.expected)

@@ -2,6 +2,7 @@
 
 A: current template (examples/article-A-*.html)   B: later redesign (article-B-de.html)
 C: plain legacy markup (no classes, no JSON-LD, no <time>)   D: C served in a legacy encoding
+E: ~2000s table soup, F: ~2010s div soup with microdata (eras_old.py)
 """
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class Ctx:
 def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     """(html text, declared charset) of the article page."""
     rng = random.Random(v.site.seed * 1_000_003 + v.a.id)
+    if v.a.era in ("E", "F"):
+        from .eras_old import render_old  # older, plainer templates (imports this module's helpers)
+        return render_old(v, ctx, rng)
     if v.a.era == "A":
         return render_a(v, ctx, rng), "utf-8"
     if v.a.era == "B":

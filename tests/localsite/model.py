@@ -7,8 +7,9 @@ fits in a few tens of MB.
 from __future__ import annotations
 
 import json
+import os
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +23,13 @@ P, H2, H3, UL, OL, QUOTE, FIG, READ, AD = range(1, 10)
 BLOCK_NAMES = {P: "p", H2: "h2", H3: "h3", UL: "ul", OL: "ol", QUOTE: "quote", FIG: "figure",
                READ: "read_also", AD: "ad"}
 
+# Template eras and their shares. The default site has the A-D mix; E and F (older, plainer
+# pages) are opt-in: with them each takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
 ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("D", 0.15))
+NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10}
+ALL_ERAS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+DEFAULT_ERAS: tuple[str, ...] = ("A", "B", "C", "D")
+ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
 TZ_HOURS: dict[str, tuple[int, ...]] = {
     "en": (0, -5, -8), "fr": (1, 2), "de": (1, 2), "es": (1, 2), "it": (1, 2), "pt": (0, 1, -3),
     "ja": (9,), "zh": (8,), "ko": (9,),
@@ -60,10 +67,10 @@ class Article:
     tags: tuple[int, ...]
     votes: tuple[int, int] | None             # (yes, total); None = widget absent
     images: tuple[tuple[int, int], ...]       # (alt index, caption tag index or -1)
-    era: str                                  # A B C D
+    era: str                                  # A B C D E F
     ui_lang: str                              # 'en' or own language
     in_sitemap: bool
-    encoding: str                             # 'utf-8' or a python codec (era D)
+    encoding: str                             # 'utf-8' or a python codec (eras D, E)
     notice: bool
     read_also: int = 0                        # target article id
     related: tuple[tuple[int, int, int], ...] = ()  # (target id, cut length or 0, dead id or 0)
@@ -107,6 +114,7 @@ class Site:
     by_id: dict[int, Article] = field(default_factory=dict)
     newest: dict[str, list[Article]] = field(default_factory=dict)   # per language, newest first
     listing: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
+    eras: tuple[str, ...] = DEFAULT_ERAS                  # the eras new articles are drawn from
 
     def index(self) -> None:
         self.articles.sort(key=lambda a: a.id)
@@ -179,25 +187,65 @@ def _body(rng: random.Random, n_images: int, read_also: bool, trap_lead: bool) -
     return encode_blocks(blocks)
 
 
-def _pick_era(rng: random.Random) -> str:
+def parse_eras(spec: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """'E,F' / ('E', 'F') -> ('E', 'F') in canonical order; None -> $LOCALSITE_ERAS or A-D."""
+    if spec is None:
+        spec = os.environ.get(ERAS_ENV, "").strip() or DEFAULT_ERAS
+    names = spec.replace(" ", "").upper().split(",") if isinstance(spec, str) else [str(e).upper() for e in spec]
+    unknown = sorted(set(names) - set(ALL_ERAS) - {""})
+    if unknown:
+        raise ValueError(f"unknown era(s) {unknown}; choose from {','.join(ALL_ERAS)}")
+    eras = tuple(e for e in ALL_ERAS if e in names)
+    if not eras:
+        raise ValueError("no era selected")
+    return eras
+
+
+def era_weights(eras: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """Shares of the selected eras: E and F keep ~10% each, A-D share the rest as in ERAS."""
+    if eras == DEFAULT_ERAS:
+        return ERAS  # exactly the historical table: the default site does not change
+    old = [(e, w) for e, w in ERAS if e in eras]
+    new = [(e, NEW_ERA_SHARE[e]) for e in eras if e in NEW_ERA_SHARE]
+    if not old:
+        total = sum(w for _, w in new)
+        return tuple((e, w / total) for e, w in new)
+    scale = (1.0 - sum(w for _, w in new)) / sum(w for _, w in old)
+    return tuple((e, w * scale) for e, w in old) + tuple(new)
+
+
+def _pick_era(rng: random.Random, weights: tuple[tuple[str, float], ...] = ERAS) -> str:
     r, acc = rng.random(), 0.0
-    for era, weight in ERAS:
+    for era, weight in weights:
         acc += weight
         if r < acc:
             return era
-    return ERAS[-1][0]
+    return weights[-1][0]
 
 
-def _ui_lang(rng: random.Random, era: str, lang: str) -> str:
+def _ui_lang(rng: random.Random, era: str, lang: str, codec: str = "utf-8") -> str:
     if era == "A":
         ui = "en" if rng.random() < 0.7 else lang
     elif era == "B":
         ui = lang
+    elif era == "F":
+        ui = "en" if rng.random() < 0.3 else lang
     else:
         ui = "en" if rng.random() < 0.15 else lang
-    if era == "D" and not all(encodable(s, LEGACY_ENCODING[lang][0]) for s in UI[ui].values()):
+    if codec != "utf-8" and not all(encodable(s, codec) for s in UI[ui].values()):
         ui = "en"
     return ui
+
+
+def _date_mode(rng: random.Random, era: str) -> str:
+    if era in ("A", "B"):
+        return "machine"
+    if era == "F":  # microdata meta (full instant), a visible date (maybe with a day-only meta), or relative
+        r = rng.random()
+        return "machine" if r < 0.4 else ("visible" if r < 0.8 else "relative")
+    if era == "E":
+        return "relative" if rng.random() < 0.25 else "visible"
+    return "relative" if rng.random() < 0.3 else "visible"
 
 
 def _votes(rng: random.Random) -> tuple[int, int] | None:
@@ -244,9 +292,12 @@ def _story(rng: random.Random) -> _Story:
                   tags=tuple(rng.sample(range(len(corpus.TAGS["en"])), n_tags)))
 
 
-def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: datetime) -> Article:
-    era = _pick_era(rng)
-    mode = "machine" if era in ("A", "B") else ("relative" if rng.random() < 0.3 else "visible")
+def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: datetime,
+             weights: tuple[tuple[str, float], ...] = ERAS) -> Article:
+    era = _pick_era(rng, weights)
+    mode = _date_mode(rng, era)
+    legacy = era == "D" or (era == "E" and rng.random() < 0.4)
+    codec = LEGACY_ENCODING[lang][0] if legacy else "utf-8"
     published, modified, rel_days = _dates(rng, lang, mode, now)
     n_auth = 1 if rng.random() < 0.65 else (2 if rng.random() < 0.7 else 3)
     read_also = rng.random() < 0.4
@@ -259,14 +310,18 @@ def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: dateti
         id=aid, lang=lang, category=story.category, title_code=story.title_code, summary=story.summary,
         authors=tuple(rng.sample(range(len(corpus.AUTHORS[lang])), n_auth)),
         published=published, modified=modified, date_mode=mode, rel_days=rel_days, body=body,
-        tags=story.tags, votes=_votes(rng), images=images, era=era, ui_lang=_ui_lang(rng, era, lang),
-        in_sitemap=rng.random() >= 0.08,
-        encoding=LEGACY_ENCODING[lang][0] if era == "D" else "utf-8",
+        tags=story.tags, votes=_votes(rng), images=images, era=era, ui_lang=_ui_lang(rng, era, lang, codec),
+        in_sitemap=rng.random() >= 0.08, encoding=codec,
         notice=rng.random() >= 0.1, read_also=-1 if read_also else 0)
 
 
-def _seed_article() -> Article:
+def _seed_article(eras: tuple[str, ...] = DEFAULT_ERAS) -> Article:
+    """Era A (the example page) whenever A is selected, else the first selected era."""
     s = SEED_ARTICLE
+    era = "A" if "A" in eras else eras[0]
+    if era != "A":
+        return replace(_seed_article(), era=era, ui_lang="fr", date_mode="machine" if era in ("B", "F") else "visible",
+                       encoding=LEGACY_ENCODING["fr"][0] if era == "D" else "utf-8")
     return Article(
         id=s["id"], lang=s["lang"], category=s["category"], title_code=(0, 0, 0), summary=0,
         authors=(corpus.AUTHORS["fr"].index(s["author"]),), published=datetime.fromisoformat(s["published"]),
@@ -296,10 +351,16 @@ def _link(rng: random.Random, site_articles: list[Article], now: datetime) -> No
             a.read_also = rng.choice(pool).id
 
 
-def build_site(n_articles: int, seed: int, now: datetime = DEFAULT_NOW) -> Site:
-    """Deterministic: same (n_articles, seed, now) gives the same site."""
+def build_site(n_articles: int, seed: int, now: datetime = DEFAULT_NOW,
+               eras: str | tuple[str, ...] | list[str] | None = None) -> Site:
+    """Deterministic: same (n_articles, seed, now, eras) gives the same site.
+
+    eras: the template eras to draw from ('E,F', ('A', 'E'), ...); None means $LOCALSITE_ERAS,
+    else A-D (the historical mix). Any set containing E or F gives E and F ~10% each."""
+    chosen = parse_eras(eras)
+    weights = era_weights(chosen)
     rng = random.Random(seed)
-    articles: list[Article] = [_seed_article()] if n_articles > 0 else []
+    articles: list[Article] = [_seed_article(chosen)] if n_articles > 0 else []
     next_id = 50000
     while len(articles) < n_articles:
         story = _story(rng)
@@ -309,7 +370,7 @@ def build_site(n_articles: int, seed: int, now: datetime = DEFAULT_NOW) -> Site:
         langs = langs[:n_articles - len(articles)]
         versions = []
         for lang in langs:
-            versions.append(_article(rng, next_id, lang, story, now))
+            versions.append(_article(rng, next_id, lang, story, now, weights))
             next_id += rng.randint(1, 3)
         if len(versions) > 1:
             ids = [v.id for v in versions]
@@ -321,6 +382,6 @@ def build_site(n_articles: int, seed: int, now: datetime = DEFAULT_NOW) -> Site:
                 v.x_default = x_default
         articles += versions
     _link(rng, articles, now)
-    site = Site(seed=seed, now=now, articles=articles)
+    site = Site(seed=seed, now=now, articles=articles, eras=chosen)
     site.index()
     return site

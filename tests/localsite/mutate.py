@@ -4,7 +4,8 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from .model import P, Article, Site, _article, _link, _sentences, _story, decode_blocks, encode_blocks
+from .model import (P, Article, Site, _article, _link, _sentences, _story, decode_blocks, encode_blocks,
+                    era_weights)
 
 
 def edit_article(site: Site, article: Article, rng: random.Random) -> None:
@@ -17,7 +18,8 @@ def edit_article(site: Site, article: Article, rng: random.Random) -> None:
 
 def publish_article(site: Site, rng: random.Random, lang: str = "en") -> Article:
     """A new article, the newest of its language, linked from home and category pages."""
-    article = _article(rng, max(a.id for a in site.articles) + 7, lang, _story(rng), site.now)
+    article = _article(rng, max(a.id for a in site.articles) + 7, lang, _story(rng), site.now,
+                       era_weights(site.eras))
     article.published = site.now - timedelta(hours=2)
     article.modified = None
     site.articles.append(article)

@@ -190,6 +190,9 @@ class _Handler(BaseHTTPRequestHandler):
                             {"Content-Type": "text/html; charset=utf-8"})
             if fault.retry_after is not None:
                 resp.headers["Retry-After"] = str(fault.retry_after)
+        elif self.path in self.server.extra_routes:
+            status, body, headers = self.server.extra_routes[self.path]
+            resp = Response(status, body, dict(headers))
         else:
             try:
                 resp = self.server.app.route(self.path, self.headers)
@@ -239,6 +242,8 @@ class _Server(ThreadingHTTPServer):
         self.log_file, self.keep_log = log_file, keep_log
         self.entries: list[dict[str, Any]] = []
         self.log_lock = threading.Lock()
+        # Pages served as they are, before the site's own routes (see hostile.py).
+        self.extra_routes: dict[str, tuple[int, bytes, dict[str, str]]] = {}
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # client went away, reset faults, etc.
@@ -261,14 +266,16 @@ class _Server(ThreadingHTTPServer):
 class LocalSite:
     """The fake site served on 127.0.0.1; a context manager for tests.
 
+    eras: the article templates to use, e.g. "E,F" or ("A", "F"); None = $LOCALSITE_ERAS or A-D.
+
     with LocalSite(n_articles=300, seed=1, log_path=...) as site:
         site.base_url, site.expected_items(), site.requests(), site.faults[path] = [503, "reset"]
     """
 
     def __init__(self, n_articles: int = 300, seed: int = 1, *, now: datetime = DEFAULT_NOW,
                  port: int = 0, log_path: str | Path | None = None, keep_log: bool = True,
-                 site: Site | None = None) -> None:
-        self.site = site or build_site(n_articles, seed, now)
+                 site: Site | None = None, eras: str | tuple[str, ...] | list[str] | None = None) -> None:
+        self.site = site or build_site(n_articles, seed, now, eras=eras)
         self.faults = FaultTable()
         self.port, self.log_path, self.keep_log = port, log_path, keep_log
         self._server: _Server | None = None
@@ -289,6 +296,16 @@ class LocalSite:
 
     def url(self, path: str) -> str:
         return self.base_url + path
+
+    @property
+    def app(self) -> App:
+        assert self._server is not None, "the site is not bound yet"
+        return self._server.app
+
+    @property
+    def extra_routes(self) -> dict[str, tuple[int, bytes, dict[str, str]]]:
+        assert self._server is not None, "the site is not bound yet"
+        return self._server.extra_routes
 
     def bind(self) -> LocalSite:
         if self.log_path:

@@ -51,7 +51,8 @@ class ArticleView:
 
     def __post_init__(self) -> None:
         self.ui = UI[self.a.ui_lang]
-        self.byline_lang = self.a.lang if self.a.era == "A" else self.a.ui_lang
+        # A and F write the byline (label, dates) in the page's language whatever the UI strings are.
+        self.byline_lang = self.a.lang if self.a.era in ("A", "F") else self.a.ui_lang
 
     # -- simple fields -------------------------------------------------
     @property

@@ -1,0 +1,130 @@
+"""Old pages without paragraphs: text runs separated by ``<br><br>`` become real ``<p>`` blocks.
+
+Early templates put a whole article into one ``<td>`` or ``<font>``: paragraphs split by
+double line breaks, subheadings as a bold line, the summary as an italic line. Wrapping each
+run in a ``<p>`` (in place, once per page) lets every later step see blocks, as on any other era.
+"""
+from __future__ import annotations
+
+from lxml.html import HtmlElement, fragment_fromstring
+
+from ipgirl_crawler.pages.dom import BLOCK_TAGS
+from ipgirl_crawler.text import strip_control
+
+# Elements that end a text run: blocks of any kind.
+BREAKING = BLOCK_TAGS | frozenset({
+    "div", "table", "center", "section", "article", "main", "header", "footer", "nav", "aside", "form",
+    "h1", "hr", "li", "dd", "dt", "iframe", "noscript", "address",
+})
+# Elements that may hold a run of text mixed with blocks.
+CONTAINERS = frozenset({"body", "div", "td", "th", "font", "center", "section", "article", "main", "span", "form", "dd"})
+# A run inside one of these is already a block's content: left alone.
+BLOCK_ANCESTORS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "a", "figcaption", "pre"})
+
+Node = "str | HtmlElement"
+
+
+def _blank(text: str | None) -> bool:
+    return not text or not text.strip()
+
+
+def _is_breaking(node: object) -> bool:
+    if not isinstance(node, HtmlElement) or not isinstance(node.tag, str):
+        return False
+    if node.tag in BREAKING:
+        return True
+    # An inline element that now holds blocks (a <font> around a whole body) is a container.
+    return any(isinstance(d.tag, str) and d.tag in BREAKING for d in node.iterdescendants())
+
+
+def _needs_wrapping(element: HtmlElement) -> bool:
+    if element.tag not in CONTAINERS or any(a.tag in BLOCK_ANCESTORS for a in element.iterancestors()):
+        return False
+    children = [c for c in element if isinstance(c.tag, str)]
+    texts = [element.text, *(child.tail for child in element)]
+    inline_text = any(not _blank(t) for t in texts) or any(
+        c.tag not in ("br", "script", "style") and not _is_breaking(c) and not _blank(c.text_content()) for c in children)
+    if not inline_text:
+        return False
+    return any(c.tag == "br" for c in children) or any(_is_breaking(c) for c in children)
+
+
+def _is_solo(line: list[object]) -> bool:
+    """A line that is one inline element and nothing else: a heading, a summary, a byline."""
+    elements = [n for n in line if not isinstance(n, str)]
+    return len(elements) == 1 and all(_blank(n) for n in line if isinstance(n, str)) and elements[0].tag != "img"
+
+
+def _segments(element: HtmlElement) -> list[object]:
+    """The element's content as runs (lists of strings and inline elements) and breaking blocks."""
+    items: list[object] = [element.text or ""]
+    for child in element:
+        items += [child, child.tail or ""]
+    segments: list[object] = []
+    run: list[object] = []
+    line: list[object] = []
+    after_br = False
+
+    def flush(nodes: list[object]) -> None:
+        if any(not isinstance(n, str) and n.tag != "br" or isinstance(n, str) and not _blank(n) for n in nodes):
+            segments.append(list(nodes))
+
+    for node in items:
+        if isinstance(node, str):
+            line.append(node)
+            after_br = after_br and _blank(node)
+        elif _is_breaking(node):
+            flush(run + line)
+            run, line, after_br = [], [], False
+            segments.append(node)
+        elif node.tag == "br":
+            if after_br or _is_solo(line):
+                flush(run + line)
+                run, line = [], []
+            else:
+                run += line + [node]
+                line = []
+            after_br = True
+        else:
+            line.append(node)
+            after_br = False
+    flush(run + line)
+    return segments
+
+
+def _rebuild(element: HtmlElement, segments: list[object]) -> None:
+    for child in list(element):
+        element.remove(child)
+    element.text = None
+    for segment in segments:
+        if isinstance(segment, list):
+            paragraph = fragment_fromstring("<p></p>")
+            for node in segment:
+                if isinstance(node, str):
+                    node = strip_control(node)  # the parser keeps them; lxml refuses to set them
+                    last = paragraph[-1] if len(paragraph) else None
+                    if last is None:
+                        paragraph.text = (paragraph.text or "") + node
+                    else:
+                        last.tail = (last.tail or "") + node
+                else:
+                    node.tail = None
+                    paragraph.append(node)
+            element.append(paragraph)
+        else:
+            segment.tail = None
+            element.append(segment)
+
+
+def wrap_inline_runs(root: HtmlElement) -> int:
+    """Wrap every text run of a mixed container in ``<p>``, deepest containers first; returns
+    how many containers changed."""
+    body = root.find("body")
+    if body is None:
+        return 0
+    changed = 0
+    for element in reversed(list(body.iter())):
+        if isinstance(element.tag, str) and _needs_wrapping(element):
+            _rebuild(element, _segments(element))
+            changed += 1
+    return changed

@@ -1,0 +1,279 @@
+"""Does every expected field show on the served page? A reader's-eye check of the oracle.
+
+Independent of the templates: the page is decoded from its declared charset (WHATWG label
+mapping), parsed with lxml and flattened into the lines a browser would show (block elements and
+<br> break lines; scripts, styles and <noscript> are not shown). Then, for one expected item:
+title (an h1), summary (meta description and a visible line), breadcrumbs, authors in a byline line,
+dates (a machine-readable source if any, else a visible date in the byline), every body block as a
+line of its own, in order, between byline and notice with nothing but captions and "Read also"
+lines in between, images, notice, tags, share label, votes, related cards, canonical and hreflang.
+
+    python -m tests.localsite.pagecheck --articles 300 --seed 1 --eras E,F
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import re
+import sys
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from lxml import html as lxml_html
+
+from .fmt import LANGS, UI, format_date, format_relative, format_votes, norm
+
+_BREAK = "\x00"
+BLOCK = frozenset("address article aside blockquote body center dd div dl dt fieldset figcaption figure footer form "
+                  "h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td th thead tr ul "
+                  "button".split())
+HIDDEN = frozenset("script style noscript head template iframe textarea select".split())
+# WHATWG label -> python codec (https://encoding.spec.whatwg.org/#names-and-labels)
+WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "windows-1252": "cp1252",
+          "gb2312": "gbk", "gbk": "gbk", "shift_jis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+          "utf-8": "utf-8"}
+
+
+def decode(body: bytes, content_type: str) -> tuple[str, list[str]]:
+    problems = []
+    m = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
+    label = (m.group(1) if m else "utf-8").lower()
+    codec = WHATWG.get(label, label)
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        return body.decode(codec, "replace"), [f"does not decode as {label}: {exc}"]
+    declared = re.findall(r"""<meta[^>]*charset=["']?([\w.:-]+)""", text[:4000], re.I)
+    if not declared or declared[0].lower() != label:
+        problems.append(f"meta charset {declared} != header {label}")
+    return text, problems
+
+
+def lines_of(doc) -> list[str]:
+    out: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is not None and tag not in HIDDEN:
+            brk = tag in BLOCK or tag == "br"
+            if brk:
+                out.append(_BREAK)
+            if tag == "input" and el.get("type") in ("submit", "button"):
+                out.append(f" {el.get('value', '')} ")
+            if el.text:
+                out.append(el.text)
+            for child in el:
+                walk(child)
+            if brk:
+                out.append(_BREAK)
+        if el.tail:
+            out.append(el.tail)
+
+    body = doc.find("body")
+    walk(body if body is not None else doc)
+    return [line for line in (norm(x) for x in re.sub(r"\s+", " ", "".join(out)).split(_BREAK)) if line]
+
+
+def _iso_utc(raw: str) -> str:
+    raw = raw.strip()
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", raw):
+        return raw + "T00:00:00Z"
+    dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def machine_dates(doc) -> tuple[list[str], list[str]]:
+    """(published, modified) ISO UTC strings from JSON-LD, article:*_time, itemprop or time[datetime]."""
+    pub = doc.xpath("//meta[@property='article:published_time']/@content|//meta[@itemprop='datePublished']/@content")
+    mod = doc.xpath("//meta[@property='article:modified_time']/@content|//meta[@itemprop='dateModified']/@content")
+    for raw in doc.xpath("//script[@type='application/ld+json']/text()"):
+        data = json.loads(raw)
+        pub += [data["datePublished"]] if "datePublished" in data else []
+        mod += [data["dateModified"]] if "dateModified" in data else []
+    if not pub:
+        pub = doc.xpath("//time[not(contains(@class,'modified'))]/@datetime")[:1]
+    return [_iso_utc(x) for x in pub], [_iso_utc(x) for x in mod]
+
+
+def _day_texts(iso: str, now: datetime, langs: set[str]) -> set[str]:
+    day = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    n = (now.astimezone(timezone.utc).date() - day.date()).days
+    return {format_date(day, lang) for lang in langs} | {format_relative(n, lang) for lang in langs}
+
+
+def _strip_tracking(url: str) -> str:
+    parts = urlsplit(url)
+    query = "&".join(q for q in parts.query.split("&") if q and not q.startswith("utm_"))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now: datetime) -> list[str]:
+    text, problems = decode(body, content_type)
+    doc = lxml_html.fromstring(text)
+    lines = lines_of(doc)
+    fail = problems.append
+    lang = item["language"]
+    langs = {lang, "en"}
+    ui_any = [UI[x] for x in langs]
+
+    def idx(value: str, start: int = 0) -> int:
+        return next((i for i in range(start, len(lines)) if lines[i] == value), -1)
+
+    # head
+    if doc.xpath("string(/html/@lang)") not in ("", lang):
+        fail("html lang")
+    canon = doc.xpath("//link[@rel='canonical']/@href")
+    if (canon[0] if canon else _strip_tracking(fetched_url)) != item["url"]:
+        fail(f"url: canonical {canon} / fetched {fetched_url}")
+    hreflang = {h: u for h, u in zip(doc.xpath("//link[@hreflang]/@hreflang"), doc.xpath("//link[@hreflang]/@href"))
+                if h not in ("x-default", lang)}
+    if hreflang != item["translations"]:
+        fail("translations")
+    if [norm(x) for x in doc.xpath("//meta[@name='description']/@content")] != [item["summary"]]:
+        fail("meta description")
+    if item["title"] not in [norm(h.text_content()) for h in doc.iter("h1")]:
+        fail("no h1 with the title")
+    i_title, i_sum = idx(item["title"]), idx(item["summary"])
+    if not 0 <= i_title < i_sum:
+        fail("summary not a line after the title")
+    crumbs = item["breadcrumbs"]
+    head = lines[:max(i_title, 0)]
+    if not any(ln.startswith(crumbs[0]) and ln.endswith(crumbs[-1]) and len(ln) < sum(map(len, crumbs)) + 8
+               for ln in head) and not any(head[i:i + len(crumbs)] == crumbs for i in range(len(head))):
+        fail("breadcrumbs line")
+    # byline and dates
+    by = [ln for ln in lines[i_sum + 1:] if any(ln.startswith(UI[x]["by"] + " ") or ln.startswith(UI[x]["by"])
+                                                 and x in ("ja", "zh", "ko") for x in LANGS)
+          and all(a in ln for a in item["authors"])]
+    if not by:
+        fail("no byline line with all authors")
+        return problems
+    i_by = lines.index(by[0], i_sum + 1)
+    if [norm(x) for x in doc.xpath("//meta[@name='author']/@content")] != [", ".join(item["authors"])]:
+        fail("meta author")
+    pub, mod = machine_dates(doc)
+    if pub:
+        if pub[0] != item["published_at"]:
+            fail(f"machine date {pub[0]} != {item['published_at']}")
+    elif not any(t in by[0] for t in _day_texts(item["published_at"], now, langs)):
+        fail(f"no visible date for {item['published_at']} in {by[0]!r}")
+    if item["modified_at"]:
+        if mod:
+            if mod[0] != item["modified_at"]:
+                fail("machine modified date")
+        elif not any(t in by[0] for t in _day_texts(item["modified_at"], now, langs)):
+            fail("no visible modified date")
+    # body: each block a line, in order, between byline and notice; only captions/read-also around
+    blocks = item["body_text"].split("\n\n")
+    captions = {im["caption"] for im in item["images"] if im["caption"]}
+    read_also = tuple(u["read_also"] for u in ui_any)
+    pos, found = i_by, []
+    for block in blocks:
+        j = idx(block, pos + 1)
+        if j < 0:
+            fail(f"body block not a line (in order): {block[:60]!r}")
+            return problems
+        found.append(j)
+        pos = j
+    end = idx(item["site_notice"], pos + 1) if item["site_notice"] else pos + 1
+    if item["site_notice"] and end < 0:
+        fail("notice not a line after the body")
+        end = pos + 1
+    extra = [ln for i, ln in enumerate(lines[found[0]:end], found[0])
+             if i not in found and ln not in captions and not ln.startswith(read_also)]
+    if extra:
+        fail(f"unexpected text in the body: {extra[:3]}")
+    # images
+    imgs = {(urljoin(fetched_url, im.get("src", "")), norm(im.get("alt", ""))) for im in doc.iter("img")}
+    for im in item["images"]:
+        if (im["url"], im["alt"]) not in imgs:
+            fail(f"image {im['url']}")
+        if im["caption"] and im["caption"] not in lines:
+            fail("caption")
+    # after the body
+    tail = lines[end:]
+    tail_text = " ".join(tail)
+    hrefs: dict[str, set[str]] = {}
+    for a in doc.iter("a"):
+        hrefs.setdefault(norm(a.text_content()).lstrip("#"), set()).add(a.get("href", ""))
+    for tag in item["tags"]:
+        if not any("/tag/" in h for h in hrefs.get(tag, ())):
+            fail(f"tag {tag}")
+    if item["tags"] and not any(u["tags"] in tail_text for u in ui_any):
+        fail("tags label")
+    if not any(u["share"] in " ".join(lines[i_title:]) for u in ui_any):
+        fail("share label")
+    if item["total_votes"] is None:
+        if any(u["helpful_q"] in tail_text for u in ui_any):
+            fail("votes widget shown but expected absent")
+    else:
+        counts = {norm(format_votes(item["helpful_votes"], item["total_votes"], x, k)) for x in langs for k in (0, 1)}
+        if not any(u["helpful_q"] in tail_text for u in ui_any) or not counts & set(tail):
+            fail("votes widget / count line")
+    if item["related"]:
+        i_disc = next((i for i, ln in enumerate(tail) if ln in [u["discover"] for u in ui_any]), -1)
+        if i_disc < 0:
+            fail("discover heading")
+        cards = [(_strip_tracking(urljoin(fetched_url, a.get("href", ""))), norm(a.text_content())) for a in doc.iter("a")]
+        cpos = 0
+        for rel in item["related"]:
+            hit = next((k for k in range(cpos, len(cards)) if cards[k][0] == rel["url"]
+                        and cards[k][1].endswith(rel["title"])), -1)
+            if hit < 0:
+                fail(f"related card {rel['url']}")
+                continue
+            cpos = hit + 1
+            shown = {rel["snippet"] + e for e in ("...", "…")} if rel["snippet_truncated"] else {rel["snippet"]}
+            if not shown & set(tail[i_disc:]):
+                fail(f"related snippet {rel['snippet'][:40]!r}")
+            if rel["category"] not in tail_text:
+                fail("related category")
+    return problems
+
+
+def check_site(site, limit_per_era: int = 0) -> tuple[int, list[tuple[str, str, list[str]]]]:
+    """Fetch article pages of a running LocalSite and check them; (pages checked, failures)."""
+    seen: dict[str, int] = {}
+    failures, n = [], 0
+    for item in site.expected_items():
+        a = site.site.by_id[int(item["article_id"])]
+        if limit_per_era and seen.get(a.era, 0) >= limit_per_era:
+            continue
+        seen[a.era] = seen.get(a.era, 0) + 1
+        conn = http.client.HTTPConnection("127.0.0.1", site.port, timeout=10)
+        path = item["url"][len(site.base_url):]
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        body = resp.read()
+        conn.close()
+        n += 1
+        problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.now)
+        if resp.status != 200:
+            problems.insert(0, f"status {resp.status}")
+        if problems:
+            failures.append((a.era, path, problems))
+    return n, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .server import LocalSite
+
+    p = argparse.ArgumentParser(prog="python -m tests.localsite.pagecheck")
+    p.add_argument("--articles", type=int, default=300)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--eras", default=None, help="e.g. E,F (default: $LOCALSITE_ERAS or A-D)")
+    args = p.parse_args(argv)
+    with LocalSite(args.articles, args.seed, eras=args.eras) as site:
+        n, failures = check_site(site)
+        eras: dict[str, int] = {}
+        for a in site.site.articles:
+            eras[a.era] = eras.get(a.era, 0) + 1
+    for era, path, problems in failures[:30]:
+        print(era, path, problems)
+    print(f"{n} pages checked {dict(sorted(eras.items()))}; {len(failures)} with problems")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
