@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -111,9 +112,23 @@ def _messages(error: ValidationError) -> list[str]:
     return [f"{where}: {error.message}"]
 
 
+@cache
+def fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python code (fastjsonschema, ~15x faster than jsonschema): it
+    answers yes or no for every item; jsonschema then explains the rare no. The schema uses
+    only keywords that draft 2020-12 and draft-07 read alike."""
+    schema = {k: v for k, v in load_schema().items() if k != "$schema"}
+    return fastjsonschema.compile(schema, formats={"date-time": _is_date_time, "uri": _is_uri})
+
+
 def validation_errors(item: Mapping[str, Any]) -> list[str]:
     """Short human messages, "field: problem", one per problem; empty when the item honours the contract."""
     instance = item if isinstance(item, dict) else dict(item)  # a Scrapy Item is a Mapping, not a dict
+    try:
+        fast_validator()(instance)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     messages: list[str] = []
     for error in validator().iter_errors(instance):
         messages.extend(m for m in _messages(error) if m not in messages)

@@ -16,6 +16,9 @@ IPGIRL_BASE_URL = "https://www.ipgirl.com"
 IPGIRL_STATE_DIR = "data/state"
 IPGIRL_DATA_DIR = "data"
 
+# Page extraction runs in worker processes: "auto" is one per spare core, 0 is in-process.
+IPGIRL_EXTRACTION_WORKERS = "auto"
+
 # Distributed mode (ipgirl_crawler/distributed.py): unset means a single process.
 IPGIRL_REDIS_URL = None
 IPGIRL_REDIS_JOB = None
@@ -39,6 +42,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
 }
+
+# The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk).
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoSQLiteQueue"
 
 # Bounds: a page of tens of MB is cut off and counted, not parsed; memory is watched.
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024

@@ -9,12 +9,19 @@ _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_UNUSUAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def normalize_text(value: str | None) -> str:
     """NFC, control characters dropped, whitespace runs collapsed to one space, trimmed."""
     if not value:
         return ""
-    value = _CONTROL.sub("", value)
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    if _UNUSUAL.search(value):  # rare: control or zero-width characters
+        value = _WHITESPACE.sub(" ", _CONTROL.sub("", value))
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    # str.split() splits on every Unicode space (NBSP, narrow NBSP, …), in C.
+    return " ".join(value.split())
 
 
 def strip_control(value: str) -> str:

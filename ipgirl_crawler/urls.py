@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -42,8 +43,16 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+_PLAIN_URL = re.compile(r"^https?://[a-z0-9.:\[\]-]+(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$")
+
+
+@lru_cache(maxsize=65_536)
 def canonicalize(url: str) -> str:
-    """Fragment and tracking parameters removed, host lower-cased; everything else kept."""
+    """Fragment and tracking parameters removed, host lower-cased, unsafe characters escaped.
+
+    Cached: the same navigation and card links recur on every page of a crawl."""
+    if _PLAIN_URL.match(url):
+        return url if "/" in url[8:] else url + "/"
     parts = urlsplit(safe_url_string(url))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
@@ -57,11 +66,19 @@ def absolute(base: str, href: str | None) -> str | None:
     if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
     try:
-        url = urljoin(base, href)
+        # A site-relative path needs only the base's origin (the common case, and cheap).
+        plain_path = href[0] == "/" and href[1:2] != "/" and "/." not in href
+        url = _origin(base) + href if plain_path else urljoin(base, href)
         scheme = urlsplit(url).scheme
-    except ValueError:
+    except (ValueError, IndexError):
         return None
     return canonicalize(url) if scheme in ("http", "https") else None
+
+
+@lru_cache(maxsize=4096)
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def same_origin(url: str, base_url: str) -> bool:

@@ -18,6 +18,10 @@ from ipgirl_crawler.text import normalize_text
 WHOLE_TEXT_KEYS = ("helpful_q", "discover", "notice", "home")
 # Keys whose label starts its element's text (a label followed by content).
 PREFIX_KEYS = ("by", "published", "updated", "share", "tags", "read_also")
+MAX_WHOLE_LABEL = 300
+# Landmarks are short texts (the longest, the notice, is ~150 characters), never script.
+_SHORT_TEXTS = ("//body//text()[string-length() < 320][normalize-space()]"
+                "[not(parent::script or parent::style or parent::noscript or parent::template)]")
 # Landmarks after which the body is over.
 END_KEYS = frozenset({"tags", "share", "helpful_q", "votes", "discover"})
 
@@ -84,15 +88,14 @@ def find_anchors(root: HtmlElement, lang: str) -> Anchors:
     """One pass over the page's text nodes, recording which hold a UI landmark."""
     anchors = Anchors()
     prefixes, whole, votes = prefix_pattern(lang), whole_texts(lang), votes_fragments()
-    for node in root.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"):
-        text = normalize_text(node)
-        if not text or len(text) > 2_000:
-            continue
-        key = whole.get(text.casefold())
+    for node in root.xpath(_SHORT_TEXTS):
+        raw = node.strip()
+        # Labels are short: only short texts are normalised and looked up whole.
+        key = whole.get(normalize_text(raw).casefold()) if len(raw) <= MAX_WHOLE_LABEL else None
         if key is None:
-            match = prefixes.match(text)
+            match = prefixes.match(raw)
             key = match.lastgroup if match else None
-        if key is None and votes.search(text):
+        if key is None and votes.search(raw):
             key = "votes"
         if key is not None:
             anchors.found.setdefault(key, []).append(_owner(node))

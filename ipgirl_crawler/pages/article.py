@@ -45,6 +45,10 @@ class ArticlePage:
         self.response = response
         self.base_url = base_url
         self.root: HtmlElement = response.selector.root
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Bring the markup to blocks: old pages keep paragraphs as ``<br><br>`` runs."""
         wrap_inline_runs(self.root)
 
     # -- page-wide lookups -------------------------------------------------
@@ -65,6 +69,14 @@ class ArticlePage:
                 return obj
         return {}
 
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        """``<meta name|property=… content=…>``, first of each name, normalised."""
+        found: dict[str, str] = {}
+        for node in self.root.xpath("//meta[@content][@name or @property]"):
+            found.setdefault(node.get("name") or node.get("property"), normalize_text(node.get("content")))
+        return found
+
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)
 
@@ -72,6 +84,27 @@ class ArticlePage:
         return bool(url) and same_origin(url, self.base_url) and article_ref(url) is not None
 
     # -- locators (the era-specific part) ------------------------------------
+    # Each locator runs once per page; fields read these.
+    @cached_property
+    def _title(self) -> HtmlElement | None:
+        return self.title_element()
+
+    @cached_property
+    def _byline(self) -> HtmlElement | None:
+        return self.byline_element()
+
+    @cached_property
+    def _crumbs(self) -> HtmlElement | None:
+        return self.breadcrumbs_element()
+
+    @cached_property
+    def _url(self) -> str:
+        return self.url()
+
+    @cached_property
+    def _summary(self) -> str | None:
+        return self.summary()
+
     def title_element(self) -> HtmlElement | None:
         for h1 in self.root.xpath("//body//h1"):
             text = text_of(h1)
@@ -90,13 +123,13 @@ class ArticlePage:
         if not weights:
             return None
         densest = weights.most_common(1)[0][0]
-        title = self.title_element()
+        title = self._title
         return common_ancestor(title, densest) if title is not None else densest
 
     def byline_element(self) -> HtmlElement | None:
         if self.body.byline is not None:
             return self.body.byline
-        title_pos = self.positions.get(self.title_element(), -1)
+        title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.root.xpath("//body//time")
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
@@ -113,7 +146,7 @@ class ArticlePage:
         return False
 
     def breadcrumbs_element(self) -> HtmlElement | None:
-        title_pos = self.positions.get(self.title_element(), 1 << 30)
+        title_pos = self.positions.get(self._title, 1 << 30)
         links = [next((e for e in (a, *a.iterancestors()) if e.tag == "a"), None) for a in self.anchors.all("home")]
         homes = [a for a in links if a is not None and self.positions.get(a, 0) < title_pos]
         for home in reversed(homes):
@@ -131,16 +164,16 @@ class ArticlePage:
     # -- derived regions -----------------------------------------------------
     @cached_property
     def body(self) -> BodyRegion:
-        container, title = self.body_container(), self.title_element()
+        container, title = self.body_container(), self._title
         if container is None:
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
-        return split_body(container, after, self.positions, self.anchors, self.summary() or "",
+        return split_body(container, after, self.positions, self.anchors, self._summary or "",
                           byline_found=self.byline_outside(container))
 
     @cached_property
     def byline(self) -> BylineParts:
-        element = self.byline_element()
+        element = self._byline
         return parse_byline(text_of(element), self.language or "en") if element is not None else BylineParts()
 
     # -- fields ------------------------------------------------------------
@@ -154,7 +187,7 @@ class ArticlePage:
         return absolute(self.response.url, self.response.url) or self.response.url
 
     def article_id(self) -> str | None:
-        for url in (self.url(), self.response.url):
+        for url in (self._url, self.response.url):
             ref = article_ref(url)
             if ref:
                 return ref.article_id
@@ -172,11 +205,11 @@ class ArticlePage:
         return path_language(self.response.url)
 
     def title(self) -> str | None:
-        title = text_of(self.title_element())
-        return title or normalize_or_none(meta_content(self.root, "og:title"))
+        title = text_of(self._title)
+        return title or normalize_or_none(self.meta.get("og:title"))
 
     def summary(self) -> str | None:
-        for value in (meta_content(self.root, "description"), meta_content(self.root, "og:description"),
+        for value in (self.meta.get("description"), self.meta.get("og:description"),
                       self.json_ld.get("description")):
             text = normalize_text(value if isinstance(value, str) else "")
             if text:
@@ -184,20 +217,20 @@ class ArticlePage:
         return None
 
     def breadcrumbs(self) -> list[str]:
-        element = self.breadcrumbs_element()
+        element = self._crumbs
         return [t for t in (text_of(a) for a in element.xpath(".//a")) if t] if element is not None else []
 
     def category(self) -> str | None:
-        element = self.breadcrumbs_element()
+        element = self._crumbs
         if element is not None:
             for link in reversed(element.xpath(".//a[contains(@href, '/category/')]")):
                 if text_of(link):
                     return text_of(link)
-        section = meta_content(self.root, "article:section") or self.json_ld.get("articleSection")
+        section = self.meta.get("article:section") or self.json_ld.get("articleSection")
         return normalize_or_none(section) if isinstance(section, str) else None
 
     def authors(self) -> list[str]:
-        element = self.byline_element()
+        element = self._byline
         if element is not None:
             linked = [text_of(a) for a in element.xpath(".//a[contains(@href, '/author')]")]
             if any(linked):
@@ -207,7 +240,7 @@ class ArticlePage:
         named = [normalize_text(p.get("name")) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
         if any(named):
             return [name for name in named if name]
-        meta = meta_content(self.root, "author")
+        meta = self.meta.get("author")
         if meta:
             return split_names(meta, self.language or "en")
         return list(self.byline.authors)
@@ -216,12 +249,12 @@ class ArticlePage:
         value = self.json_ld.get(ld_key)
         if isinstance(value, str) and value.strip():
             return normalize_text(value)
-        value = meta_content(self.root, meta_key) or attr(first(self.root.xpath(
+        value = self.meta.get(meta_key) or attr(first(self.root.xpath(
             "//*[@itemprop=$k][@content or @datetime]", k=ld_key)), "content") or attr(first(self.root.xpath(
             "//*[@itemprop=$k][@datetime]", k=ld_key)), "datetime")
         if value:
             return value
-        byline = self.byline_element()
+        byline = self._byline
         scope = byline if byline is not None else self.root
         for time in scope.xpath(".//time[@datetime]"):
             is_update = has_class_hint(time, "updat", "modif")
@@ -265,8 +298,12 @@ class ArticlePage:
             element = element.getparent()
         return None
 
-    def raw_related(self) -> list[dict[str, str | None]]:
+    @cached_property
+    def _related(self) -> list[dict[str, str | None]]:
         return related_cards(self.discover_heading(), self.resolve, self.is_article_url, CATEGORY_NAMES)
+
+    def raw_related(self) -> list[dict[str, str | None]]:
+        return [dict(card) for card in self._related]
 
     def translations(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -284,16 +321,16 @@ class ArticlePage:
     # -- the whole page ------------------------------------------------------
     def is_article(self) -> bool:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
-        if not (self.article_id() and self.title_element() is not None and self.body.blocks):
+        if not (self.article_id() and self._title is not None and self.body.blocks):
             return False
-        return bool(meta_content(self.root, "og:type") == "article" or self.json_ld
-                    or self.byline_element() is not None or self.published_at_raw())
+        return bool(self.meta.get("og:type") == "article" or self.json_ld
+                    or self._byline is not None or self.published_at_raw())
 
     def to_item(self) -> ArticleItem:
         date_header = self.response.headers.get(b"Date")
         return ArticleItem(
-            url=self.url(), fetched_url=self.fetched_url(), article_id=self.article_id(),
-            language=self.language, title=self.title(), summary=self.summary(), category=self.category(),
+            url=self._url, fetched_url=self.fetched_url(), article_id=self.article_id(),
+            language=self.language, title=self.title(), summary=self._summary, category=self.category(),
             breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
             modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
             raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),

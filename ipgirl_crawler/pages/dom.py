@@ -22,6 +22,7 @@ _NEVER_TEXT = "script|style|noscript|template|svg"
 MAX_JSONLD_CHARS = 200_000
 # Real pages nest blocks a dozen levels deep; deeper wrappers are treated as one block.
 MAX_DEPTH = 40
+_SLOW_TEXT_TAGS = (*_NEVER_TEXT.split("|"), "br")
 _TEXT_XPATH = (".//text()[not(ancestor::*[self::" + " or self::".join(_NEVER_TEXT.split("|")) + "])] | .//br")
 
 
@@ -29,6 +30,8 @@ def text_of(element: HtmlElement | None) -> str:
     """The element's visible text, normalised (script and style contents left out)."""
     if element is None:
         return ""
+    if next(element.iter(*_SLOW_TEXT_TAGS), None) is None:  # the common case: plain text, fast
+        return normalize_text(element.text_content())
     parts = element.xpath(_TEXT_XPATH)
     # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.
     return normalize_text("".join(p if isinstance(p, str) else " " for p in parts))

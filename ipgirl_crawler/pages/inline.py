@@ -21,7 +21,8 @@ CONTAINERS = frozenset({"body", "div", "td", "th", "font", "center", "section", 
 # A run inside one of these is already a block's content: left alone.
 BLOCK_ANCESTORS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "a", "figcaption", "pre"})
 
-Node = "str | HtmlElement"
+# Elements that may hold text runs: parents of a <br> or of text, and parents of inline text.
+_CANDIDATES = "//body//br/.. | //body//text()[normalize-space()]/.. | //body//text()[normalize-space()]/../.."
 
 
 def _blank(text: str | None) -> bool:
@@ -38,15 +39,18 @@ def _is_breaking(node: object) -> bool:
 
 
 def _needs_wrapping(element: HtmlElement) -> bool:
-    if element.tag not in CONTAINERS or any(a.tag in BLOCK_ANCESTORS for a in element.iterancestors()):
+    """A container whose text runs are separated by ``<br>`` or stand between blocks."""
+    if element.tag not in CONTAINERS:
         return False
     children = [c for c in element if isinstance(c.tag, str)]
+    separated = any(c.tag == "br" or c.tag in BREAKING for c in children) or any(
+        _is_breaking(c) for c in children)
+    if not separated:
+        return False
     texts = [element.text, *(child.tail for child in element)]
     inline_text = any(not _blank(t) for t in texts) or any(
         c.tag not in ("br", "script", "style") and not _is_breaking(c) and not _blank(c.text_content()) for c in children)
-    if not inline_text:
-        return False
-    return any(c.tag == "br" for c in children) or any(_is_breaking(c) for c in children)
+    return inline_text and not any(a.tag in BLOCK_ANCESTORS for a in element.iterancestors())
 
 
 def _is_solo(line: list[object]) -> bool:
@@ -119,12 +123,10 @@ def _rebuild(element: HtmlElement, segments: list[object]) -> None:
 def wrap_inline_runs(root: HtmlElement) -> int:
     """Wrap every text run of a mixed container in ``<p>``, deepest containers first; returns
     how many containers changed."""
-    body = root.find("body")
-    if body is None:
-        return 0
     changed = 0
-    for element in reversed(list(body.iter())):
-        if isinstance(element.tag, str) and _needs_wrapping(element):
+    # Candidates, found in C: containers with a <br> or direct text; deepest first.
+    for element in reversed(root.xpath(_CANDIDATES)):
+        if element.tag in CONTAINERS and _needs_wrapping(element):
             _rebuild(element, _segments(element))
             changed += 1
     return changed

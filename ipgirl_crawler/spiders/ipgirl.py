@@ -3,6 +3,8 @@ item per article. Extraction lives in ``ipgirl_crawler.pages``; cleaning in ``pi
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
@@ -16,11 +18,10 @@ from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed, i18n
 from ipgirl_crawler.items import ArticleItem
-from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.config import CrawlConfig
 from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.encoding import with_true_encoding
+from ipgirl_crawler.extraction import ExtractionPool
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.records import RunRecords
 from ipgirl_crawler.state import article_key
@@ -30,6 +31,17 @@ ARTICLE_PRIORITY = 10
 SITEMAP_PRIORITY = 20
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
+
+
+def spill_frontier_to_disk(settings: Any) -> None:
+    """Queue pending requests on disk (crash-safe SQLite queues) under the state directory, so
+    memory does not grow with the site. The queue is this process's only: our own state, not
+    the queue, resumes an interrupted run, so it starts empty every time."""
+    if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
+        return
+    frontier = Path(settings.get("IPGIRL_STATE_DIR")) / "frontier"
+    shutil.rmtree(frontier, ignore_errors=True)
+    settings.set("JOBDIR", str(frontier), priority="spider")
 
 
 class IpgirlSpider(Spider):
@@ -43,7 +55,7 @@ class IpgirlSpider(Spider):
         self.languages = i18n.languages()
         self.scheduled_articles = SeenSet()
         self.coordinator: distributed.Coordinator | None = None
-        self.state: CrawlState | None = None
+        self.crawl_state: CrawlState | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> IpgirlSpider:
@@ -55,15 +67,16 @@ class IpgirlSpider(Spider):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
             spider.scheduled_articles = spider.coordinator.shared_set("articles")
-        spider.state = CrawlState.open(crawler, config.full)
+        spider.crawl_state = CrawlState.open(crawler, config.full)
+        spill_frontier_to_disk(crawler.settings)
         # Feed URIs are filled from spider attributes: where and under which run to write.
         spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
-        spider.run_id, spider.run_date = spider.state.run_id, spider.state.run_date
-        spider.batch_offset = spider.state.store.batches_of(spider.run_id)
+        spider.run_id, spider.run_date = spider.crawl_state.run_id, spider.crawl_state.run_date
+        spider.batch_offset = spider.crawl_state.store.batches_of(spider.run_id)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
-        state = self.state
+        state = self.crawl_state
         self.logger.info("Crawling %s in %s: run %s%s%s", self.base_url, ",".join(self.languages), state.run_id,
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in getattr(state, "recovered", []):
@@ -122,7 +135,7 @@ class IpgirlSpider(Spider):
             elif listing_language(url) in self.languages:
                 yield Request(url, callback=self.parse_listing, errback=self.on_error)
 
-    def parse_article(self, response: Response) -> Iterator[ArticleItem | Request]:
+    async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | Request]:
         self.count("article_responses")
         if response.status in (304, 404, 410):
             self._not_fetched(response)
@@ -131,22 +144,21 @@ class IpgirlSpider(Spider):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
             return
-        response, corrected = with_true_encoding(response)
-        if corrected:
-            self.logger.info("Charset declared wrong, read as %s: %s", response.encoding, response.url)
+        result = await ExtractionPool.of(self.crawler).extract(response, self.base_url)
+        if result.corrected_encoding:
+            self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        page = page_for(response, self.base_url)
-        related = [card.get("url") for card in page.raw_related()]
-        for url in self._links(response, [*related, *page.translations().values()]):
-            yield from self._article_request(url)
-        if page.is_article():
-            item = page.to_item()
-            item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
-                                      "lastmod": response.meta.get("lastmod")}
-            yield item
-        else:
+        for url in self._links(response, result.links):
+            for request in self._article_request(url):
+                yield request
+        if result.item is None:
             self.logger.info("Not an article, no item: %s", response.url)
             self.count("not_article")
+            return
+        item = ArticleItem(result.item)
+        item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
+                                  "lastmod": response.meta.get("lastmod")}
+        yield item
 
     # -- helpers -------------------------------------------------------------------
     def _on_site(self, url: str, what: str) -> bool:
@@ -172,12 +184,12 @@ class IpgirlSpider(Spider):
         key = (ref.language, ref.article_id)
         if not self.scheduled_articles.add(article_key(*key)):
             return
-        known = self.state.store.article(article_key(*key)) if self.state else None
-        if known and self.state and self.state.resumed and known.run_id == self.state.run_id:
+        known = self.crawl_state.store.article(article_key(*key)) if self.crawl_state else None
+        if known and self.crawl_state and self.crawl_state.resumed and known.run_id == self.crawl_state.run_id:
             self.count("already_emitted")  # written before the interruption this run resumes
             return
         headers = {}
-        if known and not known.gone and self.state and not self.state.full:
+        if known and not known.gone and self.crawl_state and not self.crawl_state.full:
             url = known.url or url
             headers = {k: v for k, v in (("If-None-Match", known.etag), ("If-Modified-Since", known.last_modified)) if v}
         self.count("articles_scheduled")
@@ -191,13 +203,13 @@ class IpgirlSpider(Spider):
             self.count("unchanged_304")
             return
         key = response.meta.get("article_key")
-        known = self.state.store.article(key) if self.state and key else None
+        known = self.crawl_state.store.article(key) if self.crawl_state and key else None
         if known is None or known.gone:
             self.logger.info("Dead article link (%s): %s", response.status, response.url)
             self.count("dead_links")
             return
         self.logger.warning("Article gone (%s): %s", response.status, known.url)
-        self.state.store.mark_gone(key)
+        self.crawl_state.store.mark_gone(key)
         language, article_id = key.split(":", 1)
         records = RunRecords.of(self.crawler)
         if records is not None:

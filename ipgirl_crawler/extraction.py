@@ -1,0 +1,90 @@
+"""Page extraction off the reactor thread: the page object runs in worker processes.
+
+Parsing and reading a page costs several milliseconds of CPU, as much as everything Scrapy
+does for the request; in one process it halves the crawl's speed. ``extract`` is pure (bytes
+in, a raw item out), so it runs in a small process pool (``IPGIRL_EXTRACTION_WORKERS``,
+default: one per spare core) while the reactor downloads the next pages; with 0 workers, or
+if a worker dies, it runs in-process.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import HtmlResponse, TextResponse
+
+from ipgirl_crawler.encoding import with_true_encoding
+from ipgirl_crawler.pages.eras import page_for
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class PageResult:
+    item: dict[str, Any] | None  # the raw item, when the page is an article
+    links: list[str | None] = field(default_factory=list)  # article links it shows (cards, translations)
+    corrected_encoding: str | None = None  # the charset really used, when the declared one lied
+
+
+def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str) -> PageResult:
+    """The page object over one response: pure, so it can run in any process."""
+    response, corrected = with_true_encoding(HtmlResponse(url=url, body=body, headers=headers))
+    page = page_for(response, base_url)
+    links = [card.get("url") for card in page.raw_related()] + list(page.translations().values())
+    item = dict(page.to_item()) if page.is_article() else None
+    return PageResult(item, links, response.encoding if corrected else None)
+
+
+def default_workers() -> int:
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+class ExtractionPool:
+    ATTRIBUTE = "_ipgirl_extraction"
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> ExtractionPool:
+        pool = getattr(crawler, cls.ATTRIBUTE, None)
+        if pool is None:
+            setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
+            pool = cls(default_workers() if setting in (None, "", "auto") else int(setting))
+            setattr(crawler, cls.ATTRIBUTE, pool)
+            crawler.signals.connect(pool.close, signal=signals.engine_stopped)
+        return pool
+
+    def _executor(self) -> ProcessPoolExecutor | None:
+        if self.pool is None and self.workers > 0:
+            # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["ipgirl_crawler.extraction"])
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self.pool
+
+    async def extract(self, response: TextResponse, base_url: str) -> PageResult:
+        args = (response.url, response.body, dict(response.headers), base_url)
+        executor = self._executor()
+        if executor is None:
+            return extract(*args)
+        try:
+            return await asyncio.wrap_future(executor.submit(extract, *args))
+        except BrokenProcessPool:
+            logger.error("An extraction worker died on %s; extracting in-process, restarting the pool", response.url)
+            self.pool = None
+            return extract(*args)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
