@@ -17,10 +17,10 @@ from scrapy.http import TextResponse
 
 from ipgirl_crawler import i18n
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
-from ipgirl_crawler.pages.anchors import Anchors, find_anchors
+from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.inline import wrap_inline_runs
-from ipgirl_crawler.pages.dom import attr, common_ancestor, first, has_class_hint, json_ld_objects, meta_content, text_of
+from ipgirl_crawler.pages.dom import attr, lines_of, common_ancestor, first, has_class_hint, json_ld_objects, meta_content, text_of
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.text import normalize_or_none, normalize_text
@@ -28,6 +28,10 @@ from ipgirl_crawler.urls import absolute, article_ref, path_language, same_origi
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
+_STAMPS = ".//time | .//abbr[@title]"
+INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
+_PAGE_STAMPS = "//body//time | //body//abbr[@title]"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 
 
@@ -174,7 +178,7 @@ class ArticlePage:
     @cached_property
     def byline(self) -> BylineParts:
         element = self._byline
-        return parse_byline(text_of(element), self.language or "en") if element is not None else BylineParts()
+        return parse_byline(lines_of(element), self.language or "en") if element is not None else BylineParts()
 
     # -- fields ------------------------------------------------------------
     def fetched_url(self) -> str:
@@ -254,19 +258,48 @@ class ArticlePage:
             "//*[@itemprop=$k][@datetime]", k=ld_key)), "datetime")
         if value:
             return value
+        return next((stamp for stamp, is_update, machine in self._stamps if machine and is_update != published), None)
+
+    def _visible_stamp(self, published: bool) -> str | None:
+        """A date shown in a ``<time>`` without ``datetime`` beside the byline ("3 days ago")."""
+        return next((stamp for stamp, is_update, machine in self._stamps if not machine and is_update != published), None)
+
+    @cached_property
+    def _stamps(self) -> list[tuple[str, bool, bool]]:
+        """Machine-readable dates shown with the byline (``time[datetime]``, hAtom ``abbr[title]``),
+        each with whether it is the update date; searched in the byline, else between title and body."""
         byline = self._byline
-        scope = byline if byline is not None else self.root
-        for time in scope.xpath(".//time[@datetime]"):
-            is_update = has_class_hint(time, "updat", "modif")
-            if is_update != published:
-                return attr(time, "datetime")
-        return None
+        nodes = byline.xpath(_STAMPS) if byline is not None else []
+        if not [n for n in nodes if n.get("datetime") or n.get("title")] and not self.byline.published:
+            nodes = []  # the byline shows no date: look beside it
+        if not nodes:
+            start = self.positions.get(self._title, -1)
+            end = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
+            nodes = [n for n in self.root.xpath(_PAGE_STAMPS)
+                     if start < self.positions.get(n, -1) < end]
+        stamps = []
+        for node in nodes:
+            value = attr(node, "datetime" if node.tag == "time" else "title")
+            if node.tag == "time" and not value:
+                stamps.append((text_of(node), self._is_update_stamp(node), False))
+            elif node.tag == "time" or _ISO_DAY.match(value):
+                stamps.append((value, self._is_update_stamp(node), True))
+        return stamps
+
+    def _is_update_stamp(self, node: HtmlElement) -> bool:
+        if has_class_hint(node, "updat", "modif"):
+            return True
+        parent = node.getparent()
+        match = prefix_pattern(self.language or "en").match(text_of(parent)) if parent is not None else None
+        return bool(match and match.lastgroup == "updated")
 
     def published_at_raw(self) -> str | None:
-        return self._machine_date("datePublished", "article:published_time", True) or self.byline.published
+        return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
+                or self._visible_stamp(True))
 
     def modified_at_raw(self) -> str | None:
-        return self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
+        return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
+                or self._visible_stamp(False))
 
     def raw_body_html(self) -> str:
         from lxml.html import tostring
@@ -274,18 +307,24 @@ class ArticlePage:
         return "".join(tostring(block, encoding="unicode", with_tail=False) for block in self.body.blocks)
 
     def tags(self) -> list[str]:
-        element = self.anchors.first("tags")
-        links: list[HtmlElement] = []
-        for _ in range(3):
-            if element is None:
-                break
-            links = element.xpath(".//a")
-            if links:
-                break
-            element = element.getparent()
+        links = self._tag_links(self.anchors.first("tags"))
         if not links:
             links = self.root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")
         return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
+
+    @staticmethod
+    def _tag_links(label: HtmlElement | None) -> list[HtmlElement]:
+        """The links a "Tags:" label introduces: inside it ("Tags: <a>…"), beside it when the label
+        is inline (``<b>Tags:</b> <a>…``), after it when it is a heading (``<h3>Tags:</h3><ul>``)."""
+        if label is None:
+            return []
+        parent = label.getparent()
+        beside = parent if label.tag in INLINE_LABEL_TAGS and parent is not None else label.getnext()
+        for candidate in (label, beside):
+            links = candidate.xpath("descendant-or-self::a") if candidate is not None else []
+            if links:
+                return links
+        return []
 
     def raw_votes_text(self) -> str | None:
         element = self.anchors.first("votes")

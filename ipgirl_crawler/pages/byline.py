@@ -76,25 +76,35 @@ def _strip_label(text: str, lang: str, key: str) -> str | None:
     return None
 
 
+def _labelled(segment: str, lang: str) -> tuple[str | None, str]:
+    """(the label's key, the text after it) — key None for a segment without a label."""
+    for key in ("by", "updated", "published"):
+        value = _strip_label(segment, lang, key)
+        if value is not None:
+            return key, value
+    return None, segment
+
+
 def parse_byline(text: str, lang: str) -> BylineParts:
-    """Authors and date texts of a byline, labels removed."""
+    """Authors and date texts of a byline, labels removed. A label alone in its segment
+    (``<dt>Par</dt><dd>…</dd>``) applies to the segment after it."""
     authors: list[str] = []
-    published = modified = None
+    found: dict[str, str] = {}
+    pending: str | None = None
     for segment in _SEGMENT_SPLIT.split(normalize_text(text)):
         if not segment:
             continue
-        names = _strip_label(segment, lang, "by")
-        updated = _strip_label(segment, lang, "updated")
-        dated = _strip_label(segment, lang, "published")
-        if names is not None:
-            names, date_text = _cut_date(names, lang)
+        key, value = _labelled(segment, lang)
+        if key is not None and not value:
+            pending = key
+            continue
+        key, pending = key or pending, None
+        if key == "by":
+            names, date_text = _cut_date(value, lang)
             authors.extend(split_names(names, lang))
-            published = published or date_text
-        elif updated is not None:
-            modified = modified or updated
-        elif dated is not None:
-            published = published or dated
+            found.setdefault("published", date_text) if date_text else None
+        elif key in ("updated", "published"):
+            found.setdefault(key, value)
         elif looks_like_date(segment, lang):
-            published = published or segment
-    return BylineParts(tuple(authors), published, modified)
-
+            found.setdefault("published", segment)
+    return BylineParts(tuple(authors), found.get("published"), found.get("updated"))

@@ -23,6 +23,7 @@ MAX_JSONLD_CHARS = 200_000
 # Real pages nest blocks a dozen levels deep; deeper wrappers are treated as one block.
 MAX_DEPTH = 40
 _SLOW_TEXT_TAGS = (*_NEVER_TEXT.split("|"), "br")
+SKIP_TEXT_TAGS = frozenset(_NEVER_TEXT.split("|"))
 _TEXT_XPATH = (".//text()[not(ancestor::*[self::" + " or self::".join(_NEVER_TEXT.split("|")) + "])] | .//br")
 
 
@@ -35,6 +36,28 @@ def text_of(element: HtmlElement | None) -> str:
     parts = element.xpath(_TEXT_XPATH)
     # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.
     return normalize_text("".join(p if isinstance(p, str) else " " for p in parts))
+
+
+# Elements that start a new part of a byline (``<dt>Par</dt><dd>…</dd>``, lines, cells).
+LINE_BREAKS = frozenset({"dt", "dd", "p", "div", "li", "br", "tr", "td", "address", "section"})
+
+
+def lines_of(element: HtmlElement | None) -> str:
+    """The element's text with " | " where a new line or cell starts, for texts read in parts."""
+    if element is None:
+        return ""
+    parts: list[str] = []
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in SKIP_TEXT_TAGS:
+            if node is not element and node.tail:
+                parts.append(node.tail)
+            continue
+        if node is not element and node.tag in LINE_BREAKS:
+            parts.append(" | ")
+        parts.append(node.text or "")
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return normalize_text("".join(parts))
 
 
 def attr(element: HtmlElement | None, name: str) -> str:

@@ -81,7 +81,21 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
                               and link not in (e, *e.iterancestors()) and text_of(e) in category_names), None)
         category = text_of(category_link) if category_link is not None else None
     snippet = _text_outside(card, {link, category_link}).strip(_SNIPPET_TRIM)
+    description = card.getnext() if card.tag == "dt" else None
+    if description is not None and description.tag == "dd":  # <dt><a>title</a></dt><dd>category — snippet</dd>
+        snippet = text_of(description)
+    if category is None:
+        category, snippet = _leading_category(snippet, category_names)
     return {"title": title, "url": resolve(link.get("href")), "category": category, "snippet": snippet or None}
+
+
+def _leading_category(snippet: str, category_names: frozenset[str]) -> tuple[str | None, str]:
+    """("Robotique — Des chercheurs…") -> ("Robotique", "Des chercheurs…") when it names a category."""
+    for separator in (" — ", " – ", " - ", " | ", " · ", ": "):
+        head, found, rest = snippet.partition(separator)
+        if found and head in category_names:
+            return head, rest.strip(_SNIPPET_TRIM)
+    return None, snippet
 
 
 def related_cards(heading: HtmlElement | None, resolve: LinkResolver,

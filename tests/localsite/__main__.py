@@ -3,7 +3,7 @@
 python -m tests.localsite serve --articles N --seed S [--port P] [--log FILE] [--expected FILE] [--now ISO] [--eras E,F]
 python -m tests.localsite expected --articles N --seed S --base-url URL [--now ISO] [--eras E,F] > items.jsonl
 
---eras picks the article templates (A-F, comma-separated); default $LOCALSITE_ERAS, else A,B,C,D.
+--eras picks the article templates (A-I, comma-separated); default $LOCALSITE_ERAS, else A,B,C,D.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument("--now", help="site clock, ISO 8601 (default 2026-11-20T12:00:00Z)")
         s.add_argument("--eras", type=_eras, default=None,
                        help=f"article templates to serve, comma-separated from {','.join(ALL_ERAS)} "
-                            "(default: $LOCALSITE_ERAS, else A,B,C,D); any set with E or F gives each ~10%%")
+                            "(default: $LOCALSITE_ERAS, else A,B,C,D); E and F take ~10%% each, G, H and I ~8%%")
     serve = sub.choices["serve"]
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--log", help="request log, one JSON line per request")

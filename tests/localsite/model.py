@@ -23,11 +23,11 @@ P, H2, H3, UL, OL, QUOTE, FIG, READ, AD = range(1, 10)
 BLOCK_NAMES = {P: "p", H2: "h2", H3: "h3", UL: "ul", OL: "ol", QUOTE: "quote", FIG: "figure",
                READ: "read_also", AD: "ad"}
 
-# Template eras and their shares. The default site has the A-D mix; E and F (older, plainer
-# pages) are opt-in: with them each takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
+# Template eras and their shares. The default site has the A-D mix; E-I (pages the crawler has
+# never seen) are opt-in: each selected one takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
 ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("D", 0.15))
-NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10}
-ALL_ERAS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, "G": 0.08, "H": 0.08, "I": 0.08}
+ALL_ERAS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
 DEFAULT_ERAS: tuple[str, ...] = ("A", "B", "C", "D")
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
 TZ_HOURS: dict[str, tuple[int, ...]] = {
@@ -67,7 +67,7 @@ class Article:
     tags: tuple[int, ...]
     votes: tuple[int, int] | None             # (yes, total); None = widget absent
     images: tuple[tuple[int, int], ...]       # (alt index, caption tag index or -1)
-    era: str                                  # A B C D E F
+    era: str                                  # A B C D E F G H I
     ui_lang: str                              # 'en' or own language
     in_sitemap: bool
     encoding: str                             # 'utf-8' or a python codec (eras D, E)
@@ -77,6 +77,7 @@ class Article:
     translations: tuple[int, ...] = ()        # ids of the other language versions
     x_default: int = 0                        # id the x-default hreflang points to
     custom: bool = False                      # the seed article (texts from seed_article.json)
+    variant: int = 0                          # era H: 0 = A's markup, 1 = B's, 2 = B's without JSON-LD
 
     @property
     def title(self) -> str:
@@ -202,7 +203,7 @@ def parse_eras(spec: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...
 
 
 def era_weights(eras: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
-    """Shares of the selected eras: E and F keep ~10% each, A-D share the rest as in ERAS."""
+    """Shares of the selected eras: E-I keep NEW_ERA_SHARE each, A-D share the rest as in ERAS."""
     if eras == DEFAULT_ERAS:
         return ERAS  # exactly the historical table: the default site does not change
     old = [(e, w) for e, w in ERAS if e in eras]
@@ -230,6 +231,8 @@ def _ui_lang(rng: random.Random, era: str, lang: str, codec: str = "utf-8") -> s
         ui = lang
     elif era == "F":
         ui = "en" if rng.random() < 0.3 else lang
+    elif era == "G":
+        ui = "en" if rng.random() < 0.4 else lang
     else:
         ui = "en" if rng.random() < 0.15 else lang
     if codec != "utf-8" and not all(encodable(s, codec) for s in UI[ui].values()):
@@ -245,6 +248,11 @@ def _date_mode(rng: random.Random, era: str) -> str:
         return "machine" if r < 0.4 else ("visible" if r < 0.8 else "relative")
     if era == "E":
         return "relative" if rng.random() < 0.25 else "visible"
+    if era == "G":  # time[datetime] full instant, or a day-only / no datetime, or "3 days ago"
+        r = rng.random()
+        return "machine" if r < 0.55 else ("visible" if r < 0.9 else "relative")
+    if era == "I":  # abbr.published[title] full instant, or a day-only / no abbr
+        return "machine" if rng.random() < 0.7 else "visible"
     return "relative" if rng.random() < 0.3 else "visible"
 
 
@@ -295,8 +303,10 @@ def _story(rng: random.Random) -> _Story:
 def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: datetime,
              weights: tuple[tuple[str, float], ...] = ERAS) -> Article:
     era = _pick_era(rng, weights)
-    mode = _date_mode(rng, era)
-    legacy = era == "D" or (era == "E" and rng.random() < 0.4)
+    # H: A's markup (0), B's (1) or B's without JSON-LD (2: only the visible date), classes hashed
+    variant = (0 if rng.random() < 0.5 else 1 if rng.random() < 0.5 else 2) if era == "H" else 0
+    mode = ("visible" if variant == 2 else "machine") if era == "H" else _date_mode(rng, era)
+    legacy = era == "D" or (era == "E" and rng.random() < 0.4) or (era == "I" and rng.random() < 0.4)
     codec = LEGACY_ENCODING[lang][0] if legacy else "utf-8"
     published, modified, rel_days = _dates(rng, lang, mode, now)
     n_auth = 1 if rng.random() < 0.65 else (2 if rng.random() < 0.7 else 3)
@@ -310,9 +320,10 @@ def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: dateti
         id=aid, lang=lang, category=story.category, title_code=story.title_code, summary=story.summary,
         authors=tuple(rng.sample(range(len(corpus.AUTHORS[lang])), n_auth)),
         published=published, modified=modified, date_mode=mode, rel_days=rel_days, body=body,
-        tags=story.tags, votes=_votes(rng), images=images, era=era, ui_lang=_ui_lang(rng, era, lang, codec),
+        tags=story.tags, votes=_votes(rng), images=images, era=era,
+        ui_lang=_ui_lang(rng, ("A" if variant == 0 else "B") if era == "H" else era, lang, codec),
         in_sitemap=rng.random() >= 0.08, encoding=codec,
-        notice=rng.random() >= 0.1, read_also=-1 if read_also else 0)
+        notice=rng.random() >= 0.1, read_also=-1 if read_also else 0, variant=variant)
 
 
 def _seed_article(eras: tuple[str, ...] = DEFAULT_ERAS) -> Article:
@@ -320,7 +331,8 @@ def _seed_article(eras: tuple[str, ...] = DEFAULT_ERAS) -> Article:
     s = SEED_ARTICLE
     era = "A" if "A" in eras else eras[0]
     if era != "A":
-        return replace(_seed_article(), era=era, ui_lang="fr", date_mode="machine" if era in ("B", "F") else "visible",
+        return replace(_seed_article(), era=era, ui_lang="fr",
+                       date_mode="machine" if era in ("B", "F", "H", "I") else "visible",
                        encoding=LEGACY_ENCODING["fr"][0] if era == "D" else "utf-8")
     return Article(
         id=s["id"], lang=s["lang"], category=s["category"], title_code=(0, 0, 0), summary=0,
@@ -356,7 +368,8 @@ def build_site(n_articles: int, seed: int, now: datetime = DEFAULT_NOW,
     """Deterministic: same (n_articles, seed, now, eras) gives the same site.
 
     eras: the template eras to draw from ('E,F', ('A', 'E'), ...); None means $LOCALSITE_ERAS,
-    else A-D (the historical mix). Any set containing E or F gives E and F ~10% each."""
+    else A-D (the historical mix). Each selected era of E-I takes its NEW_ERA_SHARE (E, F ~10%,
+    G, H, I ~8%), A-D share the rest in their historical proportions."""
     chosen = parse_eras(eras)
     weights = era_weights(chosen)
     rng = random.Random(seed)

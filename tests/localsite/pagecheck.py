@@ -8,7 +8,13 @@ dates (a machine-readable source if any, else a visible date in the byline), eve
 line of its own, in order, between byline and notice with nothing but captions and "Read also"
 lines in between, images, notice, tags, share label, votes, related cards, canonical and hreflang.
 
+Constructs of the opt-in eras it knows: an XML prolog (XHTML served as text/html) is dropped before
+parsing; <details>/<summary> are blocks; hAtom abbr[title] ISO dates and the second <time datetime> (the
+modification) are machine-readable; a byline may be a label line (a <dt>) followed by the names, with the
+date on the next lines up to the body; a card's snippet may follow its category ("AI — snippet…").
+
     python -m tests.localsite.pagecheck --articles 300 --seed 1 --eras E,F
+    python -m tests.localsite.pagecheck --articles 900 --seed 3 --eras G,H,I
 """
 from __future__ import annotations
 
@@ -25,9 +31,11 @@ from lxml import html as lxml_html
 from .fmt import LANGS, UI, format_date, format_relative, format_votes, norm
 
 _BREAK = "\x00"
-BLOCK = frozenset("address article aside blockquote body center dd div dl dt fieldset figcaption figure footer form "
-                  "h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td th thead tr ul "
-                  "button".split())
+_XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>")  # XHTML served as text/html: a browser ignores it
+_ISO = re.compile(r"\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?")
+BLOCK = frozenset("address article aside blockquote body center dd details div dl dt fieldset figcaption figure footer "
+                  "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td th thead "
+                  "tr ul button".split())
 HIDDEN = frozenset("script style noscript head template iframe textarea select".split())
 # WHATWG label -> python codec (https://encoding.spec.whatwg.org/#names-and-labels)
 WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "windows-1252": "cp1252",
@@ -91,8 +99,17 @@ def machine_dates(doc) -> tuple[list[str], list[str]]:
         data = json.loads(raw)
         pub += [data["datePublished"]] if "datePublished" in data else []
         mod += [data["dateModified"]] if "dateModified" in data else []
+    times = doc.xpath("//time[@datetime]")
     if not pub:
-        pub = doc.xpath("//time[not(contains(@class,'modified'))]/@datetime")[:1]
+        pub = [t.get("datetime") for t in times if "modified" not in t.get("class", "")][:1]
+        # the next <time datetime> (G: "Updated <time>") is the modification date when nothing else names it
+        mod = mod or [t.get("datetime") for t in times if "modified" in t.get("class", "")][:1] or \
+            [t.get("datetime") for t in times if "modified" not in t.get("class", "")][1:2]
+    # microformats (hAtom): <abbr class="published" title="2023-07-04T08:15:00+02:00">4 juillet 2023</abbr>
+    abbr = [(a.get("class", "").split(), a.get("title", "").strip()) for a in doc.xpath("//abbr[@title]")]
+    abbr = [(cls, t) for cls, t in abbr if _ISO.fullmatch(t)]
+    pub = pub or [t for cls, t in abbr if "published" in cls][:1]
+    mod = mod or [t for cls, t in abbr if "updated" in cls][:1]
     return [_iso_utc(x) for x in pub], [_iso_utc(x) for x in mod]
 
 
@@ -110,7 +127,7 @@ def _strip_tracking(url: str) -> str:
 
 def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now: datetime) -> list[str]:
     text, problems = decode(body, content_type)
-    doc = lxml_html.fromstring(text)
+    doc = lxml_html.fromstring(_XML_PROLOG.sub("", text, count=1))
     lines = lines_of(doc)
     fail = problems.append
     lang = item["language"]
@@ -142,28 +159,23 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
     if not any(ln.startswith(crumbs[0]) and ln.endswith(crumbs[-1]) and len(ln) < sum(map(len, crumbs)) + 8
                for ln in head) and not any(head[i:i + len(crumbs)] == crumbs for i in range(len(head))):
         fail("breadcrumbs line")
-    # byline and dates
-    by = [ln for ln in lines[i_sum + 1:] if any(ln.startswith(UI[x]["by"] + " ") or ln.startswith(UI[x]["by"])
-                                                 and x in ("ja", "zh", "ko") for x in LANGS)
-          and all(a in ln for a in item["authors"])]
+    # byline: a line "By A and B …", or a label line ("By", "著者：", a <dt>) followed by the names
+    labels = {UI[x]["by"] for x in LANGS}
+
+    def is_byline(ln: str) -> bool:
+        return any(ln.startswith(UI[x]["by"] + " ") or ln.startswith(UI[x]["by"]) and x in ("ja", "zh", "ko")
+                   for x in LANGS) and all(a in ln for a in item["authors"])
+
+    def byline_at(k: int) -> str:
+        return f"{lines[k]} {lines[k + 1]}" if lines[k] in labels and k + 1 < len(lines) else lines[k]
+
+    by = [(k, byline_at(k)) for k in range(i_sum + 1, len(lines)) if is_byline(byline_at(k))]
     if not by:
         fail("no byline line with all authors")
         return problems
-    i_by = lines.index(by[0], i_sum + 1)
+    i_by = by[0][0]
     if [norm(x) for x in doc.xpath("//meta[@name='author']/@content")] != [", ".join(item["authors"])]:
         fail("meta author")
-    pub, mod = machine_dates(doc)
-    if pub:
-        if pub[0] != item["published_at"]:
-            fail(f"machine date {pub[0]} != {item['published_at']}")
-    elif not any(t in by[0] for t in _day_texts(item["published_at"], now, langs)):
-        fail(f"no visible date for {item['published_at']} in {by[0]!r}")
-    if item["modified_at"]:
-        if mod:
-            if mod[0] != item["modified_at"]:
-                fail("machine modified date")
-        elif not any(t in by[0] for t in _day_texts(item["modified_at"], now, langs)):
-            fail("no visible modified date")
     # body: each block a line, in order, between byline and notice; only captions/read-also around
     blocks = item["body_text"].split("\n\n")
     captions = {im["caption"] for im in item["images"] if im["caption"]}
@@ -176,6 +188,20 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
             return problems
         found.append(j)
         pos = j
+    # dates: a machine-readable source, else a visible date in the byline (its lines up to the body)
+    zone = " ".join(lines[i_by:found[0]]) if found[0] > i_by + 1 else by[0][1]
+    pub, mod = machine_dates(doc)
+    if pub:
+        if pub[0] != item["published_at"]:
+            fail(f"machine date {pub[0]} != {item['published_at']}")
+    elif not any(t in zone for t in _day_texts(item["published_at"], now, langs)):
+        fail(f"no visible date for {item['published_at']} in {zone!r}")
+    if item["modified_at"]:
+        if mod:
+            if mod[0] != item["modified_at"]:
+                fail("machine modified date")
+        elif not any(t in zone for t in _day_texts(item["modified_at"], now, langs)):
+            fail("no visible modified date")
     end = idx(item["site_notice"], pos + 1) if item["site_notice"] else pos + 1
     if item["site_notice"] and end < 0:
         fail("notice not a line after the body")
@@ -225,7 +251,9 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
                 continue
             cpos = hit + 1
             shown = {rel["snippet"] + e for e in ("...", "…")} if rel["snippet_truncated"] else {rel["snippet"]}
-            if not shown & set(tail[i_disc:]):
+            # the snippet a line of its own, or after the card's category ("AI — snippet…", era I)
+            if not shown & set(tail[i_disc:]) and not any(ln.startswith(rel["category"]) and ln.endswith(x)
+                                                          for ln in tail[i_disc:] for x in shown):
                 fail(f"related snippet {rel['snippet'][:40]!r}")
             if rel["category"] not in tail_text:
                 fail("related category")

@@ -51,8 +51,9 @@ class ArticleView:
 
     def __post_init__(self) -> None:
         self.ui = UI[self.a.ui_lang]
-        # A and F write the byline (label, dates) in the page's language whatever the UI strings are.
-        self.byline_lang = self.a.lang if self.a.era in ("A", "F") else self.a.ui_lang
+        # A, F and H (A's or B's markup) write the byline (label, dates) in the page's language
+        # whatever the UI strings are.
+        self.byline_lang = self.a.lang if self.a.era in ("A", "F", "H") else self.a.ui_lang
 
     # -- simple fields -------------------------------------------------
     @property
@@ -153,7 +154,8 @@ class ArticleView:
     def hreflangs(self) -> list[tuple[str, str]]:
         """(hreflang, path) for the <link rel=alternate> tags, own language included."""
         if not self.a.translations:
-            return [(self.a.lang, self.a.path)] if self.a.era == "A" else []
+            own = self.a.era == "A" or (self.a.era == "H" and self.a.variant == 0)  # A's markup
+            return [(self.a.lang, self.a.path)] if own else []
         out = sorted(self.translations() + [(self.a.lang, self.a.path)])
         if self.a.x_default:
             out.append(("x-default", self.site.by_id[self.a.x_default].path))
