@@ -1,4 +1,4 @@
-"""Page extraction off the reactor thread: the page object runs in worker processes.
+"""CPU-heavy work off the reactor thread: page extraction and cleaning run in worker processes.
 
 Parsing and reading a page costs several milliseconds of CPU, as much as everything Scrapy
 does for the request; in one process it halves the crawl's speed. ``extract`` is pure (bytes
@@ -15,7 +15,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -25,6 +26,7 @@ from ipgirl_crawler.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -47,7 +49,7 @@ def default_workers() -> int:
     return max(0, min(4, (os.cpu_count() or 1) - 1))
 
 
-class ExtractionPool:
+class WorkerPool:
     ATTRIBUTE = "_ipgirl_extraction"
 
     def __init__(self, workers: int) -> None:
@@ -55,7 +57,7 @@ class ExtractionPool:
         self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
-    def of(cls, crawler: Crawler) -> ExtractionPool:
+    def of(cls, crawler: Crawler) -> WorkerPool:
         pool = getattr(crawler, cls.ATTRIBUTE, None)
         if pool is None:
             setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
@@ -68,21 +70,25 @@ class ExtractionPool:
         if self.pool is None and self.workers > 0:
             # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["ipgirl_crawler.extraction"])
+            context.set_forkserver_preload(["ipgirl_crawler.extraction", "pipelines.body", "pipelines.dates"])
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self.pool
 
     async def extract(self, response: TextResponse, base_url: str) -> PageResult:
-        args = (response.url, response.body, dict(response.headers), base_url)
+        return await self.run(extract, response.url, response.body, dict(response.headers), base_url)
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` in a worker process; in-process with no workers or when one died."""
         executor = self._executor()
         if executor is None:
-            return extract(*args)
+            return function(*args)
         try:
-            return await asyncio.wrap_future(executor.submit(extract, *args))
+            return await asyncio.wrap_future(executor.submit(function, *args))
         except BrokenProcessPool:
-            logger.error("An extraction worker died on %s; extracting in-process, restarting the pool", response.url)
+            logger.error("A worker process died running %s; running it in-process, restarting the pool",
+                         getattr(function, "__name__", function))
             self.pool = None
-            return extract(*args)
+            return function(*args)
 
     def close(self) -> None:
         if self.pool is not None:

@@ -43,8 +43,11 @@ DOWNLOADER_MIDDLEWARES = {
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
 }
 
-# The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk).
-SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoSQLiteQueue"
+# The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is
+# this process's only (a resumed run rediscovers its frontier), so a plain file queue will do.
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+# Items of one response processed at once: an article page yields one item and a few links.
+CONCURRENT_ITEMS = 16
 
 # Bounds: a page of tens of MB is cut off and counted, not parsed; memory is watched.
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
@@ -88,6 +91,7 @@ FEEDS = {
 }
 FEED_STORAGES = {"": "ipgirl_crawler.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.feeds.AtomicFileFeedStorage"}
 FEED_STORE_EMPTY = False
+FEED_EXPORTERS = {"jsonlines": "ipgirl_crawler.exporters.ContractJsonLinesItemExporter"}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 

@@ -17,11 +17,15 @@ from ipgirl_crawler import i18n
 from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
 from ipgirl_crawler.text import normalize_text, strip_control
 from ipgirl_crawler.urls import absolute
-from pipelines.base import CountingPipeline
+from pipelines.base import OffloadingPipeline
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template",
                        "object", "embed", "video", "audio", "canvas", "input", "select", "textarea", "link", "meta"})
-NOISE_HINTS = ("ad-", "ad_", "ads", "advert", "sponsor", "promo", "newsletter", "share", "social", "related")
+# Whole words of class and id names that mark noise ("ad-slot", "ad_inline", "share-top"); a
+# hashed class that happens to start with "ads" ("aDSl9V") is not one.
+NOISE_WORDS = frozenset({"ad", "ads", "adsbygoogle", "advert", "advertisement", "adslot", "sponsor", "sponsored",
+                         "promo", "newsletter", "share", "sharing", "social", "related", "banner"})
+_NAME_WORDS = re.compile(r"[a-z0-9]+")
 KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "figure", "img", "figcaption"})
 RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li"}
 LIST_TAGS = frozenset({"ul", "ol"})
@@ -39,8 +43,8 @@ class CleanBody:
 
 
 def _is_noise(element: HtmlElement) -> bool:
-    hints = f" {element.get('class', '')} {element.get('id', '')} ".lower()
-    return any(f" {h}" in hints or f"-{h}" in hints for h in NOISE_HINTS)
+    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names))
 
 
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
@@ -184,11 +188,12 @@ def normalize_html_whitespace(html: str) -> str:
     return re.sub(r"\s+", " ", html).strip()
 
 
-class BodyCleaningPipeline(CountingPipeline):
+class BodyCleaningPipeline(OffloadingPipeline):
     name = "body"
 
-    def process_article(self, item: Any) -> Any:
-        body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "")
+    async def process_article(self, item: Any) -> Any:
+        body = await self.offload(clean_body, item.pop("raw_body_html", "") or "", item.get("language"),
+                                  item.get("fetched_url") or "")
         item.update(body_text=body.text, body_html=body.html, images=body.images,
                     word_count=body.word_count, content_hash=body.content_hash)
         for what, count in body.removed.items():

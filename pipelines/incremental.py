@@ -14,14 +14,6 @@ from pipelines.base import CountingPipeline
 class IncrementalPipeline(CountingPipeline):
     name = "incremental"
 
-    def __init__(self, stats: Any = None, crawler: Crawler | None = None) -> None:
-        super().__init__(stats)
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> IncrementalPipeline:
-        return cls(crawler.stats, crawler)
-
     def process_article(self, item: Any) -> Any:
         validators = item.pop("raw_validators", None) or {}
         state = CrawlState.of(self.crawler)

@@ -74,13 +74,8 @@ class DuplicateUrlPipeline(CountingPipeline):
     name = "duplicates"
 
     def __init__(self, stats: Any = None, crawler: Crawler | None = None) -> None:
-        super().__init__(stats)
-        self.crawler = crawler
+        super().__init__(stats, crawler)
         self.seen = SeenSet()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> DuplicateUrlPipeline:
-        return cls(crawler.stats, crawler)
 
     def open_spider(self) -> None:
         coordinator = getattr(getattr(self.crawler, "spider", None), "coordinator", None)

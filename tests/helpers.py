@@ -1,6 +1,8 @@
 """Shared test helpers: run a saved page through the page object and the item pipelines."""
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,13 @@ def response_for(html: bytes | str, url: str, charset: str = "utf-8", date: str 
 
 def run_pipelines(item: Any) -> dict[str, Any]:
     """The item as the crawl would export it, through every pipeline in settings order."""
-    for path, _ in sorted(settings.ITEM_PIPELINES.items(), key=lambda pair: pair[1]):
-        item = load_object(path)().process_item(item)
-    return dict(item)
+    async def chain(item: Any) -> Any:
+        for path, _ in sorted(settings.ITEM_PIPELINES.items(), key=lambda pair: pair[1]):
+            result = load_object(path)().process_item(item)
+            item = await result if inspect.isawaitable(result) else result
+        return item
+
+    return dict(asyncio.run(chain(item)))
 
 
 def extract(html: bytes | str, url: str, base_url: str = "https://www.ipgirl.com", **kwargs: Any) -> dict[str, Any]:

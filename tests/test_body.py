@@ -72,3 +72,13 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("<p>Keep</p><div class='ad-inline'>Buy now</div>", "Keep"),
+    ("<p>Keep</p><div id='sponsored_box'>Buy now</div>", "Keep"),
+    ("<p>Keep</p><div class='aDSl9V'><p>Hashed wrapper, not an ad</p></div>", "Keep\n\nHashed wrapper, not an ad"),
+    ("<p>Keep</p><div class='headline'><p>Not an ad either</p></div>", "Keep\n\nNot an ad either"),
+])
+def test_noise_is_matched_by_whole_words(raw: str, text: str) -> None:
+    assert clean_body(raw, "en", BASE).text == text

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.crawl_check import SCRAPY, ROOT, read_jsonl, run_crawl, score
+from tests.localsite import ALL_ERAS
 from tests.localsite.server import LocalSite
 
 DISALLOWED = re.compile(r"^/[a-z]{2}/search|/print/?(?:\?|$)")
@@ -17,7 +18,7 @@ DISALLOWED = re.compile(r"^/[a-z]{2}/search|/print/?(?:\?|$)")
 @pytest.fixture(scope="module")
 def full_crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     work = tmp_path_factory.mktemp("e2e")
-    with LocalSite(n_articles=450, seed=7, log_path=work / "requests.jsonl", eras="A,B,C,D,E,F") as site:
+    with LocalSite(n_articles=450, seed=7, log_path=work / "requests.jsonl", eras=ALL_ERAS) as site:
         done = run_crawl(site.base_url, work / "out.jsonl", work / "state", log=work / "crawl.log")
         return {"done": done, "items": read_jsonl(work / "out.jsonl"), "expected": site.expected_items(),
                 "requests": site.requests(), "log": (work / "crawl.log").read_text("utf-8"),

@@ -6,6 +6,7 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
+from ipgirl_crawler import settings as project_settings
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
 from ipgirl_crawler.state import StateLock, StateLocked
 
@@ -14,6 +15,15 @@ EXIT_LOCKED = 75
 
 
 class Command(ScrapyCrawlCommand):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        """``-o``/``-O FILE`` write to FILE instead of the run files under ``IPGIRL_DATA_DIR``
+        (Scrapy would write both): asking for a file means wanting the items there."""
+        super().process_options(args, opts)
+        if opts.output or opts.overwrite_output:
+            feeds = {uri: options for uri, options in self.settings.getdict("FEEDS").items()
+                     if uri not in project_settings.FEEDS}
+            self.settings.set("FEEDS", feeds, priority="cmdline")
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         spargs = getattr(opts, "spargs", {}) or {}
         try:

@@ -21,7 +21,7 @@ from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.config import CrawlConfig
 from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.extraction import ExtractionPool
+from ipgirl_crawler.extraction import WorkerPool
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.records import RunRecords
 from ipgirl_crawler.state import article_key
@@ -34,7 +34,7 @@ _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
 
 
 def spill_frontier_to_disk(settings: Any) -> None:
-    """Queue pending requests on disk (crash-safe SQLite queues) under the state directory, so
+    """Queue pending requests on disk under the state directory, so
     memory does not grow with the site. The queue is this process's only: our own state, not
     the queue, resumes an interrupted run, so it starts empty every time."""
     if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
@@ -144,7 +144,7 @@ class IpgirlSpider(Spider):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
             return
-        result = await ExtractionPool.of(self.crawler).extract(response, self.base_url)
+        result = await WorkerPool.of(self.crawler).extract(response, self.base_url)
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")

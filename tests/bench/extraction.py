@@ -2,6 +2,9 @@
 project's page object + item pipelines (what the crawl does per article), and trafilatura."""
 from __future__ import annotations
 
+import asyncio
+import inspect
+
 import gc
 import statistics
 import time
@@ -64,12 +67,15 @@ class Extractor:
         related.extend(parsed.translations().values())
         if not parsed.is_article():
             return None
-        item = parsed.to_item()
         try:
-            for pipeline in self.pipelines:
-                item = pipeline.process_item(item)
+            return asyncio.run(self._through_pipelines(parsed.to_item()))
         except DropItem:
             return None
+
+    async def _through_pipelines(self, item: Any) -> Any:
+        for pipeline in self.pipelines:
+            result = pipeline.process_item(item)
+            item = await result if inspect.isawaitable(result) else result
         return item
 
 
