@@ -46,7 +46,7 @@ def is_tracking_param(name: str) -> bool:
 _PLAIN_URL = re.compile(r"^https?://[a-z0-9.:\[\]-]+(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4096)
 def canonicalize(url: str) -> str:
     """Fragment and tracking parameters removed, host lower-cased, unsafe characters escaped.
 
