@@ -11,6 +11,7 @@ from typing import Any
 
 FAILURE_PREFIX = "ipgirl/failures/"
 MISSING_PREFIX = "ipgirl/validate/missing/"
+SCHEMA_PREFIX = "ipgirl/validate/schema/"
 
 
 def default_thresholds() -> dict[str, Any]:
@@ -56,4 +57,7 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None) ->
     attempted = responses + failures
     if _rate(failures, attempted) > limits["max_failure_rate"]:
         failed.append(f"{failures} of {attempted} requests failed after retries (maximum {limits['max_failure_rate']:.0%})")
+    violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
+    if violations > limits.get("max_schema_violations", 0):
+        failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
     return failed + coverage_failures(stats, limits)

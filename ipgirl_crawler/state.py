@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Iterator
 from typing import IO, Any
 
 SCHEMA = """
@@ -116,6 +117,10 @@ class StateStore:
         row = self.db.execute("SELECT key, url, content_hash, etag, last_modified, lastmod, run_id, gone "
                               "FROM articles WHERE key=?", (key,)).fetchone()
         return KnownArticle(*row[:-1], gone=bool(row[-1])) if row else None
+
+    def live_articles(self) -> Iterator[tuple[str, str]]:
+        """(key, url) of every remembered article not known to be gone."""
+        yield from self.db.execute("SELECT key, url FROM articles WHERE gone=0").fetchall()
 
     def refresh_validators(self, key: str, etag: str | None, last_modified: str | None) -> None:
         """An unchanged article answered with new validators: remember them (content is the same)."""

@@ -1,6 +1,7 @@
 """Scheduled operation through ``ipgirl-crawl``: incremental runs, a held lock, an unhealthy site."""
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from pathlib import Path
@@ -60,3 +61,15 @@ def test_site_answering_500_everywhere_is_unhealthy(tmp_path: Path) -> None:
         done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-s", "IPGIRL_RETRY_BACKOFF_MAX=0.2")
     assert done.returncode == 1
     assert "UNHEALTHY" in done.stderr.strip().splitlines()[-1]
+
+
+def test_an_article_that_disappears_is_recorded_as_gone(tmp_path: Path) -> None:
+    with LocalSite(n_articles=40, seed=15) as site:
+        assert run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d1").returncode == 0
+        victim = site.expected_items()[7]
+        site.remove(int(victim["article_id"]))
+        again = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d2")
+    assert again.returncode == 0, again.stderr[-2000:]
+    gone = [json.loads(line) for path in (tmp_path / "d2").glob("gone/*/*.jsonl") for line in path.read_text().splitlines()]
+    assert [(g["url"], g["status"]) for g in gone] == [(victim["url"], 404)]
+    assert articles(tmp_path / "d2") == []

@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
@@ -55,6 +56,7 @@ class IpgirlSpider(Spider):
         self.languages = i18n.languages()
         self.scheduled_articles = SeenSet()
         self.coordinator: distributed.Coordinator | None = None
+        self._revisited = False
         self.crawl_state: CrawlState | None = None
 
     @classmethod
@@ -73,7 +75,22 @@ class IpgirlSpider(Spider):
         spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
         spider.run_id, spider.run_date = spider.crawl_state.run_id, spider.crawl_state.run_date
         spider.batch_offset = spider.crawl_state.store.batches_of(spider.run_id)
+        crawler.signals.connect(spider.revisit_unseen, signal=signals.spider_idle)
         return spider
+
+    def revisit_unseen(self) -> None:
+        """Once discovery is over, ask again for remembered articles it did not find, so that an
+        article gone from the site (404/410) is recorded rather than silently forgotten."""
+        if self._revisited or self.coordinator is not None or self.crawl_state is None:
+            return
+        self._revisited = True
+        requests = [request for key, url in self.crawl_state.store.live_articles()
+                    if key not in self.scheduled_articles.local for request in self._article_request(url)]
+        for request in requests:
+            self.crawler.engine.crawl(request)
+        self.count("revisited_unseen", len(requests))
+        if requests:
+            raise DontCloseSpider
 
     async def start(self) -> AsyncIterator[Request]:
         state = self.crawl_state

@@ -36,3 +36,14 @@ def change_site(site: Site, edits: int, new: int, seed: int = 99) -> tuple[list[
         edit_article(site, article, rng)
     published = [publish_article(site, rng) for _ in range(new)]
     return edited, published
+
+
+def remove_article(site: Site, article: Article) -> None:
+    """The article disappears: 404 at its URL, gone from sitemaps, listings and cards."""
+    site.articles.remove(article)
+    for other in site.articles:
+        other.related = tuple(card for card in other.related if card[0] != article.id)
+        other.translations = tuple(i for i in other.translations if i != article.id)
+        if other.read_also == article.id:
+            other.read_also = 0
+    site.index()

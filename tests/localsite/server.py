@@ -360,6 +360,13 @@ class LocalSite:
         self._expected = None
         return changed
 
+    def remove(self, article_id: int) -> None:
+        """The article disappears from the site (see ``mutate.remove_article``)."""
+        from .mutate import remove_article
+
+        remove_article(self.site, self.site.by_id[article_id])
+        self._expected = None
+
     def expected_items(self) -> list[dict]:
         if self._expected is None:
             self._expected = expected_items(self.site, self.base_url)
