@@ -14,7 +14,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed, i18n
@@ -25,6 +24,7 @@ from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.extraction import WorkerPool
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.records import RunRecords
+from ipgirl_crawler.sitemaps import sitemap_entries
 from ipgirl_crawler.state import article_key
 from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
 
@@ -126,20 +126,20 @@ class IpgirlSpider(Spider):
                 self.logger.warning("Unreadable gzip sitemap %s: %s", response.url, safe_for_log(error))
                 self.count("sitemap_unreadable")
                 return
-        sitemap = Sitemap(body)
-        if sitemap.type not in ("sitemapindex", "urlset"):
-            self.logger.warning("Not a sitemap (%s): %s", safe_for_log(sitemap.type), response.url)
-            self.count("sitemap_unreadable")
-            return
-        for entry in sitemap:
-            url = absolute(response.url, entry.get("loc"))
+        entries = 0
+        for entry in sitemap_entries(body):
+            entries += 1
+            url = absolute(response.url, entry.loc)
             if not url or not self._on_site(url, "sitemap_entry"):
                 continue
-            if sitemap.type == "sitemapindex":
+            if entry.kind == "sitemapindex":
                 if self._wanted_sitemap(url):
                     yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
             else:
-                yield from self._article_request(url, lastmod=entry.get("lastmod"))
+                yield from self._article_request(url, lastmod=entry.lastmod)
+        if not entries:
+            self.logger.warning("Not a sitemap, or an empty one: %s", response.url)
+            self.count("sitemap_unreadable")
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         if not isinstance(response, TextResponse):
