@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from ipgirl_crawler.feeds import CrawlState

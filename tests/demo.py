@@ -6,7 +6,6 @@ import json
 import shutil
 import time
 from collections import Counter
-from pathlib import Path
 
 from tests.crawl_check import ROOT, read_jsonl, run_crawl, score
 from tests.localsite import ALL_ERAS

@@ -1,7 +1,6 @@
 """Fast checks of the fake IPGirl site (tests/localsite): eras G, H and I."""
 from __future__ import annotations
 
-import http.client
 import json
 import re
 from collections import Counter
@@ -11,8 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from tests.localsite import LocalSite, build_site, expected_items
-from tests.localsite import corpus
-from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI, norm
+from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI
 
 FIXTURES = Path(__file__).parent / "fixtures" / "examples"
 
@@ -20,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "examples"
 OLD_ERAS = "A,B,C,D"
 
 
-from tests.test_localsite import _text, charset_of, get  # shared helpers
+from tests.test_localsite import _text, get  # shared helpers
 
 
 # ---------------------------------------------------------------- eras G, H and I

@@ -20,7 +20,7 @@ from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.inline import wrap_inline_runs
-from ipgirl_crawler.pages.dom import attr, lines_of, common_ancestor, first, has_class_hint, json_ld_objects, meta_content, text_of
+from ipgirl_crawler.pages.dom import attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, text_of
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.text import normalize_or_none, normalize_text

@@ -68,12 +68,6 @@ def first(elements: list[Any]) -> Any:
     return elements[0] if elements else None
 
 
-def meta_content(root: HtmlElement, key: str) -> str:
-    """``<meta name=key>`` or ``<meta property=key>`` content, normalised."""
-    node = first(root.xpath("//meta[@name=$k or @property=$k][@content]", k=key))
-    return attr(node, "content")
-
-
 def has_class_hint(element: HtmlElement, *fragments: str) -> bool:
     classes = f"{element.get('class', '')} {element.get('id', '')}".lower()
     return any(fragment in classes for fragment in fragments)

@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
 
 from tests.crawl_check import ROOT, SCRAPY
 
