@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import IO, Any
 
 from scrapy import Spider
@@ -24,8 +25,10 @@ class CrawlState:
 
     ATTRIBUTE = "_ipgirl_state"
 
-    def __init__(self, store: StateStore, run_id: str, resumed: bool, full: bool) -> None:
+    def __init__(self, store: StateStore, run_id: str, resumed: bool, full: bool,
+                 recovered: list[str] | None = None) -> None:
         self.store, self.run_id, self.resumed, self.full = store, run_id, resumed, full
+        self.recovered = recovered or []  # what recovery did at start, for the log
         self.pending: dict[str, dict[str, Any]] = {}
 
     @classmethod
@@ -33,8 +36,7 @@ class CrawlState:
         store = StateStore(crawler.settings.get("IPGIRL_STATE_DIR"))
         recovered = store.recover()
         run_id, resumed = store.begin_run(full)
-        state = cls(store, run_id, resumed, full)
-        state.recovered = recovered
+        state = cls(store, run_id, resumed, full, recovered)
         setattr(crawler, cls.ATTRIBUTE, state)
         return state
 
@@ -46,18 +48,16 @@ class CrawlState:
     def run_date(self) -> str:
         return f"{self.run_id[:4]}-{self.run_id[4:6]}-{self.run_id[6:8]}"
 
-    def rows_of(self, path: Path) -> list[dict[str, Any]]:
-        """What the state must remember of each item written to ``path``."""
-        rows = []
+    def rows_of(self, path: Path) -> Iterator[dict[str, Any]]:
+        """What the state must remember of each item written to ``path``, one line at a time."""
         with path.open("rb") as handle:
             for line in handle:
                 item = json.loads(line)
                 key = article_key(item.get("language"), item.get("article_id"))
                 seen = self.pending.pop(key, {})
-                rows.append({"key": key, "url": item.get("url"), "content_hash": item.get("content_hash"),
-                             "etag": seen.get("etag"), "last_modified": seen.get("last_modified"),
-                             "lastmod": seen.get("lastmod")})
-        return rows
+                yield {"key": key, "url": item.get("url"), "content_hash": item.get("content_hash"),
+                       "etag": seen.get("etag"), "last_modified": seen.get("last_modified"),
+                       "lastmod": seen.get("lastmod")}
 
 
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:

@@ -10,13 +10,12 @@
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 SCHEMA = """
@@ -24,7 +23,10 @@ CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT, finis
                                  status TEXT, full INTEGER);
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, url TEXT, content_hash TEXT, etag TEXT,
                                      last_modified TEXT, lastmod TEXT, run_id TEXT, gone INTEGER DEFAULT 0);
-CREATE TABLE IF NOT EXISTS batches (path TEXT PRIMARY KEY, run_id TEXT, status TEXT, rows TEXT);
+CREATE TABLE IF NOT EXISTS batches (path TEXT PRIMARY KEY, run_id TEXT, status TEXT);
+CREATE TABLE IF NOT EXISTS batch_rows (path TEXT, key TEXT, url TEXT, content_hash TEXT, etag TEXT,
+                                       last_modified TEXT, lastmod TEXT);
+CREATE INDEX IF NOT EXISTS batch_rows_path ON batch_rows (path);
 """
 
 
@@ -130,19 +132,27 @@ class StateStore:
         self.db.execute("UPDATE articles SET gone=1 WHERE key=?", (key,))
 
     # -- the batch commit ---------------------------------------------------------------
-    def prepare_batch(self, final_path: Path, run_id: str, rows: list[dict[str, Any]]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, 'pending', ?)",
-                        (str(final_path), run_id, json.dumps(rows)))
+    def prepare_batch(self, final_path: Path, run_id: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Record a written batch as pending, its rows streamed in (memory stays flat)."""
+        path = str(final_path)
+        self.db.execute("BEGIN")
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+        self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, 'pending')", (path, run_id))
+        self.db.executemany("INSERT INTO batch_rows VALUES (:path, :key, :url, :content_hash, :etag, :last_modified, :lastmod)",
+                            ({**row, "path": path} for row in rows))
+        self.db.execute("COMMIT")
 
     def apply_batch(self, final_path: Path) -> None:
-        row = self.db.execute("SELECT run_id, rows FROM batches WHERE path=?", (str(final_path),)).fetchone()
+        """The batch's file is in place: its articles become the remembered versions."""
+        path = str(final_path)
+        row = self.db.execute("SELECT run_id FROM batches WHERE path=?", (path,)).fetchone()
         if row is None:
             return
-        rows = [{**r, "run_id": row[0]} for r in json.loads(row[1])]
         self.db.execute("BEGIN")
-        self.db.executemany("INSERT OR REPLACE INTO articles VALUES "
-                            "(:key, :url, :content_hash, :etag, :last_modified, :lastmod, :run_id, 0)", rows)
-        self.db.execute("UPDATE batches SET status='committed', rows='[]' WHERE path=?", (str(final_path),))
+        self.db.execute("INSERT OR REPLACE INTO articles SELECT key, url, content_hash, etag, last_modified, lastmod, ?, 0 "
+                        "FROM batch_rows WHERE path=?", (row[0], path))
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+        self.db.execute("UPDATE batches SET status='committed' WHERE path=?", (path,))
         self.db.execute("COMMIT")
 
     def recover(self) -> list[str]:
@@ -157,5 +167,6 @@ class StateStore:
                 done.append(f"completed {final.name}")
             else:
                 self.db.execute("DELETE FROM batches WHERE path=?", (path,))
+                self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
                 done.append(f"discarded {final.name}")
         return done

@@ -96,7 +96,7 @@ class IpgirlSpider(Spider):
         state = self.crawl_state
         self.logger.info("Crawling %s in %s: run %s%s%s", self.base_url, ",".join(self.languages), state.run_id,
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
-        for line in getattr(state, "recovered", []):
+        for line in state.recovered:
             self.logger.warning("Recovered after an interrupted run: %s", line)
         if self.coordinator is not None and not self.coordinator.claim_seeding():
             self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.coordinator.prefix)
