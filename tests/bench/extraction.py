@@ -55,6 +55,7 @@ class Extractor:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
+        self.loop = asyncio.new_event_loop()
         self.pipelines = pipeline_chain()
 
     def reset(self) -> None:
@@ -68,7 +69,8 @@ class Extractor:
         if not parsed.is_article():
             return None
         try:
-            return asyncio.run(self._through_pipelines(parsed.to_item()))
+            # One loop for all pages: a new loop per page would cost more than the pipelines.
+            return self.loop.run_until_complete(self._through_pipelines(parsed.to_item()))
         except DropItem:
             return None
 
