@@ -6,7 +6,6 @@ import configparser
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import pytest
 from ipgirl_crawler import settings as project_settings
 from tests.crawl_check import ROOT, read_jsonl
 from tests.localsite.server import LocalSite
+from tests.processes import stop
 
 BIN = Path(sys.executable).parent
 PROJECT = "ipgirl_crawler"
@@ -106,12 +106,7 @@ def scrapyd(tmp_path: Path) -> Iterator[dict[str, Any]]:
         wait_until(lambda: ping(base), 30, f"scrapyd did not start: {(work / 'scrapyd.out').read_text()[-2000:]}")
         yield {"base": base, "work": work, "port": port}
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=20)
         log.close()
 
 

@@ -4,7 +4,6 @@ site would not — the closest a single machine gets."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from tests.crawl_check import ROOT, read_jsonl
+from tests.processes import stop
 
 
 class ServedSite:
@@ -55,11 +55,5 @@ class ServedSite:
 
     def close(self) -> None:
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None:
+            stop(process)
