@@ -29,6 +29,7 @@ _NAME_WORDS = re.compile(r"[a-z0-9]+")
 KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "figure", "img", "figcaption"})
 RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li"}
 LIST_TAGS = frozenset({"ul", "ol"})
+_OWN_ITEM_TEXT = "text() | *[not(self::ul or self::ol)]/descendant-or-self::text()"
 KEEP_ATTRS = {"a": ("href",), "img": ("src", "alt")}
 
 
@@ -81,10 +82,23 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
     return removed
 
 
+def _lazy_source(attributes: dict[str, str]) -> str | None:
+    """The real image of a lazy-loaded ``<img>`` (``data-src``, first ``srcset`` candidate)."""
+    for name in ("data-src", "data-original", "data-lazy-src"):
+        if attributes.get(name):
+            return attributes[name]
+    srcset = attributes.get("srcset") or attributes.get("data-srcset") or ""
+    return srcset.split(",")[0].split()[0] if srcset.strip() else None
+
+
 def _sanitize(root: HtmlElement, base_url: str) -> None:
     """Attributes stripped to href/src/alt, links made absolute, tags renamed; no recursion,
     so a body nested thousands of levels deep costs time, not the stack."""
     for element in list(root.iter()):
+        if element.tag == "img" and not absolute(base_url, element.get("src")):
+            lazy = _lazy_source(dict(element.attrib))  # a placeholder src: the real one waits in data-*
+            if lazy:
+                element.set("src", lazy)
         if element.tag in RENAME:
             element.tag = RENAME[element.tag]
         keep = KEEP_ATTRS.get(element.tag, ())
@@ -139,13 +153,14 @@ def block_texts(root: HtmlElement) -> list[str]:
     for block in root:
         if block.tag == "figure" or block.tag == "img":
             continue
-        items = block.xpath("./li") if block.tag in LIST_TAGS else [block]
-        for item in items:
-            for caption in item.xpath(".//figcaption"):
-                caption.drop_tree()  # a caption inside a text block: not body text, kept in figures only
-            text = normalize_text(item.text_content())
-            if text:
-                texts.append(text)
+        for caption in block.xpath(".//figcaption"):
+            caption.drop_tree()  # a caption inside a text block: not body text, kept in figures only
+        if block.tag in LIST_TAGS:
+            # Every item is a block, nested ones too; an item's text stops where its sub-list starts.
+            found = ("".join(li.xpath(_OWN_ITEM_TEXT)) for li in block.iter("li"))
+        else:
+            found = (block.text_content(),)
+        texts.extend(t for t in map(normalize_text, found) if t)
     return texts
 
 

@@ -82,3 +82,22 @@ def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> Non
 ])
 def test_noise_is_matched_by_whole_words(raw: str, text: str) -> None:
     assert clean_body(raw, "en", BASE).text == text
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("<ul><li>One<ul><li>One.a</li><li>One.b</li></ul></li><li>Two</li></ul>", "One\n\nOne.a\n\nOne.b\n\nTwo"),
+    ("<ol><li>First <b>bold</b></li></ol>", "First bold"),
+])
+def test_each_list_item_is_a_block_nested_ones_too(raw: str, text: str) -> None:
+    assert clean_body(raw, "en", BASE).text == text
+
+
+@pytest.mark.parametrize(("img", "url"), [
+    ("<img src='data:image/gif;base64,R0lG' data-src='/m/real.jpg' alt='A'>", "https://www.ipgirl.com/m/real.jpg"),
+    ("<img data-original='/m/real.jpg' alt='A'>", "https://www.ipgirl.com/m/real.jpg"),
+    ("<img srcset='/m/small.jpg 640w, /m/big.jpg 1280w' alt='A'>", "https://www.ipgirl.com/m/small.jpg"),
+    ("<img src='/m/plain.jpg' data-src='/m/other.jpg' alt='A'>", "https://www.ipgirl.com/m/plain.jpg"),
+])
+def test_lazy_loaded_images_keep_their_real_source(img: str, url: str) -> None:
+    body = clean_body(f"<p>Text</p><figure>{img}<figcaption>Cap</figcaption></figure>", "en", BASE)
+    assert body.images == [{"url": url, "alt": "A", "caption": "Cap"}]
