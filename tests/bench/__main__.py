@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.bench import __doc__ as bench_doc
-from tests.bench import extraction, memory, profile, throughput
+from tests.bench import distributed, extraction, memory, profile, throughput
 from tests.bench.report import Row, table, write_json
 from tests.bench.site import ServedSite
 from tests.crawl_check import ROOT
 
 OUT_DIR = ROOT / "data" / "bench"
-STEPS = ("throughput", "extraction", "memory", "profile")
+STEPS = ("throughput", "distributed", "extraction", "memory", "profile")
 SEED = 1
 
 
@@ -75,6 +75,8 @@ class Bench:
             self.base_url = site.base_url
             if wanted(self.args, "throughput"):
                 self.timed("throughput", lambda: self.throughput(site))
+            if wanted(self.args, "distributed") and not self.args.quick:
+                self.timed("distributed", lambda: self.distributed(site))
             if wanted(self.args, "extraction") or wanted(self.args, "profile"):
                 self.pages = extraction.fetch_sample(site.expected_items(), self.args.sample)
                 print(f"\nsample: {len(self.pages)} article pages, "
@@ -86,6 +88,11 @@ class Bench:
         rows, details = throughput.measure(site, self.work / "crawls", self.logs, self.args.repeat)
         self.rows += rows
         self.details["throughput"] = details
+
+    def distributed(self, site: ServedSite) -> None:
+        rows, details = distributed.measure(site, self.work / "distributed")
+        self.rows += rows
+        self.details["distributed"] = details
 
     def extraction(self) -> None:
         extractor = extraction.Extractor(self.base_url)
@@ -106,7 +113,7 @@ class Bench:
         self.details["profile"] = profile.report(extraction.Extractor(self.base_url), self.pages, OUT_DIR, passes)
 
     def run(self) -> None:
-        if any(wanted(self.args, step) for step in ("throughput", "extraction", "profile")):
+        if any(wanted(self.args, step) for step in ("throughput", "distributed", "extraction", "profile")):
             self.with_site()
         if wanted(self.args, "memory"):
             self.timed("memory", self.memory)

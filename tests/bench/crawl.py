@@ -85,12 +85,13 @@ def parse_stats(log_text: str) -> dict[str, float]:
     return stats
 
 
-def crawl_command(spider: str, base_url: str, work: Path) -> list[str]:
+def crawl_command(spider: str, base_url: str, work: Path, *extra: str) -> list[str]:
     """``tests.crawl_check.run_crawl``'s command, for any spider, with the same settings for all;
     everything the crawl writes stays in ``work``."""
     return [str(SCRAPY), "crawl", spider, "-a", f"base_url={base_url}", "-O", str(work / "items.jsonl"),
             "-s", f"IPGIRL_STATE_DIR={work / 'state'}", "-s", f"IPGIRL_DATA_DIR={work / 'data'}",
-            "-s", "LOG_LEVEL=INFO", "-s", f"LOG_FILE={work / 'crawl.log'}", "-s", f"SPIDER_MODULES={SPIDER_MODULES}"]
+            "-s", "LOG_LEVEL=INFO", "-s", f"LOG_FILE={work / 'crawl.log'}", "-s", f"SPIDER_MODULES={SPIDER_MODULES}",
+            *extra]
 
 
 def measured_run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[int, float, int, float]:
@@ -108,7 +109,7 @@ def measured_run(command: list[str], cwd: Path, env: dict[str, str], timeout: fl
     return process.returncode, time.monotonic() - started, int(usage.ru_maxrss), usage.ru_utime + usage.ru_stime
 
 
-def crawl(spider: str, base_url: str, work: Path, timeout: float = 3600) -> CrawlRun:
+def crawl(spider: str, base_url: str, work: Path, *extra: str, timeout: float = 3600) -> CrawlRun:
     """Crawl ``base_url`` with ``spider`` in a fresh ``work`` folder.
 
     The crawl runs from ``work`` with ``SCRAPY_SETTINGS_MODULE`` set: the project's settings and
@@ -119,6 +120,6 @@ def crawl(spider: str, base_url: str, work: Path, timeout: float = 3600) -> Craw
     work.mkdir(parents=True)
     output, log = work / "items.jsonl", work / "crawl.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
-    code, wall, rss, cpu = measured_run(crawl_command(spider, base_url, work), work, env, timeout)
+    code, wall, rss, cpu = measured_run(crawl_command(spider, base_url, work, *extra), work, env, timeout)
     stats = parse_stats(log.read_text("utf-8", errors="replace")) if log.exists() else {}
     return CrawlRun(spider, code, wall, rss, cpu, stats, output, log)
