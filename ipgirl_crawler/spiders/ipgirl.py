@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
-from urllib.parse import urlsplit
 from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
@@ -17,15 +17,15 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed, i18n
-from ipgirl_crawler.items import ArticleItem
-from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.config import CrawlConfig
 from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.extraction import WorkerPool
 from ipgirl_crawler.feeds import CrawlState
+from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.records import RunRecords
 from ipgirl_crawler.sitemaps import sitemap_entries
 from ipgirl_crawler.state import article_key
+from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
 
 ARTICLE_PRIORITY = 10
@@ -35,9 +35,9 @@ _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
 
 
 def spill_frontier_to_disk(settings: Any) -> None:
-    """Queue pending requests on disk under the state directory, so
-    memory does not grow with the site. The queue is this process's only: our own state, not
-    the queue, resumes an interrupted run, so it starts empty every time."""
+    """Queue pending requests on disk under the state directory, so memory does not grow with
+    the site. The queue is this process's only: our own state, not the queue, resumes an
+    interrupted run, so it starts empty every time."""
     if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
         return
     frontier = Path(settings.get("IPGIRL_STATE_DIR")) / "frontier"
