@@ -40,8 +40,10 @@ def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: 
     """The page object over one response: pure, so it can run in any process."""
     response, corrected = with_true_encoding(HtmlResponse(url=url, body=body, headers=headers))
     page = page_for(response, base_url)
-    links = [card.get("url") for card in page.raw_related()] + list(page.translations().values())
     item = dict(page.to_item()) if page.is_article() else None
+    # The links to follow are the item's own cards and translations (read once), or the page's.
+    shown = item if item is not None else {"raw_related": page.raw_related(), "translations": page.translations()}
+    links = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
     return PageResult(item, links, response.encoding if corrected else None)
 
 

@@ -73,10 +73,6 @@ def _iso_day(day: date) -> str | None:
     return f"{day.isoformat()}T00:00:00Z" if MIN_YEAR <= day.year <= MAX_YEAR else None
 
 
-def utc_now_iso() -> str:
-    return _iso(datetime.now(timezone.utc))
-
-
 def parse_machine_date(value: str | None) -> str | None:
     """ISO 8601 from ``time[datetime]`` / JSON-LD / ``article:published_time`` -> UTC."""
     if not value or len(value) > MAX_MACHINE_CHARS:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 from string import Formatter
@@ -117,11 +116,6 @@ def helpful_ratio(helpful: int | None, total: int | None) -> float | None:
     if helpful is None or total is None or total <= 0 or not 0 <= helpful <= total:
         return None
     return helpful / total
-
-
-def find_votes_text(texts: Iterable[str], lang: str | None = None) -> str | None:
-    """The first of ``texts`` that is a count line."""
-    return next((text for text in texts if parse_votes(text, lang) is not None), None)
 
 
 class VotesPipeline(CountingPipeline):

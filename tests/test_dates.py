@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -10,7 +9,6 @@ from pipelines.dates import (
     parse_machine_date,
     parse_response_date,
     parse_visible_date,
-    utc_now_iso,
 )
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
@@ -273,10 +271,3 @@ def test_response_date_invalid(header: bytes | str | None) -> None:
 def test_response_date_drives_relative_dates() -> None:
     now = parse_response_date(b"Fri, 20 Nov 2026 12:00:00 GMT")
     assert parse_visible_date("vor 3 Tagen", "de", now) == "2026-11-17T00:00:00Z"
-
-
-def test_utc_now_iso() -> None:
-    value = utc_now_iso()
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", value)
-    parsed = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
-    assert abs(datetime.now(timezone.utc) - parsed) < timedelta(seconds=5)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ def test_no_disallowed_path_and_no_other_host(full_crawl: dict[str, Any]) -> Non
 def test_each_article_fetched_once(full_crawl: dict[str, Any]) -> None:
     fetched = [r["path"] for r in requests_with_status(full_crawl["requests"], 200) if re.match(r"^/[a-z]{2}/[a-z-]+/\d+", r["path"])]
     assert len(fetched) == len(set(fetched))
+    assert set(fetched) == {urlsplit(item["url"]).path for item in full_crawl["expected"]}
 
 
 def requests_with_status(requests: list[dict[str, Any]], status: int) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from ipgirl_crawler.i18n import languages, ui_string
-from pipelines.votes import find_votes_text, helpful_ratio, parse_votes
+from pipelines.votes import helpful_ratio, parse_votes
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 MAX_COUNT = 10**12 - 1  # twelve digits
@@ -177,35 +177,3 @@ def test_only_the_head_of_a_long_text_is_searched() -> None:
 )
 def test_helpful_ratio(helpful: int | None, total: int | None, expected: float | None) -> None:
     assert helpful_ratio(helpful, total) == expected
-
-
-@pytest.mark.parametrize(
-    ("texts", "lang", "expected"),
-    [
-        (
-            ["Was this article helpful?", "Yes", "No", "93 out of 132 found this helpful", "Share:"],
-            "fr",
-            "93 out of 132 found this helpful",
-        ),
-        (
-            ["War dieser Beitrag hilfreich?", "👍 Ja 👎 Nein 76 von 99 fanden dies hilfreich"],
-            "de",
-            "👍 Ja 👎 Nein 76 von 99 fanden dies hilfreich",
-        ),
-        (
-            ["この記事は役に立ちましたか？", "0人中0人がこの記事が役に立ったと言っています"],
-            "ja",
-            "0人中0人がこの記事が役に立ったと言っています",
-        ),
-        (
-            ["133 out of 132 found this helpful", "3 out of 4 found this helpful"],
-            "en",
-            "3 out of 4 found this helpful",
-        ),
-        (["Discover more", "Share:"], "en", None),
-        ([], "en", None),
-        (iter(["x", "1 out of 2 found this helpful"]), None, "1 out of 2 found this helpful"),
-    ],
-)
-def test_find_votes_text(texts: list[str], lang: str | None, expected: str | None) -> None:
-    assert find_votes_text(texts, lang) == expected
