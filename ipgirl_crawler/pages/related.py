@@ -104,8 +104,15 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
     if heading is None:
         return []
 
+    verdicts: dict[str | None, bool] = {}
+
     def is_article_link(a: HtmlElement) -> bool:
-        return is_article_url(resolve(a.get("href")))
+        # Card regions are scanned link by link several times over: resolve each href once.
+        href = a.get("href")
+        verdict = verdicts.get(href)
+        if verdict is None:
+            verdict = verdicts[href] = is_article_url(resolve(href))
+        return verdict
 
     region = _card_region(heading, is_article_link)
     tops = set(region)
