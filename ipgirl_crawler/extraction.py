@@ -8,12 +8,8 @@ if a worker dies, it runs in-process.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -24,6 +20,7 @@ from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.workers import ProcessPool, WorkerDied, cpu_count
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,15 +45,17 @@ def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: 
 
 
 def default_workers() -> int:
-    return max(0, min(4, (os.cpu_count() or 1) - 1))
+    return max(0, min(4, cpu_count() - 1))
 
 
 class WorkerPool:
+    """The crawl's extraction workers (``IPGIRL_EXTRACTION_WORKERS``), closed with the engine."""
+
     ATTRIBUTE = "_ipgirl_extraction"
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: ProcessPool | None = None
 
     @classmethod
     def of(cls, crawler: Crawler) -> WorkerPool:
@@ -68,12 +67,12 @@ class WorkerPool:
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
 
-    def _executor(self) -> ProcessPoolExecutor | None:
+    def _pool(self) -> ProcessPool | None:
         if self.pool is None and self.workers > 0:
             # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["ipgirl_crawler.extraction", "pipelines.body", "pipelines.dates"])
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self.pool = ProcessPool(context, self.workers)
         return self.pool
 
     async def extract(self, response: TextResponse, base_url: str) -> PageResult:
@@ -81,18 +80,17 @@ class WorkerPool:
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker process; in-process with no workers or when one died."""
-        executor = self._executor()
-        if executor is None:
+        pool = self._pool()
+        if pool is None:
             return function(*args)
         try:
-            return await asyncio.wrap_future(executor.submit(function, *args))
-        except BrokenProcessPool:
-            logger.error("A worker process died running %s; running it in-process, restarting the pool",
-                         getattr(function, "__name__", function))
-            self.pool = None
+            return await pool.run(function, *args)
+        except WorkerDied as error:
+            logger.error("%s running %s; running it in-process, starting a new worker",
+                         error, getattr(function, "__name__", function))
             return function(*args)
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.close()
             self.pool = None
