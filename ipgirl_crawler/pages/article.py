@@ -33,6 +33,8 @@ INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label"
 _PAGE_STAMPS = "//body//time | //body//abbr[@title]"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
+# A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 
 
 def _category_names() -> frozenset[str]:
@@ -349,7 +351,7 @@ class ArticlePage:
         for link in self.root.xpath("//link[@rel='alternate'][@hreflang][@href]"):
             code = attr(link, "hreflang").lower()
             url = self.resolve(link.get("href"))
-            if url and code and code != "x-default" and code.split("-")[0] != self.language:
+            if url and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
                 found.setdefault(code, url)
         return found
 
