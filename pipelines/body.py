@@ -29,7 +29,8 @@ _NAME_WORDS = re.compile(r"[a-z0-9]+")
 KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "figure", "img", "figcaption"})
 RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li"}
 LIST_TAGS = frozenset({"ul", "ol"})
-_OWN_ITEM_TEXT = "text() | *[not(self::ul or self::ol)]/descendant-or-self::text()"
+# Blocks a frame of one image must not hold: a list, a quote or a heading is content, not a caption.
+_NOT_IN_FRAMES = ("ul", "ol", "blockquote", "h2", "h3", "h4")
 KEEP_ATTRS = {"a": ("href",), "img": ("src", "alt")}
 
 
@@ -44,7 +45,10 @@ class CleanBody:
 
 
 def _is_noise(element: HtmlElement) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    classes, ident = element.get("class"), element.get("id")
+    if classes is None and ident is None:  # most elements: nothing to read
+        return False
+    names = f"{classes or ''} {ident or ''}".lower()
     return not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names))
 
 
@@ -76,7 +80,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         if text and read_also.match(text):
             removed["read_also"] += 1
             _remove(block)
-        elif not text and not block.xpath("descendant-or-self::img"):
+        elif not text and next(block.iter("img"), None) is None:
             removed["empty"] += 1
             _remove(block)
     return removed
@@ -121,11 +125,11 @@ def frames_to_figures(root: HtmlElement) -> int:
     divs) become ``<figure><img><figcaption>``, so their caption leaves the text."""
     converted = 0
     for block in list(root):
-        images = block.xpath("descendant-or-self::img")
+        images = list(block.iter("img"))
         if block.tag in ("figure", "img") or len(images) != 1:
             continue
         caption = normalize_text(block.text_content())
-        if len(caption) > 300 or block.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+        if len(caption) > 300 or next(block.iterdescendants(*_NOT_IN_FRAMES), None) is not None:
             continue
         figure = fragment_fromstring("<figure></figure>")
         image = images[0]
@@ -147,17 +151,27 @@ def _unwrap_foreign(root: HtmlElement) -> None:
             element.drop_tag()
 
 
+def _own_item_text(item: HtmlElement) -> str:
+    """A list item's text without its sub-lists' (they are items of their own)."""
+    parts = [item.text or ""]
+    for child in item:
+        if isinstance(child.tag, str) and child.tag not in LIST_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def block_texts(root: HtmlElement) -> list[str]:
     """One text per block: paragraphs, headings, quotes, and each list item on its own."""
     texts: list[str] = []
     for block in root:
         if block.tag == "figure" or block.tag == "img":
             continue
-        for caption in block.xpath(".//figcaption"):
+        for caption in list(block.iterdescendants("figcaption")):
             caption.drop_tree()  # a caption inside a text block: not body text, kept in figures only
         if block.tag in LIST_TAGS:
             # Every item is a block, nested ones too; an item's text stops where its sub-list starts.
-            found = ("".join(li.xpath(_OWN_ITEM_TEXT)) for li in block.iter("li"))
+            found = (_own_item_text(li) for li in block.iter("li"))
         else:
             found = (block.text_content(),)
         texts.extend(t for t in map(normalize_text, found) if t)
@@ -177,7 +191,8 @@ def body_images(root: HtmlElement) -> list[dict[str, str | None]]:
 
 def count_words(text: str, lang: str | None) -> int:
     if lang in CHARACTER_COUNTED_LANGUAGES:
-        return sum(1 for ch in text if not ch.isspace())
+        # str.split() splits on exactly what str.isspace() calls a space: what is left are the characters.
+        return sum(map(len, text.split()))
     return len(text.split())
 
 
@@ -200,7 +215,8 @@ def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
 
 
 def normalize_html_whitespace(html: str) -> str:
-    return re.sub(r"\s+", " ", html).strip()
+    # str.split() and the regex "\s" agree on what a space is; split/join runs in C without a regex.
+    return " ".join(html.split())
 
 
 class BodyCleaningPipeline(OffloadingPipeline):
