@@ -1,10 +1,10 @@
 """CPU-heavy work off the reactor thread: page extraction and cleaning run in worker processes.
 
-Parsing and reading a page costs several milliseconds of CPU, as much as everything Scrapy
-does for the request; in one process it halves the crawl's speed. ``extract`` is pure (bytes
-in, a raw item out), so it runs in a small process pool (``IPGIRL_EXTRACTION_WORKERS``,
-default: one per spare core) while the reactor downloads the next pages; with 0 workers, or
-if a worker dies, it runs in-process.
+Parsing, reading and cleaning a page cost as much CPU as everything Scrapy does for the request;
+in one process they halve the crawl's speed. ``extract`` is pure (bytes in, a finished item
+out: page object, then the page pipelines), so it runs in a small process pool
+(``IPGIRL_EXTRACTION_WORKERS``, default: one per spare core) while the reactor downloads the
+next pages, one round trip per page; with 0 workers, or if a worker dies, it runs in-process.
 """
 from __future__ import annotations
 
@@ -20,28 +20,43 @@ from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.urls import absolute
 from ipgirl_crawler.workers import ProcessPool, WorkerDied, cpu_count
+from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
 
 logger = logging.getLogger(__name__)
+# Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import).
+PRELOADED = ("pipelines.footer", "pipelines.body", "pipelines.votes", "pipelines.related", "pipelines.dates",
+             "pipelines.validate")
 T = TypeVar("T")
 
 
 @dataclass
 class PageResult:
-    item: dict[str, Any] | None  # the raw item, when the page is an article
-    links: list[str | None] = field(default_factory=list)  # article links it shows (cards, translations)
+    item: dict[str, Any] | None  # the item, when the page is an article, through the page pipelines
+    links: list[str] = field(default_factory=list)  # absolute URLs of the articles it shows (cards, translations)
     corrected_encoding: str | None = None  # the charset really used, when the declared one lied
+    outcome: PageOutcome | None = None  # what the page pipelines did to the item
+    counts: dict[str, int] = field(default_factory=dict)  # their stats
 
 
-def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str) -> PageResult:
-    """The page object over one response: pure, so it can run in any process."""
+def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str,
+            pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
+    """The page object over one response, then ``pipelines`` over its item: pure, so it can run in
+    any process, and one call per page, so a worker returns a finished item."""
     response, corrected = with_true_encoding(HtmlResponse(url=url, body=body, headers=headers))
     page = page_for(response, base_url)
     item = dict(page.to_item()) if page.is_article() else None
     # The links to follow are the item's own cards and translations (read once), or the page's.
     shown = item if item is not None else {"raw_related": page.raw_related(), "translations": page.translations()}
-    links = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
-    return PageResult(item, links, response.encoding if corrected else None)
+    hrefs = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
+    links = [link for link in (absolute(url, href) for href in hrefs) if link]
+    result = PageResult(item, links, response.encoding if corrected else None)
+    if item is not None and pipelines:
+        counts = Counts()
+        result.item, result.outcome = run_page_pipelines(item, pipelines, counts)
+        result.counts = dict(counts)
+    return result
 
 
 def default_workers() -> int:
@@ -71,12 +86,13 @@ class WorkerPool:
         if self.pool is None and self.workers > 0:
             # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["ipgirl_crawler.extraction", "pipelines.body", "pipelines.dates"])
+            context.set_forkserver_preload(["ipgirl_crawler.extraction", *PRELOADED])
             self.pool = ProcessPool(context, self.workers)
         return self.pool
 
-    async def extract(self, response: TextResponse, base_url: str) -> PageResult:
-        return await self.run(extract, response.url, response.body, dict(response.headers), base_url)
+    async def extract(self, response: TextResponse, base_url: str,
+                      pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
+        return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker process; in-process with no workers or when one died."""

@@ -70,15 +70,17 @@ EXTENSIONS = {
 # Monitor thresholds: ipgirl_crawler/data/monitors.json, or a dict here.
 IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}
 
+# Page pipelines (pipelines/base.py) first: they need only the item, so the extraction worker
+# runs them with the page object; the rest need the crawl's state and run in this process.
 ITEM_PIPELINES = {
-    "pipelines.validate.DuplicateUrlPipeline": 100,
-    "pipelines.footer.NoticeSplitPipeline": 200,
-    "pipelines.body.BodyCleaningPipeline": 300,
-    "pipelines.votes.VotesPipeline": 400,
-    "pipelines.related.RelatedLinksPipeline": 500,
-    "pipelines.dates.DatesPipeline": 600,
+    "pipelines.footer.NoticeSplitPipeline": 100,
+    "pipelines.body.BodyCleaningPipeline": 200,
+    "pipelines.votes.VotesPipeline": 300,
+    "pipelines.related.RelatedLinksPipeline": 400,
+    "pipelines.dates.DatesPipeline": 500,
+    "pipelines.validate.ContractValidationPipeline": 600,
+    "pipelines.validate.DuplicateUrlPipeline": 700,
     "pipelines.incremental.IncrementalPipeline": 800,
-    "pipelines.validate.ContractValidationPipeline": 900,
 }
 
 # Items go to run-partitioned batches; each file appears under its .jsonl name only once

@@ -17,7 +17,7 @@ from ipgirl_crawler import i18n
 from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
 from ipgirl_crawler.text import normalize_text, strip_control
 from ipgirl_crawler.urls import absolute
-from pipelines.base import OffloadingPipeline
+from pipelines.base import PagePipeline
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template",
                        "object", "embed", "video", "audio", "canvas", "input", "select", "textarea", "link", "meta"})
@@ -219,12 +219,11 @@ def normalize_html_whitespace(html: str) -> str:
     return " ".join(html.split())
 
 
-class BodyCleaningPipeline(OffloadingPipeline):
+class BodyCleaningPipeline(PagePipeline):
     name = "body"
 
-    async def process_article(self, item: Any) -> Any:
-        body = await self.offload(clean_body, item.pop("raw_body_html", "") or "", item.get("language"),
-                                  item.get("fetched_url") or "")
+    def process_article(self, item: Any) -> Any:
+        body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "")
         item.update(body_text=body.text, body_html=body.html, images=body.images,
                     word_count=body.word_count, content_hash=body.content_hash)
         for what, count in body.removed.items():

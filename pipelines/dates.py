@@ -16,7 +16,7 @@ from typing import Any
 from dateparser.date import DateData, DateDataParser
 
 from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
-from pipelines.base import OffloadingPipeline
+from pipelines.base import PagePipeline
 
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # Outside this window a date is a placeholder (0001-01-01, the epoch) or garbage.
@@ -206,19 +206,18 @@ def parse_visible_date(
     return _iso_day(day) if day else None
 
 
-class DatesPipeline(OffloadingPipeline):
+class DatesPipeline(PagePipeline):
     """published_at / modified_at in UTC from machine-readable or visible (also relative) dates."""
 
     name = "dates"
 
-    async def process_article(self, item: Any) -> Any:
+    def process_article(self, item: Any) -> Any:
         now = parse_response_date(item.pop("response_date", None))
         lang = item.get("language")
         for field in ("published_at", "modified_at"):
             raw = item.pop("modified_at_raw", None) if field == "modified_at" else item.get("published_at_raw")
             machine = parse_machine_date(raw)
-            # dateparser is the slow part: only visible dates go to the worker processes.
-            value = machine or (await self.offload(parse_visible_date, raw, lang, now) if raw else None)
+            value = machine or (parse_visible_date(raw, lang, now) if raw else None)
             item[field] = value
             self.count(f"{field}/{'machine' if machine else 'visible' if value else 'unparsed' if raw else 'absent'}")
         return item

@@ -9,7 +9,7 @@ from lxml.html import fragment_fromstring, tostring
 
 from ipgirl_crawler import i18n
 from ipgirl_crawler.text import normalize_text, strip_control
-from pipelines.base import OffloadingPipeline
+from pipelines.base import PagePipeline
 
 
 @lru_cache(maxsize=16)
@@ -34,11 +34,11 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
     return raw_html, None
 
 
-class NoticeSplitPipeline(OffloadingPipeline):
+class NoticeSplitPipeline(PagePipeline):
     name = "notice"
 
-    async def process_article(self, item: Any) -> Any:
-        body, notice = await self.offload(split_notice, item.get("raw_body_html") or "", item.get("language"))
+    def process_article(self, item: Any) -> Any:
+        body, notice = split_notice(item.get("raw_body_html") or "", item.get("language"))
         outside = item.pop("raw_notice_text", None)
         if notice is None and outside and normalize_text(outside).casefold() in notice_texts(item.get("language")):
             notice = normalize_text(outside)

@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from ipgirl_crawler.text import normalize_or_none, normalize_text
-from pipelines.base import CountingPipeline
+from pipelines.base import PagePipeline
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")
 
@@ -29,7 +29,7 @@ def clean_card(raw: dict[str, Any]) -> dict[str, Any] | None:
             "snippet": snippet, "snippet_truncated": truncated}
 
 
-class RelatedLinksPipeline(CountingPipeline):
+class RelatedLinksPipeline(PagePipeline):
     name = "related"
 
     def process_article(self, item: Any) -> Any:

@@ -11,7 +11,7 @@ from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.schema import validation_errors
 from ipgirl_crawler.items import CONTRACT_FIELDS, DICT_FIELDS, LIST_FIELDS, REQUIRED_FIELDS
 from ipgirl_crawler.text import safe_for_log
-from pipelines.base import CountingPipeline
+from pipelines.base import CountingPipeline, PagePipeline
 
 logger = logging.getLogger(__name__)
 INT_FIELDS = frozenset({"word_count", "helpful_votes", "total_votes"})
@@ -90,7 +90,7 @@ class DuplicateUrlPipeline(CountingPipeline):
         return item
 
 
-class ContractValidationPipeline(CountingPipeline):
+class ContractValidationPipeline(PagePipeline):
     name = "validate"
 
     def process_article(self, item: Any) -> Any:
@@ -103,9 +103,7 @@ class ContractValidationPipeline(CountingPipeline):
         if absent:
             self.count("dropped")
             raise DropItem(f"article without {', '.join(absent)}: {safe_for_log(item.get('fetched_url'))}")
-        for key in list(item.keys()):
-            if key not in clean:
-                del item[key]
+        # Other keys are inputs of later pipelines (raw_validators); the exporter writes only the contract.
         item.update(clean)
         for message in validation_errors(clean):
             # A value the schema rejects is a parser bug or a site change: counted, shown, kept.

@@ -14,7 +14,7 @@ from typing import Any
 from string import Formatter
 
 from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, languages, ui_string
-from pipelines.base import CountingPipeline
+from pipelines.base import PagePipeline
 
 # A count line is short; bounding the searched text keeps a pathological
 # string from costing more than a few microseconds per pattern.
@@ -118,7 +118,7 @@ def helpful_ratio(helpful: int | None, total: int | None) -> float | None:
     return helpful / total
 
 
-class VotesPipeline(CountingPipeline):
+class VotesPipeline(PagePipeline):
     """"93 out of 132 found this helpful" -> helpful_votes, total_votes, helpful_ratio."""
 
     name = "votes"

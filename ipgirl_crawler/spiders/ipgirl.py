@@ -27,6 +27,7 @@ from ipgirl_crawler.sitemaps import sitemap_entries
 from ipgirl_crawler.state import article_key
 from ipgirl_crawler.text import safe_for_log
 from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
+from pipelines.base import PagePipeline, page_pipelines
 
 ARTICLE_PRIORITY = 10
 SITEMAP_PRIORITY = 20
@@ -58,6 +59,7 @@ class IpgirlSpider(Spider):
         self.coordinator: distributed.Coordinator | None = None
         self._revisited = False
         self.crawl_state: CrawlState | None = None
+        self.page_pipelines: tuple[type[PagePipeline], ...] = ()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> IpgirlSpider:
@@ -70,6 +72,7 @@ class IpgirlSpider(Spider):
             spider.coordinator = distributed.Coordinator(crawler, prefix)
             spider.scheduled_articles = spider.coordinator.shared_set("articles")
         spider.crawl_state = CrawlState.open(crawler, config.full)
+        spider.page_pipelines = page_pipelines(crawler.settings)
         spill_frontier_to_disk(crawler.settings)
         # Feed URIs are filled from spider attributes: where and under which run to write.
         spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
@@ -161,18 +164,22 @@ class IpgirlSpider(Spider):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
             return
-        result = await WorkerPool.of(self.crawler).extract(response, self.base_url)
+        result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        for url in self._links(response, result.links):
-            for request in self._article_request(url):
-                yield request
+        for url in result.links:
+            if same_origin(url, self.base_url):
+                for request in self._article_request(url):
+                    yield request
         if result.item is None:
             self.logger.info("Not an article, no item: %s", response.url)
             self.count("not_article")
             return
+        for key, value in result.counts.items():
+            self.crawler.stats.inc_value(key, value)
         item = ArticleItem(result.item)
+        item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
                                   "lastmod": response.meta.get("lastmod")}
         yield item
