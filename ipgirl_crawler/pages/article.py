@@ -20,7 +20,8 @@ from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.inline import wrap_inline_runs
-from ipgirl_crawler.pages.dom import attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, text_of
+from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, page_root,
+                                      text_content, text_of)
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.text import normalize_or_none, normalize_text
@@ -47,10 +48,10 @@ CATEGORY_NAMES = _category_names()
 class ArticlePage:
     """Structure-first parser; the fallback for every era."""
 
-    def __init__(self, response: TextResponse, base_url: str) -> None:
+    def __init__(self, response: TextResponse, base_url: str, root: HtmlElement | None = None) -> None:
         self.response = response
         self.base_url = base_url
-        self.root: HtmlElement = response.selector.root
+        self.root: HtmlElement = root if root is not None else page_root(response)
         self.prepare()
 
     def prepare(self) -> None:
@@ -124,7 +125,7 @@ class ArticlePage:
         for paragraph in self.root.xpath("//body//p | //body//li"):
             parent = paragraph.getparent()
             if parent is not None:
-                weights[parent if paragraph.tag == "p" else parent.getparent()] += len(paragraph.text_content())
+                weights[parent if paragraph.tag == "p" else parent.getparent()] += len(text_content(paragraph))
         weights.pop(None, None)
         if not weights:
             return None

@@ -5,7 +5,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
+from parsel.selector import create_root_node
+from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.text import normalize_text
 
@@ -25,6 +28,22 @@ MAX_DEPTH = 40
 _SLOW_TEXT_TAGS = (*_NEVER_TEXT.split("|"), "br")
 SKIP_TEXT_TAGS = frozenset(_NEVER_TEXT.split("|"))
 _TEXT_XPATH = (".//text()[not(ancestor::*[self::" + " or self::".join(_NEVER_TEXT.split("|")) + "])] | .//br")
+# What lxml.html's ``text_content()`` runs, for plain lxml elements too.
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+def page_root(response: TextResponse) -> HtmlElement:
+    """The page's tree as Scrapy's selector parses it (same text, same libxml2 options), made of
+    plain lxml elements: lxml.html's elements call back into Python for every element touched,
+    which costs more than the parse itself on a page walk."""
+    if not isinstance(response, HtmlResponse):
+        return response.selector.root
+    return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
+
+
+def text_content(element: HtmlElement) -> str:
+    """All the text inside ``element`` (its tail excluded), as lxml.html's ``text_content()``."""
+    return _STRING_VALUE(element)
 
 
 def text_of(element: HtmlElement | None) -> str:
@@ -32,7 +51,7 @@ def text_of(element: HtmlElement | None) -> str:
     if element is None:
         return ""
     if next(element.iter(*_SLOW_TEXT_TAGS), None) is None:  # the common case: plain text, fast
-        return normalize_text(element.text_content())
+        return normalize_text(text_content(element))
     parts = element.xpath(_TEXT_XPATH)
     # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.
     return normalize_text("".join(p if isinstance(p, str) else " " for p in parts))

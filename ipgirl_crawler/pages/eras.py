@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
 from ipgirl_crawler.pages.article import ArticlePage
-from ipgirl_crawler.pages.dom import first
+from ipgirl_crawler.pages.dom import first, page_root
 
 
 class CurrentTemplate(ArticlePage):
@@ -55,8 +55,8 @@ ERA_MARKERS: tuple[tuple[str, type[ArticlePage]], ...] = (
 
 def page_for(response: TextResponse, base_url: str) -> ArticlePage:
     """The parser of the era this page's markup belongs to."""
-    root = response.selector.root
+    root = page_root(response)
     for marker, parser in ERA_MARKERS:
         if root.xpath(marker):
-            return parser(response, base_url)
-    return ArticlePage(response, base_url)
+            return parser(response, base_url, root)
+    return ArticlePage(response, base_url, root)

@@ -6,9 +6,10 @@ run in a ``<p>`` (in place, once per page) lets every later step see blocks, as 
 """
 from __future__ import annotations
 
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml import etree
+from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import BLOCK_TAGS
+from ipgirl_crawler.pages.dom import BLOCK_TAGS, text_content
 from ipgirl_crawler.text import strip_control
 
 # Elements that end a text run: blocks of any kind.
@@ -30,7 +31,7 @@ def _blank(text: str | None) -> bool:
 
 
 def _is_breaking(node: object) -> bool:
-    if not isinstance(node, HtmlElement) or not isinstance(node.tag, str):
+    if not isinstance(node, etree._Element) or not isinstance(node.tag, str):
         return False
     if node.tag in BREAKING:
         return True
@@ -49,7 +50,7 @@ def _needs_wrapping(element: HtmlElement) -> bool:
         return False
     texts = [element.text, *(child.tail for child in element)]
     inline_text = any(not _blank(t) for t in texts) or any(
-        c.tag not in ("br", "script", "style") and not _is_breaking(c) and not _blank(c.text_content()) for c in children)
+        c.tag not in ("br", "script", "style") and not _is_breaking(c) and not _blank(text_content(c)) for c in children)
     return inline_text and not any(a.tag in BLOCK_ANCESTORS for a in element.iterancestors())
 
 
@@ -102,7 +103,7 @@ def _rebuild(element: HtmlElement, segments: list[object]) -> None:
     element.text = None
     for segment in segments:
         if isinstance(segment, list):
-            paragraph = fragment_fromstring("<p></p>")
+            paragraph = element.makeelement("p")
             for node in segment:
                 if isinstance(node, str):
                     node = strip_control(node)  # the parser keeps them; lxml refuses to set them
