@@ -44,8 +44,9 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 # The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is
-# this process's only (a resumed run rediscovers its frontier), so a plain file queue will do.
-SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+# this process's only (a resumed run rediscovers its frontier), so a plain file queue will do:
+# Scrapy's pickle FIFO queue, minus its per-request scan of the spider (ipgirl_crawler/frontier.py).
+SCHEDULER_DISK_QUEUE = "ipgirl_crawler.frontier.FifoDiskQueue"
 # Items of one response processed at once: an article page yields one item and a few links.
 CONCURRENT_ITEMS = 16
 
@@ -93,7 +94,7 @@ FEEDS = {
 }
 FEED_STORAGES = {"": "ipgirl_crawler.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.feeds.AtomicFileFeedStorage"}
 FEED_STORE_EMPTY = False
-FEED_EXPORTERS = {"jsonlines": "ipgirl_crawler.exporters.ContractJsonLinesItemExporter"}
+FEED_EXPORTERS = {format_: "ipgirl_crawler.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 

@@ -56,6 +56,7 @@ class IpgirlSpider(Spider):
         self.base_url = DEFAULT_BASE_URL
         self.languages = i18n.languages()
         self.scheduled_articles = SeenSet()
+        self.listings_requested: set[str] = set()
         self.coordinator: distributed.Coordinator | None = None
         self._revisited = False
         self.crawl_state: CrawlState | None = None
@@ -107,7 +108,9 @@ class IpgirlSpider(Spider):
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots, errback=self.on_error,
                       priority=SITEMAP_PRIORITY, meta={"handle_httpstatus_list": [404]})
         for lang in self.languages:
-            yield Request(f"{self.base_url}/{lang}/", callback=self.parse_listing, errback=self.on_error)
+            home = f"{self.base_url}/{lang}/"
+            self.listings_requested.add(home)
+            yield Request(home, callback=self.parse_listing, errback=self.on_error)
 
     # -- discovery -------------------------------------------------------------
     def count(self, key: str, value: int = 1) -> None:
@@ -152,7 +155,10 @@ class IpgirlSpider(Spider):
         for url in self._links(response, hrefs):
             if article_ref(url):
                 yield from self._article_request(url)
-            elif listing_language(url) in self.languages:
+            elif url not in self.listings_requested and listing_language(url) in self.languages:
+                # Every listing page links to dozens of others: a Request for each would only
+                # feed Scrapy's duplicate filter.
+                self.listings_requested.add(url)
                 yield Request(url, callback=self.parse_listing, errback=self.on_error)
 
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | Request]:
