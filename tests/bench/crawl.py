@@ -1,4 +1,5 @@
-"""One measured crawl: ``scrapy crawl`` as a child process, its peak RSS (``os.wait4``), wall time
+"""One measured crawl: ``scrapy crawl`` as a child process, its peak RSS (``os.wait4``), the CPU
+and peak RSS of its worker processes (``proctree``), the site server's CPU meanwhile, wall time
 and the final stats dump of its log."""
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+from tests.bench.proctree import TreeSampler, TreeUsage, cpu_seconds
 from tests.crawl_check import ROOT, SCRAPY
 
 SETTINGS_MODULE = "ipgirl_crawler.settings"
@@ -32,6 +34,8 @@ class CrawlRun:
     peak_rss_kb: int
     cpu_seconds: float = 0.0  # user + system of the crawl process, start-up included
     stats: dict[str, float] = field(default_factory=dict)
+    workers: TreeUsage = field(default_factory=TreeUsage)  # the crawl's child processes (extraction workers)
+    server_cpu_seconds: float | None = None  # the site server's CPU during the crawl
     output: Path | None = None
     log: Path | None = None
 
@@ -58,15 +62,32 @@ class CrawlRun:
         """CPU per article page: unlike wall time, hardly moved by what else the machine runs."""
         return self.cpu_seconds * 1000 / self.article_pages if self.article_pages else 0.0
 
+    def per_article_ms(self, seconds: float | None) -> float | None:
+        return seconds * 1000 / self.article_pages if self.article_pages and seconds is not None else None
+
+    @property
+    def worker_cpu_ms_per_article(self) -> float:
+        return self.per_article_ms(self.workers.cpu_seconds) or 0.0
+
+    @property
+    def server_cpu_ms_per_article(self) -> float | None:
+        return self.per_article_ms(self.server_cpu_seconds)
+
     @property
     def peak_rss_mb(self) -> float:
         return self.peak_rss_kb / 1024
 
+    @property
+    def peak_rss_tree_mb(self) -> float:
+        """The crawl process's peak plus each worker's own: what the crawl holds at most, bounded above."""
+        return (self.peak_rss_kb + self.workers.peak_rss_kb) / 1024
+
     def summary(self) -> str:
         return (f"{self.spider}: {self.article_pages} article pages in {self.elapsed_seconds:.1f}s "
                 f"(process {self.wall_seconds:.1f}s) = {self.articles_per_second:.1f} articles/s, "
-                f"CPU {self.cpu_ms_per_article:.1f} ms/article, "
-                f"peak RSS {self.peak_rss_mb:.0f} MiB, scheduled "
+                f"CPU ms/article: crawl {self.cpu_ms_per_article:.2f}, workers {self.worker_cpu_ms_per_article:.2f}"
+                + (f", site server {self.server_cpu_ms_per_article:.2f}" if self.server_cpu_ms_per_article else "")
+                + f"; peak RSS {self.peak_rss_mb:.0f} MiB (with workers {self.peak_rss_tree_mb:.0f}), scheduled "
                 f"{int(self.stats.get('ipgirl/discovery/articles_scheduled', 0))}, "
                 f"200s {int(self.stats.get('downloader/response_status_count/200', 0))}, exit {self.returncode}")
 
@@ -94,22 +115,35 @@ def crawl_command(spider: str, base_url: str, work: Path, *extra: str) -> list[s
             *extra]
 
 
-def measured_run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> tuple[int, float, int, float]:
-    """(exit code, wall seconds, peak RSS in KiB, CPU seconds) of one child process, from its own rusage."""
+@dataclass
+class Measured:
+    returncode: int
+    wall_seconds: float
+    peak_rss_kb: int  # the crawl process's own (rusage)
+    cpu_seconds: float  # the crawl process's own (rusage)
+    workers: TreeUsage
+
+
+def measured_run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> Measured:
+    """One child process, measured by its own rusage, and its descendants by a ``TreeSampler``."""
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=(cwd / "stderr.txt").open("wb"))
+    sampler = TreeSampler(process.pid)
+    sampler.start()
     timer = threading.Timer(timeout, process.kill)
     timer.start()
     try:
         _, status, usage = os.wait4(process.pid, 0)
     finally:
         timer.cancel()
+        workers = sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, time.monotonic() - started, int(usage.ru_maxrss), usage.ru_utime + usage.ru_stime
+    return Measured(process.returncode, time.monotonic() - started, int(usage.ru_maxrss),
+                    usage.ru_utime + usage.ru_stime, workers)
 
 
-def crawl(spider: str, base_url: str, work: Path, *extra: str, timeout: float = 3600) -> CrawlRun:
+def crawl(spider: str, base_url: str, work: Path, *extra: str, timeout: float = 3600, server_pid: int = 0) -> CrawlRun:
     """Crawl ``base_url`` with ``spider`` in a fresh ``work`` folder.
 
     The crawl runs from ``work`` with ``SCRAPY_SETTINGS_MODULE`` set: the project's settings and
@@ -120,6 +154,10 @@ def crawl(spider: str, base_url: str, work: Path, *extra: str, timeout: float = 
     work.mkdir(parents=True)
     output, log = work / "items.jsonl", work / "crawl.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
-    code, wall, rss, cpu = measured_run(crawl_command(spider, base_url, work, *extra), work, env, timeout)
+    server_before = cpu_seconds(server_pid) if server_pid else None
+    run = measured_run(crawl_command(spider, base_url, work, *extra), work, env, timeout)
+    server_after = cpu_seconds(server_pid) if server_pid else None
     stats = parse_stats(log.read_text("utf-8", errors="replace")) if log.exists() else {}
-    return CrawlRun(spider, code, wall, rss, cpu, stats, output, log)
+    server_cpu = server_after - server_before if server_before is not None and server_after is not None else None
+    return CrawlRun(spider, run.returncode, run.wall_seconds, run.peak_rss_kb, run.cpu_seconds, stats,
+                    workers=run.workers, server_cpu_seconds=server_cpu, output=output, log=log)

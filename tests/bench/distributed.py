@@ -15,7 +15,8 @@ def _workers(site: ServedSite, work: Path, redis_url: str, count: int) -> list[C
     runs: list[CrawlRun | None] = [None] * count
 
     def one(index: int) -> None:
-        runs[index] = crawl("ipgirl", site.base_url, work / f"w{count}-{index}", "-s", f"IPGIRL_REDIS_URL={redis_url}")
+        runs[index] = crawl("ipgirl", site.base_url, work / f"w{count}-{index}", "-s", f"IPGIRL_REDIS_URL={redis_url}",
+                            server_pid=site.pid)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
     for thread in threads:
@@ -32,7 +33,7 @@ def articles_per_second(runs: list[CrawlRun]) -> float:
 
 
 def measure(site: ServedSite, work: Path) -> tuple[list[Row], dict[str, Any]]:
-    plain = crawl("ipgirl", site.base_url, work / "plain")
+    plain = crawl("ipgirl", site.base_url, work / "plain", server_pid=site.pid)
     with redis_server(work) as redis_url:
         one = _workers(site, work, redis_url, 1)
         two = _workers(site, work, redis_url, 2)

@@ -24,7 +24,7 @@ def crawl_site(n_articles: int, seed: int, spiders: tuple[str, ...], work: Path,
     with ServedSite(n_articles, seed, work / f"site-{n_articles}") as site:
         for spider in spiders:
             folder = work / f"memory-{spider}-{n_articles}"
-            runs[spider] = crawl(spider, site.base_url, folder, timeout=3 * 3600)
+            runs[spider] = crawl(spider, site.base_url, folder, timeout=3 * 3600, server_pid=site.pid)
             if (folder / "crawl.log").exists():
                 logs.mkdir(parents=True, exist_ok=True)
                 shutil.copy(folder / "crawl.log", logs / f"memory-{spider}-{n_articles}.log")
@@ -33,7 +33,7 @@ def crawl_site(n_articles: int, seed: int, spiders: tuple[str, ...], work: Path,
 
 
 def _details(run: CrawlRun, startup: float) -> dict[str, Any]:
-    return {"peak_rss_mb": run.peak_rss_mb, "wall_seconds": run.wall_seconds, "elapsed_seconds": run.elapsed_seconds,
+    return {"peak_rss_mb": run.peak_rss_mb, "peak_rss_tree_mb": run.peak_rss_tree_mb, "wall_seconds": run.wall_seconds, "elapsed_seconds": run.elapsed_seconds,
             "cpu_seconds": run.cpu_seconds, "article_pages": run.article_pages,
             "articles_per_second": run.articles_per_second, "returncode": run.returncode,
             "site_startup_seconds": startup, "memusage_max_mb": run.stats.get("memusage/max", 0) / 2**20}
@@ -59,7 +59,13 @@ def measure(sizes: tuple[int, int], seed: int, work: Path, logs: Path,
         for n, run in ((small, low), (large, high)):
             rows.append(Row(f"{what} peak RSS ({n} articles)", run.peak_rss_mb, " MiB",
                             note="" if run.ok else f"crawl exit {run.returncode}"))
+            if run.workers.peak_kb:
+                rows.append(Row(f"{what} peak RSS with its workers ({n} articles)", run.peak_rss_tree_mb, " MiB"))
         ratio = high.peak_rss_kb / low.peak_rss_kb if low.peak_rss_kb else None
-        rows.append(Row(f"{what} peak RSS {large}/{small} articles", ratio, "x", *(("<=", 1.2) if spider == FULL else ())))
+        rows.append(Row(f"{what} peak RSS {large}/{small} articles (crawl process)", ratio, "x",
+                        *(("<=", 1.2) if spider == FULL else ())))
+        if low.workers.peak_kb:
+            rows.append(Row(f"{what} peak RSS {large}/{small} articles (with workers)",
+                            high.peak_rss_tree_mb / low.peak_rss_tree_mb, "x", "<=", 1.2))
     rows.append(Row(f"full crawl of {large} articles, wall time", runs[large][FULL].wall_seconds, " s"))
     return rows, details

@@ -20,7 +20,7 @@ def run_pairs(site: ServedSite, work: Path, logs: Path, repeat: int) -> dict[str
     runs: dict[str, list[CrawlRun]] = {FULL: [], BARE: []}
     for round_ in range(repeat):
         for spider in (FULL, BARE) if round_ % 2 == 0 else (BARE, FULL):
-            run = crawl(spider, site.base_url, work / f"{spider}-{round_}")
+            run = crawl(spider, site.base_url, work / f"{spider}-{round_}", server_pid=site.pid)
             print("  " + run.summary(), flush=True)
             if run.log and run.log.exists():
                 logs.mkdir(parents=True, exist_ok=True)
@@ -52,12 +52,16 @@ def measure(site: ServedSite, work: Path, logs: Path, repeat: int) -> tuple[list
         Row("full crawl accuracy (article, field)", result.accuracy * 100, "%", ">=", 100.0,
             note=f"missing {len(result.missing)}, unexpected {len(result.unexpected)}, "
                  f"duplicates {len(result.duplicates)}, wrong {dict(result.wrong)}" if result.accuracy < 1 else ""),
-        Row("full crawl CPU ms/article", full.cpu_ms_per_article, " ms", note="crawl process user+system, start-up included"),
-        Row("bare spider CPU ms/article", bare.cpu_ms_per_article, " ms"),
-        Row("full/bare by CPU (bare CPU/article / full CPU/article)",
-            bare.cpu_ms_per_article / full.cpu_ms_per_article if full.cpu_ms_per_article else None, "",
-            note="what the ratio would be with a core to itself; less moved by other load than articles/s"),
+        Row("full crawl CPU ms/article: crawl process", full.cpu_ms_per_article, " ms",
+            note="user+system, start-up included"),
+        Row("full crawl CPU ms/article: extraction workers", full.worker_cpu_ms_per_article, " ms"),
+        Row("full crawl CPU ms/article: site server", full.server_cpu_ms_per_article, " ms"),
+        Row("bare spider CPU ms/article: crawl process", bare.cpu_ms_per_article, " ms"),
+        Row("bare spider CPU ms/article: site server", bare.server_cpu_ms_per_article, " ms"),
+        Row("full crawl cores busy (crawl + workers + server CPU / elapsed)", cores_busy(full), ""),
+        Row("bare spider cores busy", cores_busy(bare), ""),
         Row(f"full crawl peak RSS ({n} articles)", full.peak_rss_mb, " MiB"),
+        Row(f"full crawl peak RSS with its workers ({n} articles)", full.peak_rss_tree_mb, " MiB"),
         Row(f"bare spider peak RSS ({n} articles)", bare.peak_rss_mb, " MiB"),
     ]
     details = {
@@ -71,10 +75,17 @@ def measure(site: ServedSite, work: Path, logs: Path, repeat: int) -> tuple[list
     return rows, details
 
 
+def cores_busy(run: CrawlRun) -> float | None:
+    busy = run.cpu_seconds + run.workers.cpu_seconds + (run.server_cpu_seconds or 0.0)
+    return busy / run.wall_seconds if run.wall_seconds else None
+
+
 def _run_details(run: CrawlRun) -> dict[str, Any]:
     keys = ("elapsed_time_seconds", "item_scraped_count", "downloader/response_status_count/200",
             "ipgirl/discovery/articles_scheduled", "memusage/max", "log_count/ERROR", "log_count/WARNING")
     return {"returncode": run.returncode, "wall_seconds": run.wall_seconds, "elapsed_seconds": run.elapsed_seconds,
             "cpu_seconds": run.cpu_seconds, "cpu_ms_per_article": run.cpu_ms_per_article,
+            "worker_cpu_seconds": run.workers.cpu_seconds, "server_cpu_seconds": run.server_cpu_seconds,
+            "peak_rss_tree_mb": run.peak_rss_tree_mb,
             "article_pages": run.article_pages, "articles_per_second": run.articles_per_second,
             "peak_rss_mb": run.peak_rss_mb, "stats": {k: run.stats[k] for k in keys if k in run.stats}}
