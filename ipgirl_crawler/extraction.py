@@ -68,8 +68,8 @@ class WorkerPool:
 
     ATTRIBUTE = "_ipgirl_extraction"
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
+    def __init__(self, workers: int, log_level: int | str = logging.INFO) -> None:
+        self.workers, self.log_level = workers, log_level
         self.pool: ProcessPool | None = None
 
     @classmethod
@@ -77,7 +77,8 @@ class WorkerPool:
         pool = getattr(crawler, cls.ATTRIBUTE, None)
         if pool is None:
             setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
-            pool = cls(default_workers() if setting in (None, "", "auto") else int(setting))
+            pool = cls(default_workers() if setting in (None, "", "auto") else int(setting),
+                       crawler.settings.get("LOG_LEVEL"))
             setattr(crawler, cls.ATTRIBUTE, pool)
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
@@ -87,7 +88,7 @@ class WorkerPool:
             # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["ipgirl_crawler.extraction", *PRELOADED])
-            self.pool = ProcessPool(context, self.workers)
+            self.pool = ProcessPool(context, self.workers, self.log_level)
         return self.pool
 
     async def extract(self, response: TextResponse, base_url: str,

@@ -53,7 +53,7 @@ class _Records(logging.Handler):
         return records
 
 
-def serve(connection: socket.socket, log_level: int) -> None:
+def serve(connection: socket.socket, log_level: int | str) -> None:
     """The worker's loop: read (call id, function, args), answer (call id, ok, result or error, log records)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the crawl, which then closes us
     records = _Records()
@@ -81,10 +81,9 @@ def serve(connection: socket.socket, log_level: int) -> None:
 class Worker:
     """One worker process and the calls in flight on it."""
 
-    def __init__(self, context: BaseContext, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, context: BaseContext, loop: asyncio.AbstractEventLoop, log_level: int | str) -> None:
         ours, theirs = socket.socketpair()
-        level = logging.getLogger().getEffectiveLevel()
-        self.process = context.Process(target=serve, args=(theirs, level), daemon=True, name="ipgirl-worker")
+        self.process = context.Process(target=serve, args=(theirs, log_level), daemon=True, name="ipgirl-worker")
         self.process.start()
         theirs.close()
         ours.setblocking(False)
@@ -183,11 +182,12 @@ class Worker:
 class ProcessPool:
     """``await pool.run(function, *args)``: ``function`` must be importable (pickled by name).
 
-    A call whose worker dies raises ``WorkerDied``; the next call starts a new worker.
+    A call whose worker dies raises ``WorkerDied``; the next call starts a new worker. Workers
+    send back their log records of ``log_level`` and above.
     """
 
-    def __init__(self, context: BaseContext, workers: int) -> None:
-        self.context, self.size = context, workers
+    def __init__(self, context: BaseContext, workers: int, log_level: int | str = logging.INFO) -> None:
+        self.context, self.size, self.log_level = context, workers, log_level
         self.workers: list[Worker] = []
         self._ids = itertools.count()
 
@@ -197,7 +197,7 @@ class ProcessPool:
     def _least_busy(self) -> Worker:
         self.workers = [worker for worker in self.workers if worker.alive]
         if len(self.workers) < self.size:
-            self.workers.append(Worker(self.context, asyncio.get_running_loop()))
+            self.workers.append(Worker(self.context, asyncio.get_running_loop(), self.log_level))
         return min(self.workers, key=lambda worker: len(worker.pending))
 
     def close(self) -> None:

@@ -80,3 +80,13 @@ def test_log_records_of_a_call_reach_the_callers_loggers(pool: ProcessPool, capl
     assert record.levelno == logging.WARNING
     assert record.getMessage() == "charset lied: x.html"
     assert record.process != os.getpid()
+
+
+def test_records_below_the_crawls_log_level_are_not_sent(caplog: pytest.LogCaptureFixture) -> None:
+    pool = ProcessPool(multiprocessing.get_context("forkserver"), workers=1, log_level="ERROR")
+    try:
+        with caplog.at_level(logging.DEBUG):
+            run(pool.run(functions.log_warning, "only a warning"))
+    finally:
+        pool.close()
+    assert not [r for r in caplog.records if r.name == "tests.worker_functions"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
@@ -38,6 +39,10 @@ class Command(ScrapyCrawlCommand):
             print(f"ipgirl: {error}; not starting", file=sys.stderr)
             self.exitcode = EXIT_LOCKED
             return
+        if self.settings.getbool("LOG_ENABLED"):
+            # Scrapy filters in its log handler and leaves the root logger at NOTSET, so the two
+            # DEBUG lines of every page ("Crawled", "Scraped") are built as records all the same.
+            logging.root.setLevel(self.settings.get("LOG_LEVEL"))
         try:
             super().run(args, opts)
         finally:
