@@ -113,11 +113,12 @@ class ArticlePage:
         return self.summary()
 
     def title_element(self) -> HtmlElement | None:
-        for h1 in self.root.xpath("//body//h1"):
+        headings = self.root.xpath("//body//h1")
+        for h1 in headings:
             text = text_of(h1)
             if text and text.casefold() != SITE_NAME and not h1.xpath("ancestor::header[not(ancestor::article)]"):
                 return h1
-        return first(self.root.xpath("//body//h1"))
+        return first(headings)
 
     def body_container(self) -> HtmlElement | None:
         """The common ancestor of the title and the element holding the most paragraph text."""
@@ -252,13 +253,24 @@ class ArticlePage:
             return split_names(meta, self.language or "en")
         return list(self.byline.authors)
 
+    @cached_property
+    def _itemprops(self) -> list[HtmlElement]:
+        """Every microdata property of the page, in document order (read for both dates)."""
+        return self.root.xpath("//*[@itemprop]")
+
+    def _microdata_date(self, key: str) -> str:
+        """The ``content`` of the first ``[itemprop=key]`` with a content or datetime, else the
+        ``datetime`` of the first with one."""
+        props = [e for e in self._itemprops if e.get("itemprop") == key]
+        with_value = next((e for e in props if e.get("content") is not None or e.get("datetime") is not None), None)
+        return attr(with_value, "content") or attr(next((e for e in props if e.get("datetime") is not None), None),
+                                                   "datetime")
+
     def _machine_date(self, ld_key: str, meta_key: str, published: bool) -> str | None:
         value = self.json_ld.get(ld_key)
         if isinstance(value, str) and value.strip():
             return normalize_text(value)
-        value = self.meta.get(meta_key) or attr(first(self.root.xpath(
-            "//*[@itemprop=$k][@content or @datetime]", k=ld_key)), "content") or attr(first(self.root.xpath(
-            "//*[@itemprop=$k][@datetime]", k=ld_key)), "datetime")
+        value = self.meta.get(meta_key) or self._microdata_date(ld_key)
         if value:
             return value
         return next((stamp for stamp, is_update, machine in self._stamps if machine and is_update != published), None)
@@ -348,6 +360,10 @@ class ArticlePage:
         return [dict(card) for card in self._related]
 
     def translations(self) -> dict[str, str]:
+        return dict(self._translations)
+
+    @cached_property
+    def _translations(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for link in self.root.xpath("//link[@rel='alternate'][@hreflang][@href]"):
             code = attr(link, "hreflang").lower()

@@ -6,6 +6,8 @@ finds nothing falls back to the structural locator, so a half-changed template s
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
@@ -21,8 +23,15 @@ class CurrentTemplate(ArticlePage):
     def prepare(self) -> None:
         """This template writes every paragraph as a block: nothing to bring into shape."""
 
+    @cached_property
+    def _hints(self) -> dict[str, HtmlElement | None]:
+        return {}
+
     def _hinted(self, xpath: str) -> HtmlElement | None:
-        return first(self.root.xpath(xpath))
+        # Locators ask for the same hint more than once (the byline twice): each is evaluated once.
+        if xpath not in self._hints:
+            self._hints[xpath] = first(self.root.xpath(xpath))
+        return self._hints[xpath]
 
     def body_container(self) -> HtmlElement | None:
         hinted = self._hinted(self.container_xpath)

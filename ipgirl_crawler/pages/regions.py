@@ -61,9 +61,9 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
     for block in flatten_blocks(container):
         if positions.get(block, -1) <= after:
             continue
-        text = text_of(block)
         at_end = block in end_marks or _inside(block, end_anchors)
         if in_lead:
+            text = text_of(block)  # only the lead's blocks are read
             if summary and text == summary or at_end:
                 continue
             if not byline_found and region.byline is None and is_byline_block(block, byline_marks):
