@@ -15,6 +15,8 @@ NON_ARTICLE_SECTIONS = frozenset({"category", "tag", "tags", "author", "authors"
 _ARTICLE_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/(?P<section>[a-z0-9_-]+)/(?P<id>\d{1,12})(?:-[^/]*)?/?$")
 _CATEGORY_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/category/(?P<slug>[a-z0-9_-]+)/?$")
 _HOME_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/?$")
+# A link with a scheme and a host (urlsplit drops tab, CR and LF before it reads the host).
+_WITH_HOST = re.compile(r"https?://[^/?#\t\r\n]")
 
 
 class InvalidBaseURL(ValueError):
@@ -65,14 +67,27 @@ def absolute(base: str, href: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
+    if base and _WITH_HOST.match(href):
+        # urljoin reads nothing of the base but its scheme when the link names its own host:
+        # cards and translations repeat such links page after page, so they are resolved once.
+        return _absolute_with_host(_origin(base).split(":", 1)[0], href)
+    return _resolve(base, href)
+
+
+@lru_cache(maxsize=4096)
+def _absolute_with_host(base_scheme: str, href: str) -> str | None:
+    return _resolve(f"{base_scheme}://host/", href)
+
+
+def _resolve(base: str, href: str) -> str | None:
     try:
         # A site-relative path needs only the base's origin (the common case, and cheap).
         plain_path = href[0] == "/" and href[1:2] != "/" and "/." not in href
         url = _origin(base) + href if plain_path else urljoin(base, href)
-        scheme = urlsplit(url).scheme
+        # canonicalize() refuses what urljoin lets through ("https://\x01og:type", a port "type").
+        return canonicalize(url) if urlsplit(url).scheme in ("http", "https") else None
     except (ValueError, IndexError):
         return None
-    return canonicalize(url) if scheme in ("http", "https") else None
 
 
 @lru_cache(maxsize=4096)
