@@ -6,9 +6,11 @@ English or the page's language) do not, so regions are found by them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ipgirl_crawler import i18n
@@ -20,8 +22,10 @@ WHOLE_TEXT_KEYS = ("helpful_q", "discover", "notice", "home")
 PREFIX_KEYS = ("by", "published", "updated", "share", "tags", "read_also")
 MAX_WHOLE_LABEL = 300
 # Landmarks are short texts (the longest, the notice, is ~150 characters), never script.
-_SHORT_TEXTS = ("//body//text()[string-length() < 320][normalize-space()]"
-                "[not(parent::script or parent::style or parent::noscript or parent::template)]")
+MAX_TEXT_CHARS = 320
+NOT_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template"})
+_BODY_TEXTS = etree.XPath("//body//text()")
+_XML_SPACE = " \t\r\n"  # what XPath's normalize-space() strips
 # Landmarks after which the body is over.
 END_KEYS = frozenset({"tags", "share", "helpful_q", "votes", "discover"})
 
@@ -55,14 +59,38 @@ def whole_texts(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def votes_fragments() -> re.Pattern[str]:
+def _votes_pieces() -> tuple[str, ...]:
     """The longest literal piece of every language's vote-count template ("found this helpful")."""
     pieces = []
     for code in i18n.languages():
         template = i18n.ui_string(code, "helpful") or ""
         literals = [normalize_text(p) for p in re.split(r"\{yes\}|\{total\}", template)]
         pieces.append(max(literals, key=len))
-    return re.compile("|".join(re.escape(p) for p in pieces if p), re.IGNORECASE)
+    return tuple(p for p in pieces if p)
+
+
+@lru_cache(maxsize=1)
+def votes_fragments() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in _votes_pieces()), re.IGNORECASE)
+
+
+def caseless(text: str) -> str:
+    """A form in which a text ``votes_fragments()`` matches always holds a caseless fragment:
+    what re.IGNORECASE equates ("I"/"ı"/"İ", "s"/"ſ") comes out the same (tests/test_anchors.py
+    checks it for every character of every fragment)."""
+    return text.upper().lower().replace("\u0307", "")
+
+
+@lru_cache(maxsize=1)
+def caseless_votes_pieces() -> tuple[str, ...]:
+    return tuple(caseless(p) for p in _votes_pieces())
+
+
+def may_show_votes(text: str) -> bool:
+    """False when ``votes_fragments()`` cannot match: a case-insensitive regex search costs ~10 µs
+    on a sentence, these substring tests a tenth of it."""
+    folded = caseless(text)
+    return any(piece in folded for piece in caseless_votes_pieces())
 
 
 @dataclass
@@ -84,19 +112,29 @@ def _owner(node: object) -> HtmlElement:
     return parent.getparent() if node.is_tail else parent  # type: ignore[attr-defined]
 
 
+def short_texts(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """Each short, non-blank text node under ``<body>`` outside script and style, with the element
+    holding it. Filtered here rather than by XPath predicates, which cost libxml2 twice as much."""
+    for node in _BODY_TEXTS(root):
+        if len(node) < MAX_TEXT_CHARS and node.strip(_XML_SPACE):
+            owner = _owner(node)
+            if owner.tag not in NOT_TEXT_PARENTS:
+                yield node, owner
+
+
 def find_anchors(root: HtmlElement, lang: str) -> Anchors:
     """One pass over the page's text nodes, recording which hold a UI landmark."""
     anchors = Anchors()
     prefixes, whole, votes = prefix_pattern(lang), whole_texts(lang), votes_fragments()
-    for node in root.xpath(_SHORT_TEXTS):
+    for node, owner in short_texts(root):
         raw = node.strip()
         # Labels are short: only short texts are normalised and looked up whole.
         key = whole.get(normalize_text(raw).casefold()) if len(raw) <= MAX_WHOLE_LABEL else None
         if key is None:
             match = prefixes.match(raw)
             key = match.lastgroup if match else None
-        if key is None and votes.search(raw):
+        if key is None and may_show_votes(raw) and votes.search(raw):
             key = "votes"
         if key is not None:
-            anchors.found.setdefault(key, []).append(_owner(node))
+            anchors.found.setdefault(key, []).append(owner)
     return anchors
