@@ -84,8 +84,10 @@ def _resolve(base: str, href: str) -> str | None:
         # A site-relative path needs only the base's origin (the common case, and cheap).
         plain_path = href[0] == "/" and href[1:2] != "/" and "/." not in href
         url = _origin(base) + href if plain_path else urljoin(base, href)
+        # A path joined to the origin keeps the origin's scheme: no need to split the URL again.
+        scheme = _origin(base).split(":", 1)[0] if plain_path else urlsplit(url).scheme
         # canonicalize() refuses what urljoin lets through ("https://\x01og:type", a port "type").
-        return canonicalize(url) if urlsplit(url).scheme in ("http", "https") else None
+        return canonicalize(url) if scheme in ("http", "https") else None
     except (ValueError, IndexError):
         return None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -11,6 +12,7 @@ from ipgirl_crawler.text import normalize_text
 MAX_CARDS = 50
 STOP_TAGS = frozenset({"footer", "h1", "h2", "h3"})
 _SNIPPET_TRIM = " -–—|:·•"
+_CODE_TAGS = frozenset({"script", "style"})
 
 LinkResolver = Callable[[str | None], str | None]
 
@@ -40,23 +42,32 @@ def _card_of(link: HtmlElement, region_tops: set[HtmlElement], is_article_link: 
     card = link
     while card not in region_tops:
         parent = card.getparent()
-        if parent is None or sum(1 for a in parent.iter("a") if is_article_link(a)) > 1:
-            break
+        if parent is None or len(list(islice((a for a in parent.iter("a") if is_article_link(a)), 2))) > 1:
+            break  # the parent holds another card's link too
         card = parent
     return card
 
 
 def _text_outside(card: HtmlElement, excluded: set[HtmlElement | None]) -> str:
     """The card's text outside its title and category links: the snippet."""
-    parts = []
-    for node in card.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
-        owner = node.getparent()
-        if node.is_tail:
-            owner = owner.getparent()
-        if owner in excluded or any(a in excluded for a in owner.iterancestors()):
-            continue
-        parts.append(node)
+    if card in excluded or any(a in excluded for a in card.iterancestors()):
+        return ""
+    parts: list[str] = []
+    _collect_text(card, excluded, parts, hidden=False)
     return normalize_text(" ".join(parts))
+
+
+def _collect_text(element: HtmlElement, excluded: set[HtmlElement | None], parts: list[str], hidden: bool) -> None:
+    """The text nodes under ``element`` in document order, but those in ``excluded`` subtrees and
+    in script or style: the walk a ``.//text()`` XPath with ancestor tests makes, without them."""
+    hidden = hidden or element.tag in _CODE_TAGS
+    if element.text and not hidden:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and child not in excluded:  # a comment's text is no text node
+            _collect_text(child, excluded, parts, hidden)
+        if child.tail and not hidden:
+            parts.append(child.tail)
 
 
 def _category_inside(link: HtmlElement, category_names: frozenset[str]) -> str | None:
