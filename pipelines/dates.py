@@ -174,7 +174,9 @@ def _absolute_day(text: str, langs: tuple[str, ...]) -> date | None:
     return data.date_obj.date() if _has_day(data) else None
 
 
+@lru_cache(maxsize=1024)
 def _relative_day(text: str, langs: tuple[str, ...], now: datetime) -> date | None:
+    # Keyed by the exact clock (whole seconds): pages answered in the same second share "3 days ago".
     data = _relative_parser(langs, now).get_date_data(text)
     if not _has_day(data) or data.date_obj > now:
         return None
