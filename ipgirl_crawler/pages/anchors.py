@@ -122,19 +122,25 @@ def short_texts(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
                 yield node, owner
 
 
+@lru_cache(maxsize=4096)
+def landmark_key(text: str, lang: str) -> str | None:
+    """Which landmark a stripped text node is, if any. Memoized: most short texts of a page are
+    the site's chrome (menus, labels, footer), the same on every page of a language."""
+    # Labels are short: only short texts are normalised and looked up whole.
+    key = whole_texts(lang).get(normalize_text(text).casefold()) if len(text) <= MAX_WHOLE_LABEL else None
+    if key is None:
+        match = prefix_pattern(lang).match(text)
+        key = match.lastgroup if match else None
+    if key is None and may_show_votes(text) and votes_fragments().search(text):
+        key = "votes"
+    return key
+
+
 def find_anchors(root: HtmlElement, lang: str) -> Anchors:
     """One pass over the page's text nodes, recording which hold a UI landmark."""
     anchors = Anchors()
-    prefixes, whole, votes = prefix_pattern(lang), whole_texts(lang), votes_fragments()
     for node, owner in short_texts(root):
-        raw = node.strip()
-        # Labels are short: only short texts are normalised and looked up whole.
-        key = whole.get(normalize_text(raw).casefold()) if len(raw) <= MAX_WHOLE_LABEL else None
-        if key is None:
-            match = prefixes.match(raw)
-            key = match.lastgroup if match else None
-        if key is None and may_show_votes(raw) and votes.search(raw):
-            key = "votes"
+        key = landmark_key(node.strip(), lang)  # a plain str: the cache keeps no tree alive
         if key is not None:
             anchors.found.setdefault(key, []).append(owner)
     return anchors
