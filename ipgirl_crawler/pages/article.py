@@ -19,6 +19,7 @@ from ipgirl_crawler import i18n
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.index import TagIndex
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, page_root,
                                       text_content, text_of)
@@ -31,7 +32,6 @@ ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagene
 SITE_NAME = "ipgirl"
 _STAMPS = ".//time | .//abbr[@title]"
 INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
-_PAGE_STAMPS = "//body//time | //body//abbr[@title]"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 # A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
@@ -48,11 +48,14 @@ CATEGORY_NAMES = _category_names()
 class ArticlePage:
     """Structure-first parser; the fallback for every era."""
 
-    def __init__(self, response: TextResponse, base_url: str, root: HtmlElement | None = None) -> None:
+    def __init__(self, response: TextResponse, base_url: str, root: HtmlElement | None = None,
+                 tagged: TagIndex | None = None) -> None:
         self.response = response
         self.base_url = base_url
         self.root: HtmlElement = root if root is not None else page_root(response)
         self.prepare()
+        # Built before prepare() or after: it only wraps text runs in new <p>, moving no indexed tag.
+        self.tagged = tagged if tagged is not None else TagIndex(self.root)
 
     def prepare(self) -> None:
         """Bring the markup to blocks: old pages keep paragraphs as ``<br><br>`` runs."""
@@ -69,7 +72,8 @@ class ArticlePage:
 
     @cached_property
     def json_ld(self) -> dict[str, Any]:
-        for obj in json_ld_objects(self.root):
+        scripts = [s for s in self.tagged.by_tag["script"] if s.get("type") == "application/ld+json"]
+        for obj in json_ld_objects(scripts):
             kinds = obj.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
             if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
@@ -80,7 +84,9 @@ class ArticlePage:
     def meta(self) -> dict[str, str]:
         """``<meta name|property=… content=…>``, first of each name, normalised."""
         found: dict[str, str] = {}
-        for node in self.root.xpath("//meta[@content][@name or @property]"):
+        for node in self.tagged.by_tag["meta"]:
+            if node.get("content") is None or node.get("name") is None and node.get("property") is None:
+                continue
             found.setdefault(node.get("name") or node.get("property"), normalize_text(node.get("content")))
         return found
 
@@ -113,7 +119,7 @@ class ArticlePage:
         return self.summary()
 
     def title_element(self) -> HtmlElement | None:
-        headings = self.root.xpath("//body//h1")
+        headings = self.tagged.in_body("h1")
         for h1 in headings:
             text = text_of(h1)
             if text and text.casefold() != SITE_NAME and not h1.xpath("ancestor::header[not(ancestor::article)]"):
@@ -139,7 +145,7 @@ class ArticlePage:
             return self.body.byline
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
-        marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.root.xpath("//body//time")
+        marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
@@ -189,7 +195,7 @@ class ArticlePage:
         return self.response.url
 
     def url(self) -> str:
-        canonical = self.resolve(attr(first(self.root.xpath("//link[@rel='canonical'][@href]")), "href"))
+        canonical = self.resolve(attr(first(self.tagged.links("canonical")), "href"))
         if canonical and same_origin(canonical, self.base_url):
             return canonical
         return absolute(self.response.url, self.response.url) or self.response.url
@@ -290,8 +296,8 @@ class ArticlePage:
         if not nodes:
             start = self.positions.get(self._title, -1)
             end = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
-            nodes = [n for n in self.root.xpath(_PAGE_STAMPS)
-                     if start < self.positions.get(n, -1) < end]
+            nodes = [n for n in self.tagged.in_body("time", "abbr") if n.tag == "time" or n.get("title") is not None]
+            nodes = [n for n in nodes if start < self.positions.get(n, -1) < end]
         stamps = []
         for node in nodes:
             value = attr(node, "datetime" if node.tag == "time" else "title")
@@ -365,7 +371,7 @@ class ArticlePage:
     @cached_property
     def _translations(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for link in self.root.xpath("//link[@rel='alternate'][@hreflang][@href]"):
+        for link in self.tagged.links("alternate", "hreflang"):
             code = attr(link, "hreflang").lower()
             url = self.resolve(link.get("href"))
             if url and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:

@@ -130,10 +130,11 @@ def common_ancestor(a: HtmlElement, b: HtmlElement) -> HtmlElement:
     return a.getroottree().getroot()
 
 
-def json_ld_objects(root: HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object of the page, ``@graph`` and lists unrolled; broken ones skipped."""
+def json_ld_objects(scripts: list[HtmlElement]) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page's ``application/ld+json`` scripts, ``@graph`` and lists
+    unrolled; broken ones skipped."""
     found: list[dict[str, Any]] = []
-    for script in root.xpath("//script[@type='application/ld+json']"):
+    for script in scripts:
         raw = script.text or ""
         if len(raw) > MAX_JSONLD_CHARS:
             continue

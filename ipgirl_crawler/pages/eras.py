@@ -13,11 +13,13 @@ from scrapy.http import TextResponse
 
 from ipgirl_crawler.pages.article import ArticlePage
 from ipgirl_crawler.pages.dom import first, page_root
+from ipgirl_crawler.pages.index import TagIndex
 
 
 class CurrentTemplate(ArticlePage):
-    container_xpath = "//article//div[contains(concat(' ', @class, ' '), ' article-body ')]"
-    byline_xpath = "//article//*[contains(concat(' ', @class, ' '), ' article-meta ')]"
+    # Container and byline hints are searched inside the page's <article> elements.
+    container_xpath = ".//div[contains(concat(' ', @class, ' '), ' article-body ')]"
+    byline_xpath = ".//*[contains(concat(' ', @class, ' '), ' article-meta ')]"
     discover_xpath = "//section[contains(@class, 'discover')]/*[self::h2 or self::h3][1]"
 
     def prepare(self) -> None:
@@ -27,10 +29,11 @@ class CurrentTemplate(ArticlePage):
     def _hints(self) -> dict[str, HtmlElement | None]:
         return {}
 
-    def _hinted(self, xpath: str) -> HtmlElement | None:
+    def _hinted(self, xpath: str, in_articles: bool = True) -> HtmlElement | None:
         # Locators ask for the same hint more than once (the byline twice): each is evaluated once.
         if xpath not in self._hints:
-            self._hints[xpath] = first(self.root.xpath(xpath))
+            found = self.tagged.in_articles(xpath) if in_articles else self.root.xpath(xpath)
+            self._hints[xpath] = first(found)
         return self._hints[xpath]
 
     def body_container(self) -> HtmlElement | None:
@@ -47,25 +50,27 @@ class CurrentTemplate(ArticlePage):
 
     def discover_heading(self) -> HtmlElement | None:
         found = super().discover_heading()
-        return found if found is not None else self._hinted(self.discover_xpath)
+        return found if found is not None else self._hinted(self.discover_xpath, in_articles=False)
 
 
 class RedesignTemplate(CurrentTemplate):
-    container_xpath = "//article//div[contains(concat(' ', @class, ' '), ' entry-content ')]"
-    byline_xpath = "//article//p[contains(concat(' ', @class, ' '), ' byline ')]"
+    container_xpath = ".//div[contains(concat(' ', @class, ' '), ' entry-content ')]"
+    byline_xpath = ".//p[contains(concat(' ', @class, ' '), ' byline ')]"
     discover_xpath = "//aside[contains(@class, 'related')]/*[self::h2 or self::h3][1]"
 
 
+# What marks each era, searched inside the page's <article> elements.
 ERA_MARKERS: tuple[tuple[str, type[ArticlePage]], ...] = (
-    ("//article//div[contains(concat(' ', @class, ' '), ' entry-content ')]", RedesignTemplate),
-    ("//article[@data-article-id]", CurrentTemplate),
+    (RedesignTemplate.container_xpath, RedesignTemplate),
+    ("self::*[@data-article-id]", CurrentTemplate),
 )
 
 
 def page_for(response: TextResponse, base_url: str) -> ArticlePage:
     """The parser of the era this page's markup belongs to."""
     root = page_root(response)
+    tagged = TagIndex(root)
     for marker, parser in ERA_MARKERS:
-        if root.xpath(marker):
-            return parser(response, base_url, root)
-    return ArticlePage(response, base_url, root)
+        if tagged.in_articles(marker):
+            return parser(response, base_url, root, tagged)
+    return ArticlePage(response, base_url, root, tagged)
