@@ -18,7 +18,8 @@ from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
 from ipgirl_crawler.run_files import FAILED_KEY
-from ipgirl_crawler.state import StateLock, StateLocked
+from ipgirl_crawler.feeds import lock_site_state
+from ipgirl_crawler.state import StateLocked
 
 EXIT_HEALTHY, EXIT_UNHEALTHY, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 75
 
@@ -62,12 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spider_args = _pairs(args.spider_args, "-a")
         settings = build_settings(_pairs(args.settings, "-s"))
-        CrawlConfig.from_arguments(settings, spider_args.get("base_url"), spider_args.get("languages"), spider_args.get("full"))
+        config = CrawlConfig.from_arguments(settings, spider_args.get("base_url"), spider_args.get("languages"),
+                                            spider_args.get("full"))
     except ConfigurationError as error:
         print(f"ipgirl-crawl: configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG
     try:
-        lock = StateLock(settings.get("IPGIRL_STATE_DIR")).acquire()
+        lock = lock_site_state(settings, config.base_url)
     except StateLocked as error:
         print(f"ipgirl-crawl: {error}; not starting", file=sys.stderr)
         return EXIT_LOCKED
@@ -78,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         process.start()
         stats = crawler.stats.get_stats()
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
     healthy = stats.get("finish_reason") == "finished" and not stats.get(FAILED_KEY)
     print(summary(stats, healthy), file=sys.stderr)
     return EXIT_HEALTHY if healthy else EXIT_UNHEALTHY

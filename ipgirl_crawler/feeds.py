@@ -17,7 +17,16 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from ipgirl_crawler.state import StateStore, article_key
+from ipgirl_crawler import distributed
+from ipgirl_crawler.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
+
+
+def lock_site_state(settings: Any, base_url: str) -> StateLock | None:
+    """The lock a single-process crawl holds on its site's state for the whole run (``StateLocked``
+    when another run has it); distributed workers take slots of their own (``CrawlState.open``)."""
+    if distributed.enabled(settings):
+        return None
+    return StateLock(site_state_dir(settings.get("IPGIRL_STATE_DIR"), base_url)).acquire()
 
 
 class CrawlState:
@@ -26,19 +35,31 @@ class CrawlState:
     ATTRIBUTE = "_ipgirl_state"
 
     def __init__(self, store: StateStore, run_id: str, resumed: bool, full: bool,
-                 recovered: list[str] | None = None) -> None:
+                 recovered: list[str] | None = None, lock: StateLock | None = None) -> None:
         self.store, self.run_id, self.resumed, self.full = store, run_id, resumed, full
         self.recovered = recovered or []  # what recovery did at start, for the log
         self.pending: dict[str, dict[str, Any]] = {}
+        self.lock = lock  # a distributed worker's slot, held while the crawl runs
 
     @classmethod
-    def open(cls, crawler: Crawler, full: bool) -> CrawlState:
-        store = StateStore(crawler.settings.get("IPGIRL_STATE_DIR"))
+    def open(cls, crawler: Crawler, base_url: str, full: bool) -> CrawlState:
+        """The site's state (``site_state_dir``); a distributed worker's own slot of it, whose
+        name also tells its run files apart from those of the workers beside it."""
+        directory, lock, suffix = site_state_dir(crawler.settings.get("IPGIRL_STATE_DIR"), base_url), None, ""
+        if distributed.enabled(crawler.settings):
+            directory, lock = claim_worker_slot(directory)
+            suffix = f"-{directory.name}"
+        store = StateStore(directory)
         recovered = store.recover()
-        run_id, resumed = store.begin_run(full)
-        state = cls(store, run_id, resumed, full, recovered)
+        run_id, resumed = store.begin_run(full, suffix)
+        state = cls(store, run_id, resumed, full, recovered, lock)
         setattr(crawler, cls.ATTRIBUTE, state)
         return state
+
+    def close(self) -> None:
+        self.store.close()
+        if self.lock is not None:
+            self.lock.release()
 
     @classmethod
     def of(cls, crawler: Crawler | None) -> CrawlState | None:

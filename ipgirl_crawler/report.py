@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 TOP_CATEGORIES = 15
 MAX_FAILURE_ROWS = 50
 BINS = 10
-RUN_ID = re.compile(r"^\d{8}T\d{6}Z$")
+RUN_ID = re.compile(r"^\d{8}T\d{6}Z(?:-[a-z0-9-]+)?$")
 RUN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 STATUS_COLOURS = {"2": ("#2e7d32", "#81c784"), "3": ("#1565c0", "#64b5f6"), "4": ("#e65100", "#ffb74d"),
                   "5": ("#b71c1c", "#e57373")}  # 2xx greens, 3xx blues, 4xx oranges, 5xx reds

@@ -97,4 +97,4 @@ class RunMonitor:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself
             logger.exception("Could not write the run report for %s", state.run_id)
-        state.store.close()
+        state.close()

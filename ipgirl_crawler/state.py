@@ -1,4 +1,8 @@
-"""What the crawler remembers between runs, in one SQLite file under ``IPGIRL_STATE_DIR``.
+"""What the crawler remembers between runs, in one SQLite file per site under ``IPGIRL_STATE_DIR``.
+
+Article ids are a site's own, so each site (origin) has a folder of its own (``site_state_dir``):
+a crawl of a copy of the site never mistakes its articles for the live site's. Distributed
+workers sharing a state directory each take a slot of their own (``claim_worker_slot``).
 
 - ``runs``: one row per run; a run that never finished is resumed by the next start.
 - ``articles``: the last emitted version of each article (hash, validators for conditional
@@ -11,12 +15,14 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT,
@@ -52,6 +58,28 @@ def utc_now() -> datetime:
 
 def article_key(language: str | None, article_id: str | None) -> str:
     return f"{language}:{article_id}"
+
+
+MAX_WORKER_SLOTS = 64
+
+
+def site_state_dir(state_dir: str | Path, base_url: str) -> Path:
+    """The folder of ``state_dir`` that holds what is remembered of the site at ``base_url``."""
+    parts = urlsplit(base_url)
+    name = (parts.hostname or "site") + (f"_{parts.port}" if parts.port else "")
+    return Path(state_dir) / re.sub(r"[^a-z0-9._-]", "_", name.lower()).lstrip(".")
+
+
+def claim_worker_slot(site_dir: Path) -> tuple[Path, StateLock]:
+    """The first ``worker-N`` folder of ``site_dir`` no other process holds, and its lock: the
+    workers of a distributed crawl on one machine each keep a state of their own."""
+    for number in range(1, MAX_WORKER_SLOTS + 1):
+        slot = site_dir / f"worker-{number}"
+        try:
+            return slot, StateLock(slot).acquire()
+        except StateLocked:
+            continue
+    raise StateLocked(f"all {MAX_WORKER_SLOTS} worker slots of {site_dir} are taken")
 
 
 class StateLock:
@@ -94,17 +122,18 @@ class StateStore:
         self.db.close()
 
     # -- runs -------------------------------------------------------------------------
-    def begin_run(self, full: bool) -> tuple[str, bool]:
-        """(run id, resumed): the unfinished run if there is one, else a new run."""
+    def begin_run(self, full: bool, suffix: str = "") -> tuple[str, bool]:
+        """(run id, resumed): the unfinished run if there is one, else a new run; ``suffix``
+        tells apart the runs of workers that write to one data directory."""
         row = self.db.execute("SELECT run_id FROM runs WHERE status='running' ORDER BY run_id DESC LIMIT 1").fetchone()
         if row:
             return row[0], True
         now = utc_now()
-        base = run_id = now.strftime("%Y%m%dT%H%M%SZ")
-        suffix = 1
+        base = run_id = now.strftime("%Y%m%dT%H%M%SZ") + suffix
+        number = 1
         while self.db.execute("SELECT 1 FROM runs WHERE run_id=?", (run_id,)).fetchone():
-            suffix += 1
-            run_id = f"{base}-{suffix}"  # two runs started within one second
+            number += 1
+            run_id = f"{base}-{number}"  # two runs started within one second
         self.db.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?)", (run_id, now.isoformat(), int(full)))
         return run_id, False
 

@@ -12,9 +12,10 @@ from tests.redis_server import redis_server
 
 
 def worker(base_url: str, redis_url: str, work: Path, n: int) -> subprocess.Popen[bytes]:
+    """A worker as the README starts one; both of this machine's share its state and data directories."""
     command = [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(work / f"w{n}.jsonl"),
-               "-s", f"IPGIRL_REDIS_URL={redis_url}", "-s", f"IPGIRL_STATE_DIR={work / f'state{n}'}",
-               "-s", f"IPGIRL_DATA_DIR={work / f'data{n}'}", "-s", f"LOG_FILE={work / f'w{n}.log'}"]
+               "-s", f"IPGIRL_REDIS_URL={redis_url}", "-s", f"IPGIRL_STATE_DIR={work / 'state'}",
+               "-s", f"IPGIRL_DATA_DIR={work / 'data'}", "-s", f"LOG_FILE={work / f'w{n}.log'}"]
     return subprocess.Popen(command, cwd=ROOT)
 
 
@@ -35,3 +36,6 @@ def test_two_workers_share_the_frontier_and_emit_every_article_once(tmp_path: Pa
     assert leftover == []  # the last worker cleaned the job up
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in (1, 2))
     assert "Traceback" not in logs and "Joining the shared frontier" in logs
+    # One state directory, a slot each; run files told apart by the slot.
+    assert sorted(p.name for p in (tmp_path / "state").glob("*/worker-*")) == ["worker-1", "worker-2"]
+    assert len(list((tmp_path / "data").glob("articles/run_date=*/*-worker-?.manifest.json"))) == 2

@@ -73,3 +73,15 @@ def test_an_article_that_disappears_is_recorded_as_gone(tmp_path: Path) -> None:
     gone = [json.loads(line) for path in (tmp_path / "d2").glob("gone/*/*.jsonl") for line in path.read_text().splitlines()]
     assert [(g["url"], g["status"]) for g in gone] == [(victim["url"], 404)]
     assert articles(tmp_path / "d2") == []
+
+
+def test_two_sites_in_one_state_directory_keep_apart(tmp_path: Path) -> None:
+    """Article ids are a site's own: a copy of the site on another port (the same ids) is crawled
+    in full, never answered from what the first site's crawl remembers, nor fetched from it."""
+    with LocalSite(n_articles=30, seed=16) as first, LocalSite(n_articles=30, seed=16) as second:
+        assert run_entrypoint(first.base_url, tmp_path / "s", tmp_path / "d1").returncode == 0
+        before = len(first.requests())
+        done = run_entrypoint(second.base_url, tmp_path / "s", tmp_path / "d2")
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert score(articles(tmp_path / "d2"), second.expected_items()).accuracy == 1.0
+        assert len(first.requests()) == before

@@ -9,7 +9,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from ipgirl_crawler import settings as project_settings
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
-from ipgirl_crawler.state import StateLock, StateLocked
+from ipgirl_crawler.feeds import lock_site_state
+from ipgirl_crawler.state import StateLocked
 
 EXIT_CONFIG_ERROR = 2
 EXIT_LOCKED = 75
@@ -28,13 +29,14 @@ class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         spargs = getattr(opts, "spargs", {}) or {}
         try:
-            CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"), spargs.get("full"))
+            config = CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"),
+                                                spargs.get("full"))
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
             self.exitcode = EXIT_CONFIG_ERROR
             return
         try:
-            lock = StateLock(self.settings.get("IPGIRL_STATE_DIR")).acquire()
+            lock = lock_site_state(self.settings, config.base_url)
         except StateLocked as error:
             print(f"ipgirl: {error}; not starting", file=sys.stderr)
             self.exitcode = EXIT_LOCKED
@@ -46,4 +48,5 @@ class Command(ScrapyCrawlCommand):
         try:
             super().run(args, opts)
         finally:
-            lock.release()
+            if lock is not None:
+                lock.release()

@@ -35,13 +35,13 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
 
 
-def spill_frontier_to_disk(settings: Any) -> None:
-    """Queue pending requests on disk under the state directory, so memory does not grow with
-    the site. The queue is this process's only: our own state, not the queue, resumes an
+def spill_frontier_to_disk(settings: Any, state_dir: Path) -> None:
+    """Queue pending requests on disk under the site's state directory, so memory does not grow
+    with the site. The queue is this process's only: our own state, not the queue, resumes an
     interrupted run, so it starts empty every time."""
     if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
         return
-    frontier = Path(settings.get("IPGIRL_STATE_DIR")) / "frontier"
+    frontier = state_dir / "frontier"
     shutil.rmtree(frontier, ignore_errors=True)
     settings.set("JOBDIR", str(frontier), priority="spider")
 
@@ -72,9 +72,9 @@ class IpgirlSpider(Spider):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
             spider.scheduled_articles = spider.coordinator.shared_set("articles")
-        spider.crawl_state = CrawlState.open(crawler, config.full)
+        spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
         spider.page_pipelines = page_pipelines(crawler.settings)
-        spill_frontier_to_disk(crawler.settings)
+        spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
         # Feed URIs are filled from spider attributes: where and under which run to write.
         spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
         spider.run_id, spider.run_date = spider.crawl_state.run_id, spider.crawl_state.run_date
