@@ -17,6 +17,7 @@ from dateparser.date import DateData, DateDataParser
 
 from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
 from pipelines.base import PagePipeline
+from pipelines.date_shapes import DateShapes
 
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # Outside this window a date is a placeholder (0001-01-01, the epoch) or garbage.
@@ -167,9 +168,16 @@ def _has_day(data: DateData) -> bool:
     return data.date_obj is not None and _REQUIRED_PARTS <= set(data.parts)
 
 
+_SHAPES = DateShapes()
+
+
 @lru_cache(maxsize=2048)
 def _absolute_day(text: str, langs: tuple[str, ...]) -> date | None:
     # Independent of the clock (every part is required), so safe to memoize.
+    return _SHAPES.read(text, langs, lambda new: _dateparser_day(new, langs))
+
+
+def _dateparser_day(text: str, langs: tuple[str, ...]) -> date | None:
     data = _absolute_parser(langs).get_date_data(text)
     return data.date_obj.date() if _has_day(data) else None
 
