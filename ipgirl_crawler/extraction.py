@@ -8,6 +8,7 @@ next pages, one round trip per page; with 0 workers, or if a worker dies, it run
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.urls import absolute
 from ipgirl_crawler.workers import ProcessPool, WorkerDied, cpu_count
 from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
+from pipelines.dates import warm_up as warm_up_dates
 
 logger = logging.getLogger(__name__)
 # Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import).
@@ -71,17 +73,27 @@ class WorkerPool:
     def __init__(self, workers: int, log_level: int | str = logging.INFO) -> None:
         self.workers, self.log_level = workers, log_level
         self.pool: ProcessPool | None = None
+        self._starting: asyncio.Future[None] | None = None
 
     @classmethod
     def of(cls, crawler: Crawler) -> WorkerPool:
+        """The crawl's pool; its workers start (and warm up) as the spider opens."""
         pool = getattr(crawler, cls.ATTRIBUTE, None)
         if pool is None:
             setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
             pool = cls(default_workers() if setting in (None, "", "auto") else int(setting),
                        crawler.settings.get("LOG_LEVEL"))
             setattr(crawler, cls.ATTRIBUTE, pool)
+            crawler.signals.connect(pool.start_soon, signal=signals.spider_opened)
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
+
+    def start_soon(self, spider: Any) -> None:
+        """Start the workers while discovery reads robots.txt and sitemaps, not on the first article."""
+        pool = self._pool()
+        if pool is not None:
+            languages = tuple(getattr(spider, "languages", ()))
+            self._starting = asyncio.ensure_future(pool.start(warm_up_dates, languages))
 
     def _pool(self) -> ProcessPool | None:
         if self.pool is None and self.workers > 0:

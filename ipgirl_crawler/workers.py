@@ -79,13 +79,13 @@ def serve(connection: socket.socket, log_level: int | str) -> None:
 
 
 class Worker:
-    """One worker process and the calls in flight on it."""
+    """One worker process and the calls in flight on it. Calls may be made before ``launch()``
+    has started the process: they wait in the socket."""
 
     def __init__(self, context: BaseContext, loop: asyncio.AbstractEventLoop, log_level: int | str) -> None:
-        ours, theirs = socket.socketpair()
-        self.process = context.Process(target=serve, args=(theirs, log_level), daemon=True, name="ipgirl-worker")
-        self.process.start()
-        theirs.close()
+        ours, self._theirs = socket.socketpair()
+        self.process = context.Process(target=serve, args=(self._theirs, log_level), daemon=True,
+                                       name="ipgirl-worker")
         ours.setblocking(False)
         self.socket, self.loop = ours, loop
         self.pending: dict[int, asyncio.Future[Any]] = {}
@@ -93,6 +93,12 @@ class Worker:
         self._received = bytearray()
         self.alive = True
         loop.add_reader(ours.fileno(), self._on_readable)
+
+    def launch(self) -> None:
+        """Start the process: blocks until the fork server has forked it (the first time, until
+        it has started and imported what it preloads), so the pool may run this in a thread."""
+        self.process.start()
+        self._theirs.close()
 
     def call(self, call_id: int, function: Callable[..., Any], args: Sequence[Any]) -> asyncio.Future[Any]:
         future = self.loop.create_future()
@@ -173,6 +179,8 @@ class Worker:
         if self._unsent:
             self.loop.remove_writer(self.socket.fileno())
         self.socket.close()  # the worker reads the end of its input and returns
+        if self.process.pid is None:  # never launched
+            return
         self.process.join(timeout=5 if wait else 0.5)
         if self.process.is_alive():
             self.process.kill()
@@ -194,10 +202,26 @@ class ProcessPool:
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         return await self._least_busy().call(next(self._ids), function, args)  # type: ignore[no-any-return]
 
+    async def start(self, warm_up: Callable[..., Any] | None = None, *args: Any) -> None:
+        """Start every worker without blocking the loop (the fork server's start-up takes a few
+        tenths of a second), each running ``warm_up(*args)`` first: what the first pages would
+        pay for (imports, data loaded on first use) is paid before they arrive."""
+        loop = asyncio.get_running_loop()
+        starting = [Worker(self.context, loop, self.log_level) for _ in range(self.size - len(self.workers))]
+        self.workers += starting
+        calls = [worker.call(next(self._ids), warm_up, args) for worker in starting if warm_up is not None]
+        for worker in starting:
+            await loop.run_in_executor(None, worker.launch)
+        for outcome in await asyncio.gather(*calls, return_exceptions=True):
+            if isinstance(outcome, BaseException):
+                logger.warning("Warming up an extraction worker failed: %s", outcome)
+
     def _least_busy(self) -> Worker:
         self.workers = [worker for worker in self.workers if worker.alive]
         if len(self.workers) < self.size:
-            self.workers.append(Worker(self.context, asyncio.get_running_loop(), self.log_level))
+            worker = Worker(self.context, asyncio.get_running_loop(), self.log_level)
+            worker.launch()
+            self.workers.append(worker)
         return min(self.workers, key=lambda worker: len(worker.pending))
 
     def close(self) -> None:

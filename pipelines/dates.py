@@ -216,6 +216,15 @@ def parse_visible_date(
     return _iso_day(day) if day else None
 
 
+def warm_up(langs: tuple[str, ...]) -> None:
+    """Load what dateparser loads on first use for each language (about 20 ms a language), as a
+    fresh extraction worker would on its first pages."""
+    now = _naive_utc(None)
+    for lang in langs:
+        _absolute_parser(_parser_languages(lang)).get_date_data("0")
+        _relative_parser(_parser_languages(lang), now).get_date_data("0")
+
+
 class DatesPipeline(PagePipeline):
     """published_at / modified_at in UTC from machine-readable or visible (also relative) dates."""
 

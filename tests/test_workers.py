@@ -90,3 +90,15 @@ def test_records_below_the_crawls_log_level_are_not_sent(caplog: pytest.LogCaptu
     finally:
         pool.close()
     assert not [r for r in caplog.records if r.name == "tests.worker_functions"]
+
+
+def test_start_launches_every_worker_and_warms_each_up(pool: ProcessPool, caplog: pytest.LogCaptureFixture) -> None:
+    async def scenario() -> tuple[list[int], set[int]]:
+        await pool.start(functions.fail, 3)  # a warm-up that fails is logged, and the pool works on
+        started = list(pool.pids)
+        answered = set(await asyncio.gather(*(pool.run(functions.sleep_then_pid, 0.2) for _ in range(4))))
+        return started, answered
+    with caplog.at_level(logging.WARNING):
+        started, answered = run(scenario())
+    assert len(started) == 2 and answered == set(started)  # no worker was started on demand
+    assert sum("Warming up an extraction worker failed: bad input 3" in r.getMessage() for r in caplog.records) == 2

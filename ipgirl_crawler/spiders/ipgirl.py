@@ -74,6 +74,7 @@ class IpgirlSpider(Spider):
             spider.scheduled_articles = spider.coordinator.shared_set("articles")
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
         spider.page_pipelines = page_pipelines(crawler.settings)
+        WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
         # Feed URIs are filled from spider attributes: where and under which run to write.
         spider.data_dir = crawler.settings.get("IPGIRL_DATA_DIR")
