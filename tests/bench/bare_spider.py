@@ -19,6 +19,7 @@ ARTICLE_LINKS_XPATH = "//a/@href | //link[@rel='alternate']/@href"
 
 class IpgirlBareSpider(IpgirlSpider):
     name = "ipgirl_bare"
+    custom_settings = {"IPGIRL_EXTRACTION_WORKERS": 0}  # it extracts nothing: no worker processes
 
     def parse_article(self, response: Response) -> Iterator[Request]:
         if not 200 <= response.status < 300:  # 304/404/410 reach the callback: handled as the real spider does
