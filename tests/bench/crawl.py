@@ -21,9 +21,13 @@ SETTINGS_MODULE = "ipgirl_crawler.settings"
 SPIDER_MODULES = "ipgirl_crawler.spiders,tests.bench.bare_spider"
 _STAT = re.compile(r"^\s*\{?'([^']+)': ([-0-9.e]+),?\}?$")
 # What counts as "an article page parsed": every 200 article response reaches one of these.
-FULL_ARTICLE_STATS = ("item_scraped_count", "item_dropped_count", "ipgirl/discovery/not_article",
-                      "ipgirl/discovery/article_not_html")
-BARE_ARTICLE_STATS = ("ipgirl/discovery/bare_article_pages", "ipgirl/discovery/article_not_html")
+ARTICLE_STATS = {
+    "ipgirl": ("item_scraped_count", "item_dropped_count", "ipgirl/discovery/not_article",
+               "ipgirl/discovery/article_not_html"),
+    "ipgirl_bare": ("ipgirl/discovery/bare_article_pages", "ipgirl/discovery/article_not_html"),
+    "plain": ("plain/article_pages",),
+}
+PLAIN_SPIDER = Path(__file__).with_name("plain_spider.py")
 
 
 @dataclass
@@ -50,8 +54,7 @@ class CrawlRun:
 
     @property
     def article_pages(self) -> int:
-        keys = BARE_ARTICLE_STATS if self.spider.endswith("_bare") else FULL_ARTICLE_STATS
-        return int(sum(self.stats.get(key, 0) for key in keys))
+        return int(sum(self.stats.get(key, 0) for key in ARTICLE_STATS[self.spider]))
 
     @property
     def articles_per_second(self) -> float:
@@ -108,7 +111,10 @@ def parse_stats(log_text: str) -> dict[str, float]:
 
 def crawl_command(spider: str, base_url: str, work: Path, *extra: str) -> list[str]:
     """``tests.crawl_check.run_crawl``'s command, for any spider, with the same settings for all;
-    everything the crawl writes stays in ``work``."""
+    everything the crawl writes stays in ``work``. The plain spider runs outside the project."""
+    if spider == "plain":
+        return [str(SCRAPY), "runspider", str(PLAIN_SPIDER), "-a", f"base_url={base_url}",
+                "-s", f"LOG_FILE={work / 'crawl.log'}", *extra]
     return [str(SCRAPY), "crawl", spider, "-a", f"base_url={base_url}", "-O", str(work / "items.jsonl"),
             "-s", f"IPGIRL_STATE_DIR={work / 'state'}", "-s", f"IPGIRL_DATA_DIR={work / 'data'}",
             "-s", "LOG_LEVEL=INFO", "-s", f"LOG_FILE={work / 'crawl.log'}", "-s", f"SPIDER_MODULES={SPIDER_MODULES}",
@@ -154,6 +160,8 @@ def crawl(spider: str, base_url: str, work: Path, *extra: str, timeout: float = 
     work.mkdir(parents=True)
     output, log = work / "items.jsonl", work / "crawl.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
+    if spider == "plain":
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SCRAPY_SETTINGS_MODULE")}
     server_before = cpu_seconds(server_pid) if server_pid else None
     run = measured_run(crawl_command(spider, base_url, work, *extra), work, env, timeout)
     server_after = cpu_seconds(server_pid) if server_pid else None

@@ -1,4 +1,6 @@
-"""Full crawl against the bare spider on the same local site: articles/s, peak RSS, accuracy."""
+"""Full crawl against the bare spider (the project's discovery without extraction) and a plain
+Scrapy spider (the same discovery in Scrapy alone) on the same local site: articles/s, CPU,
+peak RSS, accuracy."""
 from __future__ import annotations
 
 import shutil
@@ -11,15 +13,16 @@ from tests.bench.report import Row
 from tests.bench.site import ServedSite
 from tests.crawl_check import read_jsonl, score
 
-FULL, BARE = "ipgirl", "ipgirl_bare"
+FULL, BARE, PLAIN = "ipgirl", "ipgirl_bare", "plain"
+SPIDERS = (FULL, BARE, PLAIN)
 
 
 def run_pairs(site: ServedSite, work: Path, logs: Path, repeat: int) -> dict[str, list[CrawlRun]]:
     """``repeat`` rounds, each a full and a bare crawl, alternating which goes first (ABBA),
     so a drift of the machine's load weighs on both alike."""
-    runs: dict[str, list[CrawlRun]] = {FULL: [], BARE: []}
+    runs: dict[str, list[CrawlRun]] = {spider: [] for spider in SPIDERS}
     for round_ in range(repeat):
-        for spider in (FULL, BARE) if round_ % 2 == 0 else (BARE, FULL):
+        for spider in SPIDERS if round_ % 2 == 0 else SPIDERS[::-1]:
             run = crawl(spider, site.base_url, work / f"{spider}-{round_}", server_pid=site.pid)
             print("  " + run.summary(), flush=True)
             if run.log and run.log.exists():
@@ -37,18 +40,22 @@ def best(runs: list[CrawlRun]) -> CrawlRun:
 
 def measure(site: ServedSite, work: Path, logs: Path, repeat: int) -> tuple[list[Row], dict[str, Any]]:
     runs = run_pairs(site, work, logs, repeat)
-    full, bare = best(runs[FULL]), best(runs[BARE])
+    full, bare, plain = best(runs[FULL]), best(runs[BARE]), best(runs[PLAIN])
     ratio = full.articles_per_second / bare.articles_per_second if bare.articles_per_second else None
+    plain_ratio = full.articles_per_second / plain.articles_per_second if plain.articles_per_second else None
     items = read_jsonl(full.output) if full.output and full.output.exists() else []
     result = score(items, site.expected_items())
     print("  accuracy of the full crawl: " + result.summary().replace("\n", "\n  "))
     n = site.n_articles
-    failed = [run.spider for run in runs[FULL] + runs[BARE] if not run.ok]
+    failed = [run.spider for spider_runs in runs.values() for run in spider_runs if not run.ok]
     rows = [
         Row(f"full crawl articles/s ({n} articles)", full.articles_per_second, "/s",
             note=f"crawl(s) failed: {failed}; see the logs" if failed else ""),
         Row(f"bare spider articles/s ({n} articles)", bare.articles_per_second, "/s"),
+        Row(f"plain Scrapy spider articles/s ({n} articles)", plain.articles_per_second, "/s",
+            note="Scrapy's defaults, no project code"),
         Row("full/bare articles/s", ratio, "", ">=", 0.8, note="goal 1.0"),
+        Row("full/plain Scrapy articles/s", plain_ratio, "", ">=", 0.8),
         Row("full crawl accuracy (article, field)", result.accuracy * 100, "%", ">=", 100.0,
             note=f"missing {len(result.missing)}, unexpected {len(result.unexpected)}, "
                  f"duplicates {len(result.duplicates)}, wrong {dict(result.wrong)}" if result.accuracy < 1 else ""),
@@ -58,6 +65,7 @@ def measure(site: ServedSite, work: Path, logs: Path, repeat: int) -> tuple[list
         Row("full crawl CPU ms/article: site server", full.server_cpu_ms_per_article, " ms"),
         Row("bare spider CPU ms/article: crawl process", bare.cpu_ms_per_article, " ms"),
         Row("bare spider CPU ms/article: site server", bare.server_cpu_ms_per_article, " ms"),
+        Row("plain Scrapy spider CPU ms/article: crawl process", plain.cpu_ms_per_article, " ms"),
         Row("full crawl cores busy (crawl + workers + server CPU / elapsed)", cores_busy(full), ""),
         Row("bare spider cores busy", cores_busy(bare), ""),
         Row(f"full crawl peak RSS ({n} articles)", full.peak_rss_mb, " MiB"),
