@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -191,6 +191,25 @@ def _relative_day(text: str, langs: tuple[str, ...], now: datetime) -> date | No
     return data.date_obj.date()
 
 
+# Two clocks far apart, in months of different lengths: a text that counts back as far from both
+# counts back a fixed span ("3 days ago"); one that does not counts in months or years.
+_PROBE_CLOCKS = (datetime(2026, 1, 31, 12, 0, 0), datetime(2026, 3, 15, 5, 37, 0))
+
+
+@lru_cache(maxsize=1024)
+def _fixed_span(text: str, langs: tuple[str, ...]) -> timedelta | None:
+    """How far back ``text`` counts when that is the same from any clock ("3 days ago", "hier");
+    None for months or years ("il y a 2 mois"), or when it is no relative date. dateparser reads
+    each such text twice, once per probe clock, instead of once per response clock."""
+    spans = set()
+    for clock in _PROBE_CLOCKS:
+        data = _relative_parser(langs, clock).get_date_data(text)
+        if not _has_day(data):
+            return None
+        spans.add(clock - data.date_obj)
+    return spans.pop() if len(spans) == 1 else None
+
+
 def _naive_utc(now: datetime | None) -> datetime:
     moment = now or datetime.now(timezone.utc)
     if moment.tzinfo is not None:
@@ -212,7 +231,11 @@ def parse_visible_date(
     if not cleaned:
         return None
     langs = _parser_languages(lang)
-    day = _absolute_day(cleaned, langs) or _relative_day(cleaned, langs, _naive_utc(now))
+    day = _absolute_day(cleaned, langs)
+    if day is None:
+        clock = _naive_utc(now)
+        span = _fixed_span(cleaned, langs)
+        day = (clock - span).date() if span is not None and span >= timedelta(0) else _relative_day(cleaned, langs, clock)
     return _iso_day(day) if day else None
 
 

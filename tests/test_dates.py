@@ -271,3 +271,24 @@ def test_response_date_invalid(header: bytes | str | None) -> None:
 def test_response_date_drives_relative_dates() -> None:
     now = parse_response_date(b"Fri, 20 Nov 2026 12:00:00 GMT")
     assert parse_visible_date("vor 3 Tagen", "de", now) == "2026-11-17T00:00:00Z"
+
+
+MONTHS_AGO = [("en", "3 months ago"), ("en", "2 years ago"), ("en", "1 month and 2 days ago"), ("fr", "il y a 2 mois"), ("de", "vor 2 Monaten"),
+              ("es", "hace 2 meses"), ("it", "2 mesi fa"), ("pt", "há 2 meses"), ("ja", "2ヶ月前"),
+              ("zh", "2个月前"), ("ko", "2개월 전")]
+CLOCKS = [datetime(2024, 2, 29, 23, 59, 59, tzinfo=timezone.utc), datetime(2026, 3, 31, 0, 0, 1, tzinfo=timezone.utc),
+          datetime(2026, 1, 1, 0, 30, tzinfo=timezone.utc), datetime(2025, 12, 31, 12, 0, tzinfo=timezone.utc),
+          datetime(2026, 7, 15, 6, 45, tzinfo=timezone.utc)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [(lang, text) for lang, text, _ in RELATIVE] + MONTHS_AGO)
+def test_relative_dates_are_dateparsers_reading_from_every_clock(lang: str, text: str) -> None:
+    """Fixed spans ("3 days ago") are read once and counted back from each clock; months and
+    years (no day: refused) are read from each clock: either way, dateparser's reading from it."""
+    from pipelines.dates import _clean_visible, _has_day, _parser_languages, _relative_parser
+    langs, cleaned = _parser_languages(lang), _clean_visible(text, lang)
+    for clock in CLOCKS:
+        naive = clock.replace(tzinfo=None)
+        data = _relative_parser(langs, naive).get_date_data(cleaned)
+        day = data.date_obj.strftime("%Y-%m-%dT00:00:00Z") if _has_day(data) and data.date_obj <= naive else None
+        assert parse_visible_date(text, lang, clock) == day, (text, clock)
