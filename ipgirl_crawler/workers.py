@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 _HEADER = struct.Struct("!Q")
 _READ_CHUNK = 1 << 20
+# Room in the socket for the pages queued to a busy worker (~35 KB each): the default ~200 KB
+# fills with a handful, and every page after it costs a partial send and a writer callback.
+_SOCKET_BUFFER = 4 << 20
 
 
 class WorkerDied(RuntimeError):
@@ -84,6 +87,9 @@ class Worker:
 
     def __init__(self, context: BaseContext, loop: asyncio.AbstractEventLoop, log_level: int | str) -> None:
         ours, self._theirs = socket.socketpair()
+        for end in (ours, self._theirs):
+            for option in (socket.SO_SNDBUF, socket.SO_RCVBUF):
+                end.setsockopt(socket.SOL_SOCKET, option, _SOCKET_BUFFER)  # the kernel caps it at its maximum
         self.process = context.Process(target=serve, args=(self._theirs, log_level), daemon=True,
                                        name="ipgirl-worker")
         ours.setblocking(False)
