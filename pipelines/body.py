@@ -11,10 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml.html import HtmlElement, fragment_fromstring, tostring
+from lxml import etree
+from lxml.html import HtmlElement
 
 from ipgirl_crawler import i18n
 from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
+from ipgirl_crawler.pages.dom import drop_tag, drop_tree, outer_html, parse_fragment, text_content
 from ipgirl_crawler.text import normalize_text, strip_control
 from ipgirl_crawler.urls import absolute
 from pipelines.base import PagePipeline
@@ -59,7 +61,7 @@ def _read_also_pattern(lang: str) -> re.Pattern[str]:
 
 def _remove(element: HtmlElement) -> None:
     """Remove an element but keep its tail text in place."""
-    element.drop_tree()
+    drop_tree(element)
 
 
 def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
@@ -76,7 +78,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
             _remove(element)
     read_also = _read_also_pattern(lang)
     for block in list(root):
-        text = normalize_text(block.text_content())
+        text = normalize_text(text_content(block))
         if text and read_also.match(text):
             removed["read_also"] += 1
             _remove(block)
@@ -128,17 +130,16 @@ def frames_to_figures(root: HtmlElement) -> int:
         images = list(block.iter("img"))
         if block.tag in ("figure", "img") or len(images) != 1:
             continue
-        caption = normalize_text(block.text_content())
+        caption = normalize_text(text_content(block))
         if len(caption) > 300 or next(block.iterdescendants(*_NOT_IN_FRAMES), None) is not None:
             continue
-        figure = fragment_fromstring("<figure></figure>")
+        figure = etree.Element("figure")
         image = images[0]
         image.tail = None
         figure.append(image)
         if caption:
-            figcaption = fragment_fromstring("<figcaption></figcaption>")
+            figcaption = etree.SubElement(figure, "figcaption")
             figcaption.text = caption
-            figure.append(figcaption)
         figure.tail = block.tail
         block.getparent().replace(block, figure)
         converted += 1
@@ -148,7 +149,7 @@ def frames_to_figures(root: HtmlElement) -> int:
 def _unwrap_foreign(root: HtmlElement) -> None:
     for element in list(root.iter()):
         if element is not root and element.tag not in KEEP_TAGS:
-            element.drop_tag()
+            drop_tag(element)
 
 
 def _own_item_text(item: HtmlElement) -> str:
@@ -156,7 +157,7 @@ def _own_item_text(item: HtmlElement) -> str:
     parts = [item.text or ""]
     for child in item:
         if isinstance(child.tag, str) and child.tag not in LIST_TAGS:
-            parts.append(child.text_content())
+            parts.append(text_content(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -168,12 +169,12 @@ def block_texts(root: HtmlElement) -> list[str]:
         if block.tag == "figure" or block.tag == "img":
             continue
         for caption in list(block.iterdescendants("figcaption")):
-            caption.drop_tree()  # a caption inside a text block: not body text, kept in figures only
+            drop_tree(caption)  # a caption inside a text block: not body text, kept in figures only
         if block.tag in LIST_TAGS:
             # Every item is a block, nested ones too; an item's text stops where its sub-list starts.
             found = (_own_item_text(li) for li in block.iter("li"))
         else:
-            found = (block.text_content(),)
+            found = (text_content(block),)
         texts.extend(t for t in map(normalize_text, found) if t)
     return texts
 
@@ -185,7 +186,7 @@ def body_images(root: HtmlElement) -> list[dict[str, str | None]]:
         caption = figure.find(".//figcaption") if figure is not None else None
         if img.get("src"):
             images.append({"url": img.get("src"), "alt": normalize_text(img.get("alt")) or None,
-                           "caption": normalize_text(caption.text_content()) if caption is not None else None})
+                           "caption": normalize_text(text_content(caption)) if caption is not None else None})
     return images
 
 
@@ -198,7 +199,7 @@ def count_words(text: str, lang: str | None) -> int:
 
 def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
     """The body's text, clean HTML, images, word count and hash from its raw blocks."""
-    root = fragment_fromstring(strip_control(raw_html or ""), create_parent="div")
+    root = parse_fragment(strip_control(raw_html or ""))
     removed = remove_noise(root, lang or i18n.DEFAULT_UI_LANGUAGE)
     framed = frames_to_figures(root)
     if framed:
@@ -209,7 +210,7 @@ def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
         if block.tag in ("a", "strong", "em", "li", "figcaption"):
             block.tag = "p"
     text = "\n\n".join(block_texts(root))
-    html = "".join(tostring(block, encoding="unicode", with_tail=False) for block in root)
+    html = "".join(outer_html(block) for block in root)
     return CleanBody(text, normalize_html_whitespace(html), body_images(root), count_words(text, lang),
                      hashlib.sha256(text.encode("utf-8")).hexdigest(), removed)
 

@@ -5,9 +5,8 @@ import html
 from functools import lru_cache
 from typing import Any
 
-from lxml.html import fragment_fromstring, tostring
-
 from ipgirl_crawler import i18n
+from ipgirl_crawler.pages.dom import drop_tree, outer_html, parse_fragment, text_content
 from ipgirl_crawler.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 
@@ -25,12 +24,12 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
     visible = normalize_text(html.unescape(raw_html)).casefold()
     if not any(n[:24] in visible for n in notices):
         return raw_html, None
-    root = fragment_fromstring(strip_control(raw_html), create_parent="div")
+    root = parse_fragment(strip_control(raw_html))
     for block in reversed(list(root)):
-        text = normalize_text(block.text_content())
+        text = normalize_text(text_content(block))
         if text.casefold() in notices:
-            block.drop_tree()
-            return "".join(tostring(b, encoding="unicode", with_tail=False) for b in root), text
+            drop_tree(block)
+            return "".join(outer_html(b) for b in root), text
     return raw_html, None
 
 

@@ -21,8 +21,8 @@ from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.index import TagIndex
 from ipgirl_crawler.pages.inline import wrap_inline_runs
-from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, page_root,
-                                      text_content, text_of)
+from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, outer_html,
+                                      page_root, text_content, text_of)
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.text import normalize_or_none, normalize_text
@@ -323,9 +323,7 @@ class ArticlePage:
                 or self._visible_stamp(False))
 
     def raw_body_html(self) -> str:
-        from lxml.html import tostring
-
-        return "".join(tostring(block, encoding="unicode", with_tail=False) for block in self.body.blocks)
+        return "".join(outer_html(block) for block in self.body.blocks)
 
     def tags(self) -> list[str]:
         links = self._tag_links(self.anchors.first("tags"))
