@@ -4,15 +4,19 @@
 site share a *job* in Redis (``ipgirl:<job>:…``): the request queue and duplicate filter of
 scrapy-redis, and two sets of ours, the articles already scheduled and the URLs already
 emitted, so that across workers every article is fetched and emitted once. The first worker
-to start seeds the frontier (robots.txt, sitemaps, home pages); a worker closes once the
-shared queue has stayed empty for ``IPGIRL_REDIS_IDLE_SECONDS``; the last worker to close
-removes the job's keys, so the next backfill starts afresh.
+to start seeds the frontier (robots.txt, sitemaps, home pages). A worker closes when the
+shared queue is empty and every worker of the job is idle (none can queue more), or once the
+queue has stayed empty for ``IPGIRL_REDIS_IDLE_SECONDS`` (a worker that crashed is never
+idle); the last worker to close removes the job's keys, so the next backfill starts afresh.
 """
 from __future__ import annotations
 
 import logging
+import os
 import re
+import socket
 import time
+import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,6 +28,7 @@ from scrapy.utils.asyncio import create_looping_call
 
 logger = logging.getLogger(__name__)
 KEY_TTL_SECONDS = 7 * 24 * 3600  # a job abandoned by crashed workers does not live forever
+JOB_KEYS = ("workers", "idle", "seeded", "articles", "emitted", "requests", "dupefilter")
 POLL_SECONDS = 0.5
 
 
@@ -81,11 +86,14 @@ class Coordinator:
         self.server.ping()
         self.idle_seconds = crawler.settings.getfloat("IPGIRL_REDIS_IDLE_SECONDS")
         self.idle_since: float | None = None
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.marked_idle = False  # whether this worker stands in the job's set of idle workers
         self.server.incr(f"{prefix}:workers")
         self._touch()
         self.poll = create_looping_call(self._wake_engine)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(self.busy_again, signal=signals.request_reached_downloader)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     def spider_opened(self, spider: Spider) -> None:
@@ -102,7 +110,7 @@ class Coordinator:
         return SeenSet(self.server, f"{self.prefix}:{name}")
 
     def _touch(self) -> None:
-        for suffix in ("workers", "seeded", "articles", "emitted", "requests", "dupefilter"):
+        for suffix in JOB_KEYS:
             self.server.expire(f"{self.prefix}:{suffix}", KEY_TTL_SECONDS)
 
     def claim_seeding(self) -> bool:
@@ -110,21 +118,33 @@ class Coordinator:
         return bool(self.server.set(f"{self.prefix}:seeded", "1", nx=True, ex=KEY_TTL_SECONDS))
 
     def spider_idle(self, spider: Spider) -> None:
+        """Called with nothing in flight here: done when no worker can queue more, or at the timeout."""
         queued = self.server.zcard(f"{self.prefix}:requests")
         if queued or not self.server.exists(f"{self.prefix}:seeded"):
             self.idle_since = None
             raise DontCloseSpider
+        if not self.marked_idle:
+            self.server.sadd(f"{self.prefix}:idle", self.worker_id)
+            self.marked_idle = True
         now = time.monotonic()
         self.idle_since = self.idle_since or now
-        if now - self.idle_since < self.idle_seconds:
+        everyone_idle = self.server.scard(f"{self.prefix}:idle") >= int(self.server.get(f"{self.prefix}:workers") or 0)
+        if not everyone_idle and now - self.idle_since < self.idle_seconds:
             raise DontCloseSpider
-        logger.info("Shared frontier empty for %.0fs: this worker is done", now - self.idle_since)
+        logger.info("Shared frontier empty%s: this worker is done",
+                    ", every worker idle" if everyone_idle else f" for {now - self.idle_since:.0f}s")
+
+    def busy_again(self, request: Any, spider: Spider) -> None:
+        """A request taken from the shared queue: this worker may queue more, so it is not idle."""
+        if self.marked_idle:
+            self.server.srem(f"{self.prefix}:idle", self.worker_id)
+            self.marked_idle = False
 
     def spider_closed(self, spider: Spider) -> None:
         if self.poll.running:
             self.poll.stop()
+        self.server.srem(f"{self.prefix}:idle", self.worker_id)
         remaining = self.server.decr(f"{self.prefix}:workers")
         if remaining <= 0:
-            keys = [f"{self.prefix}:{s}" for s in ("workers", "seeded", "articles", "emitted", "requests", "dupefilter")]
-            self.server.delete(*keys)
+            self.server.delete(*(f"{self.prefix}:{suffix}" for suffix in JOB_KEYS))
             logger.info("Last worker of job %s: its Redis keys are removed", self.prefix)

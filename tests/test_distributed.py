@@ -11,11 +11,11 @@ from tests.localsite.server import LocalSite
 from tests.redis_server import redis_server
 
 
-def worker(base_url: str, redis_url: str, work: Path, n: int) -> subprocess.Popen[bytes]:
+def worker(base_url: str, redis_url: str, work: Path, n: int, *extra: str) -> subprocess.Popen[bytes]:
     """A worker as the README starts one; both of this machine's share its state and data directories."""
     command = [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(work / f"w{n}.jsonl"),
                "-s", f"IPGIRL_REDIS_URL={redis_url}", "-s", f"IPGIRL_STATE_DIR={work / 'state'}",
-               "-s", f"IPGIRL_DATA_DIR={work / 'data'}", "-s", f"LOG_FILE={work / f'w{n}.log'}"]
+               "-s", f"IPGIRL_DATA_DIR={work / 'data'}", "-s", f"LOG_FILE={work / f'w{n}.log'}", *extra]
     return subprocess.Popen(command, cwd=ROOT)
 
 
@@ -39,3 +39,18 @@ def test_two_workers_share_the_frontier_and_emit_every_article_once(tmp_path: Pa
     # One state directory, a slot each; run files told apart by the slot.
     assert sorted(p.name for p in (tmp_path / "state").glob("*/worker-*")) == ["worker-1", "worker-2"]
     assert len(list((tmp_path / "data").glob("articles/run_date=*/*-worker-?.manifest.json"))) == 2
+
+
+def test_a_worker_that_never_goes_idle_holds_the_others_only_until_the_timeout(tmp_path: Path) -> None:
+    """Workers close as soon as all of them are idle; one that crashed (registered, never idle)
+    keeps that from happening, and the idle timeout ends the job instead."""
+    with redis_server(tmp_path) as redis_url, LocalSite(n_articles=60, seed=42) as site:
+        server = redis.Redis.from_url(redis_url)
+        server.set(f"ipgirl:{site.base_url.split('//')[1]}:workers", 1)  # a crashed worker's registration
+        done = worker(site.base_url, redis_url, tmp_path, 1, "-s", "IPGIRL_REDIS_IDLE_SECONDS=1").wait(timeout=300)
+        leftover = server.keys("ipgirl:*")
+        expected = site.expected_items()
+    assert done == 0
+    assert not score(read_jsonl(tmp_path / "w1.jsonl"), expected).missing
+    assert "Shared frontier empty for 1s: this worker is done" in (tmp_path / "w1.log").read_text()
+    assert leftover  # the crashed worker is still counted: its job's keys wait for their TTL
