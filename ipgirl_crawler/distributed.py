@@ -66,13 +66,13 @@ class SeenSet:
         self.local: set[str] = set()
 
     def add(self, member: str) -> bool:
-        """True when ``member`` was not in the set yet."""
-        if self.server is None:
-            if member in self.local:
-                return False
-            self.local.add(member)
-            return True
-        return bool(self.server.sadd(self.key, member))
+        """True when ``member`` was not in the set yet. What this process added once is in the
+        shared set for good, so only a member new here costs a round trip to Redis (an article
+        page links to a dozen others, most of them seen before)."""
+        if member in self.local:
+            return False
+        self.local.add(member)
+        return True if self.server is None else bool(self.server.sadd(self.key, member))
 
 
 class Coordinator:
