@@ -5,9 +5,10 @@ site share a *job* in Redis (``ipgirl:<job>:…``): the request queue and duplic
 scrapy-redis, and two sets of ours, the articles already scheduled and the URLs already
 emitted, so that across workers every article is fetched and emitted once. The first worker
 to start seeds the frontier (robots.txt, sitemaps, home pages). A worker closes when the
-shared queue is empty and every worker of the job is idle (none can queue more), or once the
-queue has stayed empty for ``IPGIRL_REDIS_IDLE_SECONDS`` (a worker that crashed is never
-idle); the last worker to close removes the job's keys, so the next backfill starts afresh.
+shared queue is empty and every worker of the job is idle (none can queue more), the job being
+at least ``IPGIRL_REDIS_IDLE_SECONDS`` old, or once the queue has stayed empty that long (a
+worker that crashed is never idle); the last worker to close removes the job's keys, so the
+next backfill starts afresh.
 """
 from __future__ import annotations
 
@@ -115,12 +116,18 @@ class Coordinator:
 
     def claim_seeding(self) -> bool:
         """True for exactly one worker of the job: the one that seeds the frontier."""
-        return bool(self.server.set(f"{self.prefix}:seeded", "1", nx=True, ex=KEY_TTL_SECONDS))
+        return bool(self.server.set(f"{self.prefix}:seeded", self._redis_clock(), nx=True, ex=KEY_TTL_SECONDS))
+
+    def _redis_clock(self) -> float:
+        """Redis's own clock: the same for workers on machines whose clocks disagree."""
+        seconds, microseconds = self.server.time()
+        return seconds + microseconds / 1e6
 
     def spider_idle(self, spider: Spider) -> None:
         """Called with nothing in flight here: done when no worker can queue more, or at the timeout."""
         queued = self.server.zcard(f"{self.prefix}:requests")
-        if queued or not self.server.exists(f"{self.prefix}:seeded"):
+        seeded_at = self.server.get(f"{self.prefix}:seeded")
+        if queued or seeded_at is None:
             self.idle_since = None
             raise DontCloseSpider
         if not self.marked_idle:
@@ -129,6 +136,9 @@ class Coordinator:
         now = time.monotonic()
         self.idle_since = self.idle_since or now
         everyone_idle = self.server.scard(f"{self.prefix}:idle") >= int(self.server.get(f"{self.prefix}:workers") or 0)
+        # A job lives at least the idle timeout: a worker started with the others but a little
+        # late joins it rather than seeding a second one (a small site is done in seconds).
+        everyone_idle = everyone_idle and self._redis_clock() - float(seeded_at) >= self.idle_seconds
         if not everyone_idle and now - self.idle_since < self.idle_seconds:
             raise DontCloseSpider
         logger.info("Shared frontier empty%s: this worker is done",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from pathlib import Path
 
 import redis
@@ -54,3 +55,18 @@ def test_a_worker_that_never_goes_idle_holds_the_others_only_until_the_timeout(t
     assert not score(read_jsonl(tmp_path / "w1.jsonl"), expected).missing
     assert "Shared frontier empty for 1s: this worker is done" in (tmp_path / "w1.log").read_text()
     assert leftover  # the crashed worker is still counted: its job's keys wait for their TTL
+
+
+def test_a_worker_started_a_little_late_joins_the_job_rather_than_seeding_another(tmp_path: Path) -> None:
+    """A small site is crawled in a second or two; the job waits out the idle timeout before it
+    ends, so a worker started with the others but late still joins it: no article twice."""
+    with redis_server(tmp_path) as redis_url, LocalSite(n_articles=60, seed=43) as site:
+        first = worker(site.base_url, redis_url, tmp_path, 1, "-s", "IPGIRL_REDIS_IDLE_SECONDS=4")
+        time.sleep(2.5)
+        late = worker(site.base_url, redis_url, tmp_path, 2, "-s", "IPGIRL_REDIS_IDLE_SECONDS=4")
+        assert [first.wait(timeout=300), late.wait(timeout=300)] == [0, 0]
+        expected = site.expected_items()
+    outputs = [tmp_path / "w1.jsonl", tmp_path / "w2.jsonl"]  # the late one may find nothing left to do
+    result = score([item for path in outputs if path.exists() for item in read_jsonl(path)], expected)
+    assert not result.missing and not result.duplicates, result.summary()
+    assert "Joining the shared frontier" in (tmp_path / "w2.log").read_text()
