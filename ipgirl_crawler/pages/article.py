@@ -38,11 +38,7 @@ _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 
 
-def _category_names() -> frozenset[str]:
-    return frozenset(name for names in i18n.category_names().values() for name in names.values())
-
-
-CATEGORY_NAMES = _category_names()
+CATEGORY_NAMES = frozenset(name for names in i18n.category_names().values() for name in names.values())
 
 
 class ArticlePage:
