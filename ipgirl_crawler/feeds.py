@@ -21,6 +21,9 @@ from ipgirl_crawler import distributed
 from ipgirl_crawler.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
 
 
+VALIDATOR_BUFFER = 500
+
+
 def lock_site_state(settings: Any, base_url: str) -> StateLock | None:
     """The lock a single-process crawl holds on its site's state for the whole run (``StateLocked``
     when another run has it); distributed workers take slots of their own (``CrawlState.open``)."""
@@ -38,7 +41,7 @@ class CrawlState:
                  recovered: list[str] | None = None, lock: StateLock | None = None) -> None:
         self.store, self.run_id, self.resumed, self.full = store, run_id, resumed, full
         self.recovered = recovered or []  # what recovery did at start, for the log
-        self.pending: dict[str, dict[str, Any]] = {}
+        self._validators: list[tuple[str, str | None, str | None, str | None]] = []  # not yet in the store
         self.lock = lock  # a distributed worker's slot, held while the crawl runs
 
     @classmethod
@@ -69,16 +72,26 @@ class CrawlState:
     def run_date(self) -> str:
         return f"{self.run_id[:4]}-{self.run_id[4:6]}-{self.run_id[6:8]}"
 
+    def remember(self, key: str, validators: dict[str, str | None]) -> None:
+        """An emitted item's validators, for when its batch is committed: kept in the store, a
+        few hundred at a time, so memory does not grow with the items a batch holds."""
+        self._validators.append((key, validators.get("etag"), validators.get("last_modified"), validators.get("lastmod")))
+        if len(self._validators) >= VALIDATOR_BUFFER:
+            self.flush_validators()
+
+    def flush_validators(self) -> None:
+        if self._validators:
+            self.store.remember_validators(self._validators)
+            self._validators = []
+
     def rows_of(self, path: Path) -> Iterator[dict[str, Any]]:
-        """What the state must remember of each item written to ``path``, one line at a time."""
+        """What the state must remember of each item written to ``path``, one line at a time
+        (``prepare_batch`` adds the validators remembered for it: flush them first)."""
         with path.open("rb") as handle:
             for line in handle:
                 item = json.loads(line)
                 key = article_key(item.get("language"), item.get("article_id"))
-                seen = self.pending.pop(key, {})
-                yield {"key": key, "url": item.get("url"), "content_hash": item.get("content_hash"),
-                       "etag": seen.get("etag"), "last_modified": seen.get("last_modified"),
-                       "lastmod": seen.get("lastmod")}
+                yield {"key": key, "url": item.get("url"), "content_hash": item.get("content_hash")}
 
 
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
@@ -122,6 +135,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
         state = CrawlState.of(self.crawler)
         written = self.part or self.final
         if state is not None:
+            state.flush_validators()
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written))
         if self.part is not None:
             os.replace(self.part, self.final)

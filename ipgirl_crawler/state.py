@@ -10,6 +10,8 @@ workers sharing a state directory each take a slot of their own (``claim_worker_
 - ``batches``: the two-step commit that keeps written files and remembered articles in
   agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
   into place and applied after; recovery finishes or discards whatever a crash interrupted.
+- ``validators``: the HTTP validators of the run's items not yet in a committed batch (on disk,
+  not in memory: a run writing one ``-O`` file commits it only at the end).
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ CREATE TABLE IF NOT EXISTS batches (path TEXT PRIMARY KEY, run_id TEXT, status T
 CREATE TABLE IF NOT EXISTS batch_rows (path TEXT, key TEXT, url TEXT, content_hash TEXT, etag TEXT,
                                        last_modified TEXT, lastmod TEXT);
 CREATE INDEX IF NOT EXISTS batch_rows_path ON batch_rows (path);
+CREATE TABLE IF NOT EXISTS validators (key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, lastmod TEXT);
 """
 
 
@@ -128,6 +131,7 @@ class StateStore:
         row = self.db.execute("SELECT run_id FROM runs WHERE status='running' ORDER BY run_id DESC LIMIT 1").fetchone()
         if row:
             return row[0], True
+        self.db.execute("DELETE FROM validators")  # an abandoned run's, never to be committed
         now = utc_now()
         base = run_id = now.strftime("%Y%m%dT%H%M%SZ") + suffix
         number = 1
@@ -161,14 +165,23 @@ class StateStore:
         self.db.execute("UPDATE articles SET gone=1 WHERE key=?", (key,))
 
     # -- the batch commit ---------------------------------------------------------------
+    def remember_validators(self, rows: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """(key, etag, last_modified, lastmod) of emitted items, until their batch is prepared."""
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT OR REPLACE INTO validators VALUES (?, ?, ?, ?)", rows)
+        self.db.execute("COMMIT")
+
     def prepare_batch(self, final_path: Path, run_id: str, rows: Iterable[dict[str, Any]]) -> None:
-        """Record a written batch as pending, its rows streamed in (memory stays flat)."""
+        """Record a written batch as pending, its rows (key, url, content_hash) streamed in with
+        their validators (memory stays flat)."""
         path = str(final_path)
         self.db.execute("BEGIN")
         self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
         self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, 'pending')", (path, run_id))
-        self.db.executemany("INSERT INTO batch_rows VALUES (:path, :key, :url, :content_hash, :etag, :last_modified, :lastmod)",
+        self.db.executemany("INSERT INTO batch_rows SELECT :path, :key, :url, :content_hash, v.etag, v.last_modified, "
+                            "v.lastmod FROM (SELECT :key AS k) LEFT JOIN validators v ON v.key = k",
                             ({**row, "path": path} for row in rows))
+        self.db.execute("DELETE FROM validators WHERE key IN (SELECT key FROM batch_rows WHERE path=?)", (path,))
         self.db.execute("COMMIT")
 
     def apply_batch(self, final_path: Path) -> None:

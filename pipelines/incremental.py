@@ -24,6 +24,6 @@ class IncrementalPipeline(CountingPipeline):
             state.store.refresh_validators(key, validators.get("etag"), validators.get("last_modified"))
             self.count("unchanged")
             raise DropItem(f"unchanged since run {known.run_id}: {item.get('url')}", log_level="DEBUG")
-        state.pending[key] = validators
+        state.remember(key, validators)
         self.count("changed" if known else "new")
         return item

@@ -212,10 +212,10 @@ class IpgirlSpider(Spider):
         ref = article_ref(url)
         if ref is None or ref.language not in self.languages:
             return
-        key = (ref.language, ref.article_id)
-        if not self.scheduled_articles.add(article_key(*key)):
+        key = article_key(ref.language, ref.article_id)
+        if not self.scheduled_articles.add(key):
             return
-        known = self.crawl_state.store.article(article_key(*key)) if self.crawl_state else None
+        known = self.crawl_state.store.article(key) if self.crawl_state else None
         if known and self.crawl_state and self.crawl_state.resumed and known.run_id == self.crawl_state.run_id:
             self.count("already_emitted")  # written before the interruption this run resumes
             return
@@ -225,7 +225,7 @@ class IpgirlSpider(Spider):
             headers = {k: v for k, v in (("If-None-Match", known.etag), ("If-Modified-Since", known.last_modified)) if v}
         self.count("articles_scheduled")
         yield Request(url, callback=self.parse_article, errback=self.on_error, priority=ARTICLE_PRIORITY,
-                      headers=headers, meta={"lastmod": lastmod, "article_key": article_key(*key),
+                      headers=headers, meta={"lastmod": lastmod, "article_key": key,
                                              "handle_httpstatus_list": [304, 404, 410]})
 
     def _not_fetched(self, response: Response) -> None:
