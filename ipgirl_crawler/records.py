@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exporters import JsonLinesItemExporter
 
 from ipgirl_crawler.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.state import utc_now
+from ipgirl_crawler.state import BATCH_GLOB, utc_now
 
 KINDS = ("failures", "gone")
 
@@ -67,7 +67,7 @@ class RunRecords:
             run_id = state.run_id if state else utc_now().strftime("%Y%m%dT%H%M%SZ")
             run_date = state.run_date if state else utc_now().date().isoformat()
             folder = Path(self.crawler.settings.get("IPGIRL_DATA_DIR")) / kind / f"run_date={run_date}"
-            number = 1 + sum(1 for _ in folder.glob(f"ipgirl-{run_id}-*.jsonl")) if folder.exists() else 1
+            number = 1 + sum(1 for _ in folder.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")) if folder.exists() else 1
             self.files[kind] = RecordFile(folder / f"ipgirl-{run_id}-{number:05d}.jsonl")
         return self.files[kind]
 

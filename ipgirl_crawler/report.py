@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
+from ipgirl_crawler.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)
 
@@ -374,9 +375,9 @@ def write_report(data_dir: Path, run_date: str, run_id: str) -> Path:
     stats_path = articles / f"{run_id}.stats.json"
     # A crashed run has items but no stats: its report is still worth having.
     stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else {}
-    items = read_jsonl(sorted(articles.glob(f"ipgirl-{run_id}-*.jsonl")))
+    items = read_jsonl(sorted(articles.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
     failures_dir = Path(data_dir) / "failures" / f"run_date={run_date}"
-    failures = read_jsonl(sorted(failures_dir.glob(f"ipgirl-{run_id}-*.jsonl")))
+    failures = read_jsonl(sorted(failures_dir.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
     articles.mkdir(parents=True, exist_ok=True)
     return write_atomically(articles / f"{run_id}.report.html", render_report(stats, items, failures, run_id))
 

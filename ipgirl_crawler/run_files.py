@@ -18,6 +18,7 @@ from ipgirl_crawler.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.records import KINDS
 from ipgirl_crawler.report import write_report
+from ipgirl_crawler.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
@@ -54,7 +55,7 @@ def count_lines(path: Path) -> int:
 def manifest(data_dir: Path, run_id: str, run_date: str, stats: dict[str, Any]) -> dict[str, Any]:
     files = {}
     for kind in ("articles", *KINDS):
-        for path in sorted((data_dir / kind / f"run_date={run_date}").glob(f"ipgirl-{run_id}-*.jsonl")):
+        for path in sorted((data_dir / kind / f"run_date={run_date}").glob(f"ipgirl-{run_id}-{BATCH_GLOB}")):
             files[str(path.relative_to(data_dir))] = {"kind": kind, "lines": count_lines(path), "sha256": sha256_of(path)}
     counts = {kind: sum(f["lines"] for f in files.values() if f["kind"] == kind) for kind in ("articles", *KINDS)}
     return {"run_id": run_id, "run_date": run_date, "schema_version": SCHEMA_VERSION, "counts": counts,

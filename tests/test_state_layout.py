@@ -1,11 +1,12 @@
 """Where a crawl keeps its state: a folder per site, a slot per distributed worker."""
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 import pytest
 
-from ipgirl_crawler.state import StateLock, StateLocked, claim_worker_slot, site_state_dir
+from ipgirl_crawler.state import BATCH_GLOB, StateLock, StateLocked, claim_worker_slot, site_state_dir
 
 
 @pytest.mark.parametrize(("base_url", "folder"), [
@@ -36,3 +37,13 @@ def test_a_held_slot_cannot_be_locked_twice(tmp_path: Path) -> None:
     with pytest.raises(StateLocked):
         StateLock(slot).acquire()
     lock.release()
+
+
+@pytest.mark.parametrize(("name", "of_run_x"), [
+    ("ipgirl-20261201T080000Z-00001.jsonl", True),
+    ("ipgirl-20261201T080000Z-123456.jsonl", True),
+    ("ipgirl-20261201T080000Z-2-00001.jsonl", False),  # the second run started in that second
+    ("ipgirl-20261201T080000Z-worker-1-00001.jsonl", False),  # a distributed worker's run
+])
+def test_a_runs_files_are_told_apart_from_runs_whose_id_extends_it(name: str, of_run_x: bool) -> None:
+    assert fnmatch.fnmatch(name, f"ipgirl-20261201T080000Z-{BATCH_GLOB}") is of_run_x
