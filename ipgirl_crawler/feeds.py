@@ -20,7 +20,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from ipgirl_crawler import distributed
 from ipgirl_crawler.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
 
-
+# Validators of emitted items held in memory before they go to the state store.
 VALIDATOR_BUFFER = 500
 
 

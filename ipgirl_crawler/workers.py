@@ -103,8 +103,10 @@ class Worker:
     def launch(self) -> None:
         """Start the process: blocks until the fork server has forked it (the first time, until
         it has started and imported what it preloads), so the pool may run this in a thread."""
-        self.process.start()
-        self._theirs.close()
+        try:
+            self.process.start()
+        finally:
+            self._theirs.close()  # ours alone: a process that never started reads as one that ended
 
     def call(self, call_id: int, function: Callable[..., Any], args: Sequence[Any]) -> asyncio.Future[Any]:
         future = self.loop.create_future()
@@ -122,7 +124,7 @@ class Worker:
         except BlockingIOError:
             sent = 0
         except OSError:
-            self._died()
+            self.died()
             return
         if sent < len(data):
             was_waiting = bool(self._unsent)
@@ -143,7 +145,7 @@ class Worker:
         except OSError:
             chunk = b""
         if not chunk:
-            self._died()
+            self.died()
             return
         self._received += chunk
         self._deliver()
@@ -168,7 +170,8 @@ class Worker:
                 future.set_exception(value)
         del buffer[:start]
 
-    def _died(self) -> None:
+    def died(self) -> None:
+        """The process ended, or never started: the calls in flight fail with ``WorkerDied``."""
         if not self.alive:
             return
         self.close(wait=False)
@@ -217,7 +220,11 @@ class ProcessPool:
         self.workers += starting
         calls = [worker.call(next(self._ids), warm_up, args) for worker in starting if warm_up is not None]
         for worker in starting:
-            await loop.run_in_executor(None, worker.launch)
+            try:
+                await loop.run_in_executor(None, worker.launch)
+            except Exception as error:  # its calls fail with WorkerDied (and the crawl runs them in-process)
+                logger.error("A worker process did not start: %s", error)
+                worker.died()
         for outcome in await asyncio.gather(*calls, return_exceptions=True):
             if isinstance(outcome, BaseException):
                 logger.warning("Warming up an extraction worker failed: %s", outcome)
@@ -226,7 +233,11 @@ class ProcessPool:
         self.workers = [worker for worker in self.workers if worker.alive]
         if len(self.workers) < self.size:
             worker = Worker(self.context, asyncio.get_running_loop(), self.log_level)
-            worker.launch()
+            try:
+                worker.launch()
+            except Exception as error:
+                worker.died()
+                raise WorkerDied(f"a worker process could not start: {error}") from error
             self.workers.append(worker)
         return min(self.workers, key=lambda worker: len(worker.pending))
 

@@ -102,3 +102,19 @@ def test_start_launches_every_worker_and_warms_each_up(pool: ProcessPool, caplog
         started, answered = run(scenario())
     assert len(started) == 2 and answered == set(started)  # no worker was started on demand
     assert sum("Warming up an extraction worker failed: bad input 3" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_a_worker_that_cannot_start_fails_its_calls_rather_than_hanging(caplog: pytest.LogCaptureFixture) -> None:
+    # A log level that cannot be pickled cannot be sent to a new process: its start fails for real.
+    pool = ProcessPool(multiprocessing.get_context("forkserver"), workers=1, log_level=lambda: "INFO")  # type: ignore[arg-type]
+
+    async def scenario() -> None:
+        await pool.start(functions.add, 1, 1)
+        with pytest.raises(WorkerDied, match="could not start"):
+            await asyncio.wait_for(pool.run(functions.add, 1, 2), 10)
+    try:
+        with caplog.at_level(logging.WARNING):
+            run(scenario())
+    finally:
+        pool.close()
+    assert any("A worker process did not start" in r.getMessage() for r in caplog.records)
