@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _NUMBER = re.compile(r"\d+")
 MAX_SHAPES = 4096
@@ -73,3 +73,45 @@ class DateShapes:
             if learnt is not None:
                 self.shapes[shape_key] = learnt
         return day
+
+
+class SpanShapes:
+    """Relative dates of one number ("41 days ago", "il y a 3 jours"), by shape ("0 days ago").
+
+    A shape is learnt once two texts of it, with different numbers, count back spans that are
+    the same multiple of their number (dateparser's reading is linear in it: days, hours, weeks);
+    later texts of the shape count back their number times that unit, without dateparser.
+    """
+
+    MAX_NUMBER = 10_000  # beyond, dateparser decides (and timedelta could overflow)
+
+    def __init__(self, limit: int = MAX_SHAPES) -> None:
+        self.limit = limit
+        self.units: dict[tuple[str, Hashable], timedelta] = {}
+        self.first: dict[tuple[str, Hashable], tuple[int, timedelta]] = {}  # a reading waiting for its confirmation
+
+    def _shape(self, text: str, key: Hashable) -> tuple[tuple[str, Hashable], int] | None:
+        numbers = _NUMBER.findall(text)
+        if len(numbers) != 1 or len(numbers[0]) > len(str(self.MAX_NUMBER)):
+            return None
+        return (_NUMBER.sub("0", text), key), int(numbers[0])
+
+    def known(self, text: str, key: Hashable) -> timedelta | None:
+        """The span ``text`` counts back when its shape is learnt, else None."""
+        found = self._shape(text, key)
+        if found is None or found[1] > self.MAX_NUMBER or (unit := self.units.get(found[0])) is None:
+            return None
+        return unit * found[1]
+
+    def read(self, text: str, key: Hashable, span_of: Callable[[str], timedelta | None]) -> timedelta | None:
+        """``span_of(text)``, learning the text's shape from it."""
+        span = span_of(text)
+        found = self._shape(text, key)
+        if span is None or found is None or found[1] == 0 or len(self.units) >= self.limit:
+            return span
+        shape, number = found
+        earlier = self.first.setdefault(shape, (number, span))
+        if earlier[0] != number and earlier[1] * number == span * earlier[0] and (span / number) * number == span:
+            self.units[shape] = span / number
+            del self.first[shape]
+        return span

@@ -17,7 +17,7 @@ from dateparser.date import DateData, DateDataParser
 
 from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
 from pipelines.base import PagePipeline
-from pipelines.date_shapes import DateShapes
+from pipelines.date_shapes import DateShapes, SpanShapes
 
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # Outside this window a date is a placeholder (0001-01-01, the epoch) or garbage.
@@ -169,6 +169,7 @@ def _has_day(data: DateData) -> bool:
 
 
 _SHAPES = DateShapes()
+_SPANS = SpanShapes()
 
 
 @lru_cache(maxsize=2048)
@@ -218,6 +219,19 @@ def _naive_utc(now: datetime | None) -> datetime:
     return moment.replace(microsecond=0)
 
 
+def _visible_day(text: str, langs: tuple[str, ...], now: datetime | None) -> date | None:
+    """An absolute day, or a relative one: counted back a fixed span from ``now`` when the text
+    counts back the same from any clock, else read by dateparser from ``now`` itself."""
+    span = _SPANS.known(text, langs)  # a relative shape: no absolute reading to try
+    if span is None:
+        day = _absolute_day(text, langs)
+        if day is not None:
+            return day
+        span = _SPANS.read(text, langs, lambda new: _fixed_span(new, langs))
+    clock = _naive_utc(now)
+    return (clock - span).date() if span is not None and span >= timedelta(0) else _relative_day(text, langs, clock)
+
+
 def parse_visible_date(
     text: str | None, lang: str | None = None, now: datetime | None = None
 ) -> str | None:
@@ -230,12 +244,7 @@ def parse_visible_date(
     cleaned = _clean_visible(text, lang)
     if not cleaned:
         return None
-    langs = _parser_languages(lang)
-    day = _absolute_day(cleaned, langs)
-    if day is None:
-        clock = _naive_utc(now)
-        span = _fixed_span(cleaned, langs)
-        day = (clock - span).date() if span is not None and span >= timedelta(0) else _relative_day(cleaned, langs, clock)
+    day = _visible_day(cleaned, _parser_languages(lang), now)
     return _iso_day(day) if day else None
 
 
