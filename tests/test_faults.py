@@ -17,9 +17,14 @@ SMALL_BATCHES = json.dumps({"%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-
     "format": "jsonlines", "overwrite": True, "batch_item_count": 20, "uri_params": "ipgirl_crawler.feeds.uri_params"}})
 
 
-def kill_after(command: list[str], seconds: float) -> int:
+def kill_midway(command: list[str], data: Path, batches: int, extra_seconds: float) -> int:
+    """SIGKILL once ``batches`` batch files are committed, plus ``extra_seconds``: a moment inside
+    the crawl whatever its speed (a fixed delay once outlived a faster crawler)."""
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(seconds)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and len(list(data.glob("articles/*/*.jsonl"))) < batches and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(extra_seconds)
     process.send_signal(signal.SIGKILL)
     return process.wait(timeout=30)
 
@@ -27,11 +32,10 @@ def kill_after(command: list[str], seconds: float) -> int:
 def test_sigkill_twice_then_resume_gives_every_article_exactly_once(tmp_path: Path) -> None:
     rng = random.Random(2026)
     with LocalSite(n_articles=400, seed=21) as site:
-        for page in rng.sample(site.expected_items(), 40):
-            site.inject(page["url"].removeprefix(site.base_url), Fault.slow(0.3))  # keep the crawl busy long enough
+        site.faults.always = Fault.slow(0.03)  # every answer: 20 batches of 20 items take a few seconds
         command = entrypoint_command(site.base_url, tmp_path / "s", tmp_path / "d", "-s", f"FEEDS={SMALL_BATCHES}")
-        for _ in range(2):
-            assert kill_after(command, rng.uniform(2.0, 5.0)) == -signal.SIGKILL
+        for batches in (rng.randint(2, 6), rng.randint(9, 13)):
+            assert kill_midway(command, tmp_path / "d", batches, rng.uniform(0.0, 0.4)) == -signal.SIGKILL
         done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-s", f"FEEDS={SMALL_BATCHES}",
                               "-s", f"LOG_FILE={tmp_path / 'last.log'}")
         assert done.returncode == 0, done.stderr[-3000:]
