@@ -49,6 +49,7 @@ def apply_settings(settings: Settings, base_url: str) -> str:
     prefix = f"ipgirl:{job_name(settings, base_url)}"
     for name, value in {
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "SCHEDULER_QUEUE_CLASS": "ipgirl_crawler.redis_queue.RedisPriorityQueue",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,  # several workers share the queue: none may flush it on close
         "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
