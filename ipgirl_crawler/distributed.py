@@ -50,7 +50,7 @@ def apply_settings(settings: Settings, base_url: str) -> str:
     for name, value in {
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
         "SCHEDULER_QUEUE_CLASS": "ipgirl_crawler.redis_queue.RedisPriorityQueue",
-        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "DUPEFILTER_CLASS": "ipgirl_crawler.redis_queue.RedisArticleDupeFilter",
         "SCHEDULER_PERSIST": True,  # several workers share the queue: none may flush it on close
         "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:dupefilter",

@@ -1,4 +1,5 @@
-"""The disk queue of pending requests (``SCHEDULER_DISK_QUEUE``).
+"""The disk queue of pending requests (``SCHEDULER_DISK_QUEUE``) and the duplicate filter
+(``DUPEFILTER_CLASS``).
 
 Scrapy's ``PickleFifoDiskQueue`` turns a request into a dict with ``Request.to_dict``, which
 finds the callback's name by scanning every member of the spider (``inspect.getmembers``) for
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from scrapy import Request, Spider
+from scrapy.dupefilters import RFPDupeFilter
 from scrapy.squeues import PickleFifoDiskQueue
 
 
@@ -52,3 +54,14 @@ class FifoDiskQueue(PickleFifoDiskQueue):  # type: ignore[misc,valid-type]
             names = self._method_names = MethodNames(self.spider)
         # PickleFifoDiskQueue.push would call to_dict itself: the queue below it takes the dict.
         super(PickleFifoDiskQueue, self).push(request_to_dict(request, names))
+
+
+def deduplicated_by_the_spider(request: Request) -> bool:
+    """An article request: the spider schedules each (language, id) once (``scheduled_articles``,
+    shared by distributed workers), so a fingerprint of it would only be taken and stored again."""
+    return request.meta.get("article_key") is not None
+
+
+class ArticleDupeFilter(RFPDupeFilter):
+    def request_seen(self, request: Request) -> bool:
+        return False if deduplicated_by_the_spider(request) else super().request_seen(request)

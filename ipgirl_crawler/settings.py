@@ -49,6 +49,8 @@ DOWNLOADER_MIDDLEWARES = {
 # this process's only (a resumed run rediscovers its frontier), so a plain file queue will do:
 # Scrapy's pickle FIFO queue, minus its per-request scan of the spider (ipgirl_crawler/frontier.py).
 SCHEDULER_DISK_QUEUE = "ipgirl_crawler.frontier.FifoDiskQueue"
+# Articles are deduplicated by the spider, by (language, id): the filter sees to the rest.
+DUPEFILTER_CLASS = "ipgirl_crawler.frontier.ArticleDupeFilter"
 # Items of one response processed at once: an article page yields one item and a few links.
 CONCURRENT_ITEMS = 16
 

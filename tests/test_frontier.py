@@ -77,3 +77,13 @@ def test_the_shared_redis_queue_stores_what_scrapy_redis_stores(spider: QueueSpi
     ours, theirs = RedisPriorityQueue(None, spider, "k"), PriorityQueue(None, spider, "k")  # encoding needs no server
     assert ours.serializer.loads(ours._encode_request(request)) == theirs.serializer.loads(theirs._encode_request(request))
     assert ours._decode_request(ours._encode_request(request)).to_dict(spider=spider) == request.to_dict(spider=spider)
+
+
+def test_the_filter_leaves_articles_to_the_spider_and_filters_the_rest() -> None:
+    from ipgirl_crawler.frontier import ArticleDupeFilter
+
+    seen = ArticleDupeFilter()
+    article = Request(URL, meta={"article_key": "fr:12"})
+    listing = Request("https://www.ipgirl.com/fr/category/ai/?page=2")
+    assert [seen.request_seen(article), seen.request_seen(article)] == [False, False]  # the spider deduplicated it
+    assert [seen.request_seen(listing), seen.request_seen(listing)] == [False, True]
