@@ -107,7 +107,7 @@ class SpanShapes:
         """``span_of(text)``, learning the text's shape from it."""
         span = span_of(text)
         found = self._shape(text, key)
-        if span is None or found is None or found[1] == 0 or len(self.units) >= self.limit:
+        if span is None or found is None or found[1] == 0 or len(self.units) + len(self.first) >= self.limit:
             return span
         shape, number = found
         earlier = self.first.setdefault(shape, (number, span))
