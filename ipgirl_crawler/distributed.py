@@ -139,11 +139,11 @@ class Coordinator:
         everyone_idle = self.server.scard(f"{self.prefix}:idle") >= int(self.server.get(f"{self.prefix}:workers") or 0)
         # A job lives at least the idle timeout: a worker started with the others but a little
         # late joins it rather than seeding a second one (a small site is done in seconds).
-        everyone_idle = everyone_idle and self._redis_clock() - float(seeded_at) >= self.idle_seconds
-        if not everyone_idle and now - self.idle_since < self.idle_seconds:
+        job_done = everyone_idle and self._redis_clock() - float(seeded_at) >= self.idle_seconds
+        if not job_done and now - self.idle_since < self.idle_seconds:
             raise DontCloseSpider
         logger.info("Shared frontier empty%s: this worker is done",
-                    ", every worker idle" if everyone_idle else f" for {now - self.idle_since:.0f}s")
+                    ", every worker idle" if job_done else f" for {now - self.idle_since:.0f}s")
 
     def busy_again(self, request: Any, spider: Spider) -> None:
         """A request taken from the shared queue: this worker may queue more, so it is not idle."""
