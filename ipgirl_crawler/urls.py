@@ -98,9 +98,24 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+# The host[:port] of a canonical URL (lowercase scheme, ASCII host): what urlsplit() would find.
+_CANONICAL_NETLOC = re.compile(r"https?://([^/?#\\@\s]*)(?=[/?#]|$)")
+
+
 def same_origin(url: str, base_url: str) -> bool:
-    a, b = urlsplit(url), urlsplit(base_url)
-    return a.scheme in ("http", "https") and a.netloc.lower() == b.netloc.lower()
+    """Whether ``url`` is http(s) on ``base_url``'s host and port. Links are canonical by the
+    time they are asked about (``absolute``), and read without urlsplit(): a page asks for
+    hundreds of them."""
+    match = _CANONICAL_NETLOC.match(url)
+    if match and match[1].isascii() and match[1] == match[1].lower():
+        return match[1] == _netloc(base_url)
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == _netloc(base_url)
+
+
+@lru_cache(maxsize=64)
+def _netloc(base_url: str) -> str:
+    return urlsplit(base_url).netloc.lower()
 
 
 @dataclass(frozen=True)

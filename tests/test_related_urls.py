@@ -1,11 +1,17 @@
 """Related cards, URL rules and byline reading: pure functions, table-driven."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig, parse_languages
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline
-from ipgirl_crawler.urls import ArticleRef, InvalidBaseURL, absolute, article_ref, canonicalize, validate_base_url
+from ipgirl_crawler.urls import (ArticleRef, InvalidBaseURL, absolute, article_ref, canonicalize, same_origin,
+                                 validate_base_url)
 from pipelines.related import clean_card, split_ellipsis
 
 
@@ -98,3 +104,33 @@ def test_common_ancestor() -> None:
     assert common_ancestor(h1, body) is body
     assert common_ancestor(h1, p) is body
     assert common_ancestor(p, p.getparent()).get("id") == "b"
+
+
+def _origin_by_urlsplit(url: str, base_url: str) -> bool:
+    a, b = urlsplit(url), urlsplit(base_url)
+    return a.scheme in ("http", "https") and a.netloc.lower() == b.netloc.lower()
+
+
+URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "//", "127.0.0.1", ":8800", ":88000", "www.ipgirl.com",
+                              "WWW.ipgirl.com", "[::1]", "user@", "/", "?", "#", "\\", " ", "\t", "fr", "é", "例", "."])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(URL_PIECES, max_size=8).map("".join),
+       st.sampled_from(["http://127.0.0.1:8800", "https://www.ipgirl.com", "http://[::1]:8800"]))
+def test_same_origin_reads_a_url_as_urlsplit_does(url: str, base_url: str) -> None:
+    def answer(check: Callable[[str, str], bool]) -> bool:
+        try:
+            return check(url, base_url)
+        except ValueError:  # a URL urlsplit refuses is on no site
+            return False
+    assert answer(same_origin) == answer(_origin_by_urlsplit)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://127.0.0.1:8800/fr/ai/1-x", True), ("https://127.0.0.1:8800", True), ("http://127.0.0.1:8800?a", True),
+    ("http://localhost:8800/x", False), ("http://127.0.0.1/x", False), ("HTTP://127.0.0.1:8800/x", True),
+    ("http://user@127.0.0.1:8800/x", False), ("ftp://127.0.0.1:8800/x", False),
+])
+def test_same_origin(url: str, expected: bool) -> None:
+    assert same_origin(url, "http://127.0.0.1:8800") is expected
