@@ -73,7 +73,7 @@ class WorkerPool:
     def __init__(self, workers: int, log_level: int | str = logging.INFO) -> None:
         self.workers, self.log_level = workers, log_level
         self.pool: ProcessPool | None = None
-        self._starting: asyncio.Future[None] | None = None
+        self._starting: asyncio.Future[None] | None = None  # held: the loop keeps only a weak reference to a task
 
     @classmethod
     def of(cls, crawler: Crawler) -> WorkerPool:
