@@ -8,9 +8,9 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from ipgirl_crawler import settings as project_settings
-from ipgirl_crawler.config import ConfigurationError, CrawlConfig
-from ipgirl_crawler.feeds import lock_site_state
-from ipgirl_crawler.state import StateLocked
+from ipgirl_crawler.output.feeds import lock_site_state
+from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig
+from ipgirl_crawler.run.state import StateLocked
 
 EXIT_CONFIG_ERROR = 2
 EXIT_LOCKED = 75

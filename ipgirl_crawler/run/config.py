@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ipgirl_crawler import i18n
-from ipgirl_crawler.urls import InvalidBaseURL, validate_base_url
+from ipgirl_crawler.discovery.urls import InvalidBaseURL, validate_base_url
+from ipgirl_crawler.languages import ui_strings
 
 
 class ConfigurationError(ValueError):
@@ -13,7 +13,7 @@ class ConfigurationError(ValueError):
 
 
 def parse_languages(value: str | None) -> tuple[str, ...]:
-    known = i18n.languages()
+    known = ui_strings.languages()
     if not value:
         return known
     chosen = tuple(dict.fromkeys(code.strip().lower() for code in value.split(",") if code.strip()))

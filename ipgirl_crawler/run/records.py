@@ -13,8 +13,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exporters import JsonLinesItemExporter
 
-from ipgirl_crawler.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.state import BATCH_GLOB, utc_now
+from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.run.state import BATCH_GLOB, utc_now
 
 KINDS = ("failures", "gone")
 

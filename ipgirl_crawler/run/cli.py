@@ -16,10 +16,10 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from ipgirl_crawler.config import ConfigurationError, CrawlConfig
-from ipgirl_crawler.run_files import FAILED_KEY
-from ipgirl_crawler.feeds import lock_site_state
-from ipgirl_crawler.state import StateLocked
+from ipgirl_crawler.output.feeds import lock_site_state
+from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig
+from ipgirl_crawler.run.finish import FAILED_KEY
+from ipgirl_crawler.run.state import StateLocked
 
 EXIT_HEALTHY, EXIT_UNHEALTHY, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 75
 

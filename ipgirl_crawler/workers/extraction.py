@@ -11,18 +11,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, TextResponse
 
-from ipgirl_crawler.encoding import with_true_encoding
+from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.pages.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
-from ipgirl_crawler.urls import absolute
-from ipgirl_crawler.workers import ProcessPool, WorkerDied, cpu_count
+from ipgirl_crawler.workers.pool import ProcessPool, WorkerDied, cpu_count
 from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
 from pipelines.dates import warm_up as warm_up_dates
 
@@ -99,7 +99,7 @@ class WorkerPool:
         if self.pool is None and self.workers > 0:
             # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["ipgirl_crawler.extraction", *PRELOADED])
+            context.set_forkserver_preload(["ipgirl_crawler.workers.extraction", *PRELOADED])
             self.pool = ProcessPool(context, self.workers, self.log_level)
         return self.pool
 

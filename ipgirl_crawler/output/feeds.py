@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from scrapy import Spider
@@ -18,7 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from ipgirl_crawler import distributed
-from ipgirl_crawler.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
+from ipgirl_crawler.run.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
 
 # Validators of emitted items held in memory before they go to the state store.
 VALIDATOR_BUFFER = 500

@@ -13,12 +13,12 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from ipgirl_crawler import monitors
-from ipgirl_crawler.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.items import SCHEMA_VERSION
-from ipgirl_crawler.records import KINDS
-from ipgirl_crawler.report import write_report
-from ipgirl_crawler.state import BATCH_GLOB
+from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.run import monitors
+from ipgirl_crawler.run.records import KINDS
+from ipgirl_crawler.run.report import write_report
+from ipgirl_crawler.run.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
