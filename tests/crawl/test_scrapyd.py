@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from ipgirl_crawler import settings as project_settings
-from tests.crawl_check import ROOT, read_jsonl
 from tests.localsite.server import LocalSite
-from tests.processes import stop
+from tests.support.crawl_check import ROOT, read_jsonl
+from tests.support.processes import stop
 
 BIN = Path(sys.executable).parent
 PROJECT = "ipgirl_crawler"

@@ -17,9 +17,9 @@ import pytest
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
 from ipgirl_crawler.run.report import render_report, write_report
+from tests.crawl.test_progress import progress_args
 from tests.localsite.server import LocalSite
-from tests.operations import articles, run_entrypoint
-from tests.test_progress import progress_args
+from tests.support.operations import articles, run_entrypoint
 
 RUN_ID, RUN_DATE = "20261120T120000Z", "2026-11-20"
 CHROMIUM = Path("/usr/bin/chromium")

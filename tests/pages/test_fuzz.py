@@ -13,7 +13,7 @@ from ipgirl_crawler.schema import validation_errors
 from pipelines.body import clean_body
 from pipelines.dates import parse_machine_date, parse_visible_date
 from pipelines.votes import parse_votes
-from tests.helpers import load_example, run_pipelines
+from tests.support.helpers import load_example, run_pipelines
 
 BASE = "https://www.ipgirl.com"
 URL = f"{BASE}/fr/ai/48213-x"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from tests.crawl_check import crawl_command, read_jsonl, run_measured, score
 from tests.localsite import ALL_ERAS, hostile
 from tests.localsite.server import LocalSite
+from tests.support.crawl_check import crawl_command, read_jsonl, run_measured, score
 
 CANARY_TEXT = "CANARY-7f3a9c-local-file-must-never-be-read"
 

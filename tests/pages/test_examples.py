@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import extract, load_example
+from tests.support.helpers import extract, load_example
 
 EXAMPLES = ("article-A-fr-seed", "article-A-ja", "article-B-de")
 

@@ -14,8 +14,8 @@ from pipelines.body import BodyCleaningPipeline
 from pipelines.footer import NoticeSplitPipeline
 from pipelines.validate import ContractValidationPipeline, DuplicateUrlPipeline
 from pipelines.votes import VotesPipeline
-from tests.helpers import extract as extract_in_process
-from tests.helpers import load_example, response_for
+from tests.support.helpers import extract as extract_in_process
+from tests.support.helpers import load_example, response_for
 
 FOOTER, BODY, VOTES = "pipelines.footer.NoticeSplitPipeline", "pipelines.body.BodyCleaningPipeline", "pipelines.votes.VotesPipeline"
 DUPLICATES, VALIDATE = "pipelines.validate.DuplicateUrlPipeline", "pipelines.validate.ContractValidationPipeline"

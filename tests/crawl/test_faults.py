@@ -8,10 +8,10 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.crawl_check import score
 from tests.localsite import Fault
 from tests.localsite.server import LocalSite
-from tests.operations import ROOT, article_lines, articles, entrypoint_command, run_entrypoint
+from tests.support.crawl_check import score
+from tests.support.operations import ROOT, article_lines, articles, entrypoint_command, run_entrypoint
 
 SMALL_BATCHES = json.dumps({"%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-%(run_id)s-%(batch_id)05d.jsonl": {
     "format": "jsonlines", "overwrite": True, "batch_item_count": 20, "uri_params": "ipgirl_crawler.output.feeds.uri_params"}})

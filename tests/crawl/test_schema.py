@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 
 from ipgirl_crawler import items
 from ipgirl_crawler.schema import load_schema, render_data_dictionary, validation_errors, validator
-from tests.crawl_check import ROOT, read_jsonl, run_crawl
+from tests.crawl.test_compact import article
 from tests.localsite.server import LocalSite
-from tests.test_compact import article
+from tests.support.crawl_check import ROOT, read_jsonl, run_crawl
 
 DATA_DICTIONARY = ROOT / "docs" / "data-dictionary.md"
 REGENERATE = "python -m ipgirl_crawler.schema > docs/data-dictionary.md"

@@ -13,7 +13,7 @@ from scrapy.utils.misc import load_object
 from ipgirl_crawler import settings
 from ipgirl_crawler.pages.eras import page_for
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SITE_DATE = "Fri, 20 Nov 2026 12:00:00 GMT"
 
 

@@ -12,13 +12,13 @@ from lxml import html as lxml_html
 from tests.localsite import LocalSite, build_site, expected_items
 from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI
 
-FIXTURES = Path(__file__).parent / "fixtures" / "examples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
 
 
 OLD_ERAS = "A,B,C,D"
 
 
-from tests.test_localsite import _text, get  # shared helpers
+from tests.unit.test_localsite import _text, get  # shared helpers
 
 # ---------------------------------------------------------------- eras G, H and I
 NEW_ERAS = "G,H,I"

@@ -1,4 +1,4 @@
-"""Functions for tests/test_workers.py: a worker process imports them by name."""
+"""Functions for tests/unit/test_workers.py: a worker process imports them by name."""
 from __future__ import annotations
 
 import logging

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import redis
 
-from tests.crawl_check import ROOT, SCRAPY, read_jsonl, score
 from tests.localsite.server import LocalSite
-from tests.redis_server import redis_server
+from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, score
+from tests.support.redis_server import redis_server
 
 
 def worker(base_url: str, redis_url: str, work: Path, n: int, *extra: str) -> subprocess.Popen[bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ipgirl_crawler.discovery.sitemaps import SitemapEntry, sitemap_entries
-from tests.helpers import FIXTURES
+from tests.support.helpers import FIXTURES
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl, score
 from tests.localsite import ALL_ERAS
 from tests.localsite.server import LocalSite
+from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl, score
 
 DISALLOWED = re.compile(r"^/[a-z]{2}/search|/print/?(?:\?|$)")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from ipgirl_crawler.workers.pool import ProcessPool, WorkerDied
-from tests import worker_functions as functions
+from tests.support import worker_functions as functions
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_a_killed_worker_fails_its_calls_and_is_replaced(pool: ProcessPool) -> N
 def test_log_records_of_a_call_reach_the_callers_loggers(pool: ProcessPool, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO):
         assert run(pool.run(functions.log_warning, "charset lied: %s", "x.html")) is None
-    record = next(r for r in caplog.records if r.name == "tests.worker_functions")
+    record = next(r for r in caplog.records if r.name == "tests.support.worker_functions")
     assert record.levelno == logging.WARNING
     assert record.getMessage() == "charset lied: x.html"
     assert record.process != os.getpid()
@@ -89,7 +89,7 @@ def test_records_below_the_crawls_log_level_are_not_sent(caplog: pytest.LogCaptu
             run(pool.run(functions.log_warning, "only a warning"))
     finally:
         pool.close()
-    assert not [r for r in caplog.records if r.name == "tests.worker_functions"]
+    assert not [r for r in caplog.records if r.name == "tests.support.worker_functions"]
 
 
 def test_start_launches_every_worker_and_warms_each_up(pool: ProcessPool, caplog: pytest.LogCaptureFixture) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRAPY = Path(sys.executable).parent / "scrapy"
 # The fields of ANATOMY.md that an oracle can state exactly.
 SCORED_FIELDS = (

@@ -27,8 +27,8 @@ from ipgirl_crawler.run.progress import (
     format_progress,
     take_sample,
 )
-from tests.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl
 from tests.localsite.server import LocalSite
+from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl
 
 PROGRESS = "ipgirl_crawler.run.progress.Progress"
 _STATS_DATETIME = re.compile(r"datetime\.datetime\(([\d, ]+?)(?:, tzinfo=datetime\.timezone\.utc)?\)")

@@ -6,10 +6,10 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.crawl_check import score
 from tests.localsite import Fault
 from tests.localsite.server import LocalSite
-from tests.operations import ROOT, article_page_fetches, articles, entrypoint_command, run_entrypoint
+from tests.support.crawl_check import score
+from tests.support.operations import ROOT, article_page_fetches, articles, entrypoint_command, run_entrypoint
 
 
 def test_second_run_fetches_no_body_then_emits_exactly_the_changes(tmp_path: Path) -> None:

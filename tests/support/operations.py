@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.crawl_check import ROOT
+from tests.support.crawl_check import ROOT
 
 ENTRYPOINT = Path(sys.executable).parent / "ipgirl-crawl"
 

@@ -16,7 +16,7 @@ import pytest
 from ipgirl_crawler.items import CONTRACT_FIELDS, SCHEMA_VERSION
 from ipgirl_crawler.output.compact import CompactError, main, scan_runs, winning_lines
 from ipgirl_crawler.schema import validation_errors
-from tests.crawl_check import ROOT
+from tests.support.crawl_check import ROOT
 
 BASE = "https://www.ipgirl.com"
 RUN_1, RUN_2 = "2026-11-19", "2026-11-20"
@@ -221,8 +221,8 @@ def test_values_that_do_not_fit_the_parquet_types_become_null_counted(tmp_path: 
 
 def test_compacts_what_a_real_crawl_writes(tmp_path: Path) -> None:
     # The layout contract end to end: the crawler's own run files, not hand-made ones.
-    from tests.crawl_check import SCRAPY
     from tests.localsite.server import LocalSite
+    from tests.support.crawl_check import SCRAPY
 
     data_dir = tmp_path / "data"
     with LocalSite(n_articles=60, seed=11) as site:

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from tests.localsite import LocalSite, build_site, corpus, expected_items
 from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI, norm
 
-FIXTURES = Path(__file__).parent / "fixtures" / "examples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
 
 
 OLD_ERAS = "A,B,C,D"

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from tests.crawl_check import SCORED_FIELDS
-from tests.helpers import FIXTURES, extract
 from tests.localsite.fixtures import BASE, FAMILIES
 from tests.localsite.model import ALL_ERAS
+from tests.support.crawl_check import SCORED_FIELDS
+from tests.support.helpers import FIXTURES, extract
 
 ERA_FIXTURES = FIXTURES / "eras"
 FOLDERS = sorted(p.name for p in ERA_FIXTURES.iterdir() if p.is_dir())
