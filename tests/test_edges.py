@@ -231,3 +231,13 @@ def test_a_resumed_runs_stats_cover_the_whole_run(tmp_path: Path) -> None:
     assert stats["item_scraped_count"] == 60
     assert stats["ipgirl/run/segments"] == 2
     assert "healthy: 60 items" in second.stderr.splitlines()[-1]
+
+
+def test_robots_txt_is_fetched_once_a_run(tmp_path: Path) -> None:
+    with LocalSite(n_articles=10, seed=5) as site:
+        done = run_crawl(site.base_url, tmp_path / "out.jsonl", tmp_path / "state", "-s", f"IPGIRL_DATA_DIR={tmp_path / 'd'}")
+        robots = [r for r in site.requests() if r["path"] == "/robots.txt"]
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert len(robots) == 1
+    assert "'ipgirl/discovery/robots_reused': 1" in done.stderr
+    assert len(read_jsonl(tmp_path / "out.jsonl")) == 10  # the sitemaps it lists were read all the same
