@@ -12,15 +12,18 @@ import json
 import marshal
 import os
 import pickle
+import re
 import sqlite3
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from lxml import etree
 
 from tests.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl
+from tests.localsite import Fault
 from tests.localsite.server import LocalSite
 from tests.operations import articles, run_entrypoint
 
@@ -241,3 +244,36 @@ def test_robots_txt_is_fetched_once_a_run(tmp_path: Path) -> None:
     assert len(robots) == 1
     assert "'ipgirl/discovery/robots_reused': 1" in done.stderr
     assert len(read_jsonl(tmp_path / "out.jsonl")) == 10  # the sitemaps it lists were read all the same
+
+
+# -- what the docs say the files hold ------------------------------------------------------------
+
+def documented_fields(kind: str) -> set[str]:
+    """The ``{a, b, c}`` field list docs/data-layout.md gives for the ``kind`` record files."""
+    layout = (ROOT / "docs" / "data-layout.md").read_text("utf-8")
+    match = re.search(rf"^\s*{kind}/run_date=.*#\s*\{{([^}}]*)\}}", layout, re.MULTILINE)
+    assert match, kind
+    return {name.strip() for name in match[1].split(",")}
+
+
+def test_gone_and_failure_records_hold_the_documented_fields_and_gone_articles_leave_the_snapshot(
+        tmp_path: Path) -> None:
+    with LocalSite(n_articles=30, seed=16) as site:
+        assert run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d").returncode == 0
+        gone, failing = site.expected_items()[3], site.expected_items()[5]
+        site.remove(int(gone["article_id"]))
+        site.inject(urlsplit(failing["url"]).path, *[Fault.http(500)] * 4)  # one a try: 1 + 3 retries
+        again = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-a", "full=1",
+                               "-s", "IPGIRL_RETRY_BACKOFF_MAX=0.2")
+    assert again.returncode == 0, again.stderr[-2000:]
+    for kind, url in (("gone", gone["url"]), ("failures", failing["url"])):
+        records = [json.loads(line) for path in (tmp_path / "d").glob(f"{kind}/*/*.jsonl")
+                   for line in path.read_text("utf-8").splitlines()]
+        assert [record["url"] for record in records] == [url]
+        assert set(records[0]) == documented_fields(kind)
+    compacted = subprocess.run([str(Path(SCRAPY).parent / "ipgirl-compact"), "--data-dir", str(tmp_path / "d")],
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert compacted.returncode == 0, compacted.stderr
+    snapshot = read_jsonl(tmp_path / "d" / "snapshot" / "articles.jsonl")
+    assert gone["url"] not in {item["url"] for item in snapshot} and len(snapshot) == 29
+    assert json.loads((tmp_path / "d" / "snapshot" / "manifest.json").read_text())["dropped_gone"] == 1
