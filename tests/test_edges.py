@@ -277,3 +277,12 @@ def test_gone_and_failure_records_hold_the_documented_fields_and_gone_articles_l
     snapshot = read_jsonl(tmp_path / "d" / "snapshot" / "articles.jsonl")
     assert gone["url"] not in {item["url"] for item in snapshot} and len(snapshot) == 29
     assert json.loads((tmp_path / "d" / "snapshot" / "manifest.json").read_text())["dropped_gone"] == 1
+
+
+@pytest.mark.parametrize("name", ["out.json", "out.xml", "out.csv"])
+def test_appending_to_a_whole_file_format_is_refused_at_start(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("an earlier run's file")
+    done = subprocess.run([str(SCRAPY), "crawl", "ipgirl", "-a", "base_url=http://127.0.0.1:9", "-o", str(tmp_path / name),
+                           "-s", f"IPGIRL_STATE_DIR={tmp_path / 's'}"], cwd=ROOT, env=ENV, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert_refused(done, "ipgirl:", "appending", name)

@@ -215,6 +215,10 @@ def check_writable(directory: Path, what: str) -> None:
         raise ConfigurationError(f"{what} {str(directory)!r} is not writable: {error.strerror or error}") from None
 
 
+# Formats whose file is one document: another run's items cannot be appended to it.
+WHOLE_FILE_FORMATS = frozenset({"json", "xml", "csv"})
+
+
 def check_feeds(settings: Any) -> None:
     """Each feed's format has an exporter, and a local file feed one the state can read back (a
     batch is committed with the articles it holds); its folder must be writable."""
@@ -231,6 +235,15 @@ def check_feeds(settings: Any) -> None:
                                      f"(local files take {', '.join(sorted(READABLE_FORMATS))})")
         if "%(" not in str(path):  # a template's folders depend on the run (IPGIRL_DATA_DIR is checked)
             check_writable(path.parent, f"feed {uri}: folder")
+            check_appendable(path, format_, bool((options or {}).get("overwrite")))
+
+
+def check_appendable(path: Path, format_: str, overwrite: bool) -> None:
+    """``-o`` appends: to a file of one of ``WHOLE_FILE_FORMATS`` that would make it invalid (a
+    second JSON array, XML root or CSV header line after the first)."""
+    if not overwrite and format_ in WHOLE_FILE_FORMATS and path.is_file() and path.stat().st_size:
+        raise ConfigurationError(f"feed {path}: appending to a {format_} file would make it invalid; "
+                                 f"use -O to overwrite it, or a JSON Lines file to append to")
 
 
 def check_directories(settings: Any, config: CrawlConfig) -> None:
