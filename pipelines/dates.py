@@ -15,7 +15,7 @@ from typing import Any
 
 from dateparser.date import DateData, DateDataParser
 
-from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
+from ipgirl_crawler.languages.ui_strings import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
 from pipelines.base import PagePipeline
 from pipelines.date_shapes import DateShapes, SpanShapes
 

@@ -10,8 +10,8 @@ from scrapy.exporters import (CsvItemExporter, JsonItemExporter, JsonLinesItemEx
                               PickleItemExporter, XmlItemExporter)
 from scrapy.settings import Settings
 
-from ipgirl_crawler.config import ConfigurationError
-from ipgirl_crawler.monitors import default_thresholds, evaluate
+from ipgirl_crawler.run.config import ConfigurationError
+from ipgirl_crawler.run.monitors import default_thresholds, evaluate
 from ipgirl_crawler.output.formats import READABLE_FORMATS, read_items
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY, feed_failures

@@ -6,10 +6,16 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from ipgirl_crawler.i18n import languages
+from ipgirl_crawler.languages.ui_strings import languages
 from pipelines.date_shapes import DateShape, DateShapes, SpanShapes, learn_shape
-from pipelines.dates import (_clean_visible, _dateparser_day, _has_day, _parser_languages, _relative_parser,
-                             parse_visible_date)
+from pipelines.dates import (
+    _clean_visible,
+    _dateparser_day,
+    _has_day,
+    _parser_languages,
+    _relative_parser,
+    parse_visible_date,
+)
 from tests.localsite.fmt import format_date, format_relative
 
 # Besides the site's own format, numeric ones as each language writes them.

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ipgirl_crawler.i18n import languages
+from ipgirl_crawler.languages.ui_strings import languages
 from pipelines.dates import (
     parse_machine_date,
     parse_response_date,

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.crawl_check import SCRAPY, ROOT, read_jsonl, run_crawl, score
+from tests.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl, score
 from tests.localsite import ALL_ERAS
 from tests.localsite.server import LocalSite
 

@@ -14,7 +14,7 @@ from tests.localsite.server import LocalSite
 from tests.operations import ROOT, article_lines, articles, entrypoint_command, run_entrypoint
 
 SMALL_BATCHES = json.dumps({"%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-%(run_id)s-%(batch_id)05d.jsonl": {
-    "format": "jsonlines", "overwrite": True, "batch_item_count": 20, "uri_params": "ipgirl_crawler.feeds.uri_params"}})
+    "format": "jsonlines", "overwrite": True, "batch_item_count": 20, "uri_params": "ipgirl_crawler.output.feeds.uri_params"}})
 
 
 def kill_midway(command: list[str], data: Path, batches: int, extra_seconds: float) -> int:

@@ -9,7 +9,7 @@ from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-from ipgirl_crawler.frontier import FifoDiskQueue, MethodNames, request_to_dict
+from ipgirl_crawler.discovery.frontier import FifoDiskQueue, MethodNames, request_to_dict
 
 URL = "https://www.ipgirl.com/fr/article/12"
 
@@ -80,7 +80,7 @@ def test_the_shared_redis_queue_stores_what_scrapy_redis_stores(spider: QueueSpi
 
 
 def test_the_filter_leaves_articles_to_the_spider_and_filters_the_rest() -> None:
-    from ipgirl_crawler.frontier import ArticleDupeFilter
+    from ipgirl_crawler.discovery.frontier import ArticleDupeFilter
 
     seen = ArticleDupeFilter()
     article = Request(URL, meta={"article_key": "fr:12"})

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from tests.localsite import LocalSite, build_site, expected_items
-from tests.localsite import corpus
+from tests.localsite import LocalSite, build_site, corpus, expected_items
 from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI, norm
 
 FIXTURES = Path(__file__).parent / "fixtures" / "examples"

@@ -20,7 +20,6 @@ OLD_ERAS = "A,B,C,D"
 
 from tests.test_localsite import _text, get  # shared helpers
 
-
 # ---------------------------------------------------------------- eras G, H and I
 NEW_ERAS = "G,H,I"
 

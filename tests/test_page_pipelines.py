@@ -7,8 +7,8 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 
-from ipgirl_crawler.extraction import extract
 from ipgirl_crawler.items import ArticleItem
+from ipgirl_crawler.workers.extraction import extract
 from pipelines.base import Counts, PageOutcome, PagePipeline, page_pipelines, run_page_pipelines
 from pipelines.body import BodyCleaningPipeline
 from pipelines.footer import NoticeSplitPipeline

@@ -8,10 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipgirl_crawler.config import ConfigurationError, CrawlConfig, parse_languages
+from ipgirl_crawler.discovery.urls import (
+    ArticleRef,
+    InvalidBaseURL,
+    absolute,
+    article_ref,
+    canonicalize,
+    same_origin,
+    validate_base_url,
+)
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline
-from ipgirl_crawler.urls import (ArticleRef, InvalidBaseURL, absolute, article_ref, canonicalize, same_origin,
-                                 validate_base_url)
+from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_languages
 from pipelines.related import clean_card, split_ellipsis
 
 

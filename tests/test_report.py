@@ -16,10 +16,9 @@ import lxml.html
 import pytest
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
-from ipgirl_crawler.report import render_report, write_report
-
-from tests.operations import articles, run_entrypoint
+from ipgirl_crawler.run.report import render_report, write_report
 from tests.localsite.server import LocalSite
+from tests.operations import articles, run_entrypoint
 from tests.test_progress import progress_args
 
 RUN_ID, RUN_DATE = "20261120T120000Z", "2026-11-20"

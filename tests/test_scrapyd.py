@@ -87,7 +87,7 @@ def copy_project(target: Path) -> Path:
     if "[project.entry-points.scrapy]" not in pyproject.read_text(encoding="utf-8"):
         with pyproject.open("a", encoding="utf-8") as handle:
             handle.write(ENTRY_POINT)
-    (target / "ipgirl_crawler" / "extensions" / "egg_probe.py").write_text(EGG_PROBE, encoding="utf-8")
+    (target / "ipgirl_crawler" / "run" / "egg_probe.py").write_text(EGG_PROBE, encoding="utf-8")
     return target
 
 
@@ -150,7 +150,7 @@ def test_deploy_schedule_and_collect_all_items(scrapyd: dict[str, Any], tmp_path
     assert not (ROOT / "setup.py").exists()  # the working tree stays clean
     assert api(base, f"listspiders.json?project={PROJECT}")["spiders"] == ["ipgirl"]
 
-    extensions = {**project_settings.EXTENSIONS, "ipgirl_crawler.extensions.egg_probe.EggProbe": 0}
+    extensions = {**project_settings.EXTENSIONS, "ipgirl_crawler.run.egg_probe.EggProbe": 0}
     with LocalSite(n_articles=40, seed=5) as site:
         job = api(base, "schedule.json", [
             ("project", PROJECT), ("spider", "ipgirl"), ("base_url", site.base_url),

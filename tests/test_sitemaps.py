@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipgirl_crawler.sitemaps import SitemapEntry, sitemap_entries
+from ipgirl_crawler.discovery.sitemaps import SitemapEntry, sitemap_entries
 from tests.helpers import FIXTURES
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'

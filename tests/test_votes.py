@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from ipgirl_crawler.i18n import languages, ui_string
+from ipgirl_crawler.languages.ui_strings import languages, ui_string
 from pipelines.votes import helpful_ratio, parse_votes
 
 NBSP, NNBSP = "\u00a0", "\u202f"

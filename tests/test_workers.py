@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ipgirl_crawler.workers import ProcessPool, WorkerDied
+from ipgirl_crawler.workers.pool import ProcessPool, WorkerDied
 from tests import worker_functions as functions
 
 

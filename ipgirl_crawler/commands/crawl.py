@@ -8,11 +8,11 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from ipgirl_crawler import settings as project_settings
-from ipgirl_crawler.config import ConfigurationError
-from ipgirl_crawler.feeds import lock_site_state
+from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.run.checks import check_run
-from ipgirl_crawler.run_files import FAILED_KEY
-from ipgirl_crawler.state import StateLocked
+from ipgirl_crawler.run.config import ConfigurationError
+from ipgirl_crawler.run.finish import FAILED_KEY
+from ipgirl_crawler.run.state import StateLocked
 
 EXIT_UNHEALTHY = 1
 EXIT_CONFIG_ERROR = 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ipgirl_crawler.config import CRAWL_RUN_SETTING
+from ipgirl_crawler.run.config import CRAWL_RUN_SETTING
 
 NOT_A_RUN: dict[str, Any] = {CRAWL_RUN_SETTING: False, "FEEDS": {}, "IPGIRL_EXTRACTION_WORKERS": 0}
 

@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ipgirl_crawler.lang_data import AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, RELATIVE_DATE_MARKERS
+from ipgirl_crawler.languages.rules import AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, RELATIVE_DATE_MARKERS
 from ipgirl_crawler.pages.anchors import prefix_pattern
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text
 
 # What separates the parts of a byline: "Von Mei Lin · Veröffentlicht am 7. Juni 2024 · …".
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[·•|｜—–]|\s[-/]\s)\s*")

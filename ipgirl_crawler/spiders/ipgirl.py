@@ -16,17 +16,18 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
-from ipgirl_crawler import distributed, i18n
-from ipgirl_crawler.config import CRAWL_RUN_SETTING, CrawlConfig
+from ipgirl_crawler import distributed
+from ipgirl_crawler.discovery.sitemaps import sitemap_entries
+from ipgirl_crawler.discovery.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
 from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.extraction import WorkerPool
-from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.items import ArticleItem
-from ipgirl_crawler.records import RunRecords
-from ipgirl_crawler.sitemaps import sitemap_entries
-from ipgirl_crawler.state import article_key
-from ipgirl_crawler.text import safe_for_log
-from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.output.feeds import CrawlState
+from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
+from ipgirl_crawler.run.records import RunRecords
+from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.workers.extraction import WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
 ARTICLE_PRIORITY = 10
@@ -54,7 +55,7 @@ class IpgirlSpider(Spider):
         super().__init__(**kwargs)
         self._arguments = (base_url, languages, full)
         self.base_url = DEFAULT_BASE_URL
-        self.languages = i18n.languages()
+        self.languages = ui_strings.languages()
         self.scheduled_articles = SeenSet()
         self.listings_requested: set[str] = set()
         self.coordinator: distributed.Coordinator | None = None
@@ -223,7 +224,7 @@ class IpgirlSpider(Spider):
 
     def _wanted_sitemap(self, url: str) -> bool:
         match = _SITEMAP_LANGUAGE.search(url)
-        return not match or match[1] not in i18n.languages() or match[1] in self.languages
+        return not match or match[1] not in ui_strings.languages() or match[1] in self.languages
 
     def _links(self, response: Response, hrefs: Iterable[str | None]) -> Iterator[str]:
         for href in hrefs:

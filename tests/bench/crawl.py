@@ -13,7 +13,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from tests.bench.proctree import TreeSampler, TreeUsage, cpu_seconds
 from tests.crawl_check import ROOT, SCRAPY
 
