@@ -193,7 +193,7 @@ def test_scrapy_parse_of_a_listing_shows_its_requests(small_site: LocalSite, tmp
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", [["shell", "-c", "response.css('h1::text').get()"], ["fetch", "--nolog"]])
+@pytest.mark.parametrize("command", [["shell", "-c", "response.css('h1::text').get()"], ["fetch"]])
 @pytest.mark.parametrize("spider", [[], ["--spider", "ipgirl"]])
 def test_scrapy_shell_and_fetch_work_and_write_nothing(small_site: LocalSite, tmp_path: Path, command: list[str],
                                                       spider: list[str]) -> None:
@@ -201,7 +201,7 @@ def test_scrapy_shell_and_fetch_work_and_write_nothing(small_site: LocalSite, tm
     done = scrapy_command(tmp_path, command[0], *spider, *command[1:], article["url"])
     assert done.returncode == 0, done.stderr[-3000:]
     assert article["title"][:30] in done.stdout
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr and "ERROR" not in done.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -211,8 +211,10 @@ def test_scrapy_parse_beside_a_crawl_leaves_its_state_alone(small_site: LocalSit
     assert first.returncode == 0
     before = sorted(p.relative_to(state) for p in state.rglob("*"))
     stamp = {p: p.stat().st_mtime_ns for p in state.rglob("*") if p.is_file()}
-    done = scrapy_command(tmp_path, "parse", "-s", f"IPGIRL_STATE_DIR={state}", small_site.expected_items()[1]["url"])
+    article = small_site.expected_items()[1]
+    done = scrapy_command(tmp_path, "parse", "--spider", "ipgirl", "-s", f"IPGIRL_STATE_DIR={state}", article["url"])
     assert done.returncode == 0
+    assert f"'article_id': '{article['article_id']}'" in done.stdout
     assert sorted(p.relative_to(state) for p in state.rglob("*")) == before
     assert {p: p.stat().st_mtime_ns for p in state.rglob("*") if p.is_file()} == stamp
 

@@ -253,7 +253,7 @@ def check_directories(settings: Any, config: CrawlConfig) -> None:
 
 def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:
     """The crawl's configuration, or ``ConfigurationError``: arguments, settings, thresholds,
-    feeds, then the directories (the only check that touches the disk)."""
+    feeds (their folders), then the directories: what touches the disk comes last."""
     check_spider_arguments(spider_arguments)
     config = CrawlConfig.from_arguments(settings, spider_arguments.get("base_url"), spider_arguments.get("languages"),
                                         spider_arguments.get("full"))
