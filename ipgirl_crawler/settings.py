@@ -43,6 +43,9 @@ IPGIRL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
+    # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "ipgirl_crawler.discovery.robots.RobotsTxtOnce": 100,
 }
 
 # The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is

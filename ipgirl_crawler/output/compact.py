@@ -1,10 +1,11 @@
 """``ipgirl-compact``: the latest version of every article across all runs, into ``snapshot/``.
 
 Reads ``articles/run_date=*/*.jsonl`` under the data directory (``*.part`` files never match), keeps
-for each ``url`` the line with the latest ``crawled_at`` (ties: later run date, file name, line) and
+for each ``url`` the line with the latest ``crawled_at`` (ties: later run date, file name, line),
+drops the articles recorded gone (``gone/run_date=*/*.jsonl``) since that version was crawled, and
 writes, each atomically (``*.part``, fsync, rename): ``snapshot/articles.jsonl`` (the kept lines byte
-for byte, sorted by url), ``snapshot/articles.parquet`` when pyarrow imports (layout: PARQUET_LAYOUT)
-and ``snapshot/manifest.json``. Memory holds one small location per url, never an item or a file.
+for byte, sorted by url), ``snapshot/articles.parquet`` when pyarrow imports (layout: PARQUET_LAYOUT),
+``snapshot/duckdb.sql`` (views giving both the contract's column types) and ``snapshot/manifest.json``. Memory holds one small location per url, never an item or a file.
 """
 from __future__ import annotations
 
@@ -28,12 +29,16 @@ from ipgirl_crawler.schema import load_schema
 log = logging.getLogger("ipgirl.compact")
 
 RUN_FILES = "articles/run_date=*/*.jsonl"
+GONE_FILES = "gone/run_date=*/*.jsonl"
 SNAPSHOT_DIR = "snapshot"
 PARQUET_BATCH_ROWS = 1000
 MAX_OPEN_FILES = 64
 MAX_LINE_WARNINGS = 20
 PARQUET_LAYOUT = ("nested types from the schema: lists as list<...>, images/related as list<struct>, "
                   "translations as map<string,string>; dates as ISO 8601 strings; contract fields only")
+
+
+DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
 
 
 class CompactError(Exception):
@@ -104,6 +109,28 @@ def scan_runs(data_dir: Path) -> Scan:
     return scan
 
 
+def gone_at(data_dir: Path) -> dict[str, str]:
+    """url -> when it was last recorded gone (404/410), from the runs' ``gone`` records."""
+    gone: dict[str, str] = {}
+    for path in sorted(data_dir.glob(GONE_FILES)):
+        with path.open("rb") as handle:
+            for line in handle:
+                record = _parse(line)
+                url, when = (record or {}).get("url"), (record or {}).get("recorded_at")
+                if isinstance(url, str) and isinstance(when, str) and when > gone.get(url, ""):
+                    gone[url] = when
+    return gone
+
+
+def drop_gone(scan: Scan, gone: dict[str, str]) -> int:
+    """Articles recorded gone after their latest version was crawled leave the snapshot (one that
+    came back later, crawled after it was gone, stays); returns how many were dropped."""
+    dropped = [url for url, where in scan.winners.items() if url in gone and where.crawled_at <= gone[url]]
+    for url in dropped:
+        del scan.winners[url]
+    return len(dropped)
+
+
 def winning_lines(data_dir: Path, scan: Scan) -> Iterator[tuple[bytes, dict[str, Any]]]:
     """(line, item) of each kept version, sorted by url: a seek and one line read each."""
     handles: dict[str, IO[bytes]] = {}
@@ -160,6 +187,31 @@ def arrow_type(pa: Any, spec: dict[str, Any]) -> Any:
     if base == "object":
         return pa.map_(pa.string(), arrow_type(pa, spec["additionalProperties"]))
     return {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}[base]
+
+
+def duckdb_type(spec: dict[str, Any]) -> str:
+    """The DuckDB type of a JSON Schema property, as ``arrow_type`` gives the Parquet one."""
+    types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
+    base = next(t for t in types if t != "null")
+    if base == "array":
+        return duckdb_type(spec["items"]) + "[]"
+    if base == "object" and "properties" in spec:
+        return "STRUCT(" + ", ".join(f'"{name}" {duckdb_type(sub)}' for name, sub in spec["properties"].items()) + ")"
+    if base == "object":
+        return f"MAP(VARCHAR, {duckdb_type(spec['additionalProperties'])})"
+    return DUCKDB_TYPES[base]
+
+
+def duckdb_views(data_dir: Path, with_parquet: bool) -> str:
+    """``snapshot/duckdb.sql``: views reading the snapshot with the contract's types, the same for
+    the JSON Lines (DuckDB would guess timestamps and structs) as for the Parquet file."""
+    columns = ", ".join(f"'{name}': '{duckdb_type(spec)}'" for name, spec in load_schema()["properties"].items())
+    where = (data_dir / SNAPSHOT_DIR).as_posix().replace("'", "''")
+    views = [f"CREATE OR REPLACE VIEW articles_json AS SELECT * FROM read_json('{where}/articles.jsonl', "
+             f"format = 'newline_delimited', columns = {{{columns}}});"]
+    if with_parquet:
+        views.append(f"CREATE OR REPLACE VIEW articles_parquet AS SELECT * FROM read_parquet('{where}/articles.parquet');")
+    return "\n".join(views) + "\n"
 
 
 class ParquetSink:
@@ -240,15 +292,20 @@ def _write_snapshot(data_dir: Path, out: Path, scan: Scan, with_parquet: bool) -
 def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
     """Write ``snapshot/`` under ``data_dir``; returns the manifest."""
     scan = scan_runs(data_dir)
+    dropped_gone = drop_gone(scan, gone_at(data_dir))
     out = data_dir / SNAPSHOT_DIR
     out.mkdir(parents=True, exist_ok=True)
     written = _write_snapshot(data_dir, out, scan, with_parquet)
+    with atomic_path(out / "duckdb.sql") as part:
+        part.write_text(duckdb_views(data_dir, "articles.parquet" in written["files"]), encoding="utf-8")
     manifest = {
         "count": len(scan.winners),
         "schema_version": SCHEMA_VERSION,
         **written,
         "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "rule": "latest crawled_at per url; ties: later run_date, then file name, then line",
+        "rule": "latest crawled_at per url; ties: later run_date, then file name, then line; "
+                "articles recorded gone since their latest version are dropped",
+        "dropped_gone": dropped_gone,
         "parquet_layout": PARQUET_LAYOUT if "articles.parquet" in written["files"] else None,
         "items_read": scan.items,
         "skipped": dict(scan.skipped),
@@ -270,7 +327,7 @@ def summary(data_dir: Path, manifest: dict[str, Any]) -> str:
     skipped, files = manifest["skipped"], " + ".join(manifest["files"])
     return (f"ipgirl-compact: {manifest['count']} articles ({manifest['items_read']} items in {len(manifest['sources'])} "
             f"run files) -> {data_dir / SNAPSHOT_DIR}/{{{files}}}; skipped {skipped['invalid_json']} invalid JSON "
-            f"lines, {skipped['without_url']} items without url")
+            f"lines, {skipped['without_url']} items without url; dropped {manifest['dropped_gone']} articles gone")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,21 +7,35 @@ files and remembered articles always agree.
 """
 from __future__ import annotations
 
-import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlparse
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FileFeedStorage
+from w3lib.url import file_uri_to_path
 
 from ipgirl_crawler import distributed
+from ipgirl_crawler.output.formats import read_items
+from ipgirl_crawler.run import segments
+from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY
 from ipgirl_crawler.run.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
 
 # Validators of emitted items held in memory before they go to the state store.
 VALIDATOR_BUFFER = 500
+logger = logging.getLogger(__name__)
+
+
+def feed_path(uri: str) -> Path | None:
+    """The local file a feed URI names (Scrapy's file storage takes those), or None."""
+    scheme = urlparse(uri).scheme
+    if scheme == "file":
+        return Path(file_uri_to_path(uri))
+    return Path(uri) if scheme == "" else None
 
 
 def lock_site_state(settings: Any, base_url: str) -> StateLock | None:
@@ -43,6 +57,8 @@ class CrawlState:
         self.recovered = recovered or []  # what recovery did at start, for the log
         self._validators: list[tuple[str, str | None, str | None, str | None]] = []  # not yet in the store
         self.lock = lock  # a distributed worker's slot, held while the crawl runs
+        # The stats of the run's segments before this one (a resumed run), added to this one's.
+        self.earlier_stats = segments.load_earlier(store.dir, run_id) if resumed else {}
 
     @classmethod
     def open(cls, crawler: Crawler, base_url: str, full: bool) -> CrawlState:
@@ -72,6 +88,13 @@ class CrawlState:
     def run_date(self) -> str:
         return f"{self.run_id[:4]}-{self.run_id[4:6]}-{self.run_id[6:8]}"
 
+    def whole_run_stats(self, current: dict[str, Any]) -> dict[str, Any]:
+        return segments.merged(self.earlier_stats, current)
+
+    def save_stats(self, current: dict[str, Any]) -> None:
+        """The run's stats so far, kept for a segment that resumes it."""
+        segments.save(self.store.dir, self.run_id, self.whole_run_stats(current))
+
     def remember(self, key: str, validators: dict[str, str | None]) -> None:
         """An emitted item's validators, for when its batch is committed: kept in the store, a
         few hundred at a time, so memory does not grow with the items a batch holds."""
@@ -84,12 +107,11 @@ class CrawlState:
             self.store.remember_validators(self._validators)
             self._validators = []
 
-    def rows_of(self, path: Path) -> Iterator[dict[str, Any]]:
-        """What the state must remember of each item written to ``path``, one line at a time
-        (``prepare_batch`` adds the validators remembered for it: flush them first)."""
+    def rows_of(self, path: Path, format_: str = "jsonlines") -> Iterator[dict[str, Any]]:
+        """What the state must remember of each item written to ``path`` in ``format_``, one item at
+        a time (``prepare_batch`` adds the validators remembered for it: flush them first)."""
         with path.open("rb") as handle:
-            for line in handle:
-                item = json.loads(line)
+            for item in read_items(handle, format_):
                 key = article_key(item.get("language"), item.get("article_id"))
                 yield {"key": key, "url": item.get("url"), "content_hash": item.get("content_hash")}
 
@@ -114,6 +136,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None) -> None:
         super().__init__(uri, feed_options=feed_options)
         self.crawler = crawler
+        self.uri = uri
+        self.format = (feed_options or {}).get("format") or "jsonlines"
         self.final = Path(self.path)
         self.part: Path | None = None
 
@@ -129,6 +153,17 @@ class AtomicFileFeedStorage(FileFeedStorage):
         return self.part.open("wb")
 
     def store(self, file: IO[bytes]) -> None:
+        """Commit the file with the state; a failure is named in the stats (``FAILED_FEEDS_KEY``),
+        which fails the run's monitors, and raised for Scrapy to log."""
+        try:
+            self._commit(file)
+        except Exception as error:
+            if self.crawler is not None and self.crawler.stats is not None:
+                failed = self.crawler.stats.get_value(FAILED_FEEDS_KEY) or []
+                self.crawler.stats.set_value(FAILED_FEEDS_KEY, [*failed, f"{self.final}: {error}"])
+            raise
+
+    def _commit(self, file: IO[bytes]) -> None:
         file.flush()
         os.fsync(file.fileno())
         file.close()
@@ -136,9 +171,11 @@ class AtomicFileFeedStorage(FileFeedStorage):
         written = self.part or self.final
         if state is not None:
             state.flush_validators()
-            state.store.prepare_batch(self.final, state.run_id, state.rows_of(written))
+            state.store.prepare_batch(self.final, state.run_id, state.rows_of(written, self.format))
         if self.part is not None:
             os.replace(self.part, self.final)
             fsync_directory(self.final.parent)
         if state is not None:
             state.store.apply_batch(self.final)
+            if self.crawler is not None and self.crawler.stats is not None:
+                state.save_stats(self.crawler.stats.get_stats())

@@ -17,7 +17,8 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.output.feeds import lock_site_state
-from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig
+from ipgirl_crawler.run.checks import check_run
+from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.finish import FAILED_KEY
 from ipgirl_crawler.run.state import StateLocked
 
@@ -63,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spider_args = _pairs(args.spider_args, "-a")
         settings = build_settings(_pairs(args.settings, "-s"))
-        config = CrawlConfig.from_arguments(settings, spider_args.get("base_url"), spider_args.get("languages"),
-                                            spider_args.get("full"))
+        config = check_run(settings, spider_args)
     except ConfigurationError as error:
         print(f"ipgirl-crawl: configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG

@@ -8,6 +8,11 @@ from ipgirl_crawler.discovery.urls import InvalidBaseURL, validate_base_url
 from ipgirl_crawler.languages import ui_strings
 
 
+# False for Scrapy's own one-off commands (parse, shell, fetch, view, check: ``commands/one_off.py``):
+# only a crawl opens the site's state and writes run files.
+CRAWL_RUN_SETTING = "IPGIRL_CRAWL_RUN"
+
+
 class ConfigurationError(ValueError):
     """A spider argument or setting that cannot work; the crawl does not start."""
 

@@ -15,7 +15,8 @@ from scrapy.crawler import Crawler
 
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.run import monitors
+from ipgirl_crawler.run import monitors, segments
+from ipgirl_crawler.run.checks import monitor_thresholds
 from ipgirl_crawler.run.records import KINDS
 from ipgirl_crawler.run.report import write_report
 from ipgirl_crawler.run.state import BATCH_GLOB
@@ -63,33 +64,37 @@ def manifest(data_dir: Path, run_id: str, run_date: str, stats: dict[str, Any]) 
 
 
 class RunMonitor:
+    """Evaluates the monitors once everything is closed (feeds stored: a feed that failed to store
+    fails the run), over the whole run's stats (all its segments), then writes the run files."""
+
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        self.thresholds = monitor_thresholds(crawler.settings)  # checked before the crawl starts
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunMonitor:
         return cls(crawler)
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        stats = self.crawler.stats
-        thresholds = self.crawler.settings.getdict("IPGIRL_MONITOR_THRESHOLDS") or None
-        failed = monitors.evaluate({**stats.get_stats(), "finish_reason": reason}, thresholds)
-        stats.set_value(FAILED_KEY, failed)
+    def evaluate(self, stats: dict[str, Any]) -> None:
+        failed = monitors.evaluate(stats, self.thresholds)
+        self.crawler.stats.set_value(FAILED_KEY, failed)
         for message in failed:
             logger.error("Monitor failed: %s", message)
         if not failed:
             logger.info("All monitors passed")
-        state = CrawlState.of(self.crawler)
-        if state is not None and reason == "finished":
-            state.store.finish_run(state.run_id, "finished")
 
     def engine_stopped(self) -> None:
         state = CrawlState.of(self.crawler)
-        if state is None:
+        if state is None:  # not a crawl run (scrapy parse, shell, fetch): nothing to judge or write
             return
+        whole = state.whole_run_stats(self.crawler.stats.get_stats())
+        self.crawler.stats.set_stats(whole)
+        self.evaluate(whole)
         stats = self.crawler.stats.get_stats()
+        if stats.get("finish_reason") == "finished":
+            state.store.finish_run(state.run_id, "finished")
+        segments.save(state.store.dir, state.run_id, stats)
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats)

@@ -24,7 +24,7 @@ from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.pages.text import safe_for_log
-from ipgirl_crawler.run.config import CrawlConfig
+from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.run.state import article_key
 from ipgirl_crawler.workers.extraction import WorkerPool
@@ -69,12 +69,16 @@ class IpgirlSpider(Spider):
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.page_pipelines = page_pipelines(crawler.settings)
+        if not crawler.settings.getbool(CRAWL_RUN_SETTING, True):
+            spider.base_url_given = bool(spider._arguments[0] or crawler.settings.get("IPGIRL_BASE_URL") != DEFAULT_BASE_URL)
+            spider.allowed_domains = []  # the page asked for, whichever its host
+            return spider
         if distributed.enabled(crawler.settings):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
             spider.scheduled_articles = spider.coordinator.shared_set("articles")
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
-        spider.page_pipelines = page_pipelines(crawler.settings)
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
         # Feed URIs are filled from spider attributes: where and under which run to write.
@@ -113,6 +117,25 @@ class IpgirlSpider(Spider):
             home = f"{self.base_url}/{lang}/"
             self.listings_requested.add(home)
             yield Request(home, callback=self.parse_listing, errback=self.on_error)
+
+    @classmethod
+    def handles_request(cls, request: Request) -> bool:
+        """``scrapy parse URL`` (no ``--spider``) picks this spider for the site's pages, on any host."""
+        return article_ref(request.url) is not None or listing_language(request.url) is not None
+
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[ArticleItem | Request]:
+        """What Scrapy's own commands call (``scrapy parse URL``): an article page's item, or a
+        listing's requests. The crawl itself gives every request its callback. Without a base URL
+        of its own, a page is read as its own site's."""
+        if self.crawl_state is None and not getattr(self, "base_url_given", True):
+            parts = urlsplit(response.url)
+            self.base_url = f"{parts.scheme}://{parts.netloc}"
+        if article_ref(response.url) is not None:
+            async for result in self.parse_article(response):
+                yield result
+            return
+        for request in self.parse_listing(response):
+            yield request
 
     # -- discovery -------------------------------------------------------------
     def count(self, key: str, value: int = 1) -> None:

@@ -238,3 +238,43 @@ def test_compacts_what_a_real_crawl_writes(tmp_path: Path) -> None:
     lines = (data_dir / "snapshot/articles.jsonl").read_text("utf-8").splitlines()
     assert sorted(json.loads(line)["url"] for line in lines) == sorted({item["url"] for item in run_items})
     assert all(validation_errors(json.loads(line)) == [] for line in lines)
+
+
+def write_gone(data_dir: Path, run_date: str, url: str, recorded_at: str) -> None:
+    folder = data_dir / "gone" / f"run_date={run_date}"
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"url": url, "article_id": "0", "language": "en", "status": 404, "recorded_at": recorded_at}
+    with (folder / f"ipgirl-{run_date.replace('-', '')}T020000Z-00001.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+
+
+def test_articles_gone_since_their_latest_version_are_dropped(tmp_path: Path) -> None:
+    data_dir = make_data_dir(tmp_path / "data", garbage=False)
+    gone_b, gone_then_back = f"{BASE}/fr/robotics/1002-story", f"{BASE}/en/robotics/1001-story"
+    write_gone(data_dir, RUN_2, gone_b, "2026-11-20T09:30:00Z")
+    write_gone(data_dir, RUN_1, gone_then_back, "2026-11-19T11:00:00Z")  # A came back, crawled again in run 2
+    assert main(["--data-dir", str(data_dir)]) == 0
+    lines = (data_dir / "snapshot/articles.jsonl").read_text("utf-8").splitlines()
+    titles = {json.loads(line)["title"] for line in lines}
+    assert titles == KEPT_TITLES - {"B"}
+    manifest = json.loads((data_dir / "snapshot/manifest.json").read_text("utf-8"))
+    assert manifest["dropped_gone"] == 1 and manifest["count"] == len(KEPT_TITLES) - 1
+
+
+def test_json_and_parquet_snapshots_give_every_column_the_same_type(tmp_path: Path) -> None:
+    import duckdb
+
+    pytest.importorskip("pyarrow")
+    data_dir = make_data_dir(tmp_path / "data", garbage=False)
+    assert main(["--data-dir", str(data_dir)]) == 0
+    connection = duckdb.connect()
+    connection.execute((data_dir / "snapshot/duckdb.sql").read_text("utf-8"))
+    json_types = connection.execute("DESCRIBE articles_json").fetchall()
+    parquet_types = connection.execute("DESCRIBE articles_parquet").fetchall()
+    assert [row[:2] for row in json_types] == [row[:2] for row in parquet_types]
+    types = dict(row[:2] for row in json_types)
+    assert types["crawled_at"] == types["published_at"] == "VARCHAR"  # the same ISO 8601 strings in both
+    assert types["translations"] == "MAP(VARCHAR, VARCHAR)"
+    same = "SELECT crawled_at, published_at, translations FROM {} ORDER BY url"
+    assert (connection.execute(same.format("articles_json")).fetchall()
+            == connection.execute(same.format("articles_parquet")).fetchall())
