@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 
-from tests.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl
 from tests.localsite import Fault
 from tests.localsite.server import LocalSite
-from tests.operations import articles, run_entrypoint
+from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl
+from tests.support.operations import articles, run_entrypoint
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.crawl_check import ROOT
+from tests.support.crawl_check import ROOT
 
 README = ROOT / "README.md"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -36,10 +36,10 @@ SKIPPED = {
     "make bench   # ~10 min; `python -m tests.bench --quick` for a 30 s smoke run, `--no-memory` to skip the long step":
         "a ten-minute benchmark, never part of the tests (no timed assertions)",
     ".venv/bin/scrapy crawl ipgirl -a full=1 -O worker-$(hostname).jsonl -s IPGIRL_REDIS_URL=redis://redis.internal:6379/0":
-        "needs the Redis server of the reader's own network (distributed mode: tests/test_distributed.py)",
+        "needs the Redis server of the reader's own network (distributed mode: tests/crawl/test_distributed.py)",
 }
 # Blocks of other languages: not shell.
-OTHER_BLOCKS = {"cron": "a crontab line, run by cron on a server", "sql": "DuckDB queries, run by tests/test_compact.py"}
+OTHER_BLOCKS = {"cron": "a crontab line, run by cron on a server", "sql": "DuckDB queries, run by tests/crawl/test_compact.py"}
 
 
 def free_port() -> int:

@@ -6,17 +6,28 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from scrapy.exporters import (CsvItemExporter, JsonItemExporter, JsonLinesItemExporter, MarshalItemExporter,
-                              PickleItemExporter, XmlItemExporter)
+from scrapy.exporters import (
+    CsvItemExporter,
+    JsonItemExporter,
+    JsonLinesItemExporter,
+    MarshalItemExporter,
+    PickleItemExporter,
+    XmlItemExporter,
+)
 from scrapy.settings import Settings
 
-from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.run.monitors import default_thresholds, evaluate
 from ipgirl_crawler.output.formats import READABLE_FORMATS, read_items
 from ipgirl_crawler.run import segments
+from ipgirl_crawler.run.checks import (
+    SETTING_RULES,
+    check_settings,
+    check_spider_arguments,
+    known_spider_arguments,
+    monitor_thresholds,
+)
+from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY, feed_failures
-from ipgirl_crawler.run.checks import (SETTING_RULES, check_settings, check_spider_arguments, known_spider_arguments,
-                                       monitor_thresholds)
+from ipgirl_crawler.run.monitors import default_thresholds, evaluate
 
 
 @pytest.mark.parametrize(("name", "value", "ok"), [
