@@ -1,4 +1,6 @@
-"""Retries that back off: exponential delays with jitter, and ``Retry-After`` honoured.
+"""Downloader middlewares: only the site's origin is fetched; retries back off.
+
+Retries that back off: exponential delays with jitter, and ``Retry-After`` honoured.
 
 Scrapy retries at once and ignores ``Retry-After``; a site answering 429 or 503 is asking
 for time, and hammering it again makes the next answer worse.
@@ -6,6 +8,7 @@ for time, and hammering it again makes the next answer worse.
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -13,8 +16,15 @@ from email.utils import parsedate_to_datetime
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+
+from ipgirl_crawler.discovery.origin import is_sibling
+from ipgirl_crawler.text import safe_for_log
+from ipgirl_crawler.urls import origin_of, same_origin
+
+logger = logging.getLogger(__name__)
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -75,3 +85,37 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if isinstance(result, Request):
             await self._wait(result, None)
         return result
+
+
+class OriginMiddleware:
+    """Only the site's origin is fetched: scheme, host and port (Scrapy's ``OffsiteMiddleware``,
+    which this replaces, compares host names only, so a redirect to another port of the host, or
+    to a subdomain, was followed). It sees every request before anything fetches for it, a
+    redirect's next hop and robots.txt included; the start-up probe (``PROBE`` in its meta) may
+    also reach a sibling name of the configured origin, which is how the origin is learnt."""
+
+    PROBE = "ipgirl_origin_probe"
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.logged: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OriginMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: object = None) -> None:
+        site = getattr(self.crawler.spider, "site", None)
+        if site is None or same_origin(request.url, site.base_url):
+            return
+        target = origin_of(request.url)
+        if request.meta.get(self.PROBE) and target is not None and is_sibling(target, site.origin):
+            return
+        name = str(target) if target else safe_for_log(request.url, 80)
+        if name not in self.logged:
+            self.logged.add(name)
+            logger.info("Not fetching %s: %s is not the site's origin %s", safe_for_log(request.url), name, site.base_url)
+        self.stats.inc_value("offsite/filtered")
+        self.stats.inc_value("ipgirl/origin/filtered_requests")
+        raise IgnoreRequest(f"off-site: {name}")

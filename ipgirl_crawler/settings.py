@@ -41,6 +41,9 @@ RETRY_TIMES = 3
 IPGIRL_RETRY_BACKOFF_BASE = 0.5
 IPGIRL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
+    # Scheme, host and port, not the host name alone (ipgirl_crawler/middlewares.py).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "ipgirl_crawler.middlewares.OriginMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
 }
@@ -68,6 +71,7 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 LOG_FORMATTER = "ipgirl_crawler.logformatter.SafeLogFormatter"
 
 EXTENSIONS = {
+    "ipgirl_crawler.extensions.clean_log.CleanLog": 100,
     "ipgirl_crawler.extensions.progress.Progress": 400,
     "ipgirl_crawler.records.RunRecords": 500,
     "ipgirl_crawler.run_files.RunMonitor": 600,

@@ -7,26 +7,27 @@ import shutil
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed, i18n
 from ipgirl_crawler.config import CrawlConfig
+from ipgirl_crawler.discovery.origin import SiteOrigin, learn
 from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.extraction import WorkerPool
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.items import ArticleItem
+from ipgirl_crawler.middlewares import OriginMiddleware
 from ipgirl_crawler.records import RunRecords
 from ipgirl_crawler.sitemaps import sitemap_entries
 from ipgirl_crawler.state import article_key
 from ipgirl_crawler.text import safe_for_log
-from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
+from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language
 from pipelines.base import PagePipeline, page_pipelines
 
 ARTICLE_PRIORITY = 10
@@ -54,6 +55,7 @@ class IpgirlSpider(Spider):
         super().__init__(**kwargs)
         self._arguments = (base_url, languages, full)
         self.base_url = DEFAULT_BASE_URL
+        self.site = SiteOrigin.of(DEFAULT_BASE_URL)  # the origin requests go to (learnt at start) and its aliases
         self.languages = i18n.languages()
         self.scheduled_articles = SeenSet()
         self.listings_requested: set[str] = set()
@@ -67,7 +69,7 @@ class IpgirlSpider(Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
-        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.site = SiteOrigin.of(spider.base_url)
         if distributed.enabled(crawler.settings):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
@@ -103,15 +105,51 @@ class IpgirlSpider(Spider):
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in state.recovered:
             self.logger.warning("Recovered after an interrupted run: %s", line)
-        if self.coordinator is not None and not self.coordinator.claim_seeding():
+        seeding = self.coordinator is None or self.coordinator.claim_seeding()
+        first_home = await self.learn_origin()
+        if not seeding:
             self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.coordinator.prefix)
             return
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots, errback=self.on_error,
                       priority=SITEMAP_PRIORITY, meta={"handle_httpstatus_list": [404]})
-        for lang in self.languages:
-            home = f"{self.base_url}/{lang}/"
-            self.listings_requested.add(home)
+        homes = [f"{self.base_url}/{lang}/" for lang in self.languages]
+        self.listings_requested.update(homes)
+        if first_home is not None:
+            for request in self.parse_listing(first_home):
+                yield request
+        for home in homes[first_home is not None:]:
             yield Request(home, callback=self.parse_listing, errback=self.on_error)
+
+    async def learn_origin(self) -> TextResponse | None:
+        """Ask the configured origin for the first language's home page, follow the site's redirects
+        and read its canonical link: the origin they name becomes the crawl's (``discovery.origin``),
+        or the crawl stops at start when they name another site. Returns the home page, if it came."""
+        home = f"{self.base_url}/{self.languages[0]}/"
+        probe = Request(home, meta={OriginMiddleware.PROBE: True}, dont_filter=True)
+        try:
+            response = await self.crawler.engine.download_async(probe)
+        except IgnoreRequest as error:
+            self._origin_mismatch(f"the home page {home} redirects to another site ({safe_for_log(error)})")
+        except Exception as error:  # the crawl's own requests will fail too, and say so
+            self.logger.warning("The home page %s did not answer (%s): crawling %s as configured",
+                                home, safe_for_log(error), self.base_url)
+            self.count("origin_probe_failed")
+            return None
+        page = response if isinstance(response, TextResponse) and response.status == 200 else None
+        canonical = absolute(response.url, page.xpath("//link[@rel='canonical']/@href").get()) if page else None
+        learnt = learn(self.base_url, response.url, canonical)
+        if learnt.site is None:
+            self._origin_mismatch(learnt.message or "")
+        if learnt.message:
+            self.logger.warning("Origin learnt: %s", learnt.message)
+            self.crawler.stats.set_value("ipgirl/origin/learnt", learnt.site.base_url)
+        self.site, self.base_url = learnt.site, learnt.site.base_url
+        return page
+
+    def _origin_mismatch(self, message: str) -> None:
+        self.logger.error("Stopping at start: %s", message)
+        self.crawler.stats.set_value("ipgirl/origin/mismatch", 1)
+        raise CloseSpider("origin_mismatch")
 
     # -- discovery -------------------------------------------------------------
     def count(self, key: str, value: int = 1) -> None:
@@ -120,7 +158,7 @@ class IpgirlSpider(Spider):
     def parse_robots(self, response: Response) -> Iterator[Request]:
         text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
         listed = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.lower().startswith("sitemap:")]
-        sitemaps = [url for url in (absolute(response.url, u) for u in listed) if url and self._on_site(url, "sitemap")]
+        sitemaps = [url for url in (self._on_site(absolute(response.url, u), "sitemap") for u in listed) if url]
         for url in sitemaps or [f"{self.base_url}/sitemap.xml"]:
             yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
 
@@ -136,8 +174,8 @@ class IpgirlSpider(Spider):
         entries = 0
         for entry in sitemap_entries(body):
             entries += 1
-            url = absolute(response.url, entry.loc)
-            if not url or not self._on_site(url, "sitemap_entry"):
+            url = self._on_site(absolute(response.url, entry.loc), "sitemap_entry")
+            if not url:
                 continue
             if entry.kind == "sitemapindex":
                 if self._wanted_sitemap(url):
@@ -175,8 +213,9 @@ class IpgirlSpider(Spider):
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        for url in result.links:
-            if same_origin(url, self.base_url):
+        for link in result.links:
+            url = self.site.on_site(link)
+            if url:
                 for request in self._article_request(url):
                     yield request
         if result.item is None:
@@ -192,11 +231,12 @@ class IpgirlSpider(Spider):
         yield item
 
     # -- helpers -------------------------------------------------------------------
-    def _on_site(self, url: str, what: str) -> bool:
-        if same_origin(url, self.base_url):
-            return True
-        self.count(f"offsite_{what}")
-        return False
+    def _on_site(self, url: str | None, what: str) -> str | None:
+        """``url`` on the site's origin (an alias's rewritten), else None, counted."""
+        found = self.site.on_site(url) if url else None
+        if url and not found:
+            self.count(f"offsite_{what}")
+        return found
 
     def _wanted_sitemap(self, url: str) -> bool:
         match = _SITEMAP_LANGUAGE.search(url)
@@ -205,7 +245,7 @@ class IpgirlSpider(Spider):
     def _links(self, response: Response, hrefs: Iterable[str | None]) -> Iterator[str]:
         for href in hrefs:
             url = absolute(response.url, href)
-            if url and same_origin(url, self.base_url):
+            if url and (url := self.site.on_site(url)):
                 yield url
 
     def _article_request(self, url: str, lastmod: str | None = None) -> Iterator[Request]:
@@ -221,7 +261,7 @@ class IpgirlSpider(Spider):
             return
         headers = {}
         if known and not known.gone and self.crawl_state and not self.crawl_state.full:
-            url = known.url or url
+            url = (self.site.on_site(known.url) if known.url else None) or url
             headers = {k: v for k, v in (("If-None-Match", known.etag), ("If-Modified-Since", known.last_modified)) if v}
         self.count("articles_scheduled")
         yield Request(url, callback=self.parse_article, errback=self.on_error, priority=ARTICLE_PRIORITY,
