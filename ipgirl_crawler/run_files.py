@@ -18,6 +18,7 @@ from ipgirl_crawler.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.records import KINDS
 from ipgirl_crawler.report import write_report
+from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
 from ipgirl_crawler.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)
@@ -82,8 +83,8 @@ class RunMonitor:
         if not failed:
             logger.info("All monitors passed")
         state = CrawlState.of(self.crawler)
-        if state is not None and reason == "finished":
-            state.store.finish_run(state.run_id, "finished")
+        if state is not None and reason in RUN_ENDED_REASONS:  # else resumed by the next start
+            state.store.finish_run(state.run_id, reason)
 
     def engine_stopped(self) -> None:
         state = CrawlState.of(self.crawler)

@@ -63,6 +63,15 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 MEMUSAGE_WARNING_MB = 768
 MEMUSAGE_LIMIT_MB = 1536
 
+# Every run ends (ipgirl_crawler/run/bounds.py): seconds for the whole run and for discovery
+# (0: none), and caps on what discovery follows. A bound that cuts a run short fails it by name.
+IPGIRL_RUN_DEADLINE = 6 * 3600
+IPGIRL_DISCOVERY_DEADLINE = 3 * 3600
+IPGIRL_MAX_LISTING_PAGE = 1000
+IPGIRL_MAX_LISTINGS = 20000
+IPGIRL_MAX_SITEMAPS = 1000
+IPGIRL_SITEMAP_DEPTH = 3
+
 # A crawler run by cron exposes no control surface into its process, and fetches nothing
 # but http(s): no local files, whatever a page or a redirect points at.
 TELNETCONSOLE_ENABLED = False
@@ -75,6 +84,7 @@ EXTENSIONS = {
     "ipgirl_crawler.extensions.progress.Progress": 400,
     "ipgirl_crawler.records.RunRecords": 500,
     "ipgirl_crawler.run_files.RunMonitor": 600,
+    "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }
 # Monitor thresholds: ipgirl_crawler/data/monitors.json, or a dict here.
 IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}

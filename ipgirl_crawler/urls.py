@@ -173,6 +173,20 @@ def listing_language(url: str) -> str | None:
     return match["lang"] if match else None
 
 
+def listing_page(url: str) -> tuple[str, int]:
+    """A listing URL reduced to the one query parameter the site's listings use (``page=N``, left
+    out for the first page), and its page number: other parameters (sorts, filters, session ids)
+    would make one page endless URLs."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url, 1
+    numbers = [value for name, value in parse_qsl(parts.query) if name == "page"]
+    text = numbers[0] if numbers else ""
+    page = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 1
+    query = f"page={page}" if page > 1 else ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")), max(page, 1)
+
+
 def path_language(url: str) -> str | None:
     match = re.match(r"^/([a-z]{2})(?:/|$)", urlsplit(url).path)
     return match[1] if match else None

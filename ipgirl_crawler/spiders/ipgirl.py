@@ -24,10 +24,11 @@ from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.middlewares import OriginMiddleware
 from ipgirl_crawler.records import RunRecords
+from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.sitemaps import sitemap_entries
 from ipgirl_crawler.state import article_key
 from ipgirl_crawler.text import safe_for_log
-from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language
+from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, listing_page
 from pipelines.base import PagePipeline, page_pipelines
 
 ARTICLE_PRIORITY = 10
@@ -70,6 +71,7 @@ class IpgirlSpider(Spider):
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
         spider.site = SiteOrigin.of(spider.base_url)
+        spider.bounds = DiscoveryBounds(crawler)
         if distributed.enabled(crawler.settings):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
@@ -160,7 +162,8 @@ class IpgirlSpider(Spider):
         listed = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.lower().startswith("sitemap:")]
         sitemaps = [url for url in (self._on_site(absolute(response.url, u), "sitemap") for u in listed) if url]
         for url in sitemaps or [f"{self.base_url}/sitemap.xml"]:
-            yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
+            if self.bounds.allow_sitemap(0):
+                yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         body = response.body
@@ -178,8 +181,10 @@ class IpgirlSpider(Spider):
             if not url:
                 continue
             if entry.kind == "sitemapindex":
-                if self._wanted_sitemap(url):
-                    yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
+                depth = response.meta.get("sitemap_depth", 0) + 1
+                if self._wanted_sitemap(url) and self.bounds.allow_sitemap(depth):
+                    yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY,
+                                  meta={"sitemap_depth": depth})
             else:
                 yield from self._article_request(url, lastmod=entry.lastmod)
         if not entries:
@@ -194,11 +199,15 @@ class IpgirlSpider(Spider):
         for url in self._links(response, hrefs):
             if article_ref(url):
                 yield from self._article_request(url)
-            elif url not in self.listings_requested and listing_language(url) in self.languages:
+            elif listing_language(url) in self.languages:
+                url, page = listing_page(url)
                 # Every listing page links to dozens of others: a Request for each would only
                 # feed Scrapy's duplicate filter.
-                self.listings_requested.add(url)
-                yield Request(url, callback=self.parse_listing, errback=self.on_error)
+                if url in self.listings_requested:
+                    continue
+                self.listings_requested.add(url)  # a page refused by a bound is refused (and counted) once
+                if self.bounds.allow_listing(page):
+                    yield Request(url, callback=self.parse_listing, errback=self.on_error)
 
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | Request]:
         self.count("article_responses")

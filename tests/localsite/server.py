@@ -193,6 +193,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path in self.server.extra_routes:
             status, body, headers = self.server.extra_routes[self.path]
             resp = Response(status, body, dict(headers))
+        elif (made := next((r for r in map(lambda route: route(self.path), self.server.route_makers) if r), None)):
+            status, body, headers = made
+            resp = Response(status, body, dict(headers))
         else:
             try:
                 resp = self.server.app.route(self.path, self.headers)
@@ -244,6 +247,8 @@ class _Server(ThreadingHTTPServer):
         self.log_lock = threading.Lock()
         # Pages served as they are, before the site's own routes (see hostile.py).
         self.extra_routes: dict[str, tuple[int, bytes, dict[str, str]]] = {}
+        # Functions of a path that answer (status, body, headers) or None: pages without end (endless.py).
+        self.route_makers: list[Any] = []
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # client went away, reset faults, etc.
@@ -306,6 +311,11 @@ class LocalSite:
     def extra_routes(self) -> dict[str, tuple[int, bytes, dict[str, str]]]:
         assert self._server is not None, "the site is not bound yet"
         return self._server.extra_routes
+
+    @property
+    def route_makers(self) -> list[Any]:
+        assert self._server is not None, "the site is not bound yet"
+        return self._server.route_makers
 
     def bind(self) -> LocalSite:
         if self.log_path:
