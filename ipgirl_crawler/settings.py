@@ -18,6 +18,10 @@ IPGIRL_DATA_DIR = "data"
 
 # Page extraction runs in worker processes: "auto" is one per spare core, 0 is in-process.
 IPGIRL_EXTRACTION_WORKERS = "auto"
+# Each worker's own bounds (ipgirl_crawler/workers.py): its address space in MiB, and seconds per
+# page; a page that breaks one is recorded as a failure. A worker uses ~100 MiB, ~200 in a long crawl.
+IPGIRL_WORKER_MEMORY_MB = 512
+IPGIRL_PAGE_DEADLINE = 30
 
 # Distributed mode (ipgirl_crawler/distributed.py): unset means a single process.
 IPGIRL_REDIS_URL = None

@@ -19,7 +19,7 @@ from ipgirl_crawler import distributed, i18n
 from ipgirl_crawler.config import CrawlConfig
 from ipgirl_crawler.discovery.origin import SiteOrigin, learn
 from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.extraction import WorkerPool
+from ipgirl_crawler.extraction import PageFailed, WorkerPool
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.middlewares import OriginMiddleware
@@ -218,7 +218,11 @@ class IpgirlSpider(Spider):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
             return
-        result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
+        try:
+            result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
+        except PageFailed as failure:  # the page broke a worker's bound: never read in this process
+            self.record_failure(response.url, failure.reason, 1 + response.meta.get("retry_times", 0), str(failure))
+            return
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
@@ -300,9 +304,11 @@ class IpgirlSpider(Spider):
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         reason = f"HTTP {response.status}" if response is not None else (failure.type.__name__ if failure.type else "error")
-        url = getattr(request, "url", "?")
         attempts = 1 + (request.meta.get("retry_times", 0) if request is not None else 0)
-        self.logger.warning("Failed after %d attempt(s) %s: %s", attempts, url, safe_for_log(failure.getErrorMessage()))
+        self.record_failure(getattr(request, "url", "?"), reason, attempts, failure.getErrorMessage())
+
+    def record_failure(self, url: str, reason: str, attempts: int, message: str) -> None:
+        self.logger.warning("Failed after %d attempt(s) %s: %s", attempts, url, safe_for_log(message))
         self.crawler.stats.inc_value(f"ipgirl/failures/{reason.replace(' ', '_')}")
         records = RunRecords.of(self.crawler)
         if records is not None:
