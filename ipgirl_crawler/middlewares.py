@@ -3,22 +3,27 @@
 Retries that back off: exponential delays with jitter, and ``Retry-After`` honoured.
 
 Scrapy retries at once and ignores ``Retry-After``; a site answering 429 or 503 is asking
-for time, and hammering it again makes the next answer worse.
+for time, and hammering it again makes the next answer worse. A timeout is retried once at most
+(``IPGIRL_TIMEOUT_RETRIES``): a server that drips its answer would otherwise cost
+``DOWNLOAD_TIMEOUT`` × 4 per URL; and no URL costs more than ``IPGIRL_URL_BUDGET`` seconds from
+its first attempt, waits included.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import random
+import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from twisted.internet import defer, error as net_error
 
 from ipgirl_crawler.discovery.origin import is_sibling
 from ipgirl_crawler.text import safe_for_log
@@ -49,11 +54,27 @@ def backoff_seconds(attempt: int, base: float, cap: float) -> float:
     return random.uniform(0, min(cap, base * 2 ** max(0, attempt - 1)))
 
 
+TIMEOUTS = (DownloadTimeoutError, net_error.TimeoutError, net_error.TCPTimedOutError, defer.TimeoutError, TimeoutError)
+FIRST_ATTEMPT = "ipgirl_first_attempt"  # meta: time.monotonic() of the URL's first attempt
+TIMEOUTS_SEEN = "ipgirl_timeouts"  # meta: how many of its attempts timed out
+
+
+def may_retry(timed_out: bool, timeouts: int, timeout_retries: int, spent: float, budget: float) -> str | None:
+    """None when another attempt is allowed, else the bound that forbids it."""
+    if timed_out and timeouts > timeout_retries:
+        return "timeout_retries"
+    if budget > 0 and spent >= budget:
+        return "url_budget"
+    return None
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("IPGIRL_RETRY_BACKOFF_BASE")
         self.cap = settings.getfloat("IPGIRL_RETRY_BACKOFF_MAX")
+        self.timeout_retries = settings.getint("IPGIRL_TIMEOUT_RETRIES")
+        self.budget = settings.getfloat("IPGIRL_URL_BUDGET")
         self.stats = None
 
     @classmethod
@@ -63,10 +84,28 @@ class BackoffRetryMiddleware(RetryMiddleware):
         middleware.stats = crawler.stats
         return middleware
 
+    def _spent(self, request: Request) -> float:
+        return time.monotonic() - request.meta.get(FIRST_ATTEMPT, time.monotonic())
+
+    def _refused(self, request: Request, timed_out: bool) -> bool:
+        """Whether a bound forbids another attempt at ``request`` (counted and logged when it does)."""
+        timeouts = request.meta.get(TIMEOUTS_SEEN, 0) + int(timed_out)
+        bound = may_retry(timed_out, timeouts, self.timeout_retries, self._spent(request), self.budget)
+        if bound is not None and self.stats is not None:
+            self.stats.inc_value(f"ipgirl/retry/refused/{bound}")
+            logger.info("Not retrying %s: %s", safe_for_log(request.url), "timed out again" if bound == "timeout_retries"
+                        else f"its {self.budget:g} s budget is spent (IPGIRL_URL_BUDGET)")
+        return bound is not None
+
+    def process_request(self, request: Request, spider: object = None) -> None:
+        request.meta.setdefault(FIRST_ATTEMPT, time.monotonic())
+
     async def _wait(self, retry: Request, response: Response | None) -> None:
         attempt = retry.meta.get("retry_times", 1)
         asked = retry_after_seconds(response.headers.get(b"Retry-After")) if response is not None else None
         delay = min(self.cap, asked) if asked is not None else backoff_seconds(attempt, self.base, self.cap)
+        if self.budget > 0:
+            delay = max(0.0, min(delay, self.budget - self._spent(retry)))
         if self.stats is not None:
             self.stats.inc_value("ipgirl/retry/waited_ms", int(delay * 1000))
             if asked is not None:
@@ -75,14 +114,20 @@ class BackoffRetryMiddleware(RetryMiddleware):
             await asyncio.sleep(delay)
 
     async def process_response(self, request: Request, response: Response, spider: object = None) -> Request | Response:
+        if response.status in self.retry_http_codes and self._refused(request, False):
+            return response
         result = super().process_response(request, response)
         if isinstance(result, Request):
             await self._wait(result, response)
         return result
 
     async def process_exception(self, request: Request, exception: Exception, spider: object = None) -> Request | Response | None:
+        timed_out = isinstance(exception, TIMEOUTS)
+        if isinstance(exception, self.exceptions_to_retry) and self._refused(request, timed_out):
+            return None
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
+            result.meta[TIMEOUTS_SEEN] = request.meta.get(TIMEOUTS_SEEN, 0) + int(timed_out)
             await self._wait(result, None)
         return result
 

@@ -44,6 +44,9 @@ REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 3
 IPGIRL_RETRY_BACKOFF_BASE = 0.5
 IPGIRL_RETRY_BACKOFF_MAX = 30.0
+# A timeout is retried once at most, and no URL costs more than this many seconds, waits included.
+IPGIRL_TIMEOUT_RETRIES = 1
+IPGIRL_URL_BUDGET = 120.0
 DOWNLOADER_MIDDLEWARES = {
     # Scheme, host and port, not the host name alone (ipgirl_crawler/middlewares.py).
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,

@@ -181,6 +181,10 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.seconds)
             fault = None
+        if fault is not None and fault.kind == "drip":
+            self.server.log(self, 200, 0, "drip")
+            self._drip(fault.seconds)
+            return
         if fault is not None and fault.kind == "reset":
             self.server.log(self, None, 0, "reset")
             self._reset()
@@ -218,6 +222,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head and resp.status != 304:
             self.wfile.write(resp.body[:len(resp.body) // 2] if truncated else resp.body)
+
+    def _drip(self, seconds: float) -> None:
+        self.close_connection = True
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "1000000")
+            self.end_headers()
+            for _ in range(int(60 / seconds)):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(seconds)
+        except OSError:
+            pass  # the client gave up
 
     def _reset(self) -> None:
         self.close_connection = True
