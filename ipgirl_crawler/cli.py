@@ -19,6 +19,7 @@ from scrapy.utils.project import get_project_settings
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
 from ipgirl_crawler.run_files import FAILED_KEY
 from ipgirl_crawler.feeds import lock_site_state
+from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.state import StateLocked
 
 EXIT_HEALTHY, EXIT_UNHEALTHY, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 75
@@ -39,6 +40,14 @@ def build_settings(overrides: dict[str, str]) -> Settings:
     settings = get_project_settings()
     settings.setdict(overrides, priority="cmdline")
     return settings
+
+
+def apply_umask(settings: Settings) -> None:
+    """The cron entry point's files are not world-readable: umask ``IPGIRL_UMASK`` (027 by default)."""
+    try:
+        os.umask(parse_umask(settings.get("IPGIRL_UMASK")))
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None
 
 
 def summary(stats: dict[str, Any], healthy: bool) -> str:
@@ -63,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spider_args = _pairs(args.spider_args, "-a")
         settings = build_settings(_pairs(args.settings, "-s"))
+        apply_umask(settings)
         config = CrawlConfig.from_arguments(settings, spider_args.get("base_url"), spider_args.get("languages"),
                                             spider_args.get("full"))
     except ConfigurationError as error:

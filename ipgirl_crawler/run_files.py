@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler
 
 from ipgirl_crawler import monitors
 from ipgirl_crawler.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.records import KINDS
 from ipgirl_crawler.report import write_report
@@ -26,9 +27,9 @@ FAILED_KEY = "ipgirl/monitors/failed"
 
 
 def write_json_atomically(path: Path, data: Any) -> None:
-    part = path.with_name(path.name + ".part")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with part.open("w", encoding="utf-8") as handle:
+    part, handle = create_part(path, text=True)
+    with handle:
         json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
         handle.flush()
         os.fsync(handle.fileno())

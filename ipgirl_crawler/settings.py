@@ -15,6 +15,8 @@ COMMANDS_MODULE = "ipgirl_crawler.commands"
 IPGIRL_BASE_URL = "https://www.ipgirl.com"
 IPGIRL_STATE_DIR = "data/state"
 IPGIRL_DATA_DIR = "data"
+# The umask ipgirl-crawl (the cron entry point) runs with: files rw-r-----, folders rwxr-x---.
+IPGIRL_UMASK = "027"
 
 # Page extraction runs in worker processes: "auto" is one per spare core, 0 is in-process.
 IPGIRL_EXTRACTION_WORKERS = "auto"
