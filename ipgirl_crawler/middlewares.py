@@ -132,6 +132,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
 
+class OffOrigin(IgnoreRequest):
+    """A request for another origin than the site's, dropped before it left."""
+
+
 class OriginMiddleware:
     """Only the site's origin is fetched: scheme, host and port (Scrapy's ``OffsiteMiddleware``,
     which this replaces, compares host names only, so a redirect to another port of the host, or
@@ -163,4 +167,4 @@ class OriginMiddleware:
             logger.info("Not fetching %s: %s is not the site's origin %s", safe_for_log(request.url), name, site.base_url)
         self.stats.inc_value("offsite/filtered")
         self.stats.inc_value("ipgirl/origin/filtered_requests")
-        raise IgnoreRequest(f"off-site: {name}")
+        raise OffOrigin(f"off-site: {name}")

@@ -140,3 +140,14 @@ def test_a_home_page_naming_another_site_stops_the_crawl_at_start(tmp_path: Path
     assert f"Stopping at start: the home page of {site.base_url} names {other.base_url} as its own" in log
     assert f"-a base_url={other.base_url}" in log
     assert set(fetched) <= {"/robots.txt", "/en/"}
+
+
+def test_a_home_page_redirecting_to_another_site_stops_the_crawl_at_start(tmp_path: Path) -> None:
+    with LocalSite(n_articles=20, seed=3) as other, LocalSite(n_articles=20, seed=3) as site:
+        site.extra_routes["/en/"] = (302, b"", {"Location": f"{other.base_url}/en/"})
+        done = run_entrypoint(site.base_url, tmp_path / "state", tmp_path / "data", "-a", "languages=en",
+                              "-s", f"LOG_FILE={tmp_path / 'crawl.log'}")
+        assert other.requests() == []
+    assert done.returncode == 1 and "finish reason origin_mismatch" in done.stderr
+    assert f"Stopping at start: the home page {site.base_url}/en/ redirects to another site" in \
+        (tmp_path / "crawl.log").read_text("utf-8")

@@ -10,7 +10,7 @@ from typing import Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
@@ -22,7 +22,7 @@ from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.extraction import PageFailed, WorkerPool
 from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.items import ArticleItem
-from ipgirl_crawler.middlewares import OriginMiddleware
+from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
 from ipgirl_crawler.records import RunRecords
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.sitemaps import sitemap_entries
@@ -130,7 +130,7 @@ class IpgirlSpider(Spider):
         probe = Request(home, meta={OriginMiddleware.PROBE: True}, dont_filter=True)
         try:
             response = await self.crawler.engine.download_async(probe)
-        except IgnoreRequest as error:
+        except OffOrigin as error:
             self._origin_mismatch(f"the home page {home} redirects to another site ({safe_for_log(error)})")
         except Exception as error:  # the crawl's own requests will fail too, and say so
             self.logger.warning("The home page %s did not answer (%s): crawling %s as configured",
