@@ -68,3 +68,16 @@ def test_each_hostile_case_is_counted(hostile_crawl: dict[str, Any]) -> None:
         assert f"'{stat}" in log, stat
     charset_item = next(i for i in hostile_crawl["items"] if i["url"].endswith("90011-charset-lie"))
     assert charset_item["title"] == "Café crème: déjà vu"
+
+
+# Every character of C0 and C1 but tab and LF, and the bidi controls.
+_CONTROL_OR_BIDI = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_c1_and_bidi_characters_reach_neither_items_nor_log(hostile_crawl: dict[str, Any]) -> None:
+    item = next(i for i in hostile_crawl["items"] if i["url"].endswith("90016-bidi"))
+    assert item["title"] == "31mevil Bidi title31m" and item["authors"] == ["Ann Example"]
+    assert item["body_text"].startswith("31mevil Body text here.")
+    for line in (hostile_crawl["work"] / "out.jsonl").read_text("utf-8").splitlines():
+        assert not _CONTROL_OR_BIDI.search(line), ascii(_CONTROL_OR_BIDI.findall(line))
+    assert not _CONTROL_OR_BIDI.search(hostile_crawl["log"]), ascii(_CONTROL_OR_BIDI.findall(hostile_crawl["log"]))

@@ -14,8 +14,6 @@ import socket
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.support.crawl_check import ROOT
 
 README = ROOT / "README.md"

@@ -114,11 +114,17 @@ def test_common_ancestor() -> None:
 
 
 def _origin_by_urlsplit(url: str, base_url: str) -> bool:
-    a, b = urlsplit(url), urlsplit(base_url)
-    return a.scheme in ("http", "https") and a.netloc.lower() == b.netloc.lower()
+    """Scheme, host and port (default ports filled in), no userinfo: RFC 6454's origin."""
+    def origin(text: str) -> tuple[str, str | None, int | None] | None:
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or "@" in parts.netloc or not parts.hostname:
+            return None
+        return scheme, parts.hostname, parts.port or {"http": 80, "https": 443}[scheme]
+    return origin(url) is not None and origin(url) == origin(base_url)
 
 
-URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "//", "127.0.0.1", ":8800", ":88000", "www.ipgirl.com",
+URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "//", "127.0.0.1", ":8800", ":88000", ":443", ":80", "www.ipgirl.com",
                               "WWW.ipgirl.com", "[::1]", "user@", "/", "?", "#", "\\", " ", "\t", "fr", "é", "例", "."])
 
 
@@ -135,9 +141,22 @@ def test_same_origin_reads_a_url_as_urlsplit_does(url: str, base_url: str) -> No
 
 
 @pytest.mark.parametrize(("url", "expected"), [
-    ("http://127.0.0.1:8800/fr/ai/1-x", True), ("https://127.0.0.1:8800", True), ("http://127.0.0.1:8800?a", True),
+    ("http://127.0.0.1:8800/fr/ai/1-x", True), ("https://127.0.0.1:8800", False), ("http://127.0.0.1:8800?a", True),
     ("http://localhost:8800/x", False), ("http://127.0.0.1/x", False), ("HTTP://127.0.0.1:8800/x", True),
-    ("http://user@127.0.0.1:8800/x", False), ("ftp://127.0.0.1:8800/x", False),
+    ("http://user@127.0.0.1:8800/x", False), ("ftp://127.0.0.1:8800/x", False), ("http://127.0.0.1:8801/x", False),
+    ("http://127.0.0.1:8800@127.0.0.1:8801/it/x", False), ("http://sub.127.0.0.1:8800/x", False),
+    ("http://[::1]:8800/x", False), ("http://127.0.0.1:8800\\@evil/x", False),
 ])
 def test_same_origin(url: str, expected: bool) -> None:
     assert same_origin(url, "http://127.0.0.1:8800") is expected
+
+
+@pytest.mark.parametrize(("url", "base_url", "expected"), [
+    ("http://www.ipgirl.com:80/fr/", "http://www.ipgirl.com", True),
+    ("https://www.ipgirl.com:443/fr/", "https://www.ipgirl.com", True),
+    ("http://www.ipgirl.com/fr/", "https://www.ipgirl.com", False),
+    ("https://ipgirl.com/fr/", "https://www.ipgirl.com", False),
+    ("https://cdn.www.ipgirl.com/fr/", "https://www.ipgirl.com", False),
+])
+def test_same_origin_default_ports_and_hosts(url: str, base_url: str, expected: bool) -> None:
+    assert same_origin(url, base_url) is expected

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ipgirl_crawler.workers.pool import ProcessPool, WorkerDied
+from ipgirl_crawler.workers.pool import BoundBroken, ProcessPool, WorkerDied, WorkerLimits, WorkerUnavailable
 from tests.support import worker_functions as functions
 
 
@@ -110,7 +110,7 @@ def test_a_worker_that_cannot_start_fails_its_calls_rather_than_hanging(caplog: 
 
     async def scenario() -> None:
         await pool.start(functions.add, 1, 1)
-        with pytest.raises(WorkerDied, match="could not start"):
+        with pytest.raises(WorkerUnavailable, match="could not start"):
             await asyncio.wait_for(pool.run(functions.add, 1, 2), 10)
     try:
         with caplog.at_level(logging.WARNING):
@@ -118,3 +118,59 @@ def test_a_worker_that_cannot_start_fails_its_calls_rather_than_hanging(caplog: 
     finally:
         pool.close()
     assert any("A worker process did not start" in r.getMessage() for r in caplog.records)
+
+
+def _bounded(memory_mb: int = 0, call_seconds: float = 0.0, grace_seconds: float = 10.0, workers: int = 1) -> ProcessPool:
+    return ProcessPool(multiprocessing.get_context("forkserver"), workers=workers,
+                       limits=WorkerLimits(memory_mb, call_seconds, grace_seconds))
+
+
+@pytest.mark.parametrize(("limits", "call", "reason"), [
+    ({"memory_mb": 300}, (functions.allocate, 600), "worker_memory"),
+    ({"call_seconds": 0.5}, (functions.spin, 60), "page_deadline"),
+    ({"call_seconds": 0.5, "grace_seconds": 0.5}, (functions.stuck, 60), "page_deadline"),  # killed by the watchdog
+])
+def test_a_call_that_breaks_a_bound_fails_and_a_fresh_worker_takes_over(limits, call, reason) -> None:  # type: ignore[no-untyped-def]
+    pool = _bounded(**limits)
+
+    async def scenario() -> tuple[BoundBroken, int, int]:
+        with pytest.raises(BoundBroken) as broken:
+            await pool.run(*call)
+        return broken.value, await pool.run(functions.add, 2, 2), await pool.run(functions.peak_rss_mib)
+    try:
+        error, answer, peak = run(scenario())
+    finally:
+        pool.close()
+    assert error.reason == reason
+    assert answer == 4  # the next call runs, on a new worker
+    assert peak < limits.get("memory_mb", 10_000)
+
+
+def test_the_memory_bound_holds_the_worker_below_it() -> None:
+    pool = _bounded(memory_mb=300)
+
+    async def scenario() -> int:
+        with pytest.raises(BoundBroken):
+            await pool.run(functions.allocate, 600)
+        return pool.peak_rss_kib // 1024  # as the worker that broke the bound reported it
+    try:
+        assert 0 < run(scenario()) < 300
+    finally:
+        pool.close()
+
+
+def test_calls_waiting_behind_a_fatal_one_run_on_another_worker() -> None:
+    from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
+
+    extraction = WorkerPool(1, limits=WorkerLimits(300))
+    extraction.pool = _bounded(memory_mb=300)
+
+    async def scenario() -> list[object]:
+        calls = [extraction.run(functions.allocate, 600), *(extraction.run(functions.add, n, 1) for n in range(5))]
+        return list(await asyncio.gather(*calls, return_exceptions=True))
+    try:
+        fatal, *rest = run(scenario())
+    finally:
+        extraction.close()
+    assert isinstance(fatal, PageFailed) and fatal.reason == "worker_memory"
+    assert rest == [1, 2, 3, 4, 5]
