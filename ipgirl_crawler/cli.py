@@ -16,6 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
 from ipgirl_crawler.run_files import FAILED_KEY
 from ipgirl_crawler.feeds import lock_site_state
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ipgirl-crawl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-a", dest="spider_args", action="append", default=[], metavar="NAME=VALUE",
-                        help="spider argument (base_url, languages, full)")
+                        help="spider argument (base_url, languages, full, replay)")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="setting override (IPGIRL_STATE_DIR, IPGIRL_DATA_DIR, …)")
     args = parser.parse_args(argv)
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = build_settings(_pairs(args.settings, "-s"))
         config = CrawlConfig.from_arguments(settings, spider_args.get("base_url"), spider_args.get("languages"),
                                             spider_args.get("full"))
+        check_replay(settings, spider_args.get("replay"))
     except ConfigurationError as error:
         print(f"ipgirl-crawl: configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from scrapy import Spider
@@ -43,6 +43,8 @@ class CrawlState:
         self.recovered = recovered or []  # what recovery did at start, for the log
         self._validators: list[tuple[str, str | None, str | None, str | None]] = []  # not yet in the store
         self.lock = lock  # a distributed worker's slot, held while the crawl runs
+        # Called before a batch is committed: what must be on disk first (the run's archive).
+        self.before_commit: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, crawler: Crawler, base_url: str, full: bool) -> CrawlState:
@@ -135,6 +137,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         state = CrawlState.of(self.crawler)
         written = self.part or self.final
         if state is not None:
+            for hook in state.before_commit:
+                hook()
             state.flush_validators()
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written))
         if self.part is not None:

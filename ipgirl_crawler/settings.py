@@ -43,6 +43,8 @@ IPGIRL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
+    # -a replay=…: answers from the archive before any other middleware; off otherwise.
+    "ipgirl_crawler.archive.replay.ReplayMiddleware": 50,
 }
 
 # The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is
@@ -71,7 +73,13 @@ EXTENSIONS = {
     "ipgirl_crawler.extensions.progress.Progress": 400,
     "ipgirl_crawler.records.RunRecords": 500,
     "ipgirl_crawler.run_files.RunMonitor": 600,
+    "ipgirl_crawler.archive.writer.ArchiveWriter": 700,
 }
+# The run's archive (ipgirl_crawler/archive/): every article response as gzip WARC/1.1 under
+# IPGIRL_DATA_DIR/archive/, files rotated at this size, run_date= folders kept this many days (0: all).
+IPGIRL_ARCHIVE = True
+IPGIRL_ARCHIVE_MAX_FILE_BYTES = 1_000_000_000
+IPGIRL_ARCHIVE_RETENTION_DAYS = 30
 # Monitor thresholds: ipgirl_crawler/data/monitors.json, or a dict here.
 IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}
 

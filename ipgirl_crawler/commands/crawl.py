@@ -8,6 +8,7 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from ipgirl_crawler import settings as project_settings
+from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
 from ipgirl_crawler.feeds import lock_site_state
 from ipgirl_crawler.state import StateLocked
@@ -31,6 +32,7 @@ class Command(ScrapyCrawlCommand):
         try:
             config = CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"),
                                                 spargs.get("full"))
+            check_replay(self.settings, spargs.get("replay"))
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
             self.exitcode = EXIT_CONFIG_ERROR

@@ -17,6 +17,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed, i18n
+from ipgirl_crawler.archive.replay import Replay
 from ipgirl_crawler.config import CrawlConfig
 from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.extraction import WorkerPool
@@ -50,9 +51,11 @@ class IpgirlSpider(Spider):
     name = "ipgirl"
 
     def __init__(self, base_url: str | None = None, languages: str | None = None, full: str | None = None,
-                 **kwargs: Any) -> None:
+                 replay: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._arguments = (base_url, languages, full)
+        self._replay_argument = replay
+        self.replay: Replay | None = None  # -a replay=…: the archive this run reads instead of the site
         self.base_url = DEFAULT_BASE_URL
         self.languages = i18n.languages()
         self.scheduled_articles = SeenSet()
@@ -68,6 +71,8 @@ class IpgirlSpider(Spider):
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        if spider._replay_argument is not None:
+            spider.replay = Replay.start(crawler, spider._replay_argument)
         if distributed.enabled(crawler.settings):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
@@ -86,7 +91,7 @@ class IpgirlSpider(Spider):
     def revisit_unseen(self) -> None:
         """Once discovery is over, ask again for remembered articles it did not find, so that an
         article gone from the site (404/410) is recorded rather than silently forgotten."""
-        if self._revisited or self.coordinator is not None or self.crawl_state is None:
+        if self._revisited or self.coordinator is not None or self.crawl_state is None or self.replay is not None:
             return
         self._revisited = True
         requests = [request for key, url in self.crawl_state.store.live_articles()
@@ -103,6 +108,12 @@ class IpgirlSpider(Spider):
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in state.recovered:
             self.logger.warning("Recovered after an interrupted run: %s", line)
+        if self.replay is not None:
+            self.logger.info("Replaying %d archive file(s), no request to the site: %s", len(self.replay.files),
+                             ", ".join(path.name for path in self.replay.files))
+            for request in self.replay.requests(self, ARTICLE_PRIORITY):
+                yield request
+            return
         if self.coordinator is not None and not self.coordinator.claim_seeding():
             self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.coordinator.prefix)
             return
@@ -175,7 +186,7 @@ class IpgirlSpider(Spider):
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        for url in result.links:
+        for url in result.links if self.replay is None else ():  # a replay reads the archive, discovers nothing
             if same_origin(url, self.base_url):
                 for request in self._article_request(url):
                     yield request
@@ -187,6 +198,8 @@ class IpgirlSpider(Spider):
             self.crawler.stats.inc_value(key, value)
         item = ArticleItem(result.item)
         item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
+        if response.meta.get("archive_fetched_at"):
+            item["crawled_at"] = response.meta["archive_fetched_at"][:19] + "Z"  # replayed: when it was fetched
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
                                   "lastmod": response.meta.get("lastmod")}
         yield item
