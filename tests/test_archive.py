@@ -1,0 +1,213 @@
+"""The run's WARC archive and its replay, end to end: real ``ipgirl-crawl`` / ``scrapy crawl``
+subprocesses against the local site on loopback, the archive read back by warcio (an independent
+reader) and checked with ``warcio check``; plus the pure parts, table-driven."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from ipgirl_crawler.archive.reader import ReadCounts, gzip_members, responses_from_warc
+from ipgirl_crawler.archive.replay import archive_files
+from ipgirl_crawler.archive.warc import Fetch, archived_headers, fetch_members, warcinfo_member
+from ipgirl_crawler.archive.writer import prune, recover
+from ipgirl_crawler.monitors import default_thresholds
+from tests.archive_parsers import BROKEN_PIPELINES, broken
+from tests.crawl_check import read_jsonl, run_crawl, score
+from tests.localsite.server import LocalSite
+from tests.operations import articles, run_entrypoint
+
+WARCIO = Path(sys.executable).parent / "warcio"
+# A replay of the fixed parser emits a third of the site: too few items for the coverage monitors.
+FEW_ITEMS = json.dumps({**default_thresholds(), "coverage_min_items": 1000})
+FIELDS_BUT_RUN = lambda item: {k: v for k, v in item.items() if k != "crawled_at"}  # noqa: E731
+
+
+def warc_files(data: Path) -> list[Path]:
+    return sorted(data.glob("archive/run_date=*/*.warc.gz"))
+
+
+def warcio_records(paths: list[Path]) -> list[tuple[str, dict[str, str], int | None]]:
+    """(type, WARC headers, HTTP status) of every record, as warcio reads them."""
+    found = []
+    for path in paths:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                status = int(record.http_headers.get_statuscode()) if record.rec_type == "response" else None
+                record.content_stream().read()
+                found.append((record.rec_type, dict(record.rec_headers.headers), status))
+    return found
+
+
+def article_fetches(site: LocalSite, since: int = 0) -> Counter[str]:
+    """URLs of the article pages the site answered with 200 (its request log)."""
+    return Counter(site.url(r["path"]) for r in site.requests()[since:] if r.get("status") == 200
+                   and r["path"].count("/") == 3 and r["path"].split("/")[3][:1].isdigit())
+
+
+def run_of(data: Path) -> str:
+    return next(data.glob("articles/run_date=*/*.manifest.json")).name.removesuffix(".manifest.json")
+
+
+def manifests(data: Path) -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text()) for p in data.glob("articles/run_date=*/*.manifest.json")}
+
+
+def test_crawl_archives_every_article_and_replays_it_without_a_request(tmp_path: Path) -> None:
+    state, crawled, fixed, again = tmp_path / "s", tmp_path / "d1", tmp_path / "d2", tmp_path / "again.jsonl"
+    old = crawled / "archive" / "run_date=2020-01-01"
+    old.mkdir(parents=True)
+    (old / "ipgirl-20200101T000000Z-00001.warc.gz").write_bytes(b"")
+    with LocalSite(n_articles=60, seed=41) as site:
+        done = run_entrypoint(site.base_url, state, crawled, "-s", f"ITEM_PIPELINES={BROKEN_PIPELINES}",
+                              "-s", "IPGIRL_ARCHIVE_MAX_FILE_BYTES=150000")
+        assert done.returncode == 0, done.stderr[-3000:]
+        fetched = article_fetches(site)
+        expected = site.expected_items()
+        first = articles(crawled)
+
+        # The archive: every article page of the run once, readable and verified by warcio.
+        files = warc_files(crawled)
+        assert not old.exists()  # retention: a run_date= folder over 30 days old is pruned
+        assert len(files) > 1 and not list(crawled.glob("archive/*/*.part"))  # rotated by size, all sealed
+        check = subprocess.run([str(WARCIO), "check", "-v", *map(str, files)], capture_output=True, text=True)
+        assert check.returncode == 0 and "digest pass" in check.stdout and "fail" not in check.stdout, check.stdout[-2000:]
+        records = warcio_records(files)
+        responses = [(h["WARC-Target-URI"], h, status) for kind, h, status in records if kind == "response"]
+        assert Counter(url for url, _, status in responses if status == 200) == fetched
+        assert all(h.get("WARC-Payload-Digest", "").startswith("sha1:") and h.get("WARC-Block-Digest") and h.get("WARC-Date")
+                   for _, h, _ in responses)
+        requests = {h["WARC-Concurrent-To"] for kind, h, _ in records if kind == "request"}
+        assert requests == {h["WARC-Record-ID"] for _, h, _ in responses}
+        assert set(manifests(crawled)[f"{run_of(crawled)}.manifest.json"]["archive"]["files"]) == \
+            {str(p.relative_to(crawled)) for p in files}
+
+        # The parser is fixed; the run is replayed: exactly the articles it read wrong come out, right.
+        before = len(site.requests())
+        replay = run_entrypoint(site.base_url, state, crawled, "-a", f"replay={run_of(crawled)}",
+                                "-s", f"IPGIRL_DATA_DIR={fixed}")
+        assert replay.returncode == 2, "the run id is looked up under the replay's IPGIRL_DATA_DIR"
+        replay = run_entrypoint(site.base_url, state, fixed, "-a", f"replay={files[0].parent}/*.warc.gz",
+                                "-s", f"IPGIRL_MONITOR_THRESHOLDS={FEW_ITEMS}")
+        assert replay.returncode == 0, replay.stderr[-3000:]
+        corrected = articles(fixed)
+        assert sorted(i["url"] for i in corrected) == sorted(e["url"] for e in expected if broken(e["article_id"]))
+        assert corrected and not score(corrected, [e for e in expected if broken(e["article_id"])]).wrong
+        replayed_from = next(iter(manifests(fixed).values()))["replayed_from"]
+        assert replayed_from["files"] == [str(p.resolve()) for p in files] and replayed_from["torn_records"] == 0
+
+        # `scrapy crawl` replays too; with -a full=1 and the crawl's parser: the crawl's items again.
+        done = run_crawl(site.base_url, again, state, "-a", f"replay={files[0].parent}/*.warc.gz", "-a", "full=1",
+                         "-s", f"ITEM_PIPELINES={BROKEN_PIPELINES}", "-s", f"IPGIRL_DATA_DIR={tmp_path / 'd3'}")
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert sorted(map(FIELDS_BUT_RUN, read_jsonl(again)), key=str) == sorted(map(FIELDS_BUT_RUN, first), key=str)
+        assert len(site.requests()) == before  # not one request at the site during the replays
+    assert len(first) == len(expected) and not list((tmp_path / "d3").glob("archive/*/*"))
+
+
+def test_archive_off(tmp_path: Path) -> None:
+    with LocalSite(n_articles=15, seed=42) as site:
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-s", "IPGIRL_ARCHIVE=0")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(articles(tmp_path / "d")) == 15 and not (tmp_path / "d" / "archive").exists()
+
+
+def test_replay_of_an_archive_that_is_not_there_is_a_configuration_error(tmp_path: Path) -> None:
+    done = run_entrypoint("http://127.0.0.1:9", tmp_path / "s", tmp_path / "d", "-a", "replay=20990101T000000Z")
+    assert done.returncode == 2 and "no archive file matches" in done.stderr
+
+
+# -- the pure parts -------------------------------------------------------------------------------
+FETCH = Fetch("http://127.0.0.1:1/en/ai/1-a", 200, [(b"Content-Type", b"text/html; charset=utf-8")],
+              b"<html><body><p>body</p></body></html>" * 50, datetime(2026, 12, 1, 3, 15, tzinfo=timezone.utc),
+              request_headers=((b"User-Agent", b"test"),))
+
+
+def archive_bytes() -> tuple[bytes, list[int]]:
+    """A file of a warcinfo record and two fetches, and where each member ends."""
+    members = [warcinfo_member("t.warc.gz", {})]
+    for n in (1, 2):
+        members.append(fetch_members(Fetch(f"http://127.0.0.1:1/en/ai/{n}-a", FETCH.status, FETCH.headers, FETCH.body,
+                                           FETCH.fetched_at, request_headers=FETCH.request_headers)))
+    ends, total = [], 0
+    for member in members:
+        total += len(member)
+        ends.append(total)
+    return b"".join(members), ends
+
+
+@pytest.mark.parametrize(("cut", "records", "torn"), [
+    ("whole", 2, 0),
+    ("inside the first response", 0, 1),
+    ("after the first fetch", 1, 0),
+    ("five bytes into the second fetch", 1, 1),
+    ("inside the last request record", 2, 1),  # counted; it costs no response
+    ("flipped byte in the second fetch", 1, 1),
+])
+def test_the_reader_counts_and_skips_torn_records(tmp_path: Path, cut: str, records: int, torn: int) -> None:
+    data, ends = archive_bytes()
+    data = {"whole": data, "inside the first response": data[:ends[0] + 100], "after the first fetch": data[:ends[1]],
+            "five bytes into the second fetch": data[:ends[1] + 5], "inside the last request record": data[:-10],
+            "flipped byte in the second fetch": data[:ends[1] + 60] + bytes([data[ends[1] + 60] ^ 0xFF]) + data[ends[1] + 61:],
+            }[cut]
+    path = tmp_path / "t.warc.gz"
+    path.write_bytes(data)
+    counts = ReadCounts()
+    responses = list(responses_from_warc(path, counts))
+    assert (counts.records, counts.torn) == (records, torn)
+    assert all(r.status == 200 and r.body == FETCH.body and r.css("p::text").get() == "body" for r in responses)
+
+
+def test_recovery_cuts_a_torn_tail_off_and_keeps_every_whole_record(tmp_path: Path) -> None:
+    data, ends = archive_bytes()
+    path = tmp_path / "t.warc.gz.part"
+    path.write_bytes(data[:ends[1] + 300])
+    urls, torn = recover(path)
+    assert torn and urls == {"http://127.0.0.1:1/en/ai/1-a"} and path.stat().st_size == ends[1]
+    with path.open("rb") as handle:
+        assert all(member.data is not None for member in gzip_members(handle))
+
+
+@pytest.mark.parametrize(("headers", "archived"), [
+    ([(b"Content-Length", b"1500")], [(b"Content-Length", b"1500")]),
+    ([(b"Content-Length", b"310")], [(b"X-Archive-Orig-Content-Length", b"310"), (b"Content-Length", b"1500")]),
+    ([(b"Content-Encoding", b"gzip")], [(b"X-Archive-Orig-Content-Encoding", b"gzip")]),
+    ([(b"Transfer-Encoding", b"chunked"), (b"ETag", b'"x"')], [(b"X-Archive-Orig-Transfer-Encoding", b"chunked"), (b"ETag", b'"x"')]),
+])
+def test_archived_headers_describe_the_archived_body(headers: list, archived: list) -> None:
+    assert archived_headers(headers, 1500) == archived
+
+
+def test_retention_prunes_only_old_run_date_folders(tmp_path: Path) -> None:
+    for name in ("run_date=2026-10-01", "run_date=2026-11-01", "run_date=2026-12-01", "run_date=2020-01-01", "other"):
+        (tmp_path / name).mkdir()
+    assert prune(tmp_path, 30, date(2026, 12, 1), keep="run_date=2020-01-01") == ["run_date=2026-10-01"]
+    assert prune(tmp_path, 0, date(2030, 1, 1), keep="") == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "run_date=2020-01-01", "run_date=2026-11-01",
+                                                            "run_date=2026-12-01"]
+
+
+def test_replay_names_runs_workers_paths_and_globs(tmp_path: Path) -> None:
+    folder = tmp_path / "archive" / "run_date=2026-12-01"
+    folder.mkdir(parents=True)
+    names = ["ipgirl-20261201T031500Z-00001.warc.gz", "ipgirl-20261201T031500Z-2-00001.warc.gz",
+             "ipgirl-20261201T031500Z-worker-1-00001.warc.gz", "ipgirl-20261201T031500Z-worker-2-00003.warc.gz"]
+    for name in names:
+        (folder / name).write_bytes(b"")
+    settings = {"IPGIRL_DATA_DIR": str(tmp_path)}
+
+    class Settings(dict):
+        get = dict.get
+
+    def found(value: str) -> list[str]:
+        return [p.name for p in archive_files(value, Settings(settings))]
+    assert found("20261201T031500Z") == names[:1]
+    assert found("20261201T031500Z-worker-*") == names[2:]
+    assert found(f"{folder}/*worker-2*") == names[3:]
+    assert found(str(folder / names[1])) == names[1:2]
