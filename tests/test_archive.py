@@ -4,6 +4,8 @@ reader) and checked with ``warcio check``; plus the pure parts, table-driven."""
 from __future__ import annotations
 
 import json
+import random
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -20,8 +22,10 @@ from ipgirl_crawler.archive.writer import prune, recover
 from ipgirl_crawler.monitors import default_thresholds
 from tests.archive_parsers import BROKEN_PIPELINES, broken
 from tests.crawl_check import read_jsonl, run_crawl, score
+from tests.localsite import Fault
 from tests.localsite.server import LocalSite
-from tests.operations import articles, run_entrypoint
+from tests.operations import articles, entrypoint_command, run_entrypoint
+from tests.test_faults import SMALL_BATCHES, kill_midway
 
 WARCIO = Path(sys.executable).parent / "warcio"
 # A replay of the fixed parser emits a third of the site: too few items for the coverage monitors.
@@ -211,3 +215,33 @@ def test_replay_names_runs_workers_paths_and_globs(tmp_path: Path) -> None:
     assert found("20261201T031500Z-worker-*") == names[2:]
     assert found(f"{folder}/*worker-2*") == names[3:]
     assert found(str(folder / names[1])) == names[1:2]
+
+
+def test_sigkill_twice_then_resume_archives_every_article_exactly_once(tmp_path: Path) -> None:
+    rng = random.Random(2027)
+    data = tmp_path / "d"
+    small = ["-s", f"FEEDS={SMALL_BATCHES}", "-s", "IPGIRL_ARCHIVE_MAX_FILE_BYTES=300000"]
+    with LocalSite(n_articles=300, seed=43) as site:
+        site.faults.always = Fault.slow(0.03)
+        command = entrypoint_command(site.base_url, tmp_path / "s", data, *small)
+        for batches in (rng.randint(2, 5), rng.randint(7, 10)):
+            assert kill_midway(command, data, batches, rng.uniform(0.0, 0.4)) == -signal.SIGKILL
+        parts_after_kill = list(data.glob("archive/*/*.warc.gz.part"))
+        sealed = warc_files(data)
+        assert all(list(responses_from_warc(path)) for path in sealed)  # whole files readable at once
+        done = run_entrypoint(site.base_url, tmp_path / "s", data, *small)
+        assert done.returncode == 0, done.stderr[-3000:]
+        expected = site.expected_items()
+        fetched = article_fetches(site)
+    result = score(articles(data), expected)
+    assert not result.missing and not result.duplicates and not result.wrong, result.summary()
+    files = warc_files(data)
+    assert parts_after_kill and not list(data.glob("archive/*/*.part"))  # the resumed run sealed the killed runs' files
+    check = subprocess.run([str(WARCIO), "check", *map(str, files)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout[-2000:]
+    archived = Counter(h["WARC-Target-URI"] for kind, h, status in warcio_records(files) if kind == "response" and status == 200)
+    assert sum(fetched.values()) > len(fetched)  # the interrupted batches' pages were fetched again...
+    assert archived == Counter(set(fetched))  # ...and every page fetched is archived once
+    assert set(archived) >= {e["url"] for e in expected}
+    counts = ReadCounts()
+    assert sum(1 for path in files for _ in responses_from_warc(path, counts)) == counts.records and counts.torn == 0
