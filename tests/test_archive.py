@@ -25,6 +25,8 @@ from tests.crawl_check import read_jsonl, run_crawl, score
 from tests.localsite import Fault
 from tests.localsite.server import LocalSite
 from tests.operations import articles, entrypoint_command, run_entrypoint
+from tests.redis_server import redis_server
+from tests.test_distributed import worker
 from tests.test_faults import SMALL_BATCHES, kill_midway
 
 WARCIO = Path(sys.executable).parent / "warcio"
@@ -71,7 +73,8 @@ def test_crawl_archives_every_article_and_replays_it_without_a_request(tmp_path:
     with LocalSite(n_articles=60, seed=41) as site:
         done = run_entrypoint(site.base_url, state, crawled, "-s", f"ITEM_PIPELINES={BROKEN_PIPELINES}",
                               "-s", "IPGIRL_ARCHIVE_MAX_FILE_BYTES=150000")
-        assert done.returncode == 0, done.stderr[-3000:]
+        assert done.returncode == 1, done.stderr[-3000:]  # the site "changed": the monitors fail the run
+        assert "monitors failed: field authors present in" in done.stderr.strip().splitlines()[-1]
         fetched = article_fetches(site)
         expected = site.expected_items()
         first = articles(crawled)
@@ -245,3 +248,22 @@ def test_sigkill_twice_then_resume_archives_every_article_exactly_once(tmp_path:
     assert set(archived) >= {e["url"] for e in expected}
     counts = ReadCounts()
     assert sum(1 for path in files for _ in responses_from_warc(path, counts)) == counts.records and counts.torn == 0
+
+
+def test_distributed_workers_archives_replay_as_one_run(tmp_path: Path) -> None:
+    with redis_server(tmp_path) as redis_url, LocalSite(n_articles=120, seed=44) as site:
+        workers = [worker(site.base_url, redis_url, tmp_path, n, "-a", "full=1") for n in (1, 2)]
+        assert [w.wait(timeout=600) for w in workers] == [0, 0]
+        expected = site.expected_items()
+        archives = warc_files(tmp_path / "data")
+        before = len(site.requests())
+        run_id = next((tmp_path / "data").glob("articles/run_date=*/*-worker-1.manifest.json")).name.split("-worker-")[0]
+        replay = run_entrypoint(site.base_url, tmp_path / "replay-state", tmp_path / "data",
+                                "-a", f"replay={run_id[:9]}*-worker-*", "-s", f"LOG_FILE={tmp_path / 'replay.log'}")
+        assert replay.returncode == 0, replay.stderr[-3000:]
+        assert len(site.requests()) == before
+    assert {p.name.split("-worker-")[1][0] for p in archives} == {"1", "2"}  # each worker archived its part
+    replayed = [json.loads(line) for p in (tmp_path / "data").glob("articles/run_date=*/ipgirl-*.jsonl")
+                if "worker" not in p.name for line in p.read_text("utf-8").splitlines()]
+    result = score(replayed, expected)
+    assert not result.missing and not result.duplicates and not result.wrong, result.summary()

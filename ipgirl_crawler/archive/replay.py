@@ -4,7 +4,8 @@ The run is a normal run (its own run id, state, incremental rules, run files, re
 whose article pages come from the archive: the spider schedules one request per archived
 article, and ``ReplayMiddleware`` answers each from its record. Nothing reaches the site: the
 middleware refuses any other request, and the http(s) download handlers are off, so a request
-it did not answer fails rather than goes out.
+it did not answer fails rather than goes out. A replayed item's ``crawled_at`` is the time of
+the replay, so that ``ipgirl-compact`` takes the corrected item over the one the run emitted.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from scrapy.http import Response
 
 from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses, response_at
-from ipgirl_crawler.archive.warc import warc_date
 from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
 from ipgirl_crawler.config import ConfigurationError
 from ipgirl_crawler.state import article_key
@@ -88,8 +88,7 @@ class Replay:
                 yield Request(archived.response.url, callback=spider.parse_article, errback=spider.on_error,
                               priority=priority, dont_filter=True,
                               meta={"article_key": _key(archived.response.url), "handle_httpstatus_list": [404, 410],
-                                    "archive_record": (str(path), archived.offset), "dont_redirect": True,
-                                    "archive_fetched_at": warc_date(archived.fetched_at) if archived.fetched_at else None})
+                                    "archive_record": (str(path), archived.offset), "dont_redirect": True})
             if self.counts.torn > torn:
                 logger.warning("%d torn or damaged records skipped in %s", self.counts.torn - torn, path)
                 stats.inc_value(STATS + "torn_records", self.counts.torn - torn)

@@ -198,8 +198,6 @@ class IpgirlSpider(Spider):
             self.crawler.stats.inc_value(key, value)
         item = ArticleItem(result.item)
         item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
-        if response.meta.get("archive_fetched_at"):
-            item["crawled_at"] = response.meta["archive_fetched_at"][:19] + "Z"  # replayed: when it was fetched
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
                                   "lastmod": response.meta.get("lastmod")}
         yield item
