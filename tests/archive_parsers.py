@@ -29,7 +29,7 @@ class MisreadRedesignPipeline(CountingPipeline):
 
 
 # -s ITEM_PIPELINES=… for a crawl with the broken parser (before validation, which counts what is missing).
-BROKEN_PIPELINES = json.dumps({**settings.ITEM_PIPELINES, f"{__name__}.MisreadRedesignPipeline": 550})
+BROKEN_PIPELINES = json.dumps({**settings.ITEM_PIPELINES, "tests.archive_parsers.MisreadRedesignPipeline": 550})
 
 if __name__ == "__main__":
     print(BROKEN_PIPELINES)
