@@ -9,6 +9,8 @@ import json
 from importlib import resources
 from typing import Any
 
+from ipgirl_crawler.archive.checks import archive_failures
+
 FAILURE_PREFIX = "ipgirl/failures/"
 MISSING_PREFIX = "ipgirl/validate/missing/"
 SCHEMA_PREFIX = "ipgirl/validate/schema/"
@@ -60,4 +62,4 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None) ->
     violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
-    return failed + coverage_failures(stats, limits)
+    return failed + coverage_failures(stats, limits) + archive_failures(stats, limits)

@@ -73,7 +73,7 @@ EXTENSIONS = {
     "ipgirl_crawler.extensions.progress.Progress": 400,
     "ipgirl_crawler.records.RunRecords": 500,
     "ipgirl_crawler.run_files.RunMonitor": 600,
-    "ipgirl_crawler.archive.writer.ArchiveWriter": 700,
+    "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
 }
 # The run's archive (ipgirl_crawler/archive/): every article response as gzip WARC/1.1 under
 # IPGIRL_DATA_DIR/archive/, files rotated at this size, run_date= folders kept this many days (0: all).

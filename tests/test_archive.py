@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from ipgirl_crawler.archive.checks import archive_failures
 from ipgirl_crawler.archive.reader import ReadCounts, gzip_members, responses_from_warc
 from ipgirl_crawler.archive.replay import archive_files
 from ipgirl_crawler.archive.warc import Fetch, archived_headers, fetch_members, warcinfo_member
@@ -114,6 +115,14 @@ def test_crawl_archives_every_article_and_replays_it_without_a_request(tmp_path:
                          "-s", f"ITEM_PIPELINES={BROKEN_PIPELINES}", "-s", f"IPGIRL_DATA_DIR={tmp_path / 'd3'}")
         assert done.returncode == 0, done.stderr[-3000:]
         assert sorted(map(FIELDS_BUT_RUN, read_jsonl(again)), key=str) == sorted(map(FIELDS_BUT_RUN, first), key=str)
+
+        # A damaged copy of an archive file: the replay reads what is whole, and says what was not.
+        damaged = tmp_path / "damaged" / files[0].name
+        damaged.parent.mkdir()
+        damaged.write_bytes(files[0].read_bytes()[:-100])
+        done = run_entrypoint(site.base_url, tmp_path / "s4", tmp_path / "d4", "-a", f"replay={damaged}")
+        assert done.returncode == 1 and "archived records were torn or damaged" in done.stderr, done.stderr[-2000:]
+        assert next(iter(manifests(tmp_path / "d4").values()))["replayed_from"]["torn_records"] == 1
         assert len(site.requests()) == before  # not one request at the site during the replays
     assert len(first) == len(expected) and not list((tmp_path / "d3").glob("archive/*/*"))
 
@@ -267,3 +276,13 @@ def test_distributed_workers_archives_replay_as_one_run(tmp_path: Path) -> None:
                 if "worker" not in p.name for line in p.read_text("utf-8").splitlines()]
     result = score(replayed, expected)
     assert not result.missing and not result.duplicates and not result.wrong, result.summary()
+
+
+@pytest.mark.parametrize(("stats", "failed"), [
+    ({}, []),
+    ({"ipgirl/archive/write_errors": 0, "ipgirl/replay/torn_records": 0}, []),
+    ({"ipgirl/archive/write_errors": 2}, ["2 pages could not be written to the archive (see the log)"]),
+    ({"ipgirl/replay/torn_records": 1}, ["1 archived records were torn or damaged: their pages were not replayed"]),
+])
+def test_archive_monitors(stats: dict, failed: list) -> None:
+    assert archive_failures(stats, default_thresholds()) == failed

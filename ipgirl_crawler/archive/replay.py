@@ -37,10 +37,12 @@ REPLAY_SETTINGS = {"ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False, "DOWN
 
 def archive_files(value: str, settings: Any) -> list[Path]:
     """The WARC files ``value`` names: a path or glob (it has a ``/`` or ends ``.warc.gz``),
-    else a run id (globs allowed, e.g. ``20261201T031500Z-worker-*``) under ``IPGIRL_DATA_DIR``."""
+    else a run id (globs allowed, e.g. ``20261201T031500Z-worker-*``) under ``IPGIRL_DATA_DIR``,
+    with the ``.part`` of a run killed and never resumed (its torn tail is counted, not read)."""
     if "/" in value or value.endswith(".warc.gz"):
         return sorted(Path(path) for path in glob.glob(value))
-    return sorted(archive_root(settings).glob(f"run_date=*/ipgirl-{value}-{FILE_GLOB}"))
+    return sorted(path for pattern in (FILE_GLOB, FILE_GLOB + ".part")
+                  for path in archive_root(settings).glob(f"run_date=*/ipgirl-{value}-{pattern}"))
 
 
 def check_replay(settings: Any, value: str | None) -> list[Path]:

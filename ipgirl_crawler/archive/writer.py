@@ -129,6 +129,8 @@ class ArchiveWriter:
         self.max_bytes = crawler.settings.getint("IPGIRL_ARCHIVE_MAX_FILE_BYTES")
         self.folder = archive_root(crawler.settings) / f"run_date={state.run_date}"
         self.run_id = state.run_id
+        for key in ("records", "bytes", "files", "write_errors"):  # made here: the thread only adds to them
+            self.stats.set_value(STATS + key, 0)
         self.urls = self._recover()  # what this run's archive already holds (a resumed run's)
         self.number = len(run_files(self.folder, self.run_id))
         self.file: ArchiveFile | None = None
