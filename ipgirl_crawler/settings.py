@@ -43,16 +43,19 @@ IPGIRL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
+    # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "ipgirl_crawler.discovery.robots.RobotsTxtOnce": 100,
     # -a replay=…: answers from the archive before any other middleware; off otherwise.
     "ipgirl_crawler.archive.replay.ReplayMiddleware": 50,
 }
 
 # The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is
 # this process's only (a resumed run rediscovers its frontier), so a plain file queue will do:
-# Scrapy's pickle FIFO queue, minus its per-request scan of the spider (ipgirl_crawler/frontier.py).
-SCHEDULER_DISK_QUEUE = "ipgirl_crawler.frontier.FifoDiskQueue"
+# Scrapy's pickle FIFO queue, minus its per-request scan of the spider (ipgirl_crawler/discovery/frontier.py).
+SCHEDULER_DISK_QUEUE = "ipgirl_crawler.discovery.frontier.FifoDiskQueue"
 # Articles are deduplicated by the spider, by (language, id): the filter sees to the rest.
-DUPEFILTER_CLASS = "ipgirl_crawler.frontier.ArticleDupeFilter"
+DUPEFILTER_CLASS = "ipgirl_crawler.discovery.frontier.ArticleDupeFilter"
 # Items of one response processed at once: an article page yields one item and a few links.
 CONCURRENT_ITEMS = 16
 
@@ -67,12 +70,12 @@ MEMUSAGE_LIMIT_MB = 1536
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
-LOG_FORMATTER = "ipgirl_crawler.logformatter.SafeLogFormatter"
+LOG_FORMATTER = "ipgirl_crawler.run.logformatter.SafeLogFormatter"
 
 EXTENSIONS = {
-    "ipgirl_crawler.extensions.progress.Progress": 400,
-    "ipgirl_crawler.records.RunRecords": 500,
-    "ipgirl_crawler.run_files.RunMonitor": 600,
+    "ipgirl_crawler.run.progress.Progress": 400,
+    "ipgirl_crawler.run.records.RunRecords": 500,
+    "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
 }
 # The run's archive (ipgirl_crawler/archive/): every article response as gzip WARC/1.1 under
@@ -97,16 +100,16 @@ ITEM_PIPELINES = {
 }
 
 # Items go to run-partitioned batches; each file appears under its .jsonl name only once
-# complete, and is committed together with the state (ipgirl_crawler/feeds.py).
+# complete, and is committed together with the state (ipgirl_crawler/output/feeds.py).
 FEEDS = {
     "%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-%(run_id)s-%(batch_id)05d.jsonl": {
         "format": "jsonlines", "overwrite": True, "batch_item_count": 500,
-        "uri_params": "ipgirl_crawler.feeds.uri_params",
+        "uri_params": "ipgirl_crawler.output.feeds.uri_params",
     },
 }
-FEED_STORAGES = {"": "ipgirl_crawler.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.feeds.AtomicFileFeedStorage"}
+FEED_STORAGES = {"": "ipgirl_crawler.output.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.output.feeds.AtomicFileFeedStorage"}
 FEED_STORE_EMPTY = False
-FEED_EXPORTERS = {format_: "ipgirl_crawler.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")}
+FEED_EXPORTERS = {format_: "ipgirl_crawler.output.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 

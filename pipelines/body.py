@@ -14,11 +14,11 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler import i18n
-from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
+from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.languages.rules import CHARACTER_COUNTED_LANGUAGES
 from ipgirl_crawler.pages.dom import drop_tag, drop_tree, outer_html, parse_fragment, text_content
-from ipgirl_crawler.text import normalize_text, strip_control
-from ipgirl_crawler.urls import absolute
+from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template",
@@ -55,7 +55,7 @@ def _is_noise(element: HtmlElement) -> bool:
 
 
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
-    labels = [re.escape(label.rstrip(" :：")) for label in i18n.ui_variants(lang, "read_also")]
+    labels = [re.escape(label.rstrip(" :：")) for label in ui_strings.ui_variants(lang, "read_also")]
     return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
@@ -200,7 +200,7 @@ def count_words(text: str, lang: str | None) -> int:
 def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
     """The body's text, clean HTML, images, word count and hash from its raw blocks."""
     root = parse_fragment(strip_control(raw_html or ""))
-    removed = remove_noise(root, lang or i18n.DEFAULT_UI_LANGUAGE)
+    removed = remove_noise(root, lang or ui_strings.DEFAULT_UI_LANGUAGE)
     framed = frames_to_figures(root)
     if framed:
         removed["framed_figures"] = framed

@@ -17,7 +17,7 @@ def _name(path: Path, data_dir: Path) -> str:
 
 
 def manifest_entries(crawler: Crawler, data_dir: Path) -> dict[str, Any]:
-    from ipgirl_crawler.run_files import sha256_of  # run_files imports this module
+    from ipgirl_crawler.run.finish import sha256_of  # run.finish imports this module
 
     replay = getattr(crawler, "ipgirl_replay", None)
     if replay is not None:

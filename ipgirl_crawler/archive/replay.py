@@ -24,9 +24,9 @@ from scrapy.http import Response
 from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses, response_at
 from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
-from ipgirl_crawler.config import ConfigurationError
-from ipgirl_crawler.state import article_key
-from ipgirl_crawler.urls import article_ref, same_origin
+from ipgirl_crawler.discovery.urls import article_ref, same_origin
+from ipgirl_crawler.run.config import ConfigurationError
+from ipgirl_crawler.run.state import article_key
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/replay/"

@@ -31,7 +31,7 @@ from scrapy.http import Response
 
 from ipgirl_crawler.archive.reader import gzip_members, whole_record
 from ipgirl_crawler.archive.warc import Fetch, fetch_members, warcinfo_member
-from ipgirl_crawler.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/archive/"

@@ -15,18 +15,28 @@ from typing import Any
 from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
-from ipgirl_crawler import i18n
+from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, same_origin
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
-from ipgirl_crawler.pages.index import TagIndex
+from ipgirl_crawler.pages.dom import (
+    attr,
+    common_ancestor,
+    first,
+    has_class_hint,
+    json_ld_objects,
+    lines_of,
+    outer_html,
+    page_root,
+    text_content,
+    text_of,
+)
 from ipgirl_crawler.pages.inline import wrap_inline_runs
-from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, outer_html,
-                                      page_root, text_content, text_of)
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
-from ipgirl_crawler.text import normalize_or_none, normalize_text
-from ipgirl_crawler.urls import absolute, article_ref, path_language, same_origin
+from ipgirl_crawler.pages.tagindex import TagIndex
+from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
@@ -38,7 +48,7 @@ _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 
 
-CATEGORY_NAMES = frozenset(name for names in i18n.category_names().values() for name in names.values())
+CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
 class ArticlePage:
@@ -60,7 +70,7 @@ class ArticlePage:
     # -- page-wide lookups -------------------------------------------------
     @cached_property
     def anchors(self) -> Anchors:
-        return find_anchors(self.root, self.language or i18n.DEFAULT_UI_LANGUAGE)
+        return find_anchors(self.root, self.language or ui_strings.DEFAULT_UI_LANGUAGE)
 
     @cached_property
     def positions(self) -> dict[HtmlElement, int]:
@@ -210,7 +220,7 @@ class ArticlePage:
     @cached_property
     def language(self) -> str | None:
         declared = (self.root.get("lang") or "").strip().lower()[:2]
-        if declared in i18n.languages():
+        if declared in ui_strings.languages():
             return declared
         return path_language(self.response.url)
 

@@ -16,18 +16,19 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
-from ipgirl_crawler import distributed, i18n
+from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import Replay
-from ipgirl_crawler.config import CrawlConfig
+from ipgirl_crawler.discovery.sitemaps import sitemap_entries
+from ipgirl_crawler.discovery.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
 from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.extraction import WorkerPool
-from ipgirl_crawler.feeds import CrawlState
 from ipgirl_crawler.items import ArticleItem
-from ipgirl_crawler.records import RunRecords
-from ipgirl_crawler.sitemaps import sitemap_entries
-from ipgirl_crawler.state import article_key
-from ipgirl_crawler.text import safe_for_log
-from ipgirl_crawler.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.output.feeds import CrawlState
+from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
+from ipgirl_crawler.run.records import RunRecords
+from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.workers.extraction import WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
 ARTICLE_PRIORITY = 10
@@ -57,7 +58,7 @@ class IpgirlSpider(Spider):
         self._replay_argument = replay
         self.replay: Replay | None = None  # -a replay=…: the archive this run reads instead of the site
         self.base_url = DEFAULT_BASE_URL
-        self.languages = i18n.languages()
+        self.languages = ui_strings.languages()
         self.scheduled_articles = SeenSet()
         self.listings_requested: set[str] = set()
         self.coordinator: distributed.Coordinator | None = None
@@ -71,6 +72,11 @@ class IpgirlSpider(Spider):
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
+        spider.page_pipelines = page_pipelines(crawler.settings)
+        if not crawler.settings.getbool(CRAWL_RUN_SETTING, True):
+            spider.base_url_given = bool(spider._arguments[0] or crawler.settings.get("IPGIRL_BASE_URL") != DEFAULT_BASE_URL)
+            spider.allowed_domains = []  # the page asked for, whichever its host
+            return spider
         if spider._replay_argument is not None:
             spider.replay = Replay.start(crawler, spider._replay_argument)
         if distributed.enabled(crawler.settings):
@@ -78,7 +84,6 @@ class IpgirlSpider(Spider):
             spider.coordinator = distributed.Coordinator(crawler, prefix)
             spider.scheduled_articles = spider.coordinator.shared_set("articles")
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
-        spider.page_pipelines = page_pipelines(crawler.settings)
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
         # Feed URIs are filled from spider attributes: where and under which run to write.
@@ -123,6 +128,25 @@ class IpgirlSpider(Spider):
             home = f"{self.base_url}/{lang}/"
             self.listings_requested.add(home)
             yield Request(home, callback=self.parse_listing, errback=self.on_error)
+
+    @classmethod
+    def handles_request(cls, request: Request) -> bool:
+        """``scrapy parse URL`` (no ``--spider``) picks this spider for the site's pages, on any host."""
+        return article_ref(request.url) is not None or listing_language(request.url) is not None
+
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[ArticleItem | Request]:
+        """What Scrapy's own commands call (``scrapy parse URL``): an article page's item, or a
+        listing's requests. The crawl itself gives every request its callback. Without a base URL
+        of its own, a page is read as its own site's."""
+        if self.crawl_state is None and not getattr(self, "base_url_given", True):
+            parts = urlsplit(response.url)
+            self.base_url = f"{parts.scheme}://{parts.netloc}"
+        if article_ref(response.url) is not None:
+            async for result in self.parse_article(response):
+                yield result
+            return
+        for request in self.parse_listing(response):
+            yield request
 
     # -- discovery -------------------------------------------------------------
     def count(self, key: str, value: int = 1) -> None:
@@ -211,7 +235,7 @@ class IpgirlSpider(Spider):
 
     def _wanted_sitemap(self, url: str) -> bool:
         match = _SITEMAP_LANGUAGE.search(url)
-        return not match or match[1] not in i18n.languages() or match[1] in self.languages
+        return not match or match[1] not in ui_strings.languages() or match[1] in self.languages
 
     def _links(self, response: Response, hrefs: Iterable[str | None]) -> Iterator[str]:
         for href in hrefs:

@@ -8,8 +8,8 @@ entities, entity expansion, off-site and non-http locations and dead links.
 """
 from __future__ import annotations
 
-import zlib
 import random
+import zlib
 from pathlib import Path
 from typing import Any
 

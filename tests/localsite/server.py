@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 import socket
 import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
