@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlparse
@@ -60,6 +60,8 @@ class CrawlState:
         self.lock = lock  # a distributed worker's slot, held while the crawl runs
         # The stats of the run's segments before this one (a resumed run), added to this one's.
         self.earlier_stats = segments.load_earlier(store.dir, run_id) if resumed else {}
+        # Called before a batch is committed: what must be on disk first (the run's archive).
+        self.before_commit: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, crawler: Crawler, base_url: str, full: bool) -> CrawlState:
@@ -171,6 +173,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         state = CrawlState.of(self.crawler)
         written = self.part or self.final
         if state is not None:
+            for hook in state.before_commit:
+                hook()
             state.flush_validators()
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written, self.format))
         if self.part is not None:

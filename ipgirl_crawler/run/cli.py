@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ipgirl-crawl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-a", dest="spider_args", action="append", default=[], metavar="NAME=VALUE",
-                        help="spider argument (base_url, languages, full)")
+                        help="spider argument (base_url, languages, full, replay)")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="setting override (IPGIRL_STATE_DIR, IPGIRL_DATA_DIR, …)")
     args = parser.parse_args(argv)

@@ -13,6 +13,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.output.files import create_part
@@ -100,7 +101,9 @@ class RunMonitor:
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
-        write_json_atomically(folder / f"{state.run_id}.manifest.json", manifest(data_dir, state.run_id, state.run_date, stats))
+        write_json_atomically(folder / f"{state.run_id}.manifest.json",
+                              {**manifest(data_dir, state.run_id, state.run_date, stats),
+                               **manifest_entries(self.crawler, data_dir)})
         try:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself

@@ -17,6 +17,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed
+from ipgirl_crawler.archive.replay import Replay
 from ipgirl_crawler.discovery.origin import SiteOrigin, learn
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
@@ -60,9 +61,11 @@ class IpgirlSpider(Spider):
     name = "ipgirl"
 
     def __init__(self, base_url: str | None = None, languages: str | None = None, full: str | None = None,
-                 **kwargs: Any) -> None:
+                 replay: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._arguments = (base_url, languages, full)
+        self._replay_argument = replay
+        self.replay: Replay | None = None  # -a replay=…: the archive this run reads instead of the site
         self.base_url = DEFAULT_BASE_URL
         self.site = SiteOrigin.of(DEFAULT_BASE_URL)  # the origin requests go to (learnt at start) and its aliases
         self.languages = ui_strings.languages()
@@ -85,6 +88,8 @@ class IpgirlSpider(Spider):
             spider.site = None  # the page asked for, whichever its host
             return spider
         spider.site = SiteOrigin.of(spider.base_url)
+        if spider._replay_argument is not None:
+            spider.replay = Replay.start(crawler, spider._replay_argument)
         if distributed.enabled(crawler.settings):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
@@ -102,7 +107,7 @@ class IpgirlSpider(Spider):
     def revisit_unseen(self) -> None:
         """Once discovery is over, ask again for remembered articles it did not find, so that an
         article gone from the site (404/410) is recorded rather than silently forgotten."""
-        if self._revisited or self.coordinator is not None or self.crawl_state is None:
+        if self._revisited or self.coordinator is not None or self.crawl_state is None or self.replay is not None:
             return
         self._revisited = True
         requests = [request for key, url in self.crawl_state.store.live_articles()
@@ -119,6 +124,12 @@ class IpgirlSpider(Spider):
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in state.recovered:
             self.logger.warning("Recovered after an interrupted run: %s", line)
+        if self.replay is not None:
+            self.logger.info("Replaying %d archive file(s), no request to the site: %s", len(self.replay.files),
+                             ", ".join(path.name for path in self.replay.files))
+            for request in self.replay.requests(self, ARTICLE_PRIORITY):
+                yield request
+            return
         seeding = self.coordinator is None or self.coordinator.claim_seeding()
         first_home = await self.learn_origin()
         if not seeding:
@@ -258,7 +269,7 @@ class IpgirlSpider(Spider):
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        for link in result.links:
+        for link in result.links if self.replay is None else ():  # a replay reads the archive, discovers nothing
             url = self.site.on_site(link)
             if url:
                 for request in self._article_request(url):
