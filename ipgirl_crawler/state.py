@@ -22,7 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -200,18 +200,23 @@ class StateStore:
         self.db.execute("UPDATE batches SET status='committed' WHERE path=?", (path,))
         self.db.execute("COMMIT")
 
-    def recover(self) -> list[str]:
-        """Finish or undo batches a crash interrupted; returns what was done, for the log."""
+    def discard_batch(self, final_path: Path) -> None:
+        self.db.execute("DELETE FROM batches WHERE path=?", (str(final_path),))
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (str(final_path),))
+
+    def recover(self, keep: Callable[[Path], bool] | None = None) -> list[str]:
+        """Finish or undo batches a crash interrupted; returns what was done, for the log.
+        ``keep`` (a distributed worker's) says whether a batch not yet renamed may be finished."""
         done = []
         for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
             final, part = Path(path), Path(path + ".part")
-            if not final.exists() and part.exists():
+            if not final.exists() and part.exists() and (keep is None or keep(final)):
                 os.replace(part, final)
             if final.exists():
                 self.apply_batch(final)
                 done.append(f"completed {final.name}")
             else:
-                self.db.execute("DELETE FROM batches WHERE path=?", (path,))
-                self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+                part.unlink(missing_ok=True)
+                self.discard_batch(final)
                 done.append(f"discarded {final.name}")
         return done

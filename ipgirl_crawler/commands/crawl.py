@@ -7,7 +7,7 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
-from ipgirl_crawler import settings as project_settings
+from ipgirl_crawler import distributed, settings as project_settings
 from ipgirl_crawler.config import ConfigurationError, CrawlConfig
 from ipgirl_crawler.feeds import lock_site_state
 from ipgirl_crawler.state import StateLocked
@@ -50,3 +50,5 @@ class Command(ScrapyCrawlCommand):
         finally:
             if lock is not None:
                 lock.release()
+        if distributed.enabled(self.settings):  # a worker whose part of the job is not sound says so
+            self.exitcode = self.exitcode or distributed.coordinator.exit_status()

@@ -68,10 +68,8 @@ class IpgirlSpider(Spider):
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
         spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
-        if distributed.enabled(crawler.settings):
-            prefix = distributed.apply_settings(crawler.settings, spider.base_url)
-            spider.coordinator = distributed.Coordinator(crawler, prefix)
-            spider.scheduled_articles = spider.coordinator.shared_set("articles")
+        if distributed.enabled(crawler.settings):  # the shared queue deduplicates articles across workers
+            spider.coordinator = distributed.start(crawler, spider.base_url)
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
         spider.page_pipelines = page_pipelines(crawler.settings)
         WorkerPool.of(crawler)  # its workers start as the spider opens

@@ -1,0 +1,74 @@
+"""One politeness budget for the whole job: a downloader middleware that takes a token from a
+limiter in Redis before each download and gives it back after.
+
+The budget is Scrapy's own settings, read as the job's: at most ``CONCURRENT_REQUESTS_PER_DOMAIN``
+requests in flight to the site across all workers, and, when ``DOWNLOAD_DELAY`` is set, at most
+one request per ``DOWNLOAD_DELAY`` seconds across all workers. AutoThrottle still slows each
+worker further by the latencies it sees. A token a dead worker took expires after the download
+timeout. While Redis is down no token is given, so nothing is fetched.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+from typing import Any
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from ipgirl_crawler.distributed.connection import RedisDown
+
+TOKEN_META = "ipgirl_limiter_token"
+BUSY_PAUSE = 0.01  # seconds between two asks while the job's every connection is in use
+DOWN_PAUSE = 0.5
+
+
+class SharedLimiter:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.concurrency = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        self.interval = crawler.settings.getfloat("DOWNLOAD_DELAY")
+        self.token_seconds = crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + 10
+        self.numbers = itertools.count()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SharedLimiter:
+        return cls(crawler)
+
+    def _coordinator(self) -> Any:
+        return getattr(self.crawler.spider, "coordinator", None)
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        coordinator = self._coordinator()
+        if coordinator is None or coordinator.ledger is None:
+            return
+        link, token = coordinator.link, f"{coordinator.worker}#{next(self.numbers)}"
+        waits = 0
+        while True:
+            try:
+                answer = float(link.try_call(coordinator.scripts.run, "acquire", token, self.concurrency,
+                                             self.token_seconds, self.interval))
+            except RedisDown:
+                answer = DOWN_PAUSE
+            if answer == 0:
+                break
+            waits += 1
+            await asyncio.sleep(BUSY_PAUSE if answer < 0 else answer)
+        if waits:
+            self.crawler.stats.inc_value("ipgirl/distributed/limiter/waited")
+        request.meta[TOKEN_META] = token
+
+    def _release(self, request: Request) -> None:
+        token = request.meta.pop(TOKEN_META, None)
+        coordinator = self._coordinator()
+        if token is not None and coordinator is not None:
+            coordinator.ledger.send("release", token)
+            coordinator.ledger.flush()
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        self._release(request)
+        return response
+
+    def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> None:
+        self._release(request)
