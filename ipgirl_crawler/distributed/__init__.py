@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
-from ipgirl_crawler.distributed.connection import redacted
+from ipgirl_crawler.distributed.connection import HeldBack, RedisGone, redacted
 from ipgirl_crawler.distributed.coordinator import Coordinator
 
 LEASE_MIDDLEWARE = "ipgirl_crawler.distributed.leases.LeaseMiddleware"
@@ -104,4 +104,7 @@ class UrlClaims(SeenSet):
 
     def add(self, member: str, owner: str = "") -> bool:
         link = self.coordinator.link
-        return bool(link.call(self.coordinator.scripts.run, "claim_url", member, owner))
+        try:
+            return bool(link.call(self.coordinator.scripts.run, "claim_url", member, owner))
+        except RedisGone as error:
+            raise HeldBack(str(error)) from None

@@ -24,6 +24,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from scrapy.exceptions import DropItem
+
 from ipgirl_crawler.config import ConfigurationError
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,10 @@ class RedisDown(RuntimeError):
 
 class RedisGone(RuntimeError):
     """Redis has been unreachable for longer than the outage deadline."""
+
+
+class HeldBack(DropItem):
+    """An item not emitted because Redis is gone: its article stays leased, for the next start."""
 
 
 def redacted(url: str) -> str:

@@ -138,6 +138,7 @@ class Coordinator:
 
     def give_up(self, why: str) -> None:
         self.giving_up, self.failure = True, why
+        self.ledger.frozen = True
         logger.error("%s: stopping; the job stays in Redis for the next start", why)
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="redis_unavailable"))
 

@@ -22,7 +22,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from ipgirl_crawler.distributed.codec import Entry
-from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink
+from ipgirl_crawler.distributed.connection import HeldBack, RedisDown, RedisGone, RedisLink
 from ipgirl_crawler.distributed.scripts import Scripts
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,9 @@ class Ledger:
         self.leases: dict[str, Lease] = {}
         self.exported: dict[str, str] = {}  # article key -> entry id, awaiting their batch's commit
         self.outbox: list[tuple[str, tuple[Any, ...]]] = []
+        # Set when the worker gives up on Redis: what it did since is never sent, so its entries
+        # stay leased and go back to the queue (an ack sent now could end an article not written).
+        self.frozen = False
 
     @property
     def stats(self) -> Any:
@@ -60,6 +63,8 @@ class Ledger:
     def flush(self, wait: bool = False) -> bool:
         """Send the outbox in one round trip; False (kept for later) while Redis is down, or, with
         ``wait``, waiting out an outage up to its deadline (``RedisGone`` after)."""
+        if self.frozen:
+            return False
         if not self.outbox:
             return True
         ops = list(self.outbox)
@@ -118,7 +123,7 @@ class Ledger:
 
     def item_dropped(self, response: Response | None, exception: BaseException) -> None:
         lease = self.lease_of(getattr(response, "request", None))
-        if lease is not None and isinstance(exception, RedisGone):
+        if lease is not None and isinstance(exception, (RedisGone, HeldBack)):
             # Not the article's fault: the lease stays taken in Redis, for the next start to return.
             self.leases.pop(lease.id, None)
         elif lease is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from ipgirl_crawler.distributed.connection import RedisDown
@@ -50,6 +51,8 @@ class SharedLimiter:
                 answer = float(link.try_call(coordinator.scripts.run, "acquire", token, self.concurrency,
                                              self.token_seconds, self.interval))
             except RedisDown:
+                if link.gone:  # the worker is stopping: this request is not made (its entry stays leased)
+                    raise IgnoreRequest(f"Redis unreachable, no token for {request.url}") from None
                 answer = DOWN_PAUSE
             if answer == 0:
                 break
