@@ -202,3 +202,21 @@ def test_a_worker_started_a_little_late_joins_the_job_rather_than_seeding_anothe
         assert [first.wait(timeout=300), late.wait(timeout=300)] == [0, 0]
     exactly_once(outputs(tmp_path), site)  # the late one may find nothing left to do
     assert "Joining the shared frontier" in (tmp_path / "w2.log").read_text()
+
+
+def test_the_readme_command_removes_every_key_of_a_crashed_job(tmp_path: Path) -> None:
+    from ipgirl_crawler.distributed.scripts import Scripts
+
+    command = SECTION.split("redis-cli --scan")[1].split("`")[0]
+    job = command.split("'ipgirl:")[1].split(":*'")[0]  # the job the README names, e.g. 127.0.0.1:8800
+    with RedisServer(tmp_path) as server:
+        client = redis.Redis.from_url(server.url)
+        scripts = Scripts(client, f"ipgirl:{job}")
+        scripts.run("enqueue", "fr:1", "", json.dumps({"url": "http://127.0.0.1:8800/fr/ai/1-x", "priority": 10}), -10)
+        scripts.run("join", "crashed-worker", 60, 3600)
+        scripts.run("take", "crashed-worker", 1)
+        client.set("ipgirl:another-job:seeded", 1)
+        assert len(client.keys(f"ipgirl:{job}:*")) >= 5
+        subprocess.run(["bash", "-c", f"redis-cli -p {server.port} --scan{command}".replace("xargs redis-cli", f"xargs redis-cli -p {server.port}")],
+                       check=True, capture_output=True)
+        assert client.keys("*") == [b"ipgirl:another-job:seeded"]

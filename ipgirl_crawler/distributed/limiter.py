@@ -4,8 +4,8 @@ limiter in Redis before each download and gives it back after.
 The budget is Scrapy's own settings, read as the job's: at most ``CONCURRENT_REQUESTS_PER_DOMAIN``
 requests in flight to the site across all workers, and, when ``DOWNLOAD_DELAY`` is set, at most
 one request per ``DOWNLOAD_DELAY`` seconds across all workers. AutoThrottle still slows each
-worker further by the latencies it sees. A token a dead worker took expires after the download
-timeout. While Redis is down no token is given, so nothing is fetched.
+worker further by the latencies it sees. The tokens of a worker taken for dead go with its
+leases (and, at the latest, expire after the download timeout). While Redis is down no token is given, so nothing is fetched.
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class SharedLimiter:
         self.interval = crawler.settings.getfloat("DOWNLOAD_DELAY")
         self.token_seconds = crawler.settings.getfloat("DOWNLOAD_TIMEOUT") + 10
         self.numbers = itertools.count()
+        self.asking = asyncio.Lock()  # one request of this worker at a time asks Redis; the others wait here
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedLimiter:
@@ -44,6 +45,10 @@ class SharedLimiter:
         coordinator = self._coordinator()
         if coordinator is None or coordinator.ledger is None:
             return
+        async with self.asking:
+            await self._acquire(coordinator, request)
+
+    async def _acquire(self, coordinator: Any, request: Request) -> None:
         link, token = coordinator.link, f"{coordinator.worker}#{next(self.numbers)}"
         waits = 0
         while True:

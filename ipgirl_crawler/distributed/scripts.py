@@ -40,7 +40,13 @@ local function score_of(json)
   if ok and type(data) == 'table' and type(data.priority) == 'number' then return -data.priority end
   return 0
 end
+local function drop_tokens(w)
+  for _, token in ipairs(redis.call('ZRANGE', P .. ':limiter', 0, -1)) do
+    if string.sub(token, 1, #w + 1) == w .. '#' then redis.call('ZREM', P .. ':limiter', token) end
+  end
+end
 local function return_leases(w)
+  drop_tokens(w)
   local ids = redis.call('SMEMBERS', P .. ':leases:' .. w)
   local back = 0
   for _, id in ipairs(ids) do
