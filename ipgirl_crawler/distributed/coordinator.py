@@ -38,6 +38,14 @@ POLL_SECONDS = 0.5
 VERDICTS: list[Coordinator] = []
 
 
+def _stats_of(crawler: Crawler) -> Any:
+    """The crawler's stats, or None before Scrapy made them (they come after the spider)."""
+    try:
+        return crawler.stats
+    except RuntimeError:
+        return None
+
+
 def worker_id(slot: Path) -> str:
     """The same for every start of a worker in this slot of this machine."""
     digest = hashlib.sha1(str(slot.resolve()).encode()).hexdigest()[:8]
@@ -54,7 +62,7 @@ class Coordinator:
         self.idle_seconds = settings.getfloat("IPGIRL_REDIS_IDLE_SECONDS")
         self.lease_seconds = settings.getfloat("IPGIRL_REDIS_LEASE_SECONDS")
         self.link = RedisLink(client_of(url, password_from(settings)), self.shown_url,
-                              settings.getfloat("IPGIRL_REDIS_OUTAGE_DEADLINE"), lambda: getattr(crawler, "stats", None))
+                              settings.getfloat("IPGIRL_REDIS_OUTAGE_DEADLINE"), lambda: _stats_of(crawler))
         self.scripts = Scripts(self.link.client, prefix)
         self.link.call(self.link.client.ping)  # a worker started while Redis is down waits for it, up to the deadline
         self.worker = ""
