@@ -213,7 +213,7 @@ def test_the_readme_command_removes_every_key_of_a_crashed_job(tmp_path: Path) -
         client = redis.Redis.from_url(server.url)
         scripts = Scripts(client, f"ipgirl:{job}")
         scripts.run("enqueue", "fr:1", "", json.dumps({"url": "http://127.0.0.1:8800/fr/ai/1-x", "priority": 10}), -10)
-        scripts.run("join", "crashed-worker", 60, 3600)
+        scripts.run("join", "crashed-worker", 60)
         scripts.run("take", "crashed-worker", 1)
         client.set("ipgirl:another-job:seeded", 1)
         assert len(client.keys(f"ipgirl:{job}:*")) >= 5

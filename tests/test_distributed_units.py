@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from ipgirl_crawler import distributed
 from ipgirl_crawler.config import ConfigurationError
 from ipgirl_crawler.distributed import accounting, codec
 from ipgirl_crawler.distributed.connection import password_from, redacted
-from ipgirl_crawler.distributed.scripts import FIXED_KEYS, Scripts
+from ipgirl_crawler.distributed.scripts import KEY_TTL_SECONDS, Scripts
 from tests.redis_server import RedisServer
 
 BASE = "https://www.ipgirl.com"
@@ -133,13 +134,12 @@ def test_a_dead_workers_leases_go_back_to_the_queue_and_its_late_commit_is_refus
     scripts = Scripts(server, "ipgirl:t1")
     _queue(scripts, 3)
     assert scripts.run("enqueue", "fr:0", "", "{}", 0) == 0  # an article is queued once per job
-    scripts.run("join", "a", 0.05, 60)  # a lease of 50 ms, soon expired
+    scripts.run("join", "a", 0.05)  # a lease of 50 ms, soon expired
     taken = scripts.run("take", "a", 2)
     ids = taken[::2]
     assert len(ids) == 2 and server.zcard("ipgirl:t1:queue") == 1
-    import time
     time.sleep(0.1)
-    assert scripts.run("beat", "b", 60, 60) == [0, 2]  # b's heartbeat returns a's two entries
+    assert scripts.run("beat", "b", 60) == [0, 2]  # b's heartbeat returns a's two entries
     assert server.zcard("ipgirl:t1:queue") == 3
     assert scripts.run("commit", "a", "batch", ids[0], "fr:0") == 1  # a's lease is lost: discard the batch
     assert scripts.run("ack", "a", ids[1], "gone", "fr:1") == 0  # nor may a late ack count
@@ -149,7 +149,7 @@ def test_a_dead_workers_leases_go_back_to_the_queue_and_its_late_commit_is_refus
 def test_a_commit_ends_the_articles_of_a_batch_once(server: redis.Redis) -> None:
     scripts = Scripts(server, "ipgirl:t2")
     _queue(scripts, 2)
-    scripts.run("join", "a", 60, 60)
+    scripts.run("join", "a", 60)
     ids = scripts.run("take", "a", 2)[::2]
     scripts.run("settle", "a", ids[0])
     assert scripts.run("state")[:2] == [0, 1]  # the settled one waits for its commit, the other is being worked on
@@ -163,16 +163,19 @@ def test_a_commit_ends_the_articles_of_a_batch_once(server: redis.Redis) -> None
 
 def test_every_key_of_a_job_expires(server: redis.Redis) -> None:
     scripts = Scripts(server, "ipgirl:t3")
-    _queue(scripts, 2)
-    scripts.run("join", "a", 60, 3600)
+    _queue(scripts, 3)
+    scripts.run("join", "a", 60)
+    [entry_id, _] = scripts.run("take", "a", 1)
     scripts.run("take", "a", 1)
     scripts.run("claim_url", f"{BASE}/fr/ai/1-x", "fr:1")
     scripts.run("acquire", "a#1", 8, 30, 0.1)
-    scripts.run("beat", "a", 60, 3600)
-    keys = list(server.scan_iter(match="ipgirl:t3:*"))
-    assert {k.decode().rpartition(":")[2] for k in keys} >= {"queue", "entries", "articles", "workers", "limiter"}
-    assert all(0 < server.ttl(key) <= 3600 for key in keys), {k: server.ttl(k) for k in keys}
-    assert "limiter_next" in FIXED_KEYS
+    scripts.run("ack", "a", entry_id, "gone", "fr:0")
+    scripts.run("commit", "a", "batch-1")
+    keys = list(server.scan_iter(match="ipgirl:t3:*"))  # every key as the scripts made it, no heartbeat since
+    names = {k.decode().removeprefix("ipgirl:t3:") for k in keys}
+    assert not {"queue", "entries", "articles", "workers", "limiter", "limiter_next", "leases:a", "working:a",
+                     "outcomes", "done", "emitted", "commits", "seq"} - names
+    assert all(0 < server.ttl(key) <= KEY_TTL_SECONDS for key in keys), {k: server.ttl(k) for k in keys}
 
 
 def test_the_limiter_gives_out_the_jobs_connections_and_no_more(server: redis.Redis) -> None:

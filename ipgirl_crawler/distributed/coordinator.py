@@ -109,7 +109,7 @@ class Coordinator:
                                    nx=True, ex=KEY_TTL_SECONDS))
 
     def spider_opened(self, spider: Spider) -> None:
-        returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds, KEY_TTL_SECONDS)
+        returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds)
         logger.info("Worker %s joined job %s on Redis %s", self.worker, self.job, self.shown_url)
         if returned:
             logger.warning("%d entries this worker held before it stopped are back in the queue", returned)
@@ -133,7 +133,7 @@ class Coordinator:
 
     def _beat(self) -> None:
         try:
-            known, returned = self.link.try_call(self.scripts.run, "beat", self.worker, self.lease_seconds, KEY_TTL_SECONDS)
+            known, returned = self.link.try_call(self.scripts.run, "beat", self.worker, self.lease_seconds)
         except RedisDown:
             return
         self.next_beat = time.monotonic() + self.lease_seconds / 3

@@ -67,19 +67,33 @@ class Ledger:
             return False
         if not self.outbox:
             return True
-        ops = list(self.outbox)
+        try:
+            self._execute(None, wait)
+        except RedisDown:
+            return False
+        return True
+
+    def run(self, script: str, *args: Any) -> Any:
+        """``script``'s result, run right after the outbox in the same round trip (the entries a
+        take finds include the requests just queued); ``RedisDown`` while Redis is down."""
+        if self.frozen:
+            raise RedisDown(self.link.shown_url)
+        if not self.outbox:
+            return self.link.try_call(self.scripts.run, script, *args)
+        return self._execute((script, args), wait=False)
+
+    def _execute(self, last: tuple[str, tuple[Any, ...]] | None, wait: bool) -> Any:
+        sent = len(self.outbox)
+        ops = self.outbox[:sent] + ([last] if last else [])
         pipe = self.link.client.pipeline(transaction=False)
         for script, args in ops:
             self.scripts.run(script, *args, client=pipe)
-        try:
-            results = self.link.call(pipe.execute) if wait else self.link.try_call(pipe.execute)
-        except RedisDown:
-            return False
-        del self.outbox[:len(ops)]
-        queued = sum(1 for (script, _), result in zip(ops, results) if script == "enqueue" and result == 1)
+        results = self.link.call(pipe.execute) if wait else self.link.try_call(pipe.execute)
+        del self.outbox[:sent]
+        queued = sum(1 for (script, _), result in zip(ops[:sent], results) if script == "enqueue" and result == 1)
         if queued:
             self.stats.inc_value("ipgirl/distributed/queued", queued)
-        return True
+        return results[-1] if last else None
 
     # -- an entry's life ---------------------------------------------------------------
     def taken(self, entry_id: str, entry: Entry) -> None:

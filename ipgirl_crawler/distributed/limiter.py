@@ -52,9 +52,8 @@ class SharedLimiter:
         link, token = coordinator.link, f"{coordinator.worker}#{next(self.numbers)}"
         waits = 0
         while True:
-            try:
-                answer = float(link.try_call(coordinator.scripts.run, "acquire", token, self.concurrency,
-                                             self.token_seconds, self.interval))
+            try:  # with the outbox: tokens given back by answers since the last ask go in the same round trip
+                answer = float(coordinator.ledger.run("acquire", token, self.concurrency, self.token_seconds, self.interval))
             except RedisDown:
                 if link.gone:  # the worker is stopping: this request is not made (its entry stays leased)
                     raise IgnoreRequest(f"Redis unreachable, no token for {request.url}") from None
@@ -71,8 +70,7 @@ class SharedLimiter:
         token = request.meta.pop(TOKEN_META, None)
         coordinator = self._coordinator()
         if token is not None and coordinator is not None:
-            coordinator.ledger.send("release", token)
-            coordinator.ledger.flush()
+            coordinator.ledger.send("release", token)  # sent with the next ask (or the next tick, 0.5 s)
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
         self._release(request)

@@ -75,7 +75,7 @@ class RedisScheduler(BaseScheduler):
                 self.crawler.stats.inc_value("ipgirl/distributed/lease_lost")
                 queued = False
             else:
-                ledger.requeue(lease, entry, codec.encode(entry))
+                queued = self._requeue(lease, entry)
         else:
             article_key = "" if request.dont_filter else entry.article_key
             fingerprint = "" if entry.article_key or request.dont_filter else \
@@ -85,6 +85,20 @@ class RedisScheduler(BaseScheduler):
         self.empty_until = 0.0
         return queued
 
+    def _requeue(self, lease: Any, entry: codec.Entry) -> bool:
+        """A retry or redirect goes back to the queue, if any worker would accept it: a redirect off
+        the site ends its entry as failed here (as Scrapy's offsite filter would fail the request)."""
+        ledger, raw = self.coordinator.ledger, codec.encode(entry)
+        try:
+            codec.decode(raw, self.coordinator.base_url, self.callbacks)
+        except codec.Refused as refusal:
+            self.crawler.stats.inc_value(f"ipgirl/distributed/not_requeued/{refusal.why}")
+            logger.info("Not queued again (%s): %s", refusal.why, safe_for_log(entry.url))
+            ledger.answered(lease, None, failed=True)
+            return False
+        ledger.requeue(lease, entry, raw)
+        return True
+
     def next_request(self) -> Request | None:
         if not self.buffer:
             self._take()
@@ -92,10 +106,10 @@ class RedisScheduler(BaseScheduler):
 
     def _take(self) -> None:
         ledger = self.coordinator.ledger
-        if not ledger.flush() or time.monotonic() < self.empty_until:
+        if time.monotonic() < self.empty_until:
             return
         try:
-            taken = ledger.link.try_call(ledger.scripts.run, "take", ledger.worker, TAKE_AT_ONCE)
+            taken = ledger.run("take", ledger.worker, TAKE_AT_ONCE)
         except RedisDown:
             return
         if not taken:

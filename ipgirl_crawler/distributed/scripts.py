@@ -31,6 +31,10 @@ PER_WORKER_KEYS = ("leases", "working")
 # Shared by the scripts below: Redis's clock, and the return of a dead worker's leases.
 _PRELUDE = """
 local P = KEYS[1]
+local TTL = %d
+local function touch(...)
+  for _, k in ipairs({...}) do redis.call('EXPIRE', P .. ':' .. k, TTL) end
+end
 local function now()
   local t = redis.call('TIME')
   return tonumber(t[1]) + tonumber(t[2]) / 1e6
@@ -70,14 +74,11 @@ local function reap(except)
   end
   return back
 end
-local function expire_all(ttl)
-  for _, k in ipairs({%s}) do redis.call('EXPIRE', P .. ':' .. k, ttl) end
-  for _, w in ipairs(redis.call('ZRANGE', P .. ':workers', 0, -1)) do
-    redis.call('EXPIRE', P .. ':leases:' .. w, ttl)
-    redis.call('EXPIRE', P .. ':working:' .. w, ttl)
-  end
+local function expire_all()
+  touch(%s)
+  for _, w in ipairs(redis.call('ZRANGE', P .. ':workers', 0, -1)) do touch('leases:' .. w, 'working:' .. w) end
 end
-""" % ", ".join(f"'{key}'" for key in FIXED_KEYS)
+""" % (KEY_TTL_SECONDS, ", ".join(f"'{key}'" for key in FIXED_KEYS))
 
 # ARGV: article key or '', fingerprint or '', json, score. 1 when queued, 0 when already queued once.
 ENQUEUE = _PRELUDE + """
@@ -86,6 +87,7 @@ if ARGV[2] ~= '' and redis.call('SADD', P .. ':fingerprints', ARGV[2]) == 0 then
 local id = string.format('%012d', redis.call('INCR', P .. ':seq'))
 redis.call('HSET', P .. ':entries', id, ARGV[3])
 redis.call('ZADD', P .. ':queue', tonumber(ARGV[4]), id)
+touch('queue', 'entries', 'seq', 'articles', 'fingerprints')
 return 1
 """
 
@@ -102,6 +104,7 @@ for i = 1, #popped, 2 do
   out[#out + 1] = id
   out[#out + 1] = json or ''
 end
+touch('leases:' .. w, 'working:' .. w)
 return out
 """
 
@@ -114,6 +117,7 @@ redis.call('HDEL', P .. ':entries', ARGV[2])
 if ARGV[4] ~= '' then
   redis.call('HINCRBY', P .. ':outcomes', w .. '|' .. ARGV[3], 1)
   redis.call('SADD', P .. ':done', ARGV[4])
+  touch('outcomes', 'done')
 end
 return 1
 """
@@ -161,27 +165,29 @@ for i = 3, #ARGV, 2 do
   redis.call('SADD', P .. ':done', ARGV[i + 1])
 end
 redis.call('HINCRBY', P .. ':outcomes', w .. '|emitted', (#ARGV - 2) / 2)
+touch('commits', 'outcomes', 'done')
 return 0
 """
 
-# ARGV: worker, lease seconds, ttl. Renews w's lease, returns dead workers' leases to the queue,
-# renews every key's expiry. Returns {1 if w was registered, entries returned}.
+# ARGV: worker, lease seconds. Renews w's lease, returns dead workers' leases to the queue,
+# renews every key's expiry (each script sets it on the keys it makes, too).
+# Returns {1 if w was registered, entries returned}.
 BEAT = _PRELUDE + """
 local w = ARGV[1]
 local known = redis.call('ZSCORE', P .. ':workers', w)
 redis.call('ZADD', P .. ':workers', now() + tonumber(ARGV[2]), w)
 local back = reap(w)
-expire_all(tonumber(ARGV[3]))
+expire_all()
 return {known and 1 or 0, back}
 """
 
-# ARGV: worker, lease seconds, ttl. A (re)started worker: what its previous life held goes back
+# ARGV: worker, lease seconds. A (re)started worker: what its previous life held goes back
 # to the queue (its committed batches are no longer leased). Returns the number returned.
 JOIN = _PRELUDE + """
 local w = ARGV[1]
 local back = return_leases(w)
 redis.call('ZADD', P .. ':workers', now() + tonumber(ARGV[2]), w)
-expire_all(tonumber(ARGV[3]))
+expire_all()
 return back
 """
 
@@ -208,7 +214,7 @@ return {redis.call('ZCARD', P .. ':workers'), redis.call('ZCARD', P .. ':queue')
 
 # ARGV: url, article key. 1 when the URL is this article's to emit (first claim, or its own again).
 CLAIM_URL = _PRELUDE + """
-if redis.call('HSETNX', P .. ':emitted', ARGV[1], ARGV[2]) == 1 then return 1 end
+if redis.call('HSETNX', P .. ':emitted', ARGV[1], ARGV[2]) == 1 then touch('emitted') return 1 end
 return redis.call('HGET', P .. ':emitted', ARGV[1]) == ARGV[2] and 1 or 0
 """
 
@@ -225,6 +231,7 @@ if interval > 0 then
   redis.call('SET', P .. ':limiter_next', tostring(t + interval), 'EX', 3600)
 end
 redis.call('ZADD', P .. ':limiter', t + tonumber(ARGV[3]), ARGV[1])
+touch('limiter')
 return '0'
 """
 
