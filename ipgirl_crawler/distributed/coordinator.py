@@ -72,6 +72,7 @@ class Coordinator:
         self.giving_up = False
         self.next_beat = 0.0
         self.loop: Any = None
+        self.limiter: Any = None  # the shared limiter's middleware, once Scrapy made it
         setattr(crawler, self.ATTRIBUTE, self)
         VERDICTS.append(self)
         for handler, signal in ((self.spider_opened, signals.spider_opened), (self.spider_idle, signals.spider_idle),
@@ -125,6 +126,8 @@ class Coordinator:
         slot = getattr(self.crawler.engine, "_slot", None)
         if slot is not None:
             slot.nextcall.schedule()
+        if self.limiter is not None:
+            self.limiter.give_back(self.limiter.hold_seconds)
         self.ledger.flush()
         if time.monotonic() >= self.next_beat:
             self._beat()
@@ -198,6 +201,8 @@ class Coordinator:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
+        if self.limiter is not None:
+            self.limiter.give_back()
         if reason != "finished" and self.failure is None:
             self.failure = f"closed: {reason}"
 

@@ -32,7 +32,7 @@ from ipgirl_crawler.frontier import MethodNames
 from ipgirl_crawler.text import safe_for_log
 
 logger = logging.getLogger(__name__)
-TAKE_AT_ONCE = 4
+TAKE_AT_ONCE = 8
 EMPTY_PAUSE = 0.05  # after finding the queue empty, ask again only after this (or a request of ours)
 
 
