@@ -28,8 +28,10 @@ FIXED_KEYS = ("queue", "entries", "seq", "articles", "fingerprints", "workers", 
               "emitted", "seeded", "limiter", "limiter_next")
 PER_WORKER_KEYS = ("leases", "working")
 
-# Shared by the scripts below: Redis's clock, and the return of a dead worker's leases.
-_PRELUDE = """
+# Shared by the scripts below: the key prefix, expiry and Redis's clock; and, for the scripts that
+# need them (_PRELUDE: the rest are run for every request, and their text is sent each time),
+# the return of a dead worker's leases.
+_BASE = """
 local P = KEYS[1]
 local TTL = %d
 local function touch(...)
@@ -39,6 +41,8 @@ local function now()
   local t = redis.call('TIME')
   return tonumber(t[1]) + tonumber(t[2]) / 1e6
 end
+""" % KEY_TTL_SECONDS
+_PRELUDE = _BASE + """
 local function score_of(json)
   local ok, data = pcall(cjson.decode, json)
   if ok and type(data) == 'table' and type(data.priority) == 'number' then return -data.priority end
@@ -78,10 +82,10 @@ local function expire_all()
   touch(%s)
   for _, w in ipairs(redis.call('ZRANGE', P .. ':workers', 0, -1)) do touch('leases:' .. w, 'working:' .. w) end
 end
-""" % (KEY_TTL_SECONDS, ", ".join(f"'{key}'" for key in FIXED_KEYS))
+""" % ", ".join(f"'{key}'" for key in FIXED_KEYS)
 
 # ARGV: article key or '', fingerprint or '', json, score. 1 when queued, 0 when already queued once.
-ENQUEUE = _PRELUDE + """
+ENQUEUE = _BASE + """
 if ARGV[1] ~= '' and redis.call('SADD', P .. ':articles', ARGV[1]) == 0 then return 0 end
 if ARGV[2] ~= '' and redis.call('SADD', P .. ':fingerprints', ARGV[2]) == 0 then return 0 end
 local id = string.format('%012d', redis.call('INCR', P .. ':seq'))
@@ -92,7 +96,7 @@ return 1
 """
 
 # ARGV: worker, how many. Leases up to that many entries: {id, json, id, json, ...}.
-TAKE = _PRELUDE + """
+TAKE = _BASE + """
 local w = ARGV[1]
 local popped = redis.call('ZPOPMIN', P .. ':queue', tonumber(ARGV[2]))
 local out = {}
@@ -109,7 +113,7 @@ return out
 """
 
 # ARGV: worker, id, outcome or '', article key or ''. The entry is done (if w still holds it).
-ACK = _PRELUDE + """
+ACK = _BASE + """
 local w = ARGV[1]
 if redis.call('SREM', P .. ':leases:' .. w, ARGV[2]) == 0 then return 0 end
 redis.call('SREM', P .. ':working:' .. w, ARGV[2])
@@ -123,12 +127,12 @@ return 1
 """
 
 # ARGV: worker, id. Fetched and parsed; its item waits for its batch's commit (lease kept).
-SETTLE = _PRELUDE + """
+SETTLE = _BASE + """
 return redis.call('SREM', P .. ':working:' .. ARGV[1], ARGV[2])
 """
 
 # ARGV: worker, id, json, score. The entry goes back to the queue as json (a retry, a redirect).
-REQUEUE = _PRELUDE + """
+REQUEUE = _BASE + """
 local w = ARGV[1]
 if redis.call('SREM', P .. ':leases:' .. w, ARGV[2]) == 0 then return 0 end
 redis.call('SREM', P .. ':working:' .. w, ARGV[2])
@@ -213,14 +217,14 @@ return {redis.call('ZCARD', P .. ':workers'), redis.call('ZCARD', P .. ':queue')
 """
 
 # ARGV: url, article key. 1 when the URL is this article's to emit (first claim, or its own again).
-CLAIM_URL = _PRELUDE + """
+CLAIM_URL = _BASE + """
 if redis.call('HSETNX', P .. ':emitted', ARGV[1], ARGV[2]) == 1 then touch('emitted') return 1 end
 return redis.call('HGET', P .. ':emitted', ARGV[1]) == ARGV[2] and 1 or 0
 """
 
 # ARGV: token, concurrency, token seconds, interval seconds. 0: granted; -1: every connection of
 # the job's budget is in use; else seconds to wait for the job's rate.
-ACQUIRE = _PRELUDE + """
+ACQUIRE = _BASE + """
 local t = now()
 redis.call('ZREMRANGEBYSCORE', P .. ':limiter', '-inf', t)
 if redis.call('ZCARD', P .. ':limiter') >= tonumber(ARGV[2]) then return '-1' end
@@ -235,7 +239,7 @@ touch('limiter')
 return '0'
 """
 
-RELEASE = _PRELUDE + """
+RELEASE = _BASE + """
 return redis.call('ZREM', P .. ':limiter', ARGV[1])
 """
 
