@@ -25,10 +25,14 @@ IPGIRL_EXTRACTION_WORKERS = "auto"
 IPGIRL_WORKER_MEMORY_MB = 512
 IPGIRL_PAGE_DEADLINE = 30
 
-# Distributed mode (ipgirl_crawler/distributed.py): unset means a single process.
+# Distributed mode (ipgirl_crawler/distributed/): unset means a single process. The password
+# comes from $IPGIRL_REDIS_PASSWORD or an owner-only file, not from the command line.
 IPGIRL_REDIS_URL = None
 IPGIRL_REDIS_JOB = None
+IPGIRL_REDIS_PASSWORD_FILE = None
 IPGIRL_REDIS_IDLE_SECONDS = 5.0
+IPGIRL_REDIS_LEASE_SECONDS = 60.0  # a worker silent this long is taken for dead: its entries go back to the queue
+IPGIRL_REDIS_OUTAGE_DEADLINE = 300.0  # Redis unreachable longer than this: the worker stops, exit 1
 
 # Politeness towards the live site.
 USER_AGENT = "ipgirl-crawler/0.1 (+https://www.ipgirl.com; data-team article crawler)"

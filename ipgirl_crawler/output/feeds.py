@@ -68,11 +68,15 @@ class CrawlState:
         """The site's state (``site_state_dir``); a distributed worker's own slot of it, whose
         name also tells its run files apart from those of the workers beside it."""
         directory, lock, suffix = site_state_dir(crawler.settings.get("IPGIRL_STATE_DIR"), base_url), None, ""
-        if distributed.enabled(crawler.settings):
+        coordinator = distributed.Coordinator.of(crawler)
+        if coordinator is not None:
             directory, lock = claim_worker_slot(directory)
             suffix = f"-{directory.name}"
+            coordinator.attach_slot(directory)
+            distributed.per_worker_feeds(crawler.settings, directory.name)
         store = StateStore(directory)
-        recovered = store.recover()
+        # A distributed worker's pending batch is kept only if the job recorded its commit.
+        recovered = store.recover(coordinator.batch_committed if coordinator is not None else None)
         run_id, resumed = store.begin_run(full, suffix)
         state = cls(store, run_id, resumed, full, recovered, lock)
         setattr(crawler, cls.ATTRIBUTE, state)
@@ -177,6 +181,11 @@ class AtomicFileFeedStorage(FileFeedStorage):
                 hook()
             state.flush_validators()
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written, self.format))
+            keys = [row["key"] for row in state.rows_of(written, self.format)]
+            if not distributed.commit_batch(self.crawler, self.final, keys):
+                state.store.discard_batch(self.final)
+                written.unlink(missing_ok=True)
+                return
         if self.part is not None:
             os.replace(self.part, self.final)
             fsync_directory(self.final.parent)

@@ -19,7 +19,7 @@ import fcntl
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -202,19 +202,25 @@ class StateStore:
         self.db.execute("UPDATE batches SET status='committed' WHERE path=?", (path,))
         self.db.execute("COMMIT")
 
-    def recover(self) -> list[str]:
-        """Finish or undo batches a crash interrupted; returns what was done, for the log."""
+    def discard_batch(self, final_path: Path) -> None:
+        self.db.execute("DELETE FROM batches WHERE path=?", (str(final_path),))
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (str(final_path),))
+
+    def recover(self, keep: Callable[[Path], bool] | None = None) -> list[str]:
+        """Finish or undo batches a crash interrupted; returns what was done, for the log.
+        ``keep`` (a distributed worker's) says whether a batch not yet renamed may be finished."""
         done = []
         for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
             final = Path(path)
             parts = parts_of(final)
-            if not final.exists() and parts:
+            if not final.exists() and parts and (keep is None or keep(final)):
                 os.replace(parts[0], final)
             if final.exists():
                 self.apply_batch(final)
                 done.append(f"completed {final.name}")
             else:
-                self.db.execute("DELETE FROM batches WHERE path=?", (path,))
-                self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+                for part in parts_of(final):
+                    part.unlink(missing_ok=True)
+                self.discard_batch(final)
                 done.append(f"discarded {final.name}")
         return done

@@ -90,10 +90,8 @@ class IpgirlSpider(Spider):
         spider.site = SiteOrigin.of(spider.base_url)
         if spider._replay_argument is not None:
             spider.replay = Replay.start(crawler, spider._replay_argument)
-        if distributed.enabled(crawler.settings):
-            prefix = distributed.apply_settings(crawler.settings, spider.base_url)
-            spider.coordinator = distributed.Coordinator(crawler, prefix)
-            spider.scheduled_articles = spider.coordinator.shared_set("articles")
+        if distributed.enabled(crawler.settings):  # the shared queue deduplicates articles across workers
+            spider.coordinator = distributed.start(crawler, spider.base_url)
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)

@@ -15,14 +15,13 @@ from warcio.archiveiterator import ArchiveIterator
 
 from ipgirl_crawler.archive.reader import ReadCounts, responses_from_warc
 from ipgirl_crawler.run.monitors import default_thresholds
-from tests.crawl.test_distributed import worker
 from tests.crawl.test_faults import SMALL_BATCHES, kill_midway
 from tests.localsite import Fault
 from tests.localsite.server import LocalSite
 from tests.support.archive_parsers import BROKEN_PIPELINES, broken
-from tests.support.crawl_check import read_jsonl, run_crawl, score
+from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl, score
 from tests.support.operations import articles, entrypoint_command, run_entrypoint
-from tests.support.redis_server import redis_server
+from tests.support.redis_server import RedisServer
 
 WARCIO = Path(sys.executable).parent / "warcio"
 # A replay of the fixed parser emits a third of the site: too few items for the coverage monitors.
@@ -163,9 +162,17 @@ def test_sigkill_twice_then_resume_archives_every_article_exactly_once(tmp_path:
     assert sum(1 for path in files for _ in responses_from_warc(path, counts)) == counts.records and counts.torn == 0
 
 
+def worker(base_url: str, redis_url: str, work: Path, n: int, *extra: str) -> subprocess.Popen[bytes]:
+    """A distributed worker as the README starts one; both share this machine's state and data directories."""
+    command = [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(work / f"w{n}.jsonl"),
+               "-s", f"IPGIRL_REDIS_URL={redis_url}", "-s", f"IPGIRL_STATE_DIR={work / 'state'}",
+               "-s", f"IPGIRL_DATA_DIR={work / 'data'}", "-s", f"LOG_FILE={work / f'w{n}.log'}", *extra]
+    return subprocess.Popen(command, cwd=ROOT)
+
+
 def test_distributed_workers_archives_replay_as_one_run(tmp_path: Path) -> None:
-    with redis_server(tmp_path) as redis_url, LocalSite(n_articles=120, seed=44) as site:
-        workers = [worker(site.base_url, redis_url, tmp_path, n, "-a", "full=1") for n in (1, 2)]
+    with RedisServer(tmp_path) as redis, LocalSite(n_articles=120, seed=44) as site:
+        workers = [worker(site.base_url, redis.url, tmp_path, n, "-a", "full=1") for n in (1, 2)]
         assert [w.wait(timeout=600) for w in workers] == [0, 0]
         expected = site.expected_items()
         archives = warc_files(tmp_path / "data")
