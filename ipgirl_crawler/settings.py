@@ -102,6 +102,7 @@ EXTENSIONS = {
     "ipgirl_crawler.run.progress.Progress": 400,
     "ipgirl_crawler.run.records.RunRecords": 500,
     "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
+    "ipgirl_crawler.run.examples.DriftExamples": 560,
     "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }

@@ -95,6 +95,7 @@ class ContractValidationPipeline(PagePipeline):
 
     def process_article(self, item: Any) -> Any:
         clean, missing, invalid = check_contract(dict(item))
+        self.count("checked")  # the denominator of field coverage (monitors)
         for field in missing:
             self.count(f"missing/{field}")
         for field in invalid:

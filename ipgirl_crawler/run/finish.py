@@ -17,9 +17,11 @@ from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.output.files import create_part
-from ipgirl_crawler.run import monitors, segments
+from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
 from ipgirl_crawler.run.checks import monitor_thresholds
+from ipgirl_crawler.run.drift import HISTORY_KEY
+from ipgirl_crawler.run.history import evaluate_run
 from ipgirl_crawler.run.records import KINDS
 from ipgirl_crawler.run.report import write_report
 from ipgirl_crawler.run.state import BATCH_GLOB
@@ -80,8 +82,11 @@ class RunMonitor:
         return cls(crawler)
 
     def evaluate(self, stats: dict[str, Any]) -> None:
-        failed = monitors.evaluate(stats, self.thresholds)
+        """The monitors over the whole run's stats; the run joins the site's coverage history."""
+        failed, history = evaluate_run(stats, self.thresholds, CrawlState.of(self.crawler))
         self.crawler.stats.set_value(FAILED_KEY, failed)
+        if history:
+            self.crawler.stats.set_value(HISTORY_KEY, history)
         for message in failed:
             logger.error("Monitor failed: %s", message)
         if not failed:

@@ -10,12 +10,15 @@ workers sharing a state directory each take a slot of their own (``claim_worker_
 - ``batches``: the two-step commit that keeps written files and remembered articles in
   agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
   into place and applied after; recovery finishes or discards whatever a crash interrupted.
+- ``run_history``: each finished run's items read, per-field coverage and drift counts (JSON), so a
+  run's coverage is compared with the site's previous healthy runs (``ipgirl_crawler.run.drift``).
 - ``validators``: the HTTP validators of the run's items not yet in a committed batch (on disk,
   not in memory: a run writing one ``-O`` file commits it only at the end).
 """
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import sqlite3
@@ -38,6 +41,8 @@ CREATE TABLE IF NOT EXISTS batch_rows (path TEXT, key TEXT, url TEXT, content_ha
                                        last_modified TEXT, lastmod TEXT);
 CREATE INDEX IF NOT EXISTS batch_rows_path ON batch_rows (path);
 CREATE TABLE IF NOT EXISTS validators (key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, lastmod TEXT);
+CREATE TABLE IF NOT EXISTS run_history (run_id TEXT PRIMARY KEY, finished_at TEXT, healthy INTEGER,
+                                        items INTEGER, coverage TEXT, counts TEXT);
 """
 
 
@@ -224,3 +229,19 @@ class StateStore:
                 self.discard_batch(final)
                 done.append(f"discarded {final.name}")
         return done
+
+    # -- run history (coverage drift) -------------------------------------------------------
+    def record_run_history(self, run_id: str, healthy: bool, items: int, coverage: dict[str, float],
+                           counts: dict[str, int]) -> None:
+        """This run's per-field coverage and counts; a resumed run's replaces its earlier row."""
+        self.db.execute("INSERT OR REPLACE INTO run_history VALUES (?, ?, ?, ?, ?, ?)",
+                        (run_id, utc_now().isoformat(), int(healthy), items, json.dumps(coverage, sort_keys=True),
+                         json.dumps(counts, sort_keys=True)))
+
+    def run_history(self, limit: int, before: str | None = None) -> list[dict[str, Any]]:
+        """The last ``limit`` recorded runs (before run ``before``, when given), oldest first."""
+        rows = self.db.execute("SELECT run_id, finished_at, healthy, items, coverage, counts FROM run_history "
+                               "WHERE run_id < coalesce(?, '~') ORDER BY run_id DESC LIMIT ?", (before, limit)).fetchall()
+        return [{"run_id": run_id, "finished_at": finished, "healthy": bool(healthy), "items": items,
+                 "coverage": json.loads(coverage), "counts": json.loads(counts)}
+                for run_id, finished, healthy, items, coverage, counts in reversed(rows)]

@@ -35,11 +35,13 @@ from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.pages.text import safe_for_log
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
+from ipgirl_crawler.run.drift import record_example
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.run.state import article_key
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
+LISTED, READ = 1, 2
 ARTICLE_PRIORITY = 10
 SITEMAP_PRIORITY = 20
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -71,6 +73,9 @@ class IpgirlSpider(Spider):
         self.languages = ui_strings.languages()
         self.scheduled_articles = SeenSet()
         self.listings_requested: set[str] = set()
+        # article key -> LISTED (a sitemap lists it) | READ (answered and read): the drift monitor's
+        # "articles read of those the sitemaps list", whichever of the two comes first
+        self.article_marks: dict[str, int] = {}
         self.coordinator: distributed.Coordinator | None = None
         self._revisited = False
         self.crawl_state: CrawlState | None = None
@@ -227,6 +232,7 @@ class IpgirlSpider(Spider):
                     yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY,
                                   meta={"sitemap_depth": depth})
             else:
+                self._note_sitemap_article(url)
                 yield from self._article_request(url, lastmod=entry.lastmod)
         if not entries:
             self.logger.warning("Not a sitemap, or an empty one: %s", response.url)
@@ -253,11 +259,14 @@ class IpgirlSpider(Spider):
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | Request]:
         self.count("article_responses")
         if response.status in (304, 404, 410):
+            self._mark(response.meta.get("article_key"), READ)  # unchanged, or gone: answered
             self._not_fetched(response)
             return
+        self.count("article_shaped")  # an article URL that answered with a page
         if not isinstance(response, TextResponse):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
+            self._not_an_article(response.url)
             return
         try:
             result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
@@ -275,9 +284,12 @@ class IpgirlSpider(Spider):
         if result.item is None:
             self.logger.info("Not an article, no item: %s", response.url)
             self.count("not_article")
+            self._not_an_article(response.url)
             return
         for key, value in result.counts.items():
             self.crawler.stats.inc_value(key, value)
+        if result.outcome is None or result.outcome.dropped_by is None:
+            self._mark(response.meta.get("article_key"), READ)
         item = ArticleItem(result.item)
         item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
@@ -285,6 +297,29 @@ class IpgirlSpider(Spider):
         yield item
 
     # -- helpers -------------------------------------------------------------------
+    def _not_an_article(self, url: str) -> None:
+        self.count("article_shaped_not_article")
+        record_example(self.crawler.stats, "not_article", url)
+
+    def _note_sitemap_article(self, url: str) -> None:
+        ref = article_ref(url)
+        if ref is not None and ref.language in self.languages:
+            self._mark(article_key(ref.language, ref.article_id), LISTED)
+
+    def _mark(self, key: str | None, mark: int) -> None:
+        """Count the articles the sitemaps list, and those of them read, once each (not in
+        distributed mode: a worker reads only a share of what the seeding worker's sitemaps list)."""
+        if key is None or self.coordinator is not None:
+            return
+        old = self.article_marks.get(key, 0)
+        if old & mark:
+            return
+        self.article_marks[key] = old | mark
+        if mark == LISTED:
+            self.count("sitemap_articles/max")  # /max: a resumed run's segments each count them all
+        if old | mark == LISTED | READ:
+            self.count("sitemap_articles_read/max")
+
     def _on_site(self, url: str | None, what: str) -> str | None:
         """``url`` on the site's origin (an alias's rewritten), else None, counted."""
         found = self.site.on_site(url) if url else None
@@ -312,6 +347,7 @@ class IpgirlSpider(Spider):
         known = self.crawl_state.store.article(key) if self.crawl_state else None
         if known and self.crawl_state and self.crawl_state.resumed and known.run_id == self.crawl_state.run_id:
             self.count("already_emitted")  # written before the interruption this run resumes
+            self._mark(key, READ)
             return
         headers = {}
         if known and not known.gone and self.crawl_state and not self.crawl_state.full:

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from collections.abc import Callable
 from typing import IO, Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -45,6 +46,8 @@ class App:
     def __init__(self, site: Site, ctx: Ctx) -> None:
         self.site, self.ctx = site, ctx
         self._sitemaps: dict[str, str] = {}
+        # article id -> a rewrite of its rendered page (``drift.py``: markup the crawler cannot read)
+        self.rewrites: dict[int, Callable[[str], str]] = {}
 
     def html(self, text: str | None, status: int = 200, charset: str = "utf-8", codec: str = "utf-8") -> Response:
         if text is None:
@@ -126,11 +129,14 @@ class App:
         if (lang, cat, slug) != (a.lang, a.category, a.slug) or slash:
             return self.redirect(a.path + (printed or ""))
         # The ETag follows the content, so an article edited between runs is served anew.
-        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}-{zlib.crc32(a.body):x}"',
+        rewrite = self.rewrites.get(a.id)
+        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}-{zlib.crc32(a.body):x}{"-r" if rewrite else ""}"',
                       "Last-Modified": http_date(a.updated)}
         if _not_modified(a, validators["ETag"], headers):
             return Response(304, b"", validators)
         text, charset = render_article(ArticleView(a, self.site), self.ctx)
+        if rewrite is not None:
+            text = rewrite(text)
         if printed:
             text = text.replace("<head>\n", '<head>\n<meta name="robots" content="noindex">\n', 1)
         resp = self.html(text, charset=charset, codec=a.encoding)
