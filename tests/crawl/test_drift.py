@@ -13,10 +13,10 @@ import pytest
 
 from ipgirl_crawler.run.monitors import evaluate
 from ipgirl_crawler.run.state import StateStore, site_state_dir
+from tests.crawl.test_report import CHROMIUM, run_chromium
 from tests.localsite.drift import client_side_rendering, tags_by_script, text_as_images
 from tests.localsite.server import LocalSite
 from tests.support.operations import run_entrypoint
-from tests.crawl.test_report import CHROMIUM, run_chromium
 
 
 def run_files(data: Path) -> tuple[dict[str, Any], Path]:

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.run.monitors import default_thresholds, evaluate
 from ipgirl_crawler.run import drift
+from ipgirl_crawler.run.monitors import default_thresholds, evaluate
 from ipgirl_crawler.run.state import StateStore
 
 LIMITS = drift.default_limits()
