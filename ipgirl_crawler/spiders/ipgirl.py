@@ -18,7 +18,7 @@ from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import Replay
-from ipgirl_crawler.discovery.origin import SiteOrigin, learn
+from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
     DEFAULT_BASE_URL,
@@ -26,6 +26,7 @@ from ipgirl_crawler.discovery.urls import (
     article_ref,
     listing_language,
     listing_page,
+    origin_of,
 )
 from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.items import ArticleItem
@@ -76,6 +77,7 @@ class IpgirlSpider(Spider):
         # article key -> LISTED (a sitemap lists it) | READ (answered and read): the drift monitor's
         # "articles read of those the sitemaps list", whichever of the two comes first
         self.article_marks: dict[str, int] = {}
+        self.siblings_seen: set[str] = set()  # other names of the site's host its pages link to
         self.coordinator: distributed.Coordinator | None = None
         self._revisited = False
         self.crawl_state: CrawlState | None = None
@@ -277,7 +279,7 @@ class IpgirlSpider(Spider):
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
         for link in result.links if self.replay is None else ():  # a replay reads the archive, discovers nothing
-            url = self.site.on_site(link)
+            url = self._site_url(link)
             if url:
                 for request in self._article_request(url):
                     yield request
@@ -322,7 +324,7 @@ class IpgirlSpider(Spider):
 
     def _on_site(self, url: str | None, what: str) -> str | None:
         """``url`` on the site's origin (an alias's rewritten), else None, counted."""
-        found = self.site.on_site(url) if url else None
+        found = self._site_url(url) if url else None
         if url and not found:
             self.count(f"offsite_{what}")
         return found
@@ -334,8 +336,21 @@ class IpgirlSpider(Spider):
     def _links(self, response: Response, hrefs: Iterable[str | None]) -> Iterator[str]:
         for href in hrefs:
             url = absolute(response.url, href)
-            if url and (url := self.site.on_site(url)):
+            if url and (url := self._site_url(url)):
                 yield url
+
+    def _site_url(self, url: str) -> str | None:
+        """``url`` on the site (an alias's rewritten), else None. A link to another name of the
+        site's host that is not its alias is left out, but counted and named once: if the site
+        really answers there, the articles lost to it show (``ipgirl/origin/sibling_links``)."""
+        found = self.site.on_site(url)
+        if found is None and (origin := origin_of(url)) is not None and is_sibling(origin, self.site.origin):
+            self.crawler.stats.inc_value("ipgirl/origin/sibling_links")
+            if str(origin) not in self.siblings_seen:
+                self.siblings_seen.add(str(origin))
+                self.logger.info("Links to %s, another name of %s, are left out: its pages name %s as their origin",
+                                 origin, self.site.base_url, self.site.base_url)
+        return found
 
     def _article_request(self, url: str, lastmod: str | None = None) -> Iterator[Request]:
         ref = article_ref(url)

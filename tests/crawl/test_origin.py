@@ -151,3 +151,10 @@ def test_a_home_page_redirecting_to_another_site_stops_the_crawl_at_start(tmp_pa
     assert done.returncode == 1 and "finish reason origin_mismatch" in done.stderr
     assert f"Stopping at start: the home page {site.base_url}/en/ redirects to another site" in \
         (tmp_path / "crawl.log").read_text("utf-8")
+
+
+def test_links_to_another_name_of_the_host_are_counted_and_named(offsite_crawl: dict[str, Any]) -> None:
+    # the local site's footer links to its mirror, http://localhost:PORT: left out, not silently
+    assert offsite_crawl["stats"]["ipgirl/origin/sibling_links"] > 0
+    alias = offsite_crawl["site"].replace("127.0.0.1", "localhost")
+    assert f"Links to {alias}, another name of {offsite_crawl['site']}, are left out" in offsite_crawl["log"]
