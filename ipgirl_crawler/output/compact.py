@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ipgirl_crawler.items import SCHEMA_VERSION
+from ipgirl_crawler.output.feeds import fsync_directory
+from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.schema import load_schema
 
 log = logging.getLogger("ipgirl.compact")
@@ -156,18 +158,24 @@ def winning_lines(data_dir: Path, scan: Scan) -> Iterator[tuple[bytes, dict[str,
 
 
 @contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield ``path.part`` to write; on success fsync it and rename it to ``path``, else remove it."""
-    part = path.with_name(path.name + ".part")
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A new part file beside ``path``, created exclusively under a random name (``output/files.py``);
+    on success fsynced and renamed to ``path``, else removed."""
+    part, handle = create_part(path)
     try:
-        yield part
-        with part.open("rb+") as handle:
+        yield handle
+        if not handle.closed:  # pyarrow's writer closes what it wrote to
+            handle.flush()
             os.fsync(handle.fileno())
+            handle.close()
+        else:
+            descriptor = os.open(part, os.O_RDONLY | os.O_NOFOLLOW)
+            os.fsync(descriptor)
+            os.close(descriptor)
         os.replace(part, path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        os.fsync(directory)  # makes the rename itself durable
-        os.close(directory)
+        fsync_directory(path.parent)  # makes the rename itself durable
     finally:
+        handle.close()
         part.unlink(missing_ok=True)
 
 
@@ -217,11 +225,11 @@ def duckdb_views(data_dir: Path, with_parquet: bool) -> str:
 class ParquetSink:
     """Rows in batches into Parquet; a value that does not fit its column's type becomes null, counted."""
 
-    def __init__(self, path: Path, pa: Any, pq: Any) -> None:
+    def __init__(self, sink: IO[bytes], pa: Any, pq: Any) -> None:
         self.pa = pa
         self.schema = pa.schema([pa.field(name, arrow_type(pa, spec))
                                  for name, spec in load_schema()["properties"].items()])
-        self.writer = pq.ParquetWriter(str(path), self.schema)
+        self.writer = pq.ParquetWriter(sink, self.schema)
         self.rows: list[dict[str, Any]] = []
         self.nulled = 0
 
@@ -271,15 +279,14 @@ def _write_snapshot(data_dir: Path, out: Path, scan: Scan, with_parquet: bool) -
     versions: Counter[str] = Counter()
     sink: ParquetSink | None = None
     with ExitStack() as stack:  # both files renamed into place only once both are complete
-        jsonl_part = stack.enter_context(atomic_path(jsonl))
+        handle = stack.enter_context(atomic_file(jsonl))
         if arrow:
-            sink = ParquetSink(stack.enter_context(atomic_path(parquet)), *arrow)
-        with jsonl_part.open("wb") as handle:
-            for line, item in winning_lines(data_dir, scan):
-                handle.write(line)
-                versions[str(item.get("schema_version"))] += 1
-                if sink:
-                    sink.add(item)
+            sink = ParquetSink(stack.enter_context(atomic_file(parquet)), *arrow)
+        for line, item in winning_lines(data_dir, scan):
+            handle.write(line)
+            versions[str(item.get("schema_version"))] += 1
+            if sink:
+                sink.add(item)
         if sink:
             sink.close()
     if not arrow:
@@ -296,8 +303,8 @@ def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
     out = data_dir / SNAPSHOT_DIR
     out.mkdir(parents=True, exist_ok=True)
     written = _write_snapshot(data_dir, out, scan, with_parquet)
-    with atomic_path(out / "duckdb.sql") as part:
-        part.write_text(duckdb_views(data_dir, "articles.parquet" in written["files"]), encoding="utf-8")
+    with atomic_file(out / "duckdb.sql") as handle:
+        handle.write(duckdb_views(data_dir, "articles.parquet" in written["files"]).encode("utf-8"))
     manifest = {
         "count": len(scan.winners),
         "schema_version": SCHEMA_VERSION,
@@ -311,8 +318,8 @@ def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
         "skipped": dict(scan.skipped),
         "sources": scan.sources,
     }
-    with atomic_path(out / "manifest.json") as part:  # last: a reader trusts files the manifest names
-        part.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with atomic_file(out / "manifest.json") as handle:  # last: a reader trusts files the manifest names
+        handle.write((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest
 
 

@@ -278,3 +278,15 @@ def test_json_and_parquet_snapshots_give_every_column_the_same_type(tmp_path: Pa
     same = "SELECT crawled_at, published_at, translations FROM {} ORDER BY url"
     assert (connection.execute(same.format("articles_json")).fetchall()
             == connection.execute(same.format("articles_parquet")).fetchall())
+
+
+def test_symlinks_planted_in_the_snapshot_folder_are_never_written_through(data_dir: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    snapshot = data_dir / "snapshot"
+    snapshot.mkdir()
+    for name in ("articles.jsonl.part", "articles.parquet.part", "manifest.json.part", "duckdb.sql.part"):
+        (snapshot / name).symlink_to(victim)
+    assert main(["--data-dir", str(data_dir)]) == 0
+    assert victim.read_text("utf-8") == "keep me"
+    assert json.loads((snapshot / "manifest.json").read_text("utf-8"))["count"] == len(KEPT_TITLES)
