@@ -66,7 +66,7 @@ DOWNLOADER_MIDDLEWARES = {
     "ipgirl_crawler.archive.replay.ReplayMiddleware": 50,
 }
 
-# The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is
+# The frontier waits on disk (ipgirl_crawler/discovery/frontier.py: spill_frontier_to_disk); it is
 # this process's only (a resumed run rediscovers its frontier), so a plain file queue will do:
 # Scrapy's pickle FIFO queue, minus its per-request scan of the spider (ipgirl_crawler/discovery/frontier.py).
 SCHEDULER_DISK_QUEUE = "ipgirl_crawler.discovery.frontier.FifoDiskQueue"

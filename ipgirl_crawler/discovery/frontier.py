@@ -9,7 +9,9 @@ queue writes the same dict, with the names of the spider's methods found once.
 from __future__ import annotations
 
 import inspect
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from scrapy import Request, Spider
@@ -65,3 +67,14 @@ def deduplicated_by_the_spider(request: Request) -> bool:
 class ArticleDupeFilter(RFPDupeFilter):
     def request_seen(self, request: Request) -> bool:
         return False if deduplicated_by_the_spider(request) else super().request_seen(request)
+
+
+def spill_frontier_to_disk(settings: Any, state_dir: Path) -> None:
+    """Queue pending requests on disk under the site's state directory, so memory does not grow
+    with the site. The queue is this process's only: our own state, not the queue, resumes an
+    interrupted run, so it starts empty every time."""
+    if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
+        return
+    frontier = state_dir / "frontier"
+    shutil.rmtree(frontier, ignore_errors=True)
+    settings.set("JOBDIR", str(frontier), priority="spider")

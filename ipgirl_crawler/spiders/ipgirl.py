@@ -3,9 +3,7 @@ item per article. Extraction lives in ``ipgirl_crawler.pages``; cleaning in ``pi
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import AsyncIterator, Iterable, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +16,7 @@ from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import Replay
+from ipgirl_crawler.discovery.frontier import spill_frontier_to_disk
 from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
@@ -47,17 +46,6 @@ ARTICLE_PRIORITY = 10
 SITEMAP_PRIORITY = 20
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
-
-
-def spill_frontier_to_disk(settings: Any, state_dir: Path) -> None:
-    """Queue pending requests on disk under the site's state directory, so memory does not grow
-    with the site. The queue is this process's only: our own state, not the queue, resumes an
-    interrupted run, so it starts empty every time."""
-    if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
-        return
-    frontier = state_dir / "frontier"
-    shutil.rmtree(frontier, ignore_errors=True)
-    settings.set("JOBDIR", str(frontier), priority="spider")
 
 
 class IpgirlSpider(Spider):
