@@ -12,12 +12,9 @@ from ipgirl_crawler import settings as project_settings
 from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.run.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
+from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY
 from ipgirl_crawler.run.state import StateLocked
-
-EXIT_UNHEALTHY = 1
-EXIT_CONFIG_ERROR = 2
-EXIT_LOCKED = 75
 
 
 class Command(ScrapyCrawlCommand):
@@ -38,7 +35,7 @@ class Command(ScrapyCrawlCommand):
             config = check_run(self.settings, spargs)
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
-            self.exitcode = EXIT_CONFIG_ERROR
+            self.exitcode = EXIT_CONFIG
             return
         try:
             lock = lock_site_state(self.settings, config.base_url)

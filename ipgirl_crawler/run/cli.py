@@ -21,10 +21,9 @@ from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.run.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
+from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_HEALTHY, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY
 from ipgirl_crawler.run.state import StateLocked
-
-EXIT_HEALTHY, EXIT_UNHEALTHY, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 75
 
 
 def _pairs(values: list[str], flag: str) -> dict[str, str]:
