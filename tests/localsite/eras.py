@@ -2,7 +2,7 @@
 
 A: current template (examples/article-A-*.html)   B: later redesign (article-B-de.html)
 C: plain legacy markup (no classes, no JSON-LD, no <time>)   D: C served in a legacy encoding
-E: ~2000s table soup, F: ~2010s div soup with microdata (eras_old.py)
+E: ~2000s table soup, F: ~2010s div soup with microdata (eras_e.py, eras_f.py)
 G: HTML5 semantic / AMP-like (eras_g.py), H: A or B with hashed classes (eras_h.py),
 I: XHTML 1.0 Strict blog engine (eras_i.py); dispatch in eras_new.py
 """
@@ -42,7 +42,7 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     """(html text, declared charset) of the article page."""
     rng = random.Random(v.site.seed * 1_000_003 + v.a.id)
     if v.a.era in ("E", "F"):
-        from .eras_old import render_old  # older, plainer templates (imports this module's helpers)
+        from .eras_e import render_old  # older, plainer templates (imports this module's helpers)
         return render_old(v, ctx, rng)
     if v.a.era in ("G", "H", "I"):
         from .eras_new import render_new  # opt-in templates G, H, I
