@@ -18,7 +18,9 @@ from scrapy.http import TextResponse
 from ipgirl_crawler import i18n
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
+from ipgirl_crawler.pages.boilerplate import article_blocks
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.index import TagIndex
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, outer_html,
@@ -122,18 +124,22 @@ class ArticlePage:
                 return h1
         return first(headings)
 
-    def body_container(self) -> HtmlElement | None:
-        """The common ancestor of the title and the element holding the most paragraph text."""
+    @cached_property
+    def densest(self) -> HtmlElement | None:
+        """The element holding the most paragraph text."""
         weights: Counter[HtmlElement] = Counter()
         for paragraph in self.root.xpath("//body//p | //body//li"):
             parent = paragraph.getparent()
             if parent is not None:
                 weights[parent if paragraph.tag == "p" else parent.getparent()] += len(text_content(paragraph))
         weights.pop(None, None)
-        if not weights:
+        return weights.most_common(1)[0][0] if weights else None
+
+    def body_container(self) -> HtmlElement | None:
+        """The common ancestor of the title and the element holding the most paragraph text."""
+        densest, title = self.densest, self._title
+        if densest is None:
             return None
-        densest = weights.most_common(1)[0][0]
-        title = self._title
         return common_ancestor(title, densest) if title is not None else densest
 
     def byline_element(self) -> HtmlElement | None:
@@ -178,8 +184,10 @@ class ArticlePage:
         if container is None:
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
-        return split_body(container, after, self.positions, self.anchors, self._summary or "",
-                          byline_found=self.byline_outside(container))
+        region = split_body(container, after, self.positions, self.anchors, self._summary or "",
+                            byline_found=self.byline_outside(container))
+        region.blocks = article_blocks(region.blocks, container, self.densest)
+        return region
 
     @cached_property
     def byline(self) -> BylineParts:
@@ -391,6 +399,7 @@ class ArticlePage:
             language=self.language, title=self.title(), summary=self._summary, category=self.category(),
             breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
             modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
+            raw_generic_body=generic_body(self.response.text), raw_page_html=self.response.text,
             raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),
             raw_notice_text=self.raw_notice_text(), translations=self.translations(),
             response_date=date_header.decode("latin-1") if date_header else None,
