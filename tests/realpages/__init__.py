@@ -42,3 +42,21 @@ def load_pages() -> tuple[RealPage, ...]:
     truth = json.loads((HERE / "ground-truth.json").read_text(encoding="utf-8"))
     return tuple(RealPage(page_id, entry["url"], gzip.decompress((HERE / "pages" / f"{page_id}.html.gz").read_bytes()),
                           entry["articleBody"]) for page_id, entry in sorted(truth.items()))
+
+
+def our_body(page: RealPage) -> str:
+    """The body the crawl would emit for a real page: the page object's generic path, then the body
+    pipeline with its second opinion (the item's other fields are not scored here)."""
+    from ipgirl_crawler.pages.eras import page_for
+    from pipelines.base import Counts
+    from pipelines.body import BodyCleaningPipeline
+
+    item = page_for(page.response(), page.origin).to_item()
+    return BodyCleaningPipeline(Counts()).process_article(item)["body_text"]
+
+
+def trafilatura_body(page: RealPage) -> str:
+    """trafilatura 2.3.1 with its default settings, as the public benchmarks run it."""
+    import trafilatura
+
+    return trafilatura.extract(page.response().text, url=page.url) or ""
