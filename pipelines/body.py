@@ -63,6 +63,16 @@ def _read_also_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
+def _read_also_labels(lang: str) -> frozenset[str]:
+    return frozenset(normalize_text(label.rstrip(" :：")).casefold() for label in i18n.ui_variants(lang, "read_also"))
+
+
+def _is_lone_link(block: HtmlElement, text: str) -> bool:
+    """A block that is one link and nothing else (the title a "Read also" callout points at)."""
+    links = list(block.iter("a"))
+    return len(links) == 1 and normalize_text(text_content(links[0])) == text
+
+
 def _remove(element: HtmlElement) -> None:
     """Remove an element but keep its tail text in place."""
     drop_tree(element)
@@ -80,10 +90,12 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         elif _is_noise(element):
             removed["ad"] += 1
             _remove(element)
-    read_also = _read_also_pattern(lang)
+    read_also, bare_label, after_label = _read_also_pattern(lang), _read_also_labels(lang), False
     for block in list(root):
         text = normalize_text(text_content(block))
-        if text and read_also.match(text):
+        is_lone_link = after_label and _is_lone_link(block, text)
+        after_label = text.casefold() in bare_label  # a callout: the label, then the link block
+        if text and (read_also.match(text) or after_label or is_lone_link):
             removed["read_also"] += 1
             _remove(block)
         elif not text and next(block.iter("img"), None) is None:

@@ -22,6 +22,8 @@ from ipgirl_crawler.pages.boilerplate import article_blocks
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.index import TagIndex
+from ipgirl_crawler.pages.people import ld_people, objects_by_id
+from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, has_class_hint, json_ld_objects, lines_of, outer_html,
                                       page_root, text_content, text_of)
@@ -30,10 +32,12 @@ from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.text import normalize_or_none, normalize_text
 from ipgirl_crawler.urls import absolute, article_ref, path_language, same_origin
 
+# What says a page is no article, whatever its URL looks like.
+NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
 _STAMPS = ".//time | .//abbr[@title]"
-INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
+_AUTHOR_LINKS = "//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')]"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 # A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
@@ -69,9 +73,12 @@ class ArticlePage:
         return {element: index for index, element in enumerate(self.root.iter())}
 
     @cached_property
+    def ld_objects(self) -> list[dict[str, Any]]:
+        return json_ld_objects([s for s in self.tagged.by_tag["script"] if s.get("type") == "application/ld+json"])
+
+    @cached_property
     def json_ld(self) -> dict[str, Any]:
-        scripts = [s for s in self.tagged.by_tag["script"] if s.get("type") == "application/ld+json"]
-        for obj in json_ld_objects(scripts):
+        for obj in self.ld_objects:
             kinds = obj.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
             if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
@@ -88,8 +95,20 @@ class ArticlePage:
             found.setdefault(node.get("name") or node.get("property"), normalize_text(node.get("content")))
         return found
 
+    @cached_property
+    def machine_authors(self) -> list[str]:
+        """The authors the page's metadata names: JSON-LD (``@id`` references resolved), else meta."""
+        named = ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
+        meta = self.meta.get("author")
+        return named or (split_names(meta, self.language or "en") if meta else [])
+
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)
+
+    def card_url(self, href: str | None) -> str | None:
+        """A card's link as the article's canonical URL: an article URL takes no query (fbclid, ref…)."""
+        url = self.resolve(href)
+        return url.split("?", 1)[0].split("#", 1)[0] if url and self.is_article_url(url) else url
 
     def is_article_url(self, url: str | None) -> bool:
         return bool(url) and same_origin(url, self.base_url) and article_ref(url) is not None
@@ -148,6 +167,7 @@ class ArticlePage:
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
+        marks += self.root.xpath(_AUTHOR_LINKS)
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
@@ -185,7 +205,8 @@ class ArticlePage:
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
         region = split_body(container, after, self.positions, self.anchors, self._summary or "",
-                            byline_found=self.byline_outside(container))
+                            byline_found=self.byline_outside(container), author_names=self.machine_authors,
+                            lang=self.language or "en")
         region.blocks = article_blocks(region.blocks, container, self.densest)
         return region
 
@@ -253,15 +274,7 @@ class ArticlePage:
             linked = [text_of(a) for a in element.xpath(".//a[contains(@href, '/author')]")]
             if any(linked):
                 return [name for name in linked if name]
-        people = self.json_ld.get("author")
-        people = people if isinstance(people, list) else [people]
-        named = [normalize_text(p.get("name")) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
-        if any(named):
-            return [name for name in named if name]
-        meta = self.meta.get("author")
-        if meta:
-            return split_names(meta, self.language or "en")
-        return list(self.byline.authors)
+        return self.machine_authors or list(self.byline.authors)
 
     @cached_property
     def _itemprops(self) -> list[HtmlElement]:
@@ -330,24 +343,20 @@ class ArticlePage:
         return "".join(outer_html(block) for block in self.body.blocks)
 
     def tags(self) -> list[str]:
-        links = self._tag_links(self.anchors.first("tags"))
-        if not links:
-            links = self.root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")
-        return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
-
-    @staticmethod
-    def _tag_links(label: HtmlElement | None) -> list[HtmlElement]:
-        """The links a "Tags:" label introduces: inside it ("Tags: <a>…"), beside it when the label
-        is inline (``<b>Tags:</b> <a>…``), after it when it is a heading (``<h3>Tags:</h3><ul>``)."""
-        if label is None:
-            return []
-        parent = label.getparent()
-        beside = parent if label.tag in INLINE_LABEL_TAGS and parent is not None else label.getnext()
-        for candidate in (label, beside):
-            links = candidate.xpath("descendant-or-self::a") if candidate is not None else []
-            if links:
-                return links
-        return []
+        """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
+        tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
+        label = self.anchors.first("tags")
+        links = label_links(label)
+        if links:
+            return tag_names(links)
+        listed = label_text_list(label, prefix_pattern(self.language or "en"))
+        if listed:
+            return listed
+        before = self.positions.get(self.discover_heading(), 1 << 30)
+        after = self.positions.get(self._title, -1)
+        pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
+                               self.positions)
+        return tag_names(pages or rel_tag_links(self.root), unique=True)
 
     def raw_votes_text(self) -> str | None:
         element = self.anchors.first("votes")
@@ -362,7 +371,7 @@ class ArticlePage:
 
     @cached_property
     def _related(self) -> list[dict[str, str | None]]:
-        return related_cards(self.discover_heading(), self.resolve, self.is_article_url, CATEGORY_NAMES)
+        return related_cards(self.discover_heading(), self.card_url, self.is_article_url, CATEGORY_NAMES)
 
     def raw_related(self) -> list[dict[str, str | None]]:
         return [dict(card) for card in self._related]
@@ -389,8 +398,11 @@ class ArticlePage:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
         if not (self.article_id() and self._title is not None and self.body.blocks):
             return False
-        return bool(self.meta.get("og:type") == "article" or self.json_ld
-                    or self._byline is not None or self.published_at_raw())
+        if self.meta.get("og:type") in NOT_ARTICLE_OG_TYPES:
+            return False
+        # An article-shaped URL with a title and a body is one; an id read from the markup needs more.
+        return bool(article_ref(self._url) or article_ref(self.response.url) or self.meta.get("og:type") == "article"
+                    or self.json_ld or self._byline is not None or self.published_at_raw())
 
     def to_item(self) -> ArticleItem:
         date_header = self.response.headers.get(b"Date")

@@ -39,9 +39,12 @@ def _tracked(path: str, rng: random.Random) -> str:
 
 
 def _visible_date(v: ArticleView) -> str:
-    if v.a.date_mode == "relative":
-        return format_relative(v.a.rel_days, v.byline_lang)
-    return format_date(v.a.published, v.byline_lang)
+    """The visible publication date, and the update's after it, labelled as on the site."""
+    shown = (format_relative(v.a.rel_days, v.byline_lang) if v.a.date_mode == "relative"
+             else format_date(v.a.published, v.byline_lang))
+    if v.a.modified:
+        shown += f" · {UI[v.byline_lang]['updated']} {format_date(v.a.modified, v.byline_lang)}"
+    return shown
 
 
 def _head(v: ArticleView, ctx: Ctx, extra: str = "", author_meta: bool = True) -> str:
@@ -136,9 +139,10 @@ def _k_jsonld(v: ArticleView, ctx: Ctx) -> str:
     a = v.a
     people = [{"@type": "Person", "@id": f"{ctx.base}/#/schema/person/{slug}", "name": n} for n, slug in v.authors]
     article = {"@type": "NewsArticle", "@id": f"{ctx.base}{a.path}#article", "headline": a.title,
-               "datePublished": iso_local(a.published), "author": [{"@id": p["@id"]} for p in people],
-               "isPartOf": {"@id": f"{ctx.base}/#website"}}
-    if a.modified:
+               "author": [{"@id": p["@id"]} for p in people], "isPartOf": {"@id": f"{ctx.base}/#website"}}
+    if a.date_mode == "machine":
+        article["datePublished"] = iso_local(a.published)
+    if a.modified and a.date_mode == "machine":
         article["dateModified"] = iso_local(a.modified)
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "@id": f"{ctx.base}/#website", "name": "IPGirl"}, article, *people]}
@@ -160,10 +164,13 @@ def _k_card(c: Card, v: ArticleView, rng: random.Random) -> str:
 def render_k(v: ArticleView, ctx: Ctx, rng: random.Random) -> str:
     a, lang = v.a, v.lang
     names = _e(join_names([n for n, _ in v.authors], v.byline_lang))
-    when = f'<time datetime="{iso_local(a.published)}">{_e(format_date(a.published, v.byline_lang))}</time>'
+    def stamp(when) -> str:  # the seed article shows only a day: no instant to put in datetime
+        machine = f' datetime="{iso_local(when)}"' if a.date_mode == "machine" else ""
+        return f"<time{machine}>{_e(format_date(when, v.byline_lang))}</time>"
+
+    when = stamp(a.published)
     if a.modified:
-        when += f' <span>({_e(UI[v.byline_lang]["updated"])} <time datetime="{iso_local(a.modified)}">' \
-                f"{_e(format_date(a.modified, v.byline_lang))}</time>)</span>"
+        when += f' <span>({_e(UI[v.byline_lang]["updated"])} {stamp(a.modified)})</span>'
     minutes = READING_TIME[lang].format(n=rng.randint(2, 9))
     crumbs = (f'<nav aria-label="breadcrumb"><ol><li><a href="/{lang}/">{_e(v.ui["home"])}</a></li>'
               f'<li><a href="/{lang}/category/{a.category}/">{_e(v.category_name)}</a></li></ol></nav>')

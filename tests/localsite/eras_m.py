@@ -68,7 +68,7 @@ def _next_story(v: ArticleView, rng: random.Random) -> dict:
     return {"id": a.id, "title": a.title, "dek": a.summary_text, "bodyHtml": _body_html(v),
             "authors": [{"name": n, "slug": s} for n, s in v.authors],
             "category": {"name": v.category_name, "slug": a.category}, "tags": [{"label": t} for t, _ in v.tags],
-            "publishedAt": iso_local(a.published), "updatedAt": iso_local(a.modified) if a.modified else None,
+            "publishedAt": _stamp(v, a.published), "updatedAt": _stamp(v, a.modified) if a.modified else None,
             "notice": v.notice, "votes": {"helpful": a.votes[0], "total": a.votes[1]} if a.votes else None,
             "related": [{"title": c.title, "href": c.path, "category": c.cat_name,
                          "excerpt": c.snippet + _ellipsis(c, rng, v)} for c in v.cards()],
@@ -80,15 +80,20 @@ def _redux_post(v: ArticleView, rng: random.Random) -> dict:
     a = v.a
     post = {"postId": str(a.id), "headline": a.title, "description": a.summary_text, "blocks": _blocks(v),
             "byline": [{"displayName": n} for n, _ in v.authors], "section": v.category_name,
-            "keywords": [t for t, _ in v.tags], "datePublished": iso_local(a.published),
+            "keywords": [t for t, _ in v.tags], "datePublished": _stamp(v, a.published),
             "footnote": v.notice, "trail": [v.ui["home"], v.category_name],
             "recommended": [{"headline": c.title, "path": c.path, "section": c.cat_name,
                              "teaser": c.snippet + _ellipsis(c, rng, v)} for c in v.cards()]}
     if a.modified:
-        post["dateModified"] = iso_local(a.modified)
+        post["dateModified"] = _stamp(v, a.modified)
     if a.votes:
         post["feedback"] = {"yes": a.votes[0], "total": a.votes[1]}
     return post
+
+
+def _stamp(v: ArticleView, when) -> str:
+    """An instant, or only the day when the article shows no more (the seed article)."""
+    return iso_local(when) if v.a.date_mode == "machine" else f"{when:%Y-%m-%d}"
 
 
 def _script_json(data: dict) -> str:
