@@ -393,6 +393,10 @@ class ArticlePage:
         notice = self.anchors.first("notice")
         return text_of(notice) if notice is not None else None
 
+    def generic_body(self) -> str:
+        """The second opinion: the page's main text as a generic extractor reads it."""
+        return generic_body(self.response.text)
+
     # -- the whole page ------------------------------------------------------
     def is_article(self) -> bool:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
@@ -411,7 +415,7 @@ class ArticlePage:
             language=self.language, title=self.title(), summary=self._summary, category=self.category(),
             breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
             modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
-            raw_generic_body=generic_body(self.response.text), raw_page_html=self.response.text,
+            raw_generic_body=self.generic_body(), raw_page_html=self.response.text,
             raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),
             raw_notice_text=self.raw_notice_text(), translations=self.translations(),
             response_date=date_header.decode("latin-1") if date_header else None,
