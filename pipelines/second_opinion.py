@@ -3,7 +3,7 @@
 Chosen by measuring (tests/realpages, 118 real article pages, and the local site's nine eras):
 ``resiliparse`` (C++/lexbor, ~1.2x an lxml parse per page) gives the opinion on every page;
 trafilatura (F1 0.951 on the real pages, but ~15x an lxml parse) is asked only when that opinion
-disagrees with ours, as the tie-break: ours + both, 0.952 (ours alone 0.899, resiliparse 0.891). resiliparse alone is too coarse to replace our body
+disagrees with ours, as the tie-break: ours + both, 0.959 (ours alone 0.881, resiliparse 0.891). resiliparse alone is too coarse to replace our body
 (F1 0.89; on IPGirl pages it keeps the title, summary and notice), but it confirms ours well.
 
 Scores are over word 3-gram sets (each CJK character a word, as ja/zh write without spaces):
@@ -21,10 +21,13 @@ _WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|\w+")
 SHINGLE = 3
 AGREE_AT = 0.9       # below: ours holds text the generic reader calls chrome
 COVERAGE_AT = 0.3    # below: ours misses most of what the generic reader calls the article
-# The tie-break replaces ours only when it too confirms less than this share of ours (or ours
-# misses most of it): on IPGirl pages where resiliparse drops a block, trafilatura still confirms
-# >= 0.58 of ours (ja/zh pages of eras C/D); on real pages whose body holds a menu or comments, < 0.5.
-CONTRADICTS_BELOW = 0.55
+# Ours is contradicted when an extractor confirms less than this share of it, or ours holds less
+# than COVERAGE_AT of the extractor's body. Only when both resiliparse and the tie-break contradict
+# ours is theirs used: on IPGirl pages one of them may read something else entirely (trafilatura
+# took a page's related list: agreement 0.00, resiliparse 0.74-0.88 on the same pages), or both
+# drop a short section (ja/zh legacy pages: 0.62-0.67); on real pages whose body is a menu or
+# comments, or is missing, both score < 0.56.
+CONTRADICTS_BELOW = 0.6
 
 
 def shingles(text: str, by_line: bool = True) -> set[tuple[str, ...]]:
@@ -75,10 +78,13 @@ class Verdict:
 
 
 def second_opinion(ours: str, generic: str, html: str | None, url: str | None) -> Verdict:
-    """Keep ours when the generic body confirms it; otherwise let trafilatura break the tie."""
+    """Keep ours when the generic body confirms it, or does not contradict it; when it does, let
+    trafilatura break the tie: its body is used only when it contradicts ours too."""
     opinion = compare(ours, generic)
-    if opinion.agrees or not html:
-        return Verdict("agreed" if opinion.agrees else "flagged", opinion)
+    if opinion.agrees:
+        return Verdict("agreed", opinion)
+    if not html or not opinion.contradicts:
+        return Verdict("flagged", opinion)
     tie_break = tie_break_body(html, url)
     if not tie_break.strip() or ours and not compare(ours, tie_break).contradicts:
         return Verdict("flagged", opinion)
