@@ -3,8 +3,7 @@ through ``ipgirl-crawl``, and the page object's new readings on small pages, tab
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from pathlib import Path
+from collections import defaultdict
 from typing import Any
 
 import pytest

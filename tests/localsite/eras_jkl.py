@@ -21,7 +21,7 @@ from html import escape
 from .eras import Ctx, _ellipsis, _figure, _links_head, _read_also_href, _text, _vote_line
 from .fmt import (CATEGORIES, CATEGORY_NAMES, READING_TIME, UI, YES_NO, format_date, format_relative, iso_local,
                   join_names)
-from .view import ArticleView, Card, Item
+from .view import ArticleView, Card
 
 TRACKERS = ("fbclid=IwAR0x{n}", "gclid=Cj0KCQ{n}", "ref=related", "mc_cid={n}ab&mc_eid=9f{n}", "igshid=MzRl{n}",
             "ref=discover&fbclid=IwZX{n}")
