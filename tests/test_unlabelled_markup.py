@@ -125,4 +125,7 @@ def test_state_search_is_by_shape_and_bounded() -> None:
     for _ in range(60_000):  # deeper than the search looks: no recursion, no hang
         nested = [nested]
     assert find_article([nested]) is None
+    from lxml import etree
+    deep = etree.fromstring(f'<script type="application/json">{"[" * 100_000}{"]" * 100_000}</script>')
+    assert state_blobs([deep]) == []  # too deep for the JSON parser: skipped, no crash
     assert state_blobs([]) == [] and body_html([{"type": "list", "items": ["a", "b"]}]) == "<ul><li>a</li><li>b</li></ul>"

@@ -100,7 +100,7 @@ def _parse_script(script: HtmlElement) -> Any:
             return json.loads(text)
         match = _ASSIGNMENT.match(text)
         return json.JSONDecoder().raw_decode(text, match.end())[0] if match else None
-    except ValueError:
+    except (ValueError, RecursionError):  # broken, or nested deeper than the parser goes
         return None
 
 
