@@ -1,4 +1,4 @@
-"""The article item: the contract data teams read (ANATOMY.md), plus raw fields for the pipelines."""
+"""The article item: the contract data teams read (README.md "The item", docs/data-dictionary.md), plus raw fields for the pipelines."""
 from __future__ import annotations
 
 from scrapy import Field, Item

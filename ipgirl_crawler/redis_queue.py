@@ -15,7 +15,7 @@ from scrapy import Request
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 
-from ipgirl_crawler.frontier import MethodNames, deduplicated_by_the_spider, request_to_dict
+from ipgirl_crawler.discovery.frontier import MethodNames, deduplicated_by_the_spider, request_to_dict
 
 
 class RedisPriorityQueue(PriorityQueue):  # type: ignore[misc]

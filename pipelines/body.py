@@ -15,11 +15,11 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler import i18n
-from ipgirl_crawler.lang_data import CHARACTER_COUNTED_LANGUAGES
+from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.languages.rules import CHARACTER_COUNTED_LANGUAGES
 from ipgirl_crawler.pages.dom import drop_tag, drop_tree, outer_html, parse_fragment, text_content
-from ipgirl_crawler.text import normalize_text, safe_for_log, strip_control
-from ipgirl_crawler.urls import absolute
+from ipgirl_crawler.pages.text import normalize_text, safe_for_log, strip_control
 from pipelines.base import PagePipeline
 from pipelines.second_opinion import second_opinion, text_to_html
 
@@ -59,12 +59,12 @@ def _is_noise(element: HtmlElement) -> bool:
 
 
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
-    labels = [re.escape(label.rstrip(" :：")) for label in i18n.ui_variants(lang, "read_also")]
+    labels = [re.escape(label.rstrip(" :：")) for label in ui_strings.ui_variants(lang, "read_also")]
     return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
 def _read_also_labels(lang: str) -> frozenset[str]:
-    return frozenset(normalize_text(label.rstrip(" :：")).casefold() for label in i18n.ui_variants(lang, "read_also"))
+    return frozenset(normalize_text(label.rstrip(" :：")).casefold() for label in ui_strings.ui_variants(lang, "read_also"))
 
 
 def _is_lone_link(block: HtmlElement, text: str) -> bool:
@@ -216,7 +216,7 @@ def count_words(text: str, lang: str | None) -> int:
 def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
     """The body's text, clean HTML, images, word count and hash from its raw blocks."""
     root = parse_fragment(strip_control(raw_html or ""))
-    removed = remove_noise(root, lang or i18n.DEFAULT_UI_LANGUAGE)
+    removed = remove_noise(root, lang or ui_strings.DEFAULT_UI_LANGUAGE)
     framed = frames_to_figures(root)
     if framed:
         removed["framed_figures"] = framed

@@ -5,16 +5,16 @@ import html
 from functools import lru_cache
 from typing import Any
 
-from ipgirl_crawler import i18n
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.dom import drop_tree, outer_html, parse_fragment, text_content
-from ipgirl_crawler.text import normalize_text, strip_control
+from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 
 
 @lru_cache(maxsize=16)
 def notice_texts(lang: str | None) -> frozenset[str]:
     """The notice as pages show it: the page's language and English first, every language accepted."""
-    found = i18n.ui_variants(lang, "notice") + i18n.all_ui_variants("notice")
+    found = ui_strings.ui_variants(lang, "notice") + ui_strings.all_ui_variants("notice")
     return frozenset(normalize_text(text).casefold() for text in found)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ipgirl_crawler.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 from pipelines.base import PagePipeline
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")

@@ -8,9 +8,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.schema import validation_errors
 from ipgirl_crawler.items import CONTRACT_FIELDS, DICT_FIELDS, LIST_FIELDS, REQUIRED_FIELDS
-from ipgirl_crawler.text import safe_for_log
+from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.schema import validation_errors
 from pipelines.base import CountingPipeline, PagePipeline
 
 logger = logging.getLogger(__name__)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
 from string import Formatter
+from typing import Any
 
-from ipgirl_crawler.i18n import DEFAULT_UI_LANGUAGE, languages, ui_string
+from ipgirl_crawler.languages.ui_strings import DEFAULT_UI_LANGUAGE, languages, ui_string
 from pipelines.base import PagePipeline
 
 # A count line is short; bounding the searched text keeps a pathological

@@ -8,10 +8,13 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
 from ipgirl_crawler import settings as project_settings
-from ipgirl_crawler.config import ConfigurationError, CrawlConfig
-from ipgirl_crawler.feeds import lock_site_state
-from ipgirl_crawler.state import StateLocked
+from ipgirl_crawler.output.feeds import lock_site_state
+from ipgirl_crawler.run.checks import check_run
+from ipgirl_crawler.run.config import ConfigurationError
+from ipgirl_crawler.run.finish import FAILED_KEY
+from ipgirl_crawler.run.state import StateLocked
 
+EXIT_UNHEALTHY = 1
 EXIT_CONFIG_ERROR = 2
 EXIT_LOCKED = 75
 
@@ -22,15 +25,16 @@ class Command(ScrapyCrawlCommand):
         (Scrapy would write both): asking for a file means wanting the items there."""
         super().process_options(args, opts)
         if opts.output or opts.overwrite_output:
-            feeds = {uri: options for uri, options in self.settings.getdict("FEEDS").items()
-                     if uri not in project_settings.FEEDS}
+            # -O overwrites even with nothing to write: an incremental run with no change leaves an
+            # empty file, not the previous run's items.
+            feeds = {uri: {**options, "store_empty": True} if options.get("overwrite") else options
+                     for uri, options in self.settings.getdict("FEEDS").items() if uri not in project_settings.FEEDS}
             self.settings.set("FEEDS", feeds, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         spargs = getattr(opts, "spargs", {}) or {}
         try:
-            config = CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"),
-                                                spargs.get("full"))
+            config = check_run(self.settings, spargs)
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
             self.exitcode = EXIT_CONFIG_ERROR
@@ -46,7 +50,20 @@ class Command(ScrapyCrawlCommand):
             # DEBUG lines of every page ("Crawled", "Scraped") are built as records all the same.
             logging.root.setLevel(self.settings.get("LOG_LEVEL"))
         try:
-            super().run(args, opts)
+            self._crawl(args, opts)
         finally:
             if lock is not None:
                 lock.release()
+
+    def _crawl(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Scrapy's ``crawl``, keeping the crawler: a run whose monitors failed (a feed not stored,
+        a finish reason other than finished, ...) exits 1, as ``ipgirl-crawl`` does."""
+        if len(args) != 1:
+            super().run(args, opts)  # Scrapy's usage errors
+            return
+        assert self.crawler_process
+        crawler = self._create_crawler(args[0])
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed or (crawler.stats and crawler.stats.get_value(FAILED_KEY)):
+            self.exitcode = EXIT_UNHEALTHY

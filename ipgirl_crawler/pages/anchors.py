@@ -13,8 +13,8 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler import i18n
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.pages.text import normalize_text
 
 # Keys whose label must be the whole text of its element.
 WHOLE_TEXT_KEYS = ("helpful_q", "discover", "notice", "home")
@@ -42,7 +42,7 @@ def prefix_pattern(lang: str) -> re.Pattern[str]:
     """Matches any prefix label at the start of a text, as a whole word; group name = key."""
     branches = []
     for key in PREFIX_KEYS:
-        labels = sorted(i18n.ui_variants(lang, key), key=len, reverse=True)
+        labels = sorted(ui_strings.ui_variants(lang, key), key=len, reverse=True)
         words = "|".join(_loose(label) for label in labels)
         # A label is a whole word: "Di" must not match "Die", nor "Por" match "Porto".
         branches.append(f"(?P<{key}>(?:{words})(?=[\\s:：]|$|(?<=[:：])))")
@@ -58,10 +58,10 @@ BARE_LABEL_KEYS = ("tags", "share", "read_also")
 def whole_texts(lang: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for key in WHOLE_TEXT_KEYS:
-        for label in i18n.ui_variants(lang, key):
+        for label in ui_strings.ui_variants(lang, key):
             table.setdefault(normalize_text(label).casefold(), key)
     for key in BARE_LABEL_KEYS:
-        for label in i18n.ui_variants(lang, key):
+        for label in ui_strings.ui_variants(lang, key):
             table.setdefault(normalize_text(label.rstrip(" :：")).casefold(), key)
     return table
 
@@ -70,8 +70,8 @@ def whole_texts(lang: str) -> dict[str, str]:
 def _votes_pieces() -> tuple[str, ...]:
     """The longest literal piece of every language's vote-count template ("found this helpful")."""
     pieces = []
-    for code in i18n.languages():
-        template = i18n.ui_string(code, "helpful") or ""
+    for code in ui_strings.languages():
+        template = ui_strings.ui_string(code, "helpful") or ""
         literals = [normalize_text(p) for p in re.split(r"\{yes\}|\{total\}", template)]
         pieces.append(max(literals, key=len))
     return tuple(p for p in pieces if p)
@@ -84,7 +84,7 @@ def votes_fragments() -> re.Pattern[str]:
 
 def caseless(text: str) -> str:
     """A form in which a text ``votes_fragments()`` matches always holds a caseless fragment:
-    what re.IGNORECASE equates ("I"/"ı"/"İ", "s"/"ſ") comes out the same (tests/test_anchors.py
+    what re.IGNORECASE equates ("I"/"ı"/"İ", "s"/"ſ") comes out the same (tests/pages/test_anchors.py
     checks it for every character of every fragment)."""
     return text.upper().lower().replace("\u0307", "")
 

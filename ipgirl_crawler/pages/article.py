@@ -15,23 +15,32 @@ from typing import Any
 from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
-from ipgirl_crawler import i18n
+from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, same_origin
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.boilerplate import article_blocks
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.dom import (
+    attr,
+    common_ancestor,
+    first,
+    json_ld_objects,
+    lines_of,
+    outer_html,
+    page_root,
+    text_content,
+    text_of,
+)
 from ipgirl_crawler.pages.generic import generic_body
-from ipgirl_crawler.pages.index import TagIndex
+from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
-from ipgirl_crawler.pages.inline import wrap_inline_runs
-from ipgirl_crawler.pages.dom import (attr, common_ancestor, first, json_ld_objects, lines_of, outer_html,
-                                      page_root, text_content, text_of)
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
-from ipgirl_crawler.text import normalize_or_none, normalize_text
-from ipgirl_crawler.urls import absolute, article_ref, path_language, same_origin
+from ipgirl_crawler.pages.tagindex import TagIndex
+from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 
 # What says a page is no article, whatever its URL looks like.
 NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
@@ -43,7 +52,7 @@ _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 
 
-CATEGORY_NAMES = frozenset(name for names in i18n.category_names().values() for name in names.values())
+CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
 class ArticlePage(DateStamps):
@@ -65,7 +74,7 @@ class ArticlePage(DateStamps):
     # -- page-wide lookups -------------------------------------------------
     @cached_property
     def anchors(self) -> Anchors:
-        return find_anchors(self.root, self.language or i18n.DEFAULT_UI_LANGUAGE)
+        return find_anchors(self.root, self.language or ui_strings.DEFAULT_UI_LANGUAGE)
 
     @cached_property
     def positions(self) -> dict[HtmlElement, int]:
@@ -238,7 +247,7 @@ class ArticlePage(DateStamps):
     @cached_property
     def language(self) -> str | None:
         declared = (self.root.get("lang") or "").strip().lower()[:2]
-        if declared in i18n.languages():
+        if declared in ui_strings.languages():
             return declared
         return path_language(self.response.url)
 
@@ -321,7 +330,8 @@ class ArticlePage(DateStamps):
         for link in self.tagged.links("alternate", "hreflang"):
             code = attr(link, "hreflang").lower()
             url = self.resolve(link.get("href"))
-            if url and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
+            # Only the site's own pages: never another port, a subdomain or a userinfo trick.
+            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
                 found.setdefault(code, url)
         return found
 

@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.dom import attr, has_class_hint, text_of
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text
 
 _STAMPS = ".//time | .//abbr[@title]"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement, fragments_fromstring
 from parsel.selector import create_root_node
 from scrapy.http import HtmlResponse, TextResponse
 
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text
 
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})

@@ -13,9 +13,9 @@ from scrapy.http import TextResponse
 
 from ipgirl_crawler.pages.article import ArticlePage
 from ipgirl_crawler.pages.dom import first, page_root
-from ipgirl_crawler.pages.index import TagIndex
 from ipgirl_crawler.pages.jsonstate import find_article, state_blobs
 from ipgirl_crawler.pages.statepage import StatePage
+from ipgirl_crawler.pages.tagindex import TagIndex
 
 
 class CurrentTemplate(ArticlePage):

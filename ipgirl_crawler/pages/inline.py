@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.dom import BLOCK_TAGS, text_content
-from ipgirl_crawler.text import strip_control
+from ipgirl_crawler.pages.text import strip_control
 
 # Elements that end a text run: blocks of any kind.
 BREAKING = BLOCK_TAGS | frozenset({

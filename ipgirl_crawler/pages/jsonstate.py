@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text
 
 MAX_STATE_CHARS = 4_000_000
 MAX_NODES = 50_000  # dicts and lists visited looking for the article: a bound on hostile blobs

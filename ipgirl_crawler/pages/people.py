@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text
 
 
 def ld_people(article: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[str]:

@@ -7,7 +7,7 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.dom import text_of
-from ipgirl_crawler.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text
 
 MAX_CARDS = 50
 STOP_TAGS = frozenset({"footer", "h1", "h2", "h3"})

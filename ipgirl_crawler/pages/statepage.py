@@ -8,14 +8,14 @@ from typing import Any
 from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
-from ipgirl_crawler import i18n
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.pages.article import ArticlePage
 from ipgirl_crawler.pages.byline import split_names
 from ipgirl_crawler.pages.generic import generic_body
-from ipgirl_crawler.pages.index import TagIndex
+from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.jsonstate import body_html, cards_of, field, name_of, names_of, votes_of
-from ipgirl_crawler.text import normalize_or_none
+from ipgirl_crawler.pages.text import normalize_or_none
 
 
 class StatePage(ArticlePage):
@@ -68,7 +68,7 @@ class StatePage(ArticlePage):
     def raw_votes_text(self) -> str | None:
         """The counts as the votes pipeline reads them: the widget's English line."""
         votes = votes_of(field(self.article, "votes"))
-        template = i18n.ui_string("en", "helpful") or "{yes} out of {total} found this helpful"
+        template = ui_strings.ui_string("en", "helpful") or "{yes} out of {total} found this helpful"
         return template.format(yes=votes[0], total=votes[1]) if votes else None
 
     def raw_related(self) -> list[dict[str, str | None]]:

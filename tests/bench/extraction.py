@@ -3,9 +3,8 @@ project's page object + item pipelines (what the crawl does per article), and tr
 from __future__ import annotations
 
 import asyncio
-import inspect
-
 import gc
+import inspect
 import statistics
 import time
 import urllib.request

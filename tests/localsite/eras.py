@@ -14,8 +14,21 @@ from dataclasses import dataclass
 from html import escape
 
 from . import noise
-from .fmt import (CATEGORIES, CATEGORY_NAMES, LEGACY_ENCODING, READING_TIME, TEXT_JOIN, UI, YES_NO,
-                  format_date, format_relative, format_votes, iso_local, join_names, word_count)
+from .fmt import (
+    CATEGORIES,
+    CATEGORY_NAMES,
+    LEGACY_ENCODING,
+    READING_TIME,
+    TEXT_JOIN,
+    UI,
+    YES_NO,
+    format_date,
+    format_relative,
+    format_votes,
+    iso_local,
+    join_names,
+    word_count,
+)
 from .view import ArticleView, Card, Item
 
 

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import random
 
-from .eras import (Ctx, _card_href, _ellipsis, _links_head, _names_html, _read_also_href, _text,
-                   _visible_published)
+from .eras import Ctx, _card_href, _ellipsis, _links_head, _names_html, _read_also_href, _text, _visible_published
 from .eras_f import _e, _updated, _votes, render_f
 from .fmt import CATEGORIES, CATEGORY_NAMES, LANGS, UI, YES_NO, join_names
 from .view import ArticleView, Card, Item

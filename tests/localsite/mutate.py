@@ -4,8 +4,7 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from .model import (P, Article, Site, _article, _link, _sentences, _story, decode_blocks, encode_blocks,
-                    era_weights)
+from .model import Article, P, Site, _article, _link, _sentences, _story, decode_blocks, encode_blocks, era_weights
 
 
 def edit_article(site: Site, article: Article, rng: random.Random) -> None:

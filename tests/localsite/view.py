@@ -10,9 +10,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import corpus
-from .fmt import (CATEGORY_NAMES, QUOTES, TEXT_JOIN, UI, day_utc, encodable, iso_utc, norm,
-                  relative_day_utc, slugify, word_count)
-from .model import FIG, H2, H3, OL, P, QUOTE, READ, SEED_ARTICLE, UL, Article, Block, Site
+from .fmt import (
+    CATEGORY_NAMES,
+    QUOTES,
+    TEXT_JOIN,
+    UI,
+    day_utc,
+    encodable,
+    iso_utc,
+    norm,
+    relative_day_utc,
+    slugify,
+    word_count,
+)
+from .model import FIG, H2, H3, OL, QUOTE, READ, SEED_ARTICLE, UL, Article, Block, P, Site
 
 _SNIPPET_END_STRIP = ".…。"
 

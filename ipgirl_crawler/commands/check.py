@@ -1,0 +1,10 @@
+"""``scrapy check``, as Scrapy's, without the crawl's run machinery (``one_off.NOT_A_RUN``)."""
+from __future__ import annotations
+
+from scrapy.commands.check import Command as ScrapyCheckCommand
+
+from ipgirl_crawler.commands.one_off import OneOffCommand
+
+
+class Command(OneOffCommand, ScrapyCheckCommand):
+    pass

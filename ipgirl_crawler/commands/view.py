@@ -1,0 +1,10 @@
+"""``scrapy view``, as Scrapy's, without the crawl's run machinery (``one_off.NOT_A_RUN``)."""
+from __future__ import annotations
+
+from scrapy.commands.view import Command as ScrapyViewCommand
+
+from ipgirl_crawler.commands.one_off import OneOffCommand
+
+
+class Command(OneOffCommand, ScrapyViewCommand):
+    pass

@@ -1,1 +1,0 @@
-"""Scrapy extensions of the ipgirl crawler (enable them in ``EXTENSIONS``)."""

@@ -1,0 +1,39 @@
+"""Per-language parsing data that the site's UI strings do not carry."""
+from __future__ import annotations
+
+# Words that join author names in a byline ("Par A et B", "Von A und B").
+AUTHOR_CONJUNCTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("and",), "fr": ("et",), "de": ("und",), "es": ("y", "e"), "it": ("e", "ed"),
+    "pt": ("e",), "ja": ("と",), "zh": ("和", "与"), "ko": ("및", "와", "과"),
+}
+# Characters that join author names in every language.
+AUTHOR_SEPARATORS = (",", ";", "&", "、", "，", "/")
+
+# Markers of a relative date ("3 days ago", "il y a 3 jours"); a byline segment with one
+# is a date even without a year.
+RELATIVE_DATE_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": ("ago", "yesterday", "today"),
+    "fr": ("il y a", "hier", "aujourd'hui", "aujourd’hui"),
+    "de": ("vor ", "gestern", "heute"),
+    "es": ("hace ", "ayer", "hoy"),
+    "it": (" fa", "ieri", "oggi"),
+    "pt": ("há ", "atrás", "ontem", "hoje"),
+    "ja": ("前", "昨日", "今日"),
+    "zh": ("前", "昨天", "今天"),
+    "ko": ("전", "어제", "오늘"),
+}
+
+# Languages counted in characters rather than words (no spaces between words).
+CHARACTER_COUNTED_LANGUAGES = frozenset({"ja", "zh"})
+
+# Numeric dates ("04/07/2023") are ambiguous; read them as each language writes them.
+DATE_ORDER: dict[str, str] = {
+    "en": "MDY", "fr": "DMY", "de": "DMY", "es": "DMY", "it": "DMY", "pt": "DMY",
+    "ja": "YMD", "zh": "YMD", "ko": "YMD",
+}
+
+# Words that lead a date inside a byline ("Par X le 4 juillet", "Von X am 7. Juni").
+DATE_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("on",), "fr": ("le",), "de": ("am",), "es": ("el",), "it": ("il",),
+    "pt": ("em",), "ja": ("、",), "zh": ("于",), "ko": (",",),
+}

@@ -1,0 +1,108 @@
+"""End of a run: monitors evaluated, state closed, and the run's stats file and manifest written
+next to its output (``articles/run_date=…/<run_id>.stats.json`` and ``.manifest.json``)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from ipgirl_crawler.items import SCHEMA_VERSION
+from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.output.files import create_part
+from ipgirl_crawler.run import monitors, segments
+from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
+from ipgirl_crawler.run.checks import monitor_thresholds
+from ipgirl_crawler.run.records import KINDS
+from ipgirl_crawler.run.report import write_report
+from ipgirl_crawler.run.state import BATCH_GLOB
+
+logger = logging.getLogger(__name__)
+FAILED_KEY = "ipgirl/monitors/failed"
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part, handle = create_part(path, text=True)
+    with handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(part, path)
+    fsync_directory(path.parent)
+
+
+def _json_default(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def manifest(data_dir: Path, run_id: str, run_date: str, stats: dict[str, Any]) -> dict[str, Any]:
+    files = {}
+    for kind in ("articles", *KINDS):
+        for path in sorted((data_dir / kind / f"run_date={run_date}").glob(f"ipgirl-{run_id}-{BATCH_GLOB}")):
+            files[str(path.relative_to(data_dir))] = {"kind": kind, "lines": count_lines(path), "sha256": sha256_of(path)}
+    counts = {kind: sum(f["lines"] for f in files.values() if f["kind"] == kind) for kind in ("articles", *KINDS)}
+    return {"run_id": run_id, "run_date": run_date, "schema_version": SCHEMA_VERSION, "counts": counts,
+            "finish_reason": stats.get("finish_reason"), "monitors_failed": stats.get(FAILED_KEY, []), "files": files}
+
+
+class RunMonitor:
+    """Evaluates the monitors once everything is closed (feeds stored: a feed that failed to store
+    fails the run), over the whole run's stats (all its segments), then writes the run files."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.thresholds = monitor_thresholds(crawler.settings)  # checked before the crawl starts
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunMonitor:
+        return cls(crawler)
+
+    def evaluate(self, stats: dict[str, Any]) -> None:
+        failed = monitors.evaluate(stats, self.thresholds)
+        self.crawler.stats.set_value(FAILED_KEY, failed)
+        for message in failed:
+            logger.error("Monitor failed: %s", message)
+        if not failed:
+            logger.info("All monitors passed")
+
+    def engine_stopped(self) -> None:
+        state = CrawlState.of(self.crawler)
+        if state is None:  # not a crawl run (scrapy parse, shell, fetch): nothing to judge or write
+            return
+        whole = state.whole_run_stats(self.crawler.stats.get_stats())
+        self.crawler.stats.set_stats(whole)
+        self.evaluate(whole)
+        stats = self.crawler.stats.get_stats()
+        if stats.get("finish_reason") in RUN_ENDED_REASONS:  # else resumed by the next start
+            state.store.finish_run(state.run_id, stats["finish_reason"])
+        segments.save(state.store.dir, state.run_id, stats)
+        data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
+        folder = data_dir / "articles" / f"run_date={state.run_date}"
+        write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
+        write_json_atomically(folder / f"{state.run_id}.manifest.json", manifest(data_dir, state.run_id, state.run_date, stats))
+        try:
+            write_report(data_dir, state.run_date, state.run_id)
+        except Exception:  # the report is a view of the run; never let it fail the run itself
+            logger.exception("Could not write the run report for %s", state.run_id)
+        state.close()

@@ -1,0 +1,400 @@
+"""The run report: one self-contained HTML file per run (docs/data-layout.md, ``<run_id>.report.html``).
+
+Everything is inline (CSS and SVG drawn here, no script, no CDN, no web font), so the file can be
+mailed, archived or opened offline; a Content-Security-Policy forbids any load besides inline style.
+Items are streamed and folded into counters, never held in memory: a run may have millions.
+
+    python -m ipgirl_crawler.run.report DATA_DIR RUN_DATE RUN_ID    # writes the run's <run_id>.report.html
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from ipgirl_crawler.items import CONTRACT_FIELDS
+from ipgirl_crawler.output.files import create_part
+from ipgirl_crawler.run.state import BATCH_GLOB
+
+logger = logging.getLogger(__name__)
+
+TOP_CATEGORIES = 15
+MAX_FAILURE_ROWS = 50
+BINS = 10
+RUN_ID = re.compile(r"^\d{8}T\d{6}Z(?:-[a-z0-9-]+)?$")
+RUN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+STATUS_COLOURS = {"2": ("#2e7d32", "#81c784"), "3": ("#1565c0", "#64b5f6"), "4": ("#e65100", "#ffb74d"),
+                  "5": ("#b71c1c", "#e57373")}  # 2xx greens, 3xx blues, 4xx oranges, 5xx reds
+CSS = """body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d1d1f;\
+background:#f4f5f7}header{background:#22303c;color:#fff;padding:16px 24px}header h1{margin:0;font-size:20px}\
+header p{margin:4px 0 0;color:#c9d3dc}main{padding:16px 24px;max-width:1200px}section{background:#fff;\
+border-radius:8px;padding:12px 16px;margin:0 0 16px;box-shadow:0 1px 2px #0002}h2{font-size:16px;margin:0 0 8px}\
+.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row svg{flex:1 1 480px;max-width:640px;height:auto}\
+.headline{display:flex;flex-wrap:wrap;gap:10px}.kpi{background:#eef2f6;border-radius:6px;padding:8px 12px;\
+min-width:110px}.kpi b{display:block;font-size:20px}.kpi span{color:#555;font-size:12px}.bad{color:#b71c1c}\
+table{border-collapse:collapse;font-size:13px}th,td{padding:2px 8px;text-align:left;border-bottom:1px solid #e3e6ea}\
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{word-break:break-all;max-width:560px}\
+svg text{font-size:11px;fill:#333}.axis{stroke:#999}.grid{stroke:#e3e6ea}.muted{color:#666}"""
+ROW = '<div class="row">{}{}</div>'  # a chart and its numbers side by side
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+# -- aggregation -------------------------------------------------------------------------------
+def has_value(value: Any) -> bool:
+    """Coverage counts a field as present unless it is null or empty (0 and False are values)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and (bool(value) if isinstance(value, (list, dict, tuple)) else True)
+
+
+class RunSummary:
+    """Counters folded from the item and failure streams, one record at a time."""
+
+    def __init__(self) -> None:
+        self.items = self.no_votes = self.failures = 0
+        self.languages: Counter[str] = Counter()
+        self.categories: Counter[str] = Counter()
+        self.present: Counter[str] = Counter()  # field name -> items where it has a value
+        self.ratio_bins = [0] * BINS
+        self.failure_reasons: Counter[str] = Counter()
+        self.failure_rows: list[dict[str, Any]] = []  # the first MAX_FAILURE_ROWS only
+
+    def add_item(self, item: dict[str, Any]) -> None:
+        self.items += 1
+        self.languages[str(item.get("language") or "(none)")] += 1
+        self.categories[str(item.get("category") or "(none)")] += 1
+        self.present.update(name for name in CONTRACT_FIELDS if has_value(item.get(name)))
+        ratio = item.get("helpful_ratio")
+        if isinstance(ratio, (int, float)) and not isinstance(ratio, bool) and math.isfinite(ratio):
+            # A ratio of exactly 1.0 belongs to the last bin, [0.9, 1.0].
+            self.ratio_bins[min(max(int(ratio * BINS), 0), BINS - 1)] += 1
+        else:
+            self.no_votes += 1
+
+    def add_failure(self, record: dict[str, Any]) -> None:
+        self.failures += 1
+        self.failure_reasons[str(record.get("reason") or "(none)")] += 1
+        if len(self.failure_rows) < MAX_FAILURE_ROWS:
+            self.failure_rows.append(record)
+
+
+# -- formatting helpers ---------------------------------------------------------------------
+def fmt_int(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else "—"
+
+
+def fmt_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def duration_of(stats: dict[str, Any]) -> float | None:
+    """``elapsed_time_seconds``, else finish - start (stats JSON carries datetimes as ISO 8601 strings)."""
+    if isinstance(stats.get("elapsed_time_seconds"), (int, float)):
+        return float(stats["elapsed_time_seconds"])
+    try:
+        start, finish = (datetime.fromisoformat(str(stats[key]).replace("Z", "+00:00"))
+                         for key in ("start_time", "finish_time"))
+        return (finish - start).total_seconds()
+    except (KeyError, ValueError, TypeError):  # absent, unparsable, or naive and aware mixed
+        return None
+
+
+def table(headers: list[str], rows: Iterable[list[Any]], numeric_from: int = 1) -> str:
+    """A small table; columns from ``numeric_from`` on are right-aligned numbers."""
+    def cell(tag: str, index: int, value: Any) -> str:
+        cls = ' class="n"' if index >= numeric_from else ""
+        return f"<{tag}{cls}>{escape(str(value))}</{tag}>"
+    head = "".join(cell("th", i, h) for i, h in enumerate(headers))
+    body = "".join("<tr>" + "".join(cell("td", i, v) for i, v in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def nice_max(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 x 10^k that is >= value: round axis ends."""
+    scale = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1.0
+    return next(step * scale for step in (1, 2, 2.5, 5, 10) if step * scale >= value)
+
+
+def svg_open(chart_id: str, title: str, desc: str, width: int, height: int) -> str:
+    # role=img + <title>/<desc> give screen readers the chart's name and its gist.
+    return (f'<svg class="chart" id="{chart_id}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{escape(title)}</title>'
+            f'<desc id="{chart_id}-d">{escape(desc)}</desc>')
+
+
+# -- charts ------------------------------------------------------------------------------------
+def bar_chart(chart_id: str, title: str, rows: list[tuple[str, float]], unit: str = "",
+              scale_max: float | None = None) -> str:
+    """Horizontal bars, one per row, the value written after each bar."""
+    label_w, bar_w, row_h = 170, 330, 22
+    height = max(len(rows), 1) * row_h + 10
+    top = scale_max or nice_max(max((v for _, v in rows), default=0))
+    desc = "; ".join(f"{label}: {value:g}{unit}" for label, value in rows[:20]) or "no data"
+    parts = [svg_open(chart_id, title, desc, label_w + bar_w + 70, height)]
+    for index, (label, value) in enumerate(rows):
+        y = 5 + index * row_h
+        width = bar_w * value / top if top else 0
+        short = label if len(label) <= 24 else label[:23] + "…"
+        parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(short)}</text>'
+                     f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{width:.1f}" height="{row_h - 6}" '
+                     f'fill="#4f7cac"><title>{escape(label)}: {value:g}{unit}</title></rect>'
+                     f'<text x="{label_w + width + 4:.1f}" y="{y + 15}">{value:g}{unit}</text>')
+    if not rows:
+        parts.append(f'<text x="{label_w}" y="20">no data</text>')
+    return "".join(parts) + "</svg>"
+
+
+def bin_labels(count: int) -> list[str]:
+    return [f"{i / count:.1f}–{(i + 1) / count:.1f}" for i in range(count)]
+
+
+def histogram(chart_id: str, title: str, bins: list[int]) -> str:
+    """Vertical bars over [0, 1] in equal bins, with counts above them."""
+    width, height, left, base, plot_h = 520, 230, 40, 200, 170
+    top, step, labels = nice_max(max(bins, default=0)), (width - left - 10) / len(bins), bin_labels(len(bins))
+    desc = "; ".join(f"{label}: {n}" for label, n in zip(labels, bins, strict=True))
+    parts = [svg_open(chart_id, title, desc, width, height),
+             f'<line class="axis" x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}"/>']
+    for i, (count, label) in enumerate(zip(bins, labels, strict=True)):
+        bar_h = plot_h * count / top
+        x, y = left + i * step + 2, base - bar_h
+        parts.append(f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{step - 4:.1f}" height="{bar_h:.1f}" '
+                     f'fill="#7b61a8"><title>{label}: {count}</title></rect>'
+                     f'<text x="{x + step / 2 - 2:.1f}" y="{y - 3:.1f}" text-anchor="middle">{count}</text>'
+                     f'<text x="{x - 2:.1f}" y="{base + 14}" text-anchor="middle">{i / len(bins):.1f}</text>')
+    parts.append(f'<text x="{width - 12}" y="{base + 14}" text-anchor="end">1.0</text>'
+                 f'<text x="{left + (width - left) / 2}" y="{height - 2}" text-anchor="middle">helpful_ratio</text>')
+    return "".join(parts) + "</svg>"
+
+
+def timeline_chart(chart_id: str, title: str, samples: list[dict[str, Any]]) -> str:
+    """Stacked areas of cumulative responses per status over time, and the items as a dashed line."""
+    width, height, left, plot_w, plot_h = 600, 260, 50, 530, 200
+    codes = sorted({code for s in samples for code in s.get("status", {})})
+    points = [{"t": 0.0, "status": {}, "items": 0}, *samples] if samples[0].get("t", 0) > 0 else samples
+    t_max = max(float(points[-1].get("t", 0)), 0.1)
+    y_max = nice_max(max(max(sum(p.get("status", {}).values()), p.get("items", 0)) for p in points))
+    xs = [left + plot_w * float(p.get("t", 0)) / t_max for p in points]
+
+    def y_of(value: float) -> float:
+        return 10 + plot_h * (1 - value / y_max)
+    final = points[-1].get("status", {})
+    # A class's colour (2xx green...), alternating two shades between the codes of one class.
+    colours = {c: STATUS_COLOURS.get(c[:1], ("#757575", "#bdbdbd"))[[d[:1] for d in codes[:i]].count(c[:1]) % 2]
+               for i, c in enumerate(codes)}
+    desc = f"over {fmt_duration(t_max)}: " + ", ".join(f"HTTP {c}: {final.get(c, 0)}" for c in codes)
+    parts = [svg_open(chart_id, title, desc, width, height)]
+    for frac in (0, 0.25, 0.5, 0.75, 1):
+        y, x = y_of(y_max * frac), left + plot_w * frac
+        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}"/>'
+                     f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{y_max * frac:g}</text>'
+                     f'<text x="{x:.1f}" y="{height - 28}" text-anchor="middle">{fmt_duration(t_max * frac)}</text>')
+    base = [0] * len(points)
+    for code in codes:  # each status is a band stacked on the ones before it
+        upper = [b + p.get("status", {}).get(code, 0) for b, p in zip(base, points, strict=True)]
+        ahead = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in zip(xs, upper, strict=True))
+        back = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in reversed(list(zip(xs, base, strict=True))))
+        parts.append(f'<path class="area" d="M{ahead} L{back} Z" fill="{colours[code]}" fill-opacity="0.85">'
+                     f"<title>HTTP {escape(code)}: {final.get(code, 0)}</title></path>")
+        base = upper
+    line = " L".join(f"{x:.1f},{y_of(p.get('items', 0)):.1f}" for x, p in zip(xs, points, strict=True))
+    parts.append(f'<path class="line" d="M{line}" fill="none" stroke="#111" stroke-width="2" stroke-dasharray="5 3">'
+                 f'<title>items: {points[-1].get("items", 0)}</title></path>'
+                 f'<line class="axis" x1="{left}" y1="{10 + plot_h}" x2="{left + plot_w}" y2="{10 + plot_h}"/>')
+    legend = [*((f"HTTP {c}", f'fill="{colours[c]}"') for c in codes), ("items", 'fill="none" stroke="#111"')]
+    parts += [f'<rect x="{left + 10 + i * 80}" y="{height - 14}" width="10" height="10" {style}/>'
+              f'<text x="{left + 24 + i * 80}" y="{height - 5}">{escape(name)}</text>'
+              for i, (name, style) in enumerate(legend)]
+    return "".join(parts) + "</svg>"
+
+
+# -- sections -------------------------------------------------------------------------------------
+def section(title: str, *body: str) -> str:
+    return f"<section><h2>{escape(title)}</h2>{''.join(body)}</section>"
+
+
+def monitors_text(stats: dict[str, Any]) -> tuple[str, list[str]]:
+    """("3 passed / 1 failed", [messages]); "not run" when the run has no monitor results."""
+    failed, passed = stats.get("ipgirl/monitors/failed"), stats.get("ipgirl/monitors/passed")
+    passed_n = len(passed) if isinstance(passed, list) else passed if isinstance(passed, int) else None
+    if failed is None:
+        return ("not run" if passed_n is None else f"{passed_n} passed"), []
+    messages = [str(m) for m in failed] if isinstance(failed, list) else [str(failed)]
+    if not messages:
+        return "all passed" if passed_n is None else f"all {passed_n} passed", []
+    return ("" if passed_n is None else f"{passed_n} passed / ") + f"{len(messages)} failed", messages
+
+
+def headline(stats: dict[str, Any], summary: RunSummary) -> str:
+    pages = stats.get("downloader/response_count", stats.get("response_received_count"))
+    duration = duration_of(stats)
+    rate = f"{pages / duration:.1f}" if isinstance(pages, int) and duration else "—"
+    monitors, messages = monitors_text(stats)
+    # Stats count failed requests; records are written per URL given up on: show the larger.
+    failures = max(sum(v for k, v in stats.items() if k.startswith("ipgirl/failures/") and isinstance(v, int)),
+                   summary.failures)
+    reason = str(stats.get("finish_reason", "—"))
+    kpis = [("items", "items in files", fmt_int(summary.items), False),
+            ("scraped", "items scraped", fmt_int(stats.get("item_scraped_count")), False),
+            ("pages", "pages", fmt_int(pages), False), ("rate", "pages/s", rate, False),
+            ("duration", "duration", fmt_duration(duration), False),
+            ("finish", "finish reason", reason, reason not in ("—", "finished")),
+            ("failures", "failures", fmt_int(failures), failures > 0),
+            ("monitors", "monitors", monitors, bool(messages))]
+    cells = "".join(f'<div class="kpi" id="kpi-{key}"><b class="{"bad" if bad else ""}">{escape(value)}</b>'
+                    f"<span>{name}</span></div>" for key, name, value, bad in kpis)
+    listed = "".join(f"<li>{escape(m)}</li>" for m in messages)
+    return section("Headline", f'<div class="headline">{cells}</div>',
+                   f'<ul class="bad">{listed}</ul>' if listed else "")
+
+
+def counts_section(summary: RunSummary) -> str:
+    languages = sorted(summary.languages.items(), key=lambda pair: (-pair[1], pair[0]))
+    categories = sorted(summary.categories.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_CATEGORIES]
+    others = summary.items - sum(n for _, n in categories)
+    note = f'<p class="muted">{others:,} articles in other categories.</p>' if others else ""
+    return (section("Articles per language", ROW.format(
+                bar_chart("chart-languages", "Articles per language", [(k, float(v)) for k, v in languages]),
+                table(["language", "articles"], [[k, f"{v:,}"] for k, v in languages])))
+            + section(f"Articles per category (top {TOP_CATEGORIES})", ROW.format(
+                bar_chart("chart-categories", f"Articles per category, top {TOP_CATEGORIES}",
+                          [(k, float(v)) for k, v in categories]),
+                table(["category", "articles"], [[k, f"{v:,}"] for k, v in categories])), note))
+
+
+def coverage_section(stats: dict[str, Any], summary: RunSummary) -> str:
+    share = {name: 100.0 * summary.present[name] / summary.items if summary.items else 0.0
+             for name in CONTRACT_FIELDS}
+    rows = [[name, f"{share[name]:.1f}", f"{summary.items - summary.present[name]:,}",
+             fmt_int(stats.get(f"ipgirl/validate/missing/{name}"))] for name in CONTRACT_FIELDS]
+    chart = bar_chart("chart-coverage", "Field coverage: % of items with a value",
+                      [(name, round(share[name], 1)) for name in CONTRACT_FIELDS], unit="%", scale_max=100.0)
+    return section("Field coverage", ROW.format(chart, table(
+        ["field", "% with value", "empty in items", "missing (validate stat)"], rows)))
+
+
+def helpfulness_section(summary: RunSummary) -> str:
+    rows = [*([label, f"{n:,}"] for label, n in zip(bin_labels(BINS), summary.ratio_bins, strict=True)),
+            ["no votes", f"{summary.no_votes:,}"]]
+    chart = histogram("chart-helpfulness", "Helpfulness: items per helpful_ratio bin", summary.ratio_bins)
+    note = f'<p id="no-votes">{summary.no_votes:,} items with no votes (no helpful_ratio).</p>'
+    return section("Helpfulness distribution", ROW.format(chart, table(["helpful_ratio", "items"], rows)), note)
+
+
+def timeline_section(stats: dict[str, Any]) -> str:
+    samples = [s for s in stats.get("ipgirl/timeline") or [] if isinstance(s, dict)]
+    if len(samples) < 2:
+        return section("Responses by status over time",
+                       "<p>No timeline recorded (the Progress extension was not enabled).</p>")
+    codes = sorted({code for s in samples for code in s.get("status", {})})
+    picked = [samples[i] for i in sorted({round(k * (len(samples) - 1) / 7) for k in range(8)})]
+    rows = [[fmt_duration(s.get("t", 0)), *(f"{s.get('status', {}).get(c, 0):,}" for c in codes),
+             f"{s.get('items', 0):,}"] for s in picked]
+    chart = timeline_chart("chart-timeline", "Responses by status over time (cumulative)", samples)
+    return section("Responses by status over time", ROW.format(chart, table(["elapsed", *codes, "items"], rows)),
+                   f'<p class="muted">Cumulative responses per HTTP status, stacked; dashed: items. '
+                   f"{len(samples)} samples.</p>")
+
+
+def failures_section(stats: dict[str, Any], summary: RunSummary) -> str:
+    # The spider counts ``ipgirl/failures/HTTP_500`` for records whose reason is "HTTP 500": one row.
+    by_reason = {k.removeprefix("ipgirl/failures/").replace("_", " "): v for k, v in stats.items()
+                 if k.startswith("ipgirl/failures/")}
+    reasons = sorted(set(by_reason) | set(summary.failure_reasons))
+    reason_rows = [[r, fmt_int(by_reason.get(r)), f"{summary.failure_reasons.get(r, 0):,}"] for r in reasons]
+    record_rows = [[f.get("url", ""), f.get("reason", ""), f.get("attempts", "")] for f in summary.failure_rows]
+    records = (f"<h3>First {len(record_rows)} of {summary.failures:,} failure records</h3>"
+               + table(["url", "reason", "attempts"], record_rows, 2)) if record_rows else "<p>No failure records.</p>"
+    reasons_html = table(["reason", "stats count", "records"], reason_rows) if reasons else "<p>No failures.</p>"
+    return section("Failures", reasons_html, records)
+
+
+# -- entry points -------------------------------------------------------------------------------
+def render_report(stats: dict[str, Any], items: Iterable[dict[str, Any]], failures: Iterable[dict[str, Any]],
+                  run_id: str) -> str:
+    summary = RunSummary()
+    for item in items:
+        summary.add_item(item)
+    for record in failures:
+        summary.add_failure(record)
+    title = escape(f"ipgirl crawl {run_id}")
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
+            f"<style>{CSS}</style></head><body><header><h1>{title}</h1>"
+            f"<p>started {escape(str(stats.get('start_time') or '—'))}</p></header><main>"
+            + headline(stats, summary) + counts_section(summary) + coverage_section(stats, summary)
+            + helpfulness_section(summary) + timeline_section(stats) + failures_section(stats, summary)
+            + "</main></body></html>\n")
+
+
+def read_jsonl(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    """Records of JSON Lines files, one at a time; an unreadable line is logged and skipped."""
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                try:
+                    record = json.loads(line) if line.strip() else None
+                except json.JSONDecodeError:
+                    logger.warning("Skipping an unreadable line %s:%d", path, number)
+                    continue
+                if isinstance(record, dict):
+                    yield record
+
+
+def write_atomically(path: Path, text: str) -> Path:
+    part, handle = create_part(path, text=True)
+    with handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(part, path)  # readers see the old file or the whole new one, never half of it
+    return path
+
+
+def write_report(data_dir: Path, run_date: str, run_id: str) -> Path:
+    """Render the run's report from its files (docs/data-layout.md) into ``<run_id>.report.html``."""
+    if not RUN_DATE.match(run_date) or not RUN_ID.match(run_id):  # they become paths: no "../"
+        raise ValueError(f"bad run_date {run_date!r} or run_id {run_id!r}")
+    articles = Path(data_dir) / "articles" / f"run_date={run_date}"
+    stats_path = articles / f"{run_id}.stats.json"
+    # A crashed run has items but no stats: its report is still worth having.
+    stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else {}
+    items = read_jsonl(sorted(articles.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
+    failures_dir = Path(data_dir) / "failures" / f"run_date={run_date}"
+    failures = read_jsonl(sorted(failures_dir.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
+    articles.mkdir(parents=True, exist_ok=True)
+    return write_atomically(articles / f"{run_id}.report.html", render_report(stats, items, failures, run_id))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ipgirl_crawler.run.report", description=__doc__.split("\n")[0])
+    parser.add_argument("data_dir", type=Path, help="IPGIRL_DATA_DIR, e.g. data")
+    parser.add_argument("run_date", help="the run's partition, YYYY-MM-DD")
+    parser.add_argument("run_id", help="the run's id, YYYYMMDDTHHMMSSZ")
+    args = parser.parse_args(argv)
+    try:
+        print(write_report(args.data_dir, args.run_date, args.run_id))
+    except (ValueError, OSError) as error:  # one line for the operator, not a traceback
+        parser.error(str(error))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

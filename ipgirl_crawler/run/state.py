@@ -1,0 +1,220 @@
+"""What the crawler remembers between runs, in one SQLite file per site under ``IPGIRL_STATE_DIR``.
+
+Article ids are a site's own, so each site (origin) has a folder of its own (``site_state_dir``):
+a crawl of a copy of the site never mistakes its articles for the live site's. Distributed
+workers sharing a state directory each take a slot of their own (``claim_worker_slot``).
+
+- ``runs``: one row per run; a run that never finished is resumed by the next start.
+- ``articles``: the last emitted version of each article (hash, validators for conditional
+  requests, the run that emitted it, whether it is gone).
+- ``batches``: the two-step commit that keeps written files and remembered articles in
+  agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
+  into place and applied after; recovery finishes or discards whatever a crash interrupted.
+- ``validators``: the HTTP validators of the run's items not yet in a committed batch (on disk,
+  not in memory: a run writing one ``-O`` file commits it only at the end).
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from ipgirl_crawler.output.files import parts_of
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT,
+                                 status TEXT, full INTEGER);
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, url TEXT, content_hash TEXT, etag TEXT,
+                                     last_modified TEXT, lastmod TEXT, run_id TEXT, gone INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS batches (path TEXT PRIMARY KEY, run_id TEXT, status TEXT);
+CREATE TABLE IF NOT EXISTS batch_rows (path TEXT, key TEXT, url TEXT, content_hash TEXT, etag TEXT,
+                                       last_modified TEXT, lastmod TEXT);
+CREATE INDEX IF NOT EXISTS batch_rows_path ON batch_rows (path);
+CREATE TABLE IF NOT EXISTS validators (key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, lastmod TEXT);
+"""
+
+
+class StateLocked(RuntimeError):
+    """Another crawl holds this state directory."""
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    key: str
+    url: str
+    content_hash: str | None
+    etag: str | None
+    last_modified: str | None
+    lastmod: str | None
+    run_id: str | None
+    gone: bool
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def article_key(language: str | None, article_id: str | None) -> str:
+    return f"{language}:{article_id}"
+
+
+MAX_WORKER_SLOTS = 64
+# A run's files are ipgirl-<run_id>-<batch>.jsonl, the batch five digits or more: what follows
+# "ipgirl-X-" in the files of run X-2 or X-worker-1 starts otherwise, so a glob for X's is X's only.
+BATCH_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.jsonl"
+
+
+def site_state_dir(state_dir: str | Path, base_url: str) -> Path:
+    """The folder of ``state_dir`` that holds what is remembered of the site at ``base_url``."""
+    parts = urlsplit(base_url)
+    name = (parts.hostname or "site") + (f"_{parts.port}" if parts.port else "")
+    return Path(state_dir) / re.sub(r"[^a-z0-9._-]", "_", name.lower()).lstrip(".")
+
+
+def claim_worker_slot(site_dir: Path) -> tuple[Path, StateLock]:
+    """The first ``worker-N`` folder of ``site_dir`` no other process holds, and its lock: the
+    workers of a distributed crawl on one machine each keep a state of their own."""
+    for number in range(1, MAX_WORKER_SLOTS + 1):
+        slot = site_dir / f"worker-{number}"
+        try:
+            return slot, StateLock(slot).acquire()
+        except StateLocked:
+            continue
+    raise StateLocked(f"all {MAX_WORKER_SLOTS} worker slots of {site_dir} are taken")
+
+
+class StateLock:
+    """An exclusive, non-blocking lock on the state directory, held for the process's crawl."""
+
+    def __init__(self, state_dir: str | Path) -> None:
+        self.path = Path(state_dir) / "lock"
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> StateLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise StateLocked(f"another crawl is running on {self.path.parent}") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+class StateStore:
+    def __init__(self, state_dir: str | Path) -> None:
+        self.dir = Path(state_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.dir / "state.sqlite", isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- runs -------------------------------------------------------------------------
+    def begin_run(self, full: bool, suffix: str = "") -> tuple[str, bool]:
+        """(run id, resumed): the unfinished run if there is one, else a new run; ``suffix``
+        tells apart the runs of workers that write to one data directory."""
+        row = self.db.execute("SELECT run_id FROM runs WHERE status='running' ORDER BY run_id DESC LIMIT 1").fetchone()
+        if row:
+            return row[0], True
+        self.db.execute("DELETE FROM validators")  # an abandoned run's, never to be committed
+        now = utc_now()
+        base = run_id = now.strftime("%Y%m%dT%H%M%SZ") + suffix
+        number = 1
+        while self.db.execute("SELECT 1 FROM runs WHERE run_id=?", (run_id,)).fetchone():
+            number += 1
+            run_id = f"{base}-{number}"  # two runs started within one second
+        self.db.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?)", (run_id, now.isoformat(), int(full)))
+        return run_id, False
+
+    def finish_run(self, run_id: str, status: str) -> None:
+        self.db.execute("UPDATE runs SET status=?, finished_at=? WHERE run_id=?", (status, utc_now().isoformat(), run_id))
+
+    def batches_of(self, run_id: str) -> int:
+        return self.db.execute("SELECT count(*) FROM batches WHERE run_id=?", (run_id,)).fetchone()[0]
+
+    # -- articles ---------------------------------------------------------------------
+    def article(self, key: str) -> KnownArticle | None:
+        row = self.db.execute("SELECT key, url, content_hash, etag, last_modified, lastmod, run_id, gone "
+                              "FROM articles WHERE key=?", (key,)).fetchone()
+        return KnownArticle(*row[:-1], gone=bool(row[-1])) if row else None
+
+    def live_articles(self) -> Iterator[tuple[str, str]]:
+        """(key, url) of every remembered article not known to be gone."""
+        yield from self.db.execute("SELECT key, url FROM articles WHERE gone=0").fetchall()
+
+    def refresh_validators(self, key: str, etag: str | None, last_modified: str | None) -> None:
+        """An unchanged article answered with new validators: remember them (content is the same)."""
+        self.db.execute("UPDATE articles SET etag=?, last_modified=?, gone=0 WHERE key=?", (etag, last_modified, key))
+
+    def mark_gone(self, key: str) -> None:
+        self.db.execute("UPDATE articles SET gone=1 WHERE key=?", (key,))
+
+    # -- the batch commit ---------------------------------------------------------------
+    def remember_validators(self, rows: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """(key, etag, last_modified, lastmod) of emitted items, until their batch is prepared."""
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT OR REPLACE INTO validators VALUES (?, ?, ?, ?)", rows)
+        self.db.execute("COMMIT")
+
+    def prepare_batch(self, final_path: Path, run_id: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Record a written batch as pending, its rows (key, url, content_hash) streamed in with
+        their validators (memory stays flat)."""
+        path = str(final_path)
+        self.db.execute("BEGIN")
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+        self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, 'pending')", (path, run_id))
+        self.db.executemany("INSERT INTO batch_rows SELECT :path, :key, :url, :content_hash, v.etag, v.last_modified, "
+                            "v.lastmod FROM (SELECT :key AS k) LEFT JOIN validators v ON v.key = k",
+                            ({**row, "path": path} for row in rows))
+        self.db.execute("DELETE FROM validators WHERE key IN (SELECT key FROM batch_rows WHERE path=?)", (path,))
+        self.db.execute("COMMIT")
+
+    def apply_batch(self, final_path: Path) -> None:
+        """The batch's file is in place: its articles become the remembered versions."""
+        path = str(final_path)
+        row = self.db.execute("SELECT run_id FROM batches WHERE path=?", (path,)).fetchone()
+        if row is None:
+            return
+        self.db.execute("BEGIN")
+        self.db.execute("INSERT OR REPLACE INTO articles SELECT key, url, content_hash, etag, last_modified, lastmod, ?, 0 "
+                        "FROM batch_rows WHERE path=?", (row[0], path))
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+        self.db.execute("UPDATE batches SET status='committed' WHERE path=?", (path,))
+        self.db.execute("COMMIT")
+
+    def recover(self) -> list[str]:
+        """Finish or undo batches a crash interrupted; returns what was done, for the log."""
+        done = []
+        for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
+            final = Path(path)
+            parts = parts_of(final)
+            if not final.exists() and parts:
+                os.replace(parts[0], final)
+            if final.exists():
+                self.apply_batch(final)
+                done.append(f"completed {final.name}")
+            else:
+                self.db.execute("DELETE FROM batches WHERE path=?", (path,))
+                self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+                done.append(f"discarded {final.name}")
+        return done

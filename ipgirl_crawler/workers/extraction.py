@@ -1,0 +1,165 @@
+"""CPU-heavy work off the reactor thread: page extraction and cleaning run in worker processes.
+
+Parsing, reading and cleaning a page cost as much CPU as everything Scrapy does for the request;
+in one process they halve the crawl's speed. ``extract`` is pure (bytes in, a finished item
+out: page object, then the page pipelines), so it runs in a small process pool
+(``IPGIRL_EXTRACTION_WORKERS``, default: one per spare core) while the reactor downloads the
+next pages, one round trip per page; with 0 workers, or when no worker can start, in-process.
+
+A page that breaks a worker's bounds (``IPGIRL_WORKER_MEMORY_MB``, ``IPGIRL_PAGE_DEADLINE``), or
+whose worker dies on it, is a failure of that page (``PageFailed``), never run again in the crawl
+process: what broke a worker would break the crawl.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import HtmlResponse, TextResponse
+
+from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.pages.encoding import with_true_encoding
+from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.workers.pool import (
+    BoundBroken,
+    CallLost,
+    ProcessPool,
+    WorkerDied,
+    WorkerLimits,
+    WorkerUnavailable,
+    cpu_count,
+)
+from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
+from pipelines.dates import warm_up as warm_up_dates
+
+logger = logging.getLogger(__name__)
+# Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import).
+PRELOADED = ("pipelines.footer", "pipelines.body", "trafilatura", "pipelines.votes", "pipelines.related", "pipelines.dates",
+             "pipelines.validate")
+T = TypeVar("T")
+
+
+@dataclass
+class PageResult:
+    item: dict[str, Any] | None  # the item, when the page is an article, through the page pipelines
+    links: list[str] = field(default_factory=list)  # absolute URLs of the articles it shows (cards, translations)
+    corrected_encoding: str | None = None  # the charset really used, when the declared one lied
+    outcome: PageOutcome | None = None  # what the page pipelines did to the item
+    counts: dict[str, int] = field(default_factory=dict)  # their stats
+
+
+def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str,
+            pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
+    """The page object over one response, then ``pipelines`` over its item: pure, so it can run in
+    any process, and one call per page, so a worker returns a finished item."""
+    response, corrected = with_true_encoding(HtmlResponse(url=url, body=body, headers=headers))
+    page = page_for(response, base_url)
+    item = dict(page.to_item()) if page.is_article() else None
+    # The links to follow are the item's own cards and translations (read once), or the page's.
+    shown = item if item is not None else {"raw_related": page.raw_related(), "translations": page.translations()}
+    hrefs = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
+    links = [link for link in (absolute(url, href) for href in hrefs) if link]
+    result = PageResult(item, links, response.encoding if corrected else None)
+    if item is not None and pipelines:
+        counts = Counts()
+        result.item, result.outcome = run_page_pipelines(item, pipelines, counts)
+        result.counts = dict(counts)
+    return result
+
+
+class PageFailed(RuntimeError):
+    """The page broke a worker's bound, or killed its worker: ``reason`` names which."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+
+
+# A call lost with its worker (it waited behind the page that killed it) is sent again, this often.
+LOST_CALL_ATTEMPTS = 3
+
+
+def default_workers() -> int:
+    return max(0, min(4, cpu_count() - 1))
+
+
+class WorkerPool:
+    """The crawl's extraction workers (``IPGIRL_EXTRACTION_WORKERS``), closed with the engine."""
+
+    ATTRIBUTE = "_ipgirl_extraction"
+
+    def __init__(self, workers: int, log_level: int | str = logging.INFO, limits: WorkerLimits = WorkerLimits()) -> None:
+        self.workers, self.log_level, self.limits = workers, log_level, limits
+        self.stats: Any = None  # the crawl's, once its spider opens
+        self.pool: ProcessPool | None = None
+        self._starting: asyncio.Future[None] | None = None  # held: the loop keeps only a weak reference to a task
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> WorkerPool:
+        """The crawl's pool; its workers start (and warm up) as the spider opens."""
+        pool = getattr(crawler, cls.ATTRIBUTE, None)
+        if pool is None:
+            setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
+            limits = WorkerLimits(crawler.settings.getint("IPGIRL_WORKER_MEMORY_MB"),
+                                  crawler.settings.getfloat("IPGIRL_PAGE_DEADLINE"))
+            pool = cls(default_workers() if setting in (None, "", "auto") else int(setting),
+                       crawler.settings.get("LOG_LEVEL"), limits)
+            setattr(crawler, cls.ATTRIBUTE, pool)
+            crawler.signals.connect(pool.start_soon, signal=signals.spider_opened)
+            crawler.signals.connect(pool.close, signal=signals.engine_stopped)
+        return pool
+
+    def start_soon(self, spider: Any) -> None:
+        """Start the workers while discovery reads robots.txt and sitemaps, not on the first article."""
+        self.stats = getattr(getattr(spider, "crawler", None), "stats", None)
+        pool = self._pool()
+        if pool is not None:
+            languages = tuple(getattr(spider, "languages", ()))
+            self._starting = asyncio.ensure_future(pool.start(warm_up_dates, languages))
+
+    def _pool(self) -> ProcessPool | None:
+        if self.pool is None and self.workers > 0:
+            # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["ipgirl_crawler.workers.extraction", *PRELOADED])
+            self.pool = ProcessPool(context, self.workers, self.log_level, self.limits)
+        return self.pool
+
+    async def extract(self, response: TextResponse, base_url: str,
+                      pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
+        return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines)
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` in a worker process (in-process with no workers, or when none can
+        start); ``PageFailed`` when the call broke a worker's bound or its worker died on it."""
+        pool = self._pool()
+        if pool is None:
+            return function(*args)
+        try:
+            for _ in range(LOST_CALL_ATTEMPTS):
+                try:
+                    return await pool.run(function, *args)
+                except CallLost:
+                    continue
+            raise PageFailed("worker_died", f"its worker ended {LOST_CALL_ATTEMPTS} times before running it")
+        except BoundBroken as error:
+            raise PageFailed(error.reason, error.detail) from None
+        except WorkerDied as error:
+            raise PageFailed("worker_died", str(error)) from None
+        except WorkerUnavailable as error:
+            logger.error("%s; running %s in-process", error, getattr(function, "__name__", function))
+            return function(*args)
+        finally:
+            if self.stats is not None and pool.peak_rss_kib:
+                self.stats.max_value("ipgirl/workers/peak_rss_mib", pool.peak_rss_kib // 1024)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
