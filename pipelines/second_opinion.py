@@ -20,7 +20,9 @@ from html import escape
 _WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|\w+")
 SHINGLE = 3
 AGREE_AT = 0.9       # below: ours holds text the generic reader calls chrome
-COVERAGE_AT = 0.3    # below: ours misses most of what the generic reader calls the article
+COVERAGE_AT = 0.3    # below: ours misses most of what the generic reader calls the article…
+MISSING_AT = 150     # …if that is a text (3-grams): on a short page, the summary, byline and votes
+                     # a generic reader keeps outweigh a two-paragraph body without it missing any
 # Ours is contradicted when an extractor confirms less than this share of it, or ours holds less
 # than COVERAGE_AT of the extractor's body. Only when both resiliparse and the tie-break contradict
 # ours is theirs used: on IPGirl pages one of them may read something else entirely (trafilatura
@@ -44,14 +46,19 @@ def shingles(text: str, by_line: bool = True) -> set[tuple[str, ...]]:
 class Opinion:
     agreement: float  # share of ours the other body confirms (0 when ours is empty)
     coverage: float   # share of the other body that ours holds (1 when the other is empty)
+    missing: int = 0  # the other body's 3-grams ours lacks
+
+    @property
+    def misses_text(self) -> bool:
+        return self.coverage < COVERAGE_AT and self.missing >= MISSING_AT
 
     @property
     def agrees(self) -> bool:
-        return self.agreement >= AGREE_AT and self.coverage >= COVERAGE_AT
+        return self.agreement >= AGREE_AT and not self.misses_text
 
     @property
     def contradicts(self) -> bool:
-        return self.agreement < CONTRADICTS_BELOW or self.coverage < COVERAGE_AT
+        return self.agreement < CONTRADICTS_BELOW or self.misses_text
 
     @property
     def decile(self) -> int:
@@ -61,7 +68,7 @@ class Opinion:
 def compare(ours: str, other: str) -> Opinion:
     mine, theirs = shingles(ours), shingles(other, by_line=False)
     shared = len(mine & theirs)
-    return Opinion(shared / len(mine) if mine else 0.0, shared / len(theirs) if theirs else 1.0)
+    return Opinion(shared / len(mine) if mine else 0.0, shared / len(theirs) if theirs else 1.0, len(theirs) - shared)
 
 
 def tie_break_body(html: str, url: str | None) -> str:
