@@ -49,6 +49,8 @@ class ArticleItem(Item):
     schema_version = Field()
     # Raw page parts, turned into contract fields by the pipelines and never exported.
     raw_body_html = Field()
+    raw_generic_body = Field()  # a generic extractor's body text: the second opinion (pipelines/second_opinion.py)
+    raw_page_html = Field()  # the page, for the tie-break on disagreement; dropped by the body pipeline
     raw_votes_text = Field()
     raw_related = Field()
     raw_notice_text = Field()

@@ -6,6 +6,7 @@ what it removed.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,8 +19,11 @@ from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.languages.rules import CHARACTER_COUNTED_LANGUAGES
 from ipgirl_crawler.pages.dom import drop_tag, drop_tree, outer_html, parse_fragment, text_content
-from ipgirl_crawler.pages.text import normalize_text, strip_control
+from ipgirl_crawler.pages.text import normalize_text, safe_for_log, strip_control
 from pipelines.base import PagePipeline
+from pipelines.second_opinion import second_opinion, text_to_html
+
+logger = logging.getLogger(__name__)
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template",
                        "object", "embed", "video", "audio", "canvas", "input", "select", "textarea", "link", "meta"})
@@ -59,6 +63,16 @@ def _read_also_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
+def _read_also_labels(lang: str) -> frozenset[str]:
+    return frozenset(normalize_text(label.rstrip(" :：")).casefold() for label in ui_strings.ui_variants(lang, "read_also"))
+
+
+def _is_lone_link(block: HtmlElement, text: str) -> bool:
+    """A block that is one link and nothing else (the title a "Read also" callout points at)."""
+    links = list(block.iter("a"))
+    return len(links) == 1 and normalize_text(text_content(links[0])) == text
+
+
 def _remove(element: HtmlElement) -> None:
     """Remove an element but keep its tail text in place."""
     drop_tree(element)
@@ -76,10 +90,12 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         elif _is_noise(element):
             removed["ad"] += 1
             _remove(element)
-    read_also = _read_also_pattern(lang)
+    read_also, bare_label, after_label = _read_also_pattern(lang), _read_also_labels(lang), False
     for block in list(root):
         text = normalize_text(text_content(block))
-        if text and read_also.match(text):
+        is_lone_link = after_label and _is_lone_link(block, text)
+        after_label = text.casefold() in bare_label  # a callout: the label, then the link block
+        if text and (read_also.match(text) or after_label or is_lone_link):
             removed["read_also"] += 1
             _remove(block)
         elif not text and next(block.iter("img"), None) is None:
@@ -225,8 +241,33 @@ class BodyCleaningPipeline(PagePipeline):
 
     def process_article(self, item: Any) -> Any:
         body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "")
+        generic, page = item.pop("raw_generic_body", None), item.pop("raw_page_html", None)
+        if generic is not None:
+            body = self.second_opinion(body, generic, page, item)
         item.update(body_text=body.text, body_html=body.html, images=body.images,
                     word_count=body.word_count, content_hash=body.content_hash)
         for what, count in body.removed.items():
             self.count(f"removed/{what}", count)
         return item
+
+    def second_opinion(self, body: CleanBody, generic: str, page: str | None, item: Any) -> CleanBody:
+        """Ours, or the generic body when they disagree and the tie-break sides against ours; counted."""
+        verdict = second_opinion(body.text, generic, page, item.get("fetched_url"))
+        self.count(f"second_opinion/{verdict.outcome}")
+        self.count(f"agreement/{verdict.opinion.decile}")
+        if verdict.outcome == "flagged":
+            logger.info("Body kept though a generic extractor disagrees (agreement %.2f): %s",
+                        verdict.opinion.agreement, safe_for_log(item.get("fetched_url")))
+        if verdict.text is None:
+            return body
+        logger.info("Body read by a generic extractor (agreement %.2f with ours): %s",
+                    verdict.opinion.agreement, safe_for_log(item.get("fetched_url")))
+        return generic_clean_body(verdict.text, body, item.get("language"))
+
+
+def generic_clean_body(text: str, ours: CleanBody, lang: str | None) -> CleanBody:
+    """The fallback body: the generic text's lines as blocks; our images stay (it reads none)."""
+    blocks = [line for line in (normalize_text(line) for line in text.splitlines()) if line]
+    body_text = "\n\n".join(blocks)
+    return CleanBody(body_text, text_to_html("\n".join(blocks)), ours.images, count_words(body_text, lang),
+                     hashlib.sha256(body_text.encode("utf-8")).hexdigest(), ours.removed)

@@ -16,6 +16,7 @@ Which library, measured here (200 article pages of the local site, 34 KiB of HTM
 | hashlib + zlib level 1 by hand | 0.37 | 8.0 |
 | **fastwarc 2.0.0 record + digests, isal 1.9.1 gzip level 1** | **0.19** | **7.8** |
 
+(Measured with fastwarc 2.0.0; 2.0.1, the version resiliparse needs, is the one installed.)
 scrapy-webarchive 0.5.3 requires Scrapy < 2.12 (installing it would downgrade Scrapy) and writes
 its WACZ when the spider closes, so a ``kill -9`` loses the run's archive: not an option. A full
 crawl keeps both cores of this machine busy (crawl process, extraction worker, site server), so

@@ -23,7 +23,7 @@ GZIP_WBITS = 31  # a gzip header and trailer (CRC32, length): a torn member neve
 # The body is archived as Scrapy holds it (decoded, de-chunked): the headers that described the
 # bytes on the wire would make a reader decode it a second time.
 WIRE_HEADERS = (b"transfer-encoding", b"content-encoding")
-SOFTWARE = "ipgirl-crawler (Scrapy 2.19; fastwarc 2.0.0)"
+SOFTWARE = "ipgirl-crawler (Scrapy 2.19; fastwarc 2.0.1)"
 
 
 @dataclass(frozen=True)

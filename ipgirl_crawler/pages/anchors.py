@@ -49,12 +49,20 @@ def prefix_pattern(lang: str) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(branches) + ")", re.IGNORECASE)
 
 
+# Prefix labels that also mark their place standing alone without their colon: a heading
+# "Tags" (maybe screen-reader-only) over the tag links, a "Read also" callout's label.
+BARE_LABEL_KEYS = ("tags", "share", "read_also")
+
+
 @lru_cache(maxsize=16)
 def whole_texts(lang: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for key in WHOLE_TEXT_KEYS:
         for label in ui_strings.ui_variants(lang, key):
             table.setdefault(normalize_text(label).casefold(), key)
+    for key in BARE_LABEL_KEYS:
+        for label in ui_strings.ui_variants(lang, key):
+            table.setdefault(normalize_text(label.rstrip(" :：")).casefold(), key)
     return table
 
 

@@ -19,12 +19,13 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
+from ipgirl_crawler.pages.boilerplate import article_blocks
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
     attr,
     common_ancestor,
     first,
-    has_class_hint,
     json_ld_objects,
     lines_of,
     outer_html,
@@ -32,17 +33,20 @@ from ipgirl_crawler.pages.dom import (
     text_content,
     text_of,
 )
+from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
+from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.tagindex import TagIndex
+from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 
+# What says a page is no article, whatever its URL looks like.
+NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
-_STAMPS = ".//time | .//abbr[@title]"
-INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_AUTHOR_LINKS = "//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')]"
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 # A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
@@ -51,7 +55,7 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
-class ArticlePage:
+class ArticlePage(DateStamps):
     """Structure-first parser; the fallback for every era."""
 
     def __init__(self, response: TextResponse, base_url: str, root: HtmlElement | None = None,
@@ -77,9 +81,12 @@ class ArticlePage:
         return {element: index for index, element in enumerate(self.root.iter())}
 
     @cached_property
+    def ld_objects(self) -> list[dict[str, Any]]:
+        return json_ld_objects([s for s in self.tagged.by_tag["script"] if s.get("type") == "application/ld+json"])
+
+    @cached_property
     def json_ld(self) -> dict[str, Any]:
-        scripts = [s for s in self.tagged.by_tag["script"] if s.get("type") == "application/ld+json"]
-        for obj in json_ld_objects(scripts):
+        for obj in self.ld_objects:
             kinds = obj.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
             if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
@@ -96,8 +103,20 @@ class ArticlePage:
             found.setdefault(node.get("name") or node.get("property"), normalize_text(node.get("content")))
         return found
 
+    @cached_property
+    def machine_authors(self) -> list[str]:
+        """The authors the page's metadata names: JSON-LD (``@id`` references resolved), else meta."""
+        named = ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
+        meta = self.meta.get("author")
+        return named or (split_names(meta, self.language or "en") if meta else [])
+
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)
+
+    def card_url(self, href: str | None) -> str | None:
+        """A card's link as the article's canonical URL: an article URL takes no query (fbclid, ref…)."""
+        url = self.resolve(href)
+        return url.split("?", 1)[0].split("#", 1)[0] if url and self.is_article_url(url) else url
 
     def is_article_url(self, url: str | None) -> bool:
         return bool(url) and same_origin(url, self.base_url) and article_ref(url) is not None
@@ -132,18 +151,22 @@ class ArticlePage:
                 return h1
         return first(headings)
 
-    def body_container(self) -> HtmlElement | None:
-        """The common ancestor of the title and the element holding the most paragraph text."""
+    @cached_property
+    def densest(self) -> HtmlElement | None:
+        """The element holding the most paragraph text."""
         weights: Counter[HtmlElement] = Counter()
         for paragraph in self.root.xpath("//body//p | //body//li"):
             parent = paragraph.getparent()
             if parent is not None:
                 weights[parent if paragraph.tag == "p" else parent.getparent()] += len(text_content(paragraph))
         weights.pop(None, None)
-        if not weights:
+        return weights.most_common(1)[0][0] if weights else None
+
+    def body_container(self) -> HtmlElement | None:
+        """The common ancestor of the title and the element holding the most paragraph text."""
+        densest, title = self.densest, self._title
+        if densest is None:
             return None
-        densest = weights.most_common(1)[0][0]
-        title = self._title
         return common_ancestor(title, densest) if title is not None else densest
 
     def byline_element(self) -> HtmlElement | None:
@@ -152,6 +175,7 @@ class ArticlePage:
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
+        marks += self.root.xpath(_AUTHOR_LINKS)
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
@@ -188,8 +212,11 @@ class ArticlePage:
         if container is None:
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
-        return split_body(container, after, self.positions, self.anchors, self._summary or "",
-                          byline_found=self.byline_outside(container))
+        region = split_body(container, after, self.positions, self.anchors, self._summary or "",
+                            byline_found=self.byline_outside(container), author_names=self.machine_authors,
+                            lang=self.language or "en")
+        region.blocks = article_blocks(region.blocks, container, self.densest)
+        return region
 
     @cached_property
     def byline(self) -> BylineParts:
@@ -255,101 +282,26 @@ class ArticlePage:
             linked = [text_of(a) for a in element.xpath(".//a[contains(@href, '/author')]")]
             if any(linked):
                 return [name for name in linked if name]
-        people = self.json_ld.get("author")
-        people = people if isinstance(people, list) else [people]
-        named = [normalize_text(p.get("name")) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
-        if any(named):
-            return [name for name in named if name]
-        meta = self.meta.get("author")
-        if meta:
-            return split_names(meta, self.language or "en")
-        return list(self.byline.authors)
-
-    @cached_property
-    def _itemprops(self) -> list[HtmlElement]:
-        """Every microdata property of the page, in document order (read for both dates)."""
-        return self.root.xpath("//*[@itemprop]")
-
-    def _microdata_date(self, key: str) -> str:
-        """The ``content`` of the first ``[itemprop=key]`` with a content or datetime, else the
-        ``datetime`` of the first with one."""
-        props = [e for e in self._itemprops if e.get("itemprop") == key]
-        with_value = next((e for e in props if e.get("content") is not None or e.get("datetime") is not None), None)
-        return attr(with_value, "content") or attr(next((e for e in props if e.get("datetime") is not None), None),
-                                                   "datetime")
-
-    def _machine_date(self, ld_key: str, meta_key: str, published: bool) -> str | None:
-        value = self.json_ld.get(ld_key)
-        if isinstance(value, str) and value.strip():
-            return normalize_text(value)
-        value = self.meta.get(meta_key) or self._microdata_date(ld_key)
-        if value:
-            return value
-        return next((stamp for stamp, is_update, machine in self._stamps if machine and is_update != published), None)
-
-    def _visible_stamp(self, published: bool) -> str | None:
-        """A date shown in a ``<time>`` without ``datetime`` beside the byline ("3 days ago")."""
-        return next((stamp for stamp, is_update, machine in self._stamps if not machine and is_update != published), None)
-
-    @cached_property
-    def _stamps(self) -> list[tuple[str, bool, bool]]:
-        """Machine-readable dates shown with the byline (``time[datetime]``, hAtom ``abbr[title]``),
-        each with whether it is the update date; searched in the byline, else between title and body."""
-        byline = self._byline
-        nodes = byline.xpath(_STAMPS) if byline is not None else []
-        if not [n for n in nodes if n.get("datetime") or n.get("title")] and not self.byline.published:
-            nodes = []  # the byline shows no date: look beside it
-        if not nodes:
-            start = self.positions.get(self._title, -1)
-            end = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
-            nodes = [n for n in self.tagged.in_body("time", "abbr") if n.tag == "time" or n.get("title") is not None]
-            nodes = [n for n in nodes if start < self.positions.get(n, -1) < end]
-        stamps = []
-        for node in nodes:
-            value = attr(node, "datetime" if node.tag == "time" else "title")
-            if node.tag == "time" and not value:
-                stamps.append((text_of(node), self._is_update_stamp(node), False))
-            elif node.tag == "time" or _ISO_DAY.match(value):
-                stamps.append((value, self._is_update_stamp(node), True))
-        return stamps
-
-    def _is_update_stamp(self, node: HtmlElement) -> bool:
-        if has_class_hint(node, "updat", "modif"):
-            return True
-        parent = node.getparent()
-        match = prefix_pattern(self.language or "en").match(text_of(parent)) if parent is not None else None
-        return bool(match and match.lastgroup == "updated")
-
-    def published_at_raw(self) -> str | None:
-        return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
-                or self._visible_stamp(True))
-
-    def modified_at_raw(self) -> str | None:
-        return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
-                or self._visible_stamp(False))
+        return self.machine_authors or list(self.byline.authors)
 
     def raw_body_html(self) -> str:
         return "".join(outer_html(block) for block in self.body.blocks)
 
     def tags(self) -> list[str]:
-        links = self._tag_links(self.anchors.first("tags"))
-        if not links:
-            links = self.root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")
-        return [t for t in (text_of(a).lstrip("#").strip() for a in links) if t]
-
-    @staticmethod
-    def _tag_links(label: HtmlElement | None) -> list[HtmlElement]:
-        """The links a "Tags:" label introduces: inside it ("Tags: <a>…"), beside it when the label
-        is inline (``<b>Tags:</b> <a>…``), after it when it is a heading (``<h3>Tags:</h3><ul>``)."""
-        if label is None:
-            return []
-        parent = label.getparent()
-        beside = parent if label.tag in INLINE_LABEL_TAGS and parent is not None else label.getnext()
-        for candidate in (label, beside):
-            links = candidate.xpath("descendant-or-self::a") if candidate is not None else []
-            if links:
-                return links
-        return []
+        """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
+        tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
+        label = self.anchors.first("tags")
+        links = label_links(label)
+        if links:
+            return tag_names(links)
+        listed = label_text_list(label, prefix_pattern(self.language or "en"))
+        if listed:
+            return listed
+        before = self.positions.get(self.discover_heading(), 1 << 30)
+        after = self.positions.get(self._title, -1)
+        pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
+                               self.positions)
+        return tag_names(pages or rel_tag_links(self.root), unique=True)
 
     def raw_votes_text(self) -> str | None:
         element = self.anchors.first("votes")
@@ -364,7 +316,7 @@ class ArticlePage:
 
     @cached_property
     def _related(self) -> list[dict[str, str | None]]:
-        return related_cards(self.discover_heading(), self.resolve, self.is_article_url, CATEGORY_NAMES)
+        return related_cards(self.discover_heading(), self.card_url, self.is_article_url, CATEGORY_NAMES)
 
     def raw_related(self) -> list[dict[str, str | None]]:
         return [dict(card) for card in self._related]
@@ -387,13 +339,20 @@ class ArticlePage:
         notice = self.anchors.first("notice")
         return text_of(notice) if notice is not None else None
 
+    def generic_body(self) -> str:
+        """The second opinion: the page's main text as a generic extractor reads it."""
+        return generic_body(self.response.text)
+
     # -- the whole page ------------------------------------------------------
     def is_article(self) -> bool:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
         if not (self.article_id() and self._title is not None and self.body.blocks):
             return False
-        return bool(self.meta.get("og:type") == "article" or self.json_ld
-                    or self._byline is not None or self.published_at_raw())
+        if self.meta.get("og:type") in NOT_ARTICLE_OG_TYPES:
+            return False
+        # An article-shaped URL with a title and a body is one; an id read from the markup needs more.
+        return bool(article_ref(self._url) or article_ref(self.response.url) or self.meta.get("og:type") == "article"
+                    or self.json_ld or self._byline is not None or self.published_at_raw())
 
     def to_item(self) -> ArticleItem:
         date_header = self.response.headers.get(b"Date")
@@ -402,6 +361,7 @@ class ArticlePage:
             language=self.language, title=self.title(), summary=self._summary, category=self.category(),
             breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
             modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
+            raw_generic_body=self.generic_body(), raw_page_html=self.response.text,
             raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),
             raw_notice_text=self.raw_notice_text(), translations=self.translations(),
             response_date=date_header.decode("latin-1") if date_header else None,

@@ -13,6 +13,8 @@ from scrapy.http import TextResponse
 
 from ipgirl_crawler.pages.article import ArticlePage
 from ipgirl_crawler.pages.dom import first, page_root
+from ipgirl_crawler.pages.jsonstate import find_article, state_blobs
+from ipgirl_crawler.pages.statepage import StatePage
 from ipgirl_crawler.pages.tagindex import TagIndex
 
 
@@ -70,7 +72,10 @@ def page_for(response: TextResponse, base_url: str) -> ArticlePage:
     """The parser of the era this page's markup belongs to."""
     root = page_root(response)
     tagged = TagIndex(root)
-    for marker, parser in ERA_MARKERS:
-        if tagged.in_articles(marker):
-            return parser(response, base_url, root, tagged)
-    return ArticlePage(response, base_url, root, tagged)
+    page = next((parser(response, base_url, root, tagged) for marker, parser in ERA_MARKERS
+                 if tagged.in_articles(marker)), None) or ArticlePage(response, base_url, root, tagged)
+    if page._title is not None and page.body.blocks:
+        return page
+    # No article in the markup: a client-side rendered page keeps it in a JSON state blob.
+    article = find_article(state_blobs(tagged.by_tag["script"]))
+    return StatePage(response, base_url, root, tagged, article) if article is not None else page

@@ -78,8 +78,29 @@ def _category_inside(link: HtmlElement, category_names: frozenset[str]) -> str |
     return None
 
 
+# What marks a title among a card link's parts (``<a><span>AI</span><strong>Title</strong><p>…</a>``).
+_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
+
+
+def _one_link_card(link: HtmlElement, category_names: frozenset[str]) -> dict[str, str | None] | None:
+    """A card that is one link around its category, title and snippet: each a child of the link."""
+    parts = [(child.tag, text_of(child)) for child in link if isinstance(child.tag, str) and text_of(child)]
+    if len(parts) < 2:
+        return None
+    category = next((text for _, text in parts if text in category_names), None)
+    rest = [(tag, text) for tag, text in parts if text != category]
+    title_at = next((i for i, (tag, _) in enumerate(rest) if tag in _TITLE_TAGS), 0)
+    if not rest:
+        return None
+    snippet = " ".join(text for _, text in rest[title_at + 1:])
+    return {"title": rest[title_at][1], "category": category, "snippet": snippet or None}
+
+
 def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[str],
                resolve: LinkResolver) -> dict[str, str | None]:
+    whole = _one_link_card(link, category_names)
+    if whole is not None and not _text_outside(card, {link}):
+        return {**whole, "url": resolve(link.get("href"))}
     link_text = title = text_of(link)
     category_link = next((a for a in card.iter("a") if "/category/" in (a.get("href") or "")), None)
     category = text_of(category_link) if category_link is not None else None

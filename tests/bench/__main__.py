@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.bench import __doc__ as bench_doc
-from tests.bench import archive, distributed, extraction, memory, profile, throughput
+from tests.bench import archive, distributed, extraction, memory, profile, realpages, throughput
 from tests.bench.report import Row, table, write_json
 from tests.bench.site import ServedSite
 from tests.support.crawl_check import ROOT
 
 OUT_DIR = ROOT / "data" / "bench"
-STEPS = ("throughput", "archive", "distributed", "extraction", "memory", "profile")
+STEPS = ("throughput", "archive", "distributed", "extraction", "realpages", "memory", "profile")
 SEED = 1
 
 
@@ -110,6 +110,11 @@ class Bench:
         self.details["extraction"] = {"pages": len(self.pages), "items": items,
                                       **{k: vars(v) if v else None for k, v in timings.items()}}
 
+    def realpages(self) -> None:
+        rows, details = realpages.measure(self.args.reps)
+        self.rows += rows
+        self.details["realpages"] = details
+
     def memory(self) -> None:
         rows, details = memory.measure(self.args.memory_sizes, SEED, self.work, self.logs, self.args.memory_bare)
         self.rows += rows
@@ -122,6 +127,8 @@ class Bench:
     def run(self) -> None:
         if any(wanted(self.args, step) for step in ("throughput", "archive", "distributed", "extraction", "profile")):
             self.with_site()
+        if wanted(self.args, "realpages"):
+            self.timed("realpages", self.realpages)
         if wanted(self.args, "memory"):
             self.timed("memory", self.memory)
         elif not self.args.only:

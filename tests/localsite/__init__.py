@@ -4,7 +4,7 @@
     with LocalSite(n_articles=300, seed=1) as site:
         site.base_url, site.expected_items(), site.requests()
     LocalSite(n_articles=300, seed=1, eras="E,F")   # only the oldest templates (see README)
-    LocalSite(n_articles=300, seed=1, eras=ALL_ERAS)  # A-I: every template, G-I the newest opt-in ones
+    LocalSite(n_articles=300, seed=1, eras=ALL_ERAS)  # A-M: every template, J-M the newest opt-in ones
 """
 from __future__ import annotations
 

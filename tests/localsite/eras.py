@@ -44,6 +44,12 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era in ("E", "F"):
         from .eras_e import render_old  # older, plainer templates (imports this module's helpers)
         return render_old(v, ctx, rng)
+    if v.a.era in ("J", "K", "L"):
+        from .eras_jkl import render_jkl  # opt-in templates J, K, L (issue 10's failure classes)
+        return render_jkl(v, ctx, rng), "utf-8"
+    if v.a.era == "M":
+        from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
+        return render_m(v, ctx, rng), "utf-8"
     if v.a.era in ("G", "H", "I"):
         from .eras_new import render_new  # opt-in templates G, H, I
         return render_new(v, ctx, rng)

@@ -26,8 +26,9 @@ BLOCK_NAMES = {P: "p", H2: "h2", H3: "h3", UL: "ul", OL: "ol", QUOTE: "quote", F
 # Template eras and their shares. The default site has the A-D mix; E-I (pages the crawler has
 # never seen) are opt-in: each selected one takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
 ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("D", 0.15))
-NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, "G": 0.08, "H": 0.08, "I": 0.08}
-ALL_ERAS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
+NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, "G": 0.08, "H": 0.08, "I": 0.08,
+                                   "J": 0.08, "K": 0.08, "L": 0.08, "M": 0.08}
+ALL_ERAS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M")
 DEFAULT_ERAS: tuple[str, ...] = ("A", "B", "C", "D")
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
 TZ_HOURS: dict[str, tuple[int, ...]] = {
@@ -241,7 +242,7 @@ def _ui_lang(rng: random.Random, era: str, lang: str, codec: str = "utf-8") -> s
 
 
 def _date_mode(rng: random.Random, era: str) -> str:
-    if era in ("A", "B"):
+    if era in ("A", "B", "K", "M"):
         return "machine"
     if era == "F":  # microdata meta (full instant), a visible date (maybe with a day-only meta), or relative
         r = rng.random()

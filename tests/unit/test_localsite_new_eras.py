@@ -35,7 +35,7 @@ def test_new_eras_selectable(monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.localsite import ALL_ERAS, DEFAULT_ERAS
     from tests.localsite.model import ERAS, era_weights, parse_eras
 
-    assert ALL_ERAS == tuple("ABCDEFGHI") and DEFAULT_ERAS == tuple("ABCD")
+    assert ALL_ERAS == tuple("ABCDEFGHIJKLM") and DEFAULT_ERAS == tuple("ABCD")
     assert parse_eras("i, g,h") == ("G", "H", "I") and parse_eras(["H", "A"]) == ("A", "H")
     monkeypatch.delenv("LOCALSITE_ERAS", raising=False)
     assert era_weights(DEFAULT_ERAS) == ERAS  # G-I opt-in: the default mix is untouched

@@ -1,0 +1,82 @@
+"""The page's dates: machine-readable ones (JSON-LD, metas, microdata, ``time[datetime]``, hAtom
+``abbr[title]``) before the byline's visible text, as ``ArticlePage`` reads them."""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.pages.anchors import prefix_pattern
+from ipgirl_crawler.pages.dom import attr, has_class_hint, text_of
+from ipgirl_crawler.pages.text import normalize_text
+
+_STAMPS = ".//time | .//abbr[@title]"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+class DateStamps:
+    """The date fields of ``ArticlePage`` (a mixin: it reads the page's metas, byline and body)."""
+
+    @cached_property
+    def _itemprops(self) -> list[HtmlElement]:
+        """Every microdata property of the page, in document order (read for both dates)."""
+        return self.root.xpath("//*[@itemprop]")
+
+    def _microdata_date(self, key: str) -> str:
+        """The ``content`` of the first ``[itemprop=key]`` with a content or datetime, else the
+        ``datetime`` of the first with one."""
+        props = [e for e in self._itemprops if e.get("itemprop") == key]
+        with_value = next((e for e in props if e.get("content") is not None or e.get("datetime") is not None), None)
+        return attr(with_value, "content") or attr(next((e for e in props if e.get("datetime") is not None), None),
+                                                   "datetime")
+
+    def _machine_date(self, ld_key: str, meta_key: str, published: bool) -> str | None:
+        value = self.json_ld.get(ld_key)
+        if isinstance(value, str) and value.strip():
+            return normalize_text(value)
+        value = self.meta.get(meta_key) or self._microdata_date(ld_key)
+        if value:
+            return value
+        return next((stamp for stamp, is_update, machine in self._stamps if machine and is_update != published), None)
+
+    def _visible_stamp(self, published: bool) -> str | None:
+        """A date shown in a ``<time>`` without ``datetime`` beside the byline ("3 days ago")."""
+        return next((stamp for stamp, is_update, machine in self._stamps if not machine and is_update != published), None)
+
+    @cached_property
+    def _stamps(self) -> list[tuple[str, bool, bool]]:
+        """Machine-readable dates shown with the byline (``time[datetime]``, hAtom ``abbr[title]``),
+        each with whether it is the update date; searched in the byline, else between title and body."""
+        byline = self._byline
+        nodes = byline.xpath(_STAMPS) if byline is not None else []
+        if not [n for n in nodes if n.get("datetime") or n.get("title")] and not self.byline.published:
+            nodes = []  # the byline shows no date: look beside it
+        if not nodes:
+            start = self.positions.get(self._title, -1)
+            end = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
+            nodes = [n for n in self.tagged.in_body("time", "abbr") if n.tag == "time" or n.get("title") is not None]
+            nodes = [n for n in nodes if start < self.positions.get(n, -1) < end]
+        stamps = []
+        for node in nodes:
+            value = attr(node, "datetime" if node.tag == "time" else "title")
+            if node.tag == "time" and not value:
+                stamps.append((text_of(node), self._is_update_stamp(node), False))
+            elif node.tag == "time" or _ISO_DAY.match(value):
+                stamps.append((value, self._is_update_stamp(node), True))
+        return stamps
+
+    def _is_update_stamp(self, node: HtmlElement) -> bool:
+        if has_class_hint(node, "updat", "modif"):
+            return True
+        parent = node.getparent()
+        match = prefix_pattern(self.language or "en").match(text_of(parent)) if parent is not None else None
+        return bool(match and match.lastgroup == "updated")
+
+    def published_at_raw(self) -> str | None:
+        return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
+                or self._visible_stamp(True))
+
+    def modified_at_raw(self) -> str | None:
+        return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
+                or self._visible_stamp(False))

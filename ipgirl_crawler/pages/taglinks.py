@@ -1,0 +1,77 @@
+"""Tags read by meaning: what a "Tags:" label introduces, else links to the site's tag pages.
+
+Labels are optional: on a redesign the label goes (or hides behind a screen-reader-only span), but
+a tag is still a link to ``/{lang}/tag/…``. A category link is never a tag, whatever its ``rel``
+says (WordPress writes ``rel="category tag"`` on category links).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.pages.dom import text_of
+
+INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
+_TAG_PAGE = re.compile(r"^/[a-z]{2}/tags?/[^/]+")
+_CATEGORY_PAGE = re.compile(r"/categor(?:y|ies)/")
+_COMMA_LIST = re.compile(r"\s*[,、，;]\s*")
+# Tag links in the site's chrome (menus, a "popular tags" sidebar) are not the article's.
+_CHROME_XPATH = "ancestor::*[self::nav or self::header or self::aside]"
+
+
+def label_links(label: HtmlElement | None) -> list[HtmlElement]:
+    """The links a "Tags:" label introduces: inside it ("Tags: <a>…"), beside it when the label
+    is inline (``<b>Tags:</b> <a>…``), after it when it is a heading (``<h3>Tags:</h3><ul>``)."""
+    if label is None:
+        return []
+    parent = label.getparent()
+    beside = parent if label.tag in INLINE_LABEL_TAGS and parent is not None else label.getnext()
+    for candidate in (label, beside):
+        links = candidate.xpath("descendant-or-self::a") if candidate is not None else []
+        if links:
+            return links
+    return []
+
+
+def label_text_list(label: HtmlElement | None, label_pattern: re.Pattern[str]) -> list[str]:
+    """A comma list of plain text after an inline label (``<span>Tags:</span> ai, robots``)."""
+    if label is None or label.tag not in INLINE_LABEL_TAGS or label.getparent() is None:
+        return []
+    text = text_of(label.getparent())
+    match = label_pattern.match(text)
+    rest = text[match.end():].lstrip(":： ") if match else ""
+    return [part for part in _COMMA_LIST.split(rest) if part]
+
+
+def is_tag_page(url: str | None) -> bool:
+    return bool(url) and bool(_TAG_PAGE.match(urlsplit(url).path))
+
+
+def tag_page_links(root: HtmlElement, resolve: Callable[[str | None], str | None],
+                   on_site: Callable[[str], bool], after: int, before: int,
+                   positions: dict[HtmlElement, int]) -> list[HtmlElement]:
+    """On-site links to tag pages between the title and the related cards, outside the chrome."""
+    found = []
+    for link in root.iter("a"):
+        href = link.get("href")
+        if not href or "tag" not in href or not after < positions.get(link, -1) < before:
+            continue
+        url = resolve(href)
+        if url and on_site(url) and is_tag_page(url) and not link.xpath(_CHROME_XPATH):
+            found.append(link)
+    return found
+
+
+def rel_tag_links(root: HtmlElement) -> list[HtmlElement]:
+    """``rel=tag`` links that are not category links."""
+    return [a for a in root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")
+            if not _CATEGORY_PAGE.search(a.get("href") or "")]
+
+
+def tag_names(links: list[HtmlElement], unique: bool = False) -> list[str]:
+    """The tags as shown, without their "#" (each once when ``unique``: a page may show them twice)."""
+    names = [name for name in (text_of(link).lstrip("#").strip() for link in links) if name]
+    return list(dict.fromkeys(names)) if unique else names
