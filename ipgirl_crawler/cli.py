@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = build_settings(_pairs(args.settings, "-s"))
         config = CrawlConfig.from_arguments(settings, spider_args.get("base_url"), spider_args.get("languages"),
                                             spider_args.get("full"))
+        distributed.check_configuration(settings)
     except ConfigurationError as error:
         print(f"ipgirl-crawl: configuration error: {error}", file=sys.stderr)
         return EXIT_CONFIG

@@ -31,6 +31,7 @@ class Command(ScrapyCrawlCommand):
         try:
             config = CrawlConfig.from_arguments(self.settings, spargs.get("base_url"), spargs.get("languages"),
                                                 spargs.get("full"))
+            distributed.check_configuration(self.settings)
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
             self.exitcode = EXIT_CONFIG_ERROR
