@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
-from ipgirl_crawler.distributed.connection import HeldBack, RedisGone, redacted
+from ipgirl_crawler.distributed.connection import HeldBack, RedisGone, password_from, redacted
 from ipgirl_crawler.distributed.coordinator import Coordinator
+from ipgirl_crawler.run.config import ConfigurationError
 
 LEASE_MIDDLEWARE = "ipgirl_crawler.distributed.leases.LeaseMiddleware"
 LIMITER_MIDDLEWARE = "ipgirl_crawler.distributed.limiter.SharedLimiter"
@@ -50,6 +51,16 @@ def apply_settings(settings: Settings, base_url: str) -> tuple[str, str, str]:
                         "SPIDER_MIDDLEWARES": spider_mw, "DOWNLOADER_MIDDLEWARES": downloader_mw}.items():
         settings.set(name, value, priority="spider")
     return job, f"ipgirl:{job}", url
+
+
+def check_configuration(settings: Settings) -> None:
+    """``ConfigurationError`` for a Redis URL or password file that cannot work (before anything starts)."""
+    if enabled(settings):
+        password_from(settings)
+        scheme = urlsplit(settings.get("IPGIRL_REDIS_URL")).scheme
+        if scheme not in ("redis", "rediss", "unix"):
+            raise ConfigurationError(f"IPGIRL_REDIS_URL must be redis://, rediss:// or unix://, got "
+                                     f"{redacted(settings.get('IPGIRL_REDIS_URL'))}")
 
 
 def start(crawler: Crawler, base_url: str) -> Coordinator:

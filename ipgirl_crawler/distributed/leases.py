@@ -217,14 +217,16 @@ class LeaseMiddleware:
             async for output in result:
                 yield output
             return
-        failed = True
         try:
             async for output in result:
                 ledger.output(lease, output)
                 yield output
-            failed = False
-        finally:
-            ledger.answered(lease, response, failed)
+        except GeneratorExit:  # abandoned (the crawl is stopping): not answered, its entry stays leased
+            raise
+        except BaseException:
+            ledger.answered(lease, response, failed=True)
+            raise
+        ledger.answered(lease, response, failed=False)
 
 
 class TrackedErrback:

@@ -18,7 +18,9 @@ from typing import Any
 
 from redis.connection import parse_url as parse_redis_url
 
+from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import check_replay
+from ipgirl_crawler.distributed.connection import redacted
 from ipgirl_crawler.output.feeds import feed_path
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.output.formats import READABLE_FORMATS
@@ -35,6 +37,7 @@ class Rule:
 
     read: Callable[[Any], Any]
     expected: str
+    show: Callable[[Any], str] = repr  # how a wrong value is quoted in the error line
 
 
 def integer(minimum: int, maximum: int | None = None) -> Rule:
@@ -92,7 +95,7 @@ SETTING_RULES: dict[str, Rule] = {
     "IPGIRL_PROGRESS_ENABLED": FLAG,
     "IPGIRL_PROGRESS_INTERVAL": number(0, above=True),
     "IPGIRL_PROGRESS_MAX_SAMPLES": integer(1),
-    "IPGIRL_REDIS_URL": Rule(_read_redis_url, "a redis://, rediss:// or unix:// URL"),
+    "IPGIRL_REDIS_URL": Rule(_read_redis_url, "a redis://, rediss:// or unix:// URL", show=lambda value: redacted(str(value))),
     "IPGIRL_REDIS_JOB": Rule(_read_text, "a non-empty name"),
     "IPGIRL_REDIS_IDLE_SECONDS": number(0, above=True),
     "IPGIRL_REDIS_PASSWORD_FILE": Rule(_read_text, "a file holding the password"),
@@ -144,7 +147,7 @@ def check_settings(settings: Any) -> None:
         try:
             rule.read(value)
         except (ValueError, TypeError, OverflowError):
-            raise ConfigurationError(f"{name} must be {rule.expected}, got {value!r}") from None
+            raise ConfigurationError(f"{name} must be {rule.expected}, got {rule.show(value)}") from None
 
 
 # -- monitor thresholds: a partial override merges with data/monitors.json --------------------
@@ -277,6 +280,7 @@ def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:
     config = CrawlConfig.from_arguments(settings, spider_arguments.get("base_url"), spider_arguments.get("languages"),
                                         spider_arguments.get("full"))
     check_settings(settings)
+    distributed.check_configuration(settings)
     monitor_thresholds(settings)
     check_feeds(settings)
     check_replay(settings, spider_arguments.get("replay"))

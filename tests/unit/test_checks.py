@@ -172,3 +172,14 @@ def test_every_project_setting_has_a_rule() -> None:
     checked_elsewhere = {"IPGIRL_BASE_URL", "IPGIRL_MONITOR_THRESHOLDS"}  # config.py, check_thresholds
     names = {name for name in dir(settings) if name.startswith("IPGIRL_")} - checked_elsewhere
     assert sorted(names - set(SETTING_RULES)) == []
+
+
+def test_a_wrong_redis_url_is_refused_without_its_password() -> None:
+    from scrapy.settings import Settings
+
+    from ipgirl_crawler.run.checks import check_settings
+    from ipgirl_crawler.run.config import ConfigurationError
+
+    with pytest.raises(ConfigurationError) as refused:
+        check_settings(Settings({"IPGIRL_REDIS_URL": "http://:s3cret@redis.internal:6379/0"}))
+    assert "IPGIRL_REDIS_URL" in str(refused.value) and "s3cret" not in str(refused.value)

@@ -92,6 +92,18 @@ def test_the_password_comes_from_the_environment_or_an_owner_only_file(tmp_path:
         password_from(settings, {})
 
 
+def test_a_redis_setting_that_cannot_work_stops_the_command_at_once(tmp_path: Path) -> None:
+    from ipgirl_crawler.run import cli
+
+    readable = tmp_path / "password"
+    readable.write_text("pw")
+    readable.chmod(0o644)
+    for setting in ("IPGIRL_REDIS_URL=http://redis.internal:6379/0",
+                    f"IPGIRL_REDIS_PASSWORD_FILE={readable}", f"IPGIRL_REDIS_PASSWORD_FILE={tmp_path / 'absent'}"):
+        arguments = ["-s", "IPGIRL_REDIS_URL=redis://127.0.0.1:9/0", "-s", setting, "-s", f"IPGIRL_STATE_DIR={tmp_path}"]
+        assert cli.main(arguments) == cli.EXIT_CONFIG
+
+
 @pytest.mark.parametrize(("uri", "renamed"), [
     ("worker-host.jsonl", "worker-host.worker-2.jsonl"),
     ("/srv/out/items.jsonl", "/srv/out/items.worker-2.jsonl"),
