@@ -21,7 +21,7 @@ def archive_bytes(run: CrawlRun) -> int:
 
 def measure(site: ServedSite, work: Path, repeat: int) -> tuple[list[Row], dict[str, Any]]:
     runs: dict[str, list[CrawlRun]] = {mode: [] for mode in MODES}
-    for round_ in range(max(2, repeat)):
+    for round_ in range(repeat):
         for mode in list(MODES) if round_ % 2 == 0 else list(MODES)[::-1]:
             folder = work / f"{mode.replace(' ', '-')}-{round_}"
             run = crawl("ipgirl", site.base_url, folder, *MODES[mode], server_pid=site.pid)
