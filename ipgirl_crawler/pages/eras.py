@@ -6,6 +6,7 @@ finds nothing falls back to the structural locator, so a half-changed template s
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from lxml.html import HtmlElement
@@ -66,6 +67,35 @@ ERA_MARKERS: tuple[tuple[str, type[ArticlePage]], ...] = (
     (RedesignTemplate.container_xpath, RedesignTemplate),
     ("self::*[@data-article-id]", CurrentTemplate),
 )
+
+
+@dataclass(frozen=True)
+class Era:
+    """One template era the site has served (or that its generator serves, for the later letters)."""
+
+    name: str
+    parsers: tuple[type[ArticlePage], ...]  # the page classes ``page_for`` may pick for its pages
+    relies_on: str
+
+
+# The eras, each with the page class that reads it and what that class relies on. ``page_for``
+# picks by markers, not by era: a page of an unknown era gets the class its markup fits.
+ERAS: dict[str, Era] = {era.name[:1]: era for era in (
+    Era("A current", (CurrentTemplate,), "article[data-article-id], .article-body, .article-meta"),
+    Era("B redesign", (RedesignTemplate,), ".entry-content, p.byline, JSON-LD NewsArticle"),
+    Era("C plain legacy", (ArticlePage,), "structure only: h1, the longest text block, labelled byline"),
+    Era("D legacy encodings", (ArticlePage,), "as C, decoded by its bytes (pages/encoding.py)"),
+    Era("E 2000s table soup", (ArticlePage,), "as C, <br><br> runs brought to blocks (pages/inline.py)"),
+    Era("F 2010s div soup", (ArticlePage,), "as C, with microdata"),
+    Era("G HTML5/AMP", (ArticlePage,), "as C, <article>, <time> and meta tags"),
+    Era("H hashed classes", (CurrentTemplate, RedesignTemplate, ArticlePage),
+        "whichever markers its wrappers keep, else structure"),
+    Era("I XHTML hAtom", (ArticlePage,), "as C, hAtom microformats (entry-title, author, published)"),
+    Era("J unlabelled bylines", (ArticlePage,), "names given by metadata near the title, tag links"),
+    Era("K unlabelled tags and cards", (ArticlePage,), "tag-page links, one-link cards"),
+    Era("L JSON-LD @graph", (RedesignTemplate,), ".entry-content, @graph authors by @id"),
+    Era("M client-side rendered", (StatePage,), "the article object in a JSON state blob (pages/jsonstate.py)"),
+)}
 
 
 def page_for(response: TextResponse, base_url: str) -> ArticlePage:

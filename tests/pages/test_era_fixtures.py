@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
+from ipgirl_crawler.pages.eras import ERAS, page_for
 from tests.localsite.fixtures import BASE, FAMILIES
 from tests.localsite.model import ALL_ERAS
 from tests.support.crawl_check import SCORED_FIELDS
-from tests.support.helpers import FIXTURES, extract
+from tests.support.helpers import FIXTURES, extract, response_for
 
 ERA_FIXTURES = FIXTURES / "eras"
 FOLDERS = sorted(p.name for p in ERA_FIXTURES.iterdir() if p.is_dir())
@@ -40,3 +41,17 @@ def test_every_era_has_a_fixture(era: str, family: str) -> None:
 def test_field(fixture: str, field: str) -> None:
     item, expected = extracted(fixture)
     assert item[field] == expected[field]
+
+
+@pytest.mark.parametrize("era", ALL_ERAS)
+def test_every_era_is_in_the_era_table(era: str) -> None:
+    assert era in ERAS, f"era {era} is not in ipgirl_crawler/pages/eras.py ERAS"
+
+
+@pytest.mark.parametrize("fixture", FOLDERS)
+def test_each_era_is_read_by_the_class_its_table_row_names(fixture: str) -> None:
+    folder = ERA_FIXTURES / fixture
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    response = response_for((folder / "page.html").read_bytes(), meta["url"],
+                            charset=meta["content_type"].split("charset=")[-1], date=meta["date"])
+    assert type(page_for(response, BASE)) in ERAS[meta["era"]].parsers
