@@ -1,4 +1,4 @@
-"""Related cards, URL rules and byline reading: pure functions, table-driven."""
+"""URL rules: canonical forms, absolute links, article references, base URLs, same origin; table-driven."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,27 +17,7 @@ from ipgirl_crawler.discovery.urls import (
     same_origin,
     validate_base_url,
 )
-from ipgirl_crawler.pages.byline import BylineParts, parse_byline
-from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_languages
-from pipelines.related import clean_card, split_ellipsis
 
-
-@pytest.mark.parametrize(("snippet", "expected"), [
-    ("Cependant, avez-vous...", ("Cependant, avez-vous", True)),
-    ("Das Angebot des…", ("Das Angebot des", True)),
-    ("研究者たちは公...", ("研究者たちは公", True)),
-    ("A complete sentence.", ("A complete sentence.", False)),
-    ("  ", (None, False)),
-    (None, (None, False)),
-])
-def test_split_ellipsis(snippet: str | None, expected: tuple[str | None, bool]) -> None:
-    assert split_ellipsis(snippet) == expected
-
-
-def test_clean_card() -> None:
-    raw = {"title": " T ", "url": "https://h/fr/ai/1-x", "category": "AI", "snippet": "S…"}
-    assert clean_card(raw) == {"title": "T", "url": "https://h/fr/ai/1-x", "category": "AI", "snippet": "S", "snippet_truncated": True}
-    assert clean_card({"title": "", "url": "https://h/x"}) is None
 
 
 @pytest.mark.parametrize(("url", "canonical"), [
@@ -73,44 +53,6 @@ def test_article_ref(url: str, ref: ArticleRef | None) -> None:
 def test_invalid_base_url(value: str) -> None:
     with pytest.raises(InvalidBaseURL):
         validate_base_url(value)
-
-
-def test_config_precedence_and_languages() -> None:
-    settings = {"IPGIRL_BASE_URL": "https://www.ipgirl.com"}
-    assert CrawlConfig.from_arguments(settings, "http://127.0.0.1:8000/", "fr,ja").base_url == "http://127.0.0.1:8000"
-    assert CrawlConfig.from_arguments(settings, None, None).languages[0] == "en"
-    assert parse_languages("FR, ja") == ("fr", "ja")
-    with pytest.raises(ConfigurationError):
-        parse_languages("fr,xx")
-
-
-@pytest.mark.parametrize(("text", "lang", "parts"), [
-    ("Von Mei Lin · Veröffentlicht am 7. Juni 2024 · Aktualisiert 8. Juni 2024", "de",
-     BylineParts(("Mei Lin",), "7. Juni 2024", "8. Juni 2024")),
-    ("Par Camille Durand — 4 juillet 2023", "fr", BylineParts(("Camille Durand",), "4 juillet 2023")),
-    ("Par A et B, il y a 3 jours", "fr", BylineParts(("A", "B"), "il y a 3 jours")),
-    ("By Ann Lee, Bo Kim and Cy Diaz · July 4, 2023", "en", BylineParts(("Ann Lee", "Bo Kim", "Cy Diaz"), "July 4, 2023")),
-    ("著者： Mei Lin、佐藤 花子 · 2023年7月4日", "ja", BylineParts(("Mei Lin", "佐藤 花子"), "2023年7月4日")),
-    ("Di Mario Rossi e Anna Bianchi - 3 giorni fa", "it", BylineParts(("Mario Rossi", "Anna Bianchi"), "3 giorni fa")),
-    ("Die Europäische Union", "de", BylineParts()),
-    ("著者： 伊藤 彩、佐藤 花子 - 2023年2月2日 / 更新日： 2023年2月22日", "ja",
-     BylineParts(("伊藤 彩", "佐藤 花子"), "2023年2月2日", "2023年2月22日")),
-    ("작성자: 김민수 · 3일 전", "ko", BylineParts(("김민수",), "3일 전")),
-])
-def test_parse_byline(text: str, lang: str, parts: BylineParts) -> None:
-    assert parse_byline(text, lang) == parts
-
-
-def test_common_ancestor() -> None:
-    from lxml.html import fromstring
-
-    from ipgirl_crawler.pages.dom import common_ancestor
-
-    root = fromstring("<html><body><div id='a'><h1>T</h1></div><div id='b'><p>x</p></div></body></html>")
-    h1, body, p = root.find(".//h1"), root.find("body"), root.find(".//p")
-    assert common_ancestor(h1, body) is body
-    assert common_ancestor(h1, p) is body
-    assert common_ancestor(p, p.getparent()).get("id") == "b"
 
 
 def _origin_by_urlsplit(url: str, base_url: str) -> bool:
