@@ -117,13 +117,13 @@ IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}
 # Page pipelines (pipelines/base.py) first: they need only the item, so the extraction worker
 # runs them with the page object; the rest need the crawl's state and run in this process.
 ITEM_PIPELINES = {
-    "pipelines.footer.NoticeSplitPipeline": 100,
+    "pipelines.notice.NoticeSplitPipeline": 100,
     "pipelines.body.BodyCleaningPipeline": 200,
     "pipelines.votes.VotesPipeline": 300,
     "pipelines.related.RelatedLinksPipeline": 400,
     "pipelines.dates.DatesPipeline": 500,
     "pipelines.validate.ContractValidationPipeline": 600,
-    "pipelines.validate.DuplicateUrlPipeline": 700,
+    "pipelines.duplicates.DuplicateUrlPipeline": 700,
     "pipelines.incremental.IncrementalPipeline": 800,
 }
 

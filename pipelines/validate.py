@@ -1,17 +1,15 @@
-"""Contract checks: one item per URL, every contract field present and of its type."""
+"""Contract checks: every contract field present and of its type, the item valid against the schema."""
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.items import CONTRACT_FIELDS, DICT_FIELDS, LIST_FIELDS, REQUIRED_FIELDS
 from ipgirl_crawler.pages.text import safe_for_log
 from ipgirl_crawler.schema import validation_errors
-from pipelines.base import CountingPipeline, PagePipeline
+from pipelines.base import PagePipeline
 
 logger = logging.getLogger(__name__)
 INT_FIELDS = frozenset({"word_count", "helpful_votes", "total_votes"})
@@ -66,28 +64,6 @@ def check_contract(item: dict[str, Any]) -> tuple[dict[str, Any], list[str], lis
         else:
             clean[field] = value
     return clean, missing, invalid
-
-
-class DuplicateUrlPipeline(CountingPipeline):
-    """One item per canonical URL per run; a second page with the same canonical is dropped, loudly."""
-
-    name = "duplicates"
-
-    def __init__(self, stats: Any = None, crawler: Crawler | None = None) -> None:
-        super().__init__(stats, crawler)
-        self.seen = SeenSet()
-
-    def open_spider(self) -> None:
-        coordinator = getattr(getattr(self.crawler, "spider", None), "coordinator", None)
-        if coordinator is not None:  # distributed: one item per URL across all workers
-            self.seen = coordinator.shared_set("emitted")
-
-    def process_article(self, item: Any) -> Any:
-        url = item.get("url")
-        if not self.seen.add(url, f"{item.get('language')}:{item.get('article_id')}"):
-            self.count("dropped")
-            raise DropItem(f"duplicate of an item already emitted: {safe_for_log(url)} (fetched {safe_for_log(item.get('fetched_url'))})")
-        return item
 
 
 class ContractValidationPipeline(PagePipeline):

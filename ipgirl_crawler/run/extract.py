@@ -43,7 +43,7 @@ from pipelines.validate import check_contract
 
 EXIT_ALL_EMITTED, EXIT_SOME_NOT_EMITTED, EXIT_UNREADABLE = 0, 1, 2
 # The pipelines after the page pipelines that need a run's state: left out, by design.
-STATE_PIPELINES = frozenset({"pipelines.validate.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline"})
+STATE_PIPELINES = frozenset({"pipelines.duplicates.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline"})
 
 
 @dataclass

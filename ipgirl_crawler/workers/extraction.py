@@ -40,7 +40,7 @@ from pipelines.dates import warm_up as warm_up_dates
 
 logger = logging.getLogger(__name__)
 # Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import).
-PRELOADED = ("pipelines.footer", "pipelines.body", "trafilatura", "pipelines.votes", "pipelines.related", "pipelines.dates",
+PRELOADED = ("pipelines.notice", "pipelines.body", "trafilatura", "pipelines.votes", "pipelines.related", "pipelines.dates",
              "pipelines.validate")
 T = TypeVar("T")
 

@@ -1,11 +1,9 @@
 """Reading a byline's text: names and dates, per language, table-driven."""
 from __future__ import annotations
 
-
 import pytest
 
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline
-
 
 
 @pytest.mark.parametrize(("text", "lang", "parts"), [

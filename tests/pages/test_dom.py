@@ -2,10 +2,6 @@
 from __future__ import annotations
 
 
-
-
-
-
 def test_common_ancestor() -> None:
     from lxml.html import fromstring
 

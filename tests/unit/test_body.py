@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.body import clean_body, count_words
-from pipelines.footer import split_notice
+from pipelines.notice import split_notice
 
 BASE = "https://www.ipgirl.com/fr/ai/1-x"
 

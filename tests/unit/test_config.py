@@ -1,11 +1,9 @@
 """The crawl's configuration: -a over -s, languages."""
 from __future__ import annotations
 
-
 import pytest
 
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_languages
-
 
 
 def test_config_precedence_and_languages() -> None:

@@ -11,14 +11,15 @@ from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.workers.extraction import extract
 from pipelines.base import Counts, PageOutcome, PagePipeline, page_pipelines, run_page_pipelines
 from pipelines.body import BodyCleaningPipeline
-from pipelines.footer import NoticeSplitPipeline
-from pipelines.validate import ContractValidationPipeline, DuplicateUrlPipeline
+from pipelines.duplicates import DuplicateUrlPipeline
+from pipelines.notice import NoticeSplitPipeline
+from pipelines.validate import ContractValidationPipeline
 from pipelines.votes import VotesPipeline
 from tests.support.helpers import extract as extract_in_process
 from tests.support.helpers import load_example, response_for
 
-FOOTER, BODY, VOTES = "pipelines.footer.NoticeSplitPipeline", "pipelines.body.BodyCleaningPipeline", "pipelines.votes.VotesPipeline"
-DUPLICATES, VALIDATE = "pipelines.validate.DuplicateUrlPipeline", "pipelines.validate.ContractValidationPipeline"
+FOOTER, BODY, VOTES = "pipelines.notice.NoticeSplitPipeline", "pipelines.body.BodyCleaningPipeline", "pipelines.votes.VotesPipeline"
+DUPLICATES, VALIDATE = "pipelines.duplicates.DuplicateUrlPipeline", "pipelines.validate.ContractValidationPipeline"
 
 
 @pytest.mark.parametrize(("pipelines", "expected"), [

@@ -1,11 +1,9 @@
 """Related cards: the snippet's ellipsis and a card's fields, table-driven."""
 from __future__ import annotations
 
-
 import pytest
 
 from pipelines.related import clean_card, split_ellipsis
-
 
 
 @pytest.mark.parametrize(("snippet", "expected"), [

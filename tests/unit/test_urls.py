@@ -19,7 +19,6 @@ from ipgirl_crawler.discovery.urls import (
 )
 
 
-
 @pytest.mark.parametrize(("url", "canonical"), [
     ("https://www.ipgirl.com/fr/ai/1-x?utm_source=home&utm_medium=web", "https://www.ipgirl.com/fr/ai/1-x"),
     ("https://www.ipgirl.com/fr/ai/1-x?share=email#top", "https://www.ipgirl.com/fr/ai/1-x"),
