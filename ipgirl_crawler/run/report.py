@@ -378,8 +378,7 @@ def write_report(data_dir: Path, run_date: str, run_id: str) -> Path:
     # A crashed run has items but no stats: its report is still worth having.
     stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else {}
     items = read_jsonl(sorted(articles.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
-    failures_dir = Path(data_dir) / "failures" / f"run_date={run_date}"
-    failures = read_jsonl(sorted(failures_dir.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
+    failures = read_jsonl(sorted((Path(data_dir) / "failures" / f"run_date={run_date}").glob(f"ipgirl-{run_id}-{BATCH_GLOB}")))
     articles.mkdir(parents=True, exist_ok=True)
     return write_atomically(articles / f"{run_id}.report.html", render_report(stats, items, failures, run_id))
 

@@ -1,7 +1,7 @@
 """Markup the crawler cannot read, served for a share of the article pages of a running site.
 
 A site that moved part of its pages to a new front end: the crawl should fail loudly, not end
-healthy with fewer or emptier items. Each rewrite changes the page's ETag (``server.App``), as a
+healthy with fewer or emptier items. Each rewrite changes the page's ETag (``app.App``), as a
 redesign does, so an incremental crawl fetches the page again.
 
     with LocalSite(n_articles=150, seed=3) as site:

@@ -13,9 +13,10 @@ import json
 import shutil
 from pathlib import Path
 
+from .app import App
 from .eras import Ctx
+from .fmt import http_date
 from .model import ALL_ERAS, DEFAULT_NOW, Article, build_site
-from .server import App, http_date
 from .view import ArticleView, expected_item
 
 BASE = "https://www.ipgirl.com"

@@ -23,13 +23,13 @@ P, H2, H3, UL, OL, QUOTE, FIG, READ, AD = range(1, 10)
 BLOCK_NAMES = {P: "p", H2: "h2", H3: "h3", UL: "ul", OL: "ol", QUOTE: "quote", FIG: "figure",
                READ: "read_also", AD: "ad"}
 
-# Template eras and their shares. The default site has the A-D mix; E-I (pages the crawler has
-# never seen) are opt-in: each selected one takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
+# Template eras and their shares. The default site has the A-D mix; E-M are opt-in: each selected
+# one takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
 ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("D", 0.15))
 NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, "G": 0.08, "H": 0.08, "I": 0.08,
                                    "J": 0.08, "K": 0.08, "L": 0.08, "M": 0.08}
-ALL_ERAS: tuple[str, ...] = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M")
-DEFAULT_ERAS: tuple[str, ...] = ("A", "B", "C", "D")
+DEFAULT_ERAS: tuple[str, ...] = tuple(era for era, _ in ERAS)
+ALL_ERAS: tuple[str, ...] = DEFAULT_ERAS + tuple(NEW_ERA_SHARE)
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
 TZ_HOURS: dict[str, tuple[int, ...]] = {
     "en": (0, -5, -8), "fr": (1, 2), "de": (1, 2), "es": (1, 2), "it": (1, 2), "pt": (0, 1, -3),
