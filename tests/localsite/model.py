@@ -26,8 +26,7 @@ BLOCK_NAMES = {P: "p", H2: "h2", H3: "h3", UL: "ul", OL: "ol", QUOTE: "quote", F
 # Template eras and their shares. The default site has the A-D mix; E-M are opt-in: each selected
 # one takes NEW_ERA_SHARE and A-D are rescaled (see era_weights).
 ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("D", 0.15))
-NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, "G": 0.08, "H": 0.08, "I": 0.08,
-                                   "J": 0.08, "K": 0.08, "L": 0.08, "M": 0.08}
+NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, **dict.fromkeys("GHIJKLM", 0.08)}
 DEFAULT_ERAS: tuple[str, ...] = tuple(era for era, _ in ERAS)
 ALL_ERAS: tuple[str, ...] = DEFAULT_ERAS + tuple(NEW_ERA_SHARE)
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
