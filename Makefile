@@ -1,12 +1,24 @@
-# The two commands a newcomer needs: `make demo` and `make test`. Both set up .venv/ first.
+# The two commands a newcomer needs: `make demo` and `make test`. Both set up .venv/ first:
+# `make demo` (and `make setup`) installs the runtime lock only, `make test` the test lock too.
+# Both locks pin every package with its hashes (pip --require-hashes); `make lock` regenerates
+# them from pyproject.toml after a dependency changes (`make lock LOCK_FLAGS=--upgrade`: newest).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+RUNTIME_LOCK := requirements/runtime.lock
+TEST_LOCK := requirements/test.lock
+RUNTIME_STAMP := $(VENV)/.installed-runtime-$(shell cat $(RUNTIME_LOCK) pyproject.toml | cksum | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat $(RUNTIME_LOCK) $(TEST_LOCK) pyproject.toml | cksum | cut -d' ' -f1)
+# The lock tool lives in a venv of its own, never in the project's.
+TOOLS := $(VENV)-tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+LOCK_FLAGS ?=
 DEMO_ARTICLES ?= 300
 
-.PHONY: setup system-deps demo test bench clean
-setup: $(STAMP)
+.PHONY: setup setup-test system-deps demo test bench lock clean
+setup: $(RUNTIME_STAMP)
+setup-test: $(TEST_STAMP)
 
 # Servers and tools the tests drive for real: Redis, and Chromium to look at the run report.
 system-deps:
@@ -14,21 +26,36 @@ system-deps:
 	  echo "Installing redis-server and chromium (Debian packages)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server chromium fonts-noto-cjk >/dev/null; }
 
-$(STAMP): requirements.lock pyproject.toml
+$(RUNTIME_STAMP): $(RUNTIME_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUNTIME_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	rm -f $(VENV)/.installed-* && touch $@
+	rm -f $(VENV)/.installed-runtime-* && touch $@
+
+$(TEST_STAMP): $(RUNTIME_STAMP) $(TEST_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUNTIME_LOCK) -r $(TEST_LOCK)
+	rm -f $(VENV)/.installed-test-* && touch $@
 
 demo: setup
 	$(BIN)/python -m tests.demo --articles $(DEMO_ARTICLES)
 
-test: setup system-deps
+test: setup-test system-deps
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup-test
 	$(BIN)/python -m tests.bench
 
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# Runtime: pyproject's dependencies. Test: those and the `test` extra, at the runtime lock's versions.
+lock: $(UV)
+	$(UV) pip compile pyproject.toml --generate-hashes --python $(PYTHON) --quiet $(LOCK_FLAGS) \
+	  --custom-compile-command "make lock" -o $(RUNTIME_LOCK)
+	$(UV) pip compile pyproject.toml --extra test --generate-hashes --python $(PYTHON) --quiet $(LOCK_FLAGS) \
+	  --custom-compile-command "make lock" -c $(RUNTIME_LOCK) -o $(TEST_LOCK)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) $(TOOLS) build *.egg-info .pytest_cache

@@ -15,9 +15,15 @@ COMMANDS_MODULE = "ipgirl_crawler.commands"
 IPGIRL_BASE_URL = "https://www.ipgirl.com"
 IPGIRL_STATE_DIR = "data/state"
 IPGIRL_DATA_DIR = "data"
+# The umask ipgirl-crawl (the cron entry point) runs with: files rw-r-----, folders rwxr-x---.
+IPGIRL_UMASK = "027"
 
 # Page extraction runs in worker processes: "auto" is one per spare core, 0 is in-process.
 IPGIRL_EXTRACTION_WORKERS = "auto"
+# Each worker's own bounds (ipgirl_crawler/workers/pool.py): its address space in MiB, and seconds per
+# page; a page that breaks one is recorded as a failure. A worker uses ~100 MiB, ~200 in a long crawl.
+IPGIRL_WORKER_MEMORY_MB = 512
+IPGIRL_PAGE_DEADLINE = 30
 
 # Distributed mode (ipgirl_crawler/distributed.py): unset means a single process.
 IPGIRL_REDIS_URL = None
@@ -40,7 +46,13 @@ REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 3
 IPGIRL_RETRY_BACKOFF_BASE = 0.5
 IPGIRL_RETRY_BACKOFF_MAX = 30.0
+# A timeout is retried once at most, and no URL costs more than this many seconds, waits included.
+IPGIRL_TIMEOUT_RETRIES = 1
+IPGIRL_URL_BUDGET = 120.0
 DOWNLOADER_MIDDLEWARES = {
+    # Scheme, host and port, not the host name alone (ipgirl_crawler/middlewares.py).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "ipgirl_crawler.middlewares.OriginMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
@@ -63,6 +75,15 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 MEMUSAGE_WARNING_MB = 768
 MEMUSAGE_LIMIT_MB = 1536
 
+# Every run ends (ipgirl_crawler/run/bounds.py): seconds for the whole run and for discovery
+# (0: none), and caps on what discovery follows. A bound that cuts a run short fails it by name.
+IPGIRL_RUN_DEADLINE = 6 * 3600
+IPGIRL_DISCOVERY_DEADLINE = 3 * 3600
+IPGIRL_MAX_LISTING_PAGE = 1000
+IPGIRL_MAX_LISTINGS = 20000
+IPGIRL_MAX_SITEMAPS = 1000
+IPGIRL_SITEMAP_DEPTH = 3
+
 # A crawler run by cron exposes no control surface into its process, and fetches nothing
 # but http(s): no local files, whatever a page or a redirect points at.
 TELNETCONSOLE_ENABLED = False
@@ -71,9 +92,11 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 LOG_FORMATTER = "ipgirl_crawler.run.logformatter.SafeLogFormatter"
 
 EXTENSIONS = {
+    "ipgirl_crawler.run.clean_log.CleanLog": 100,
     "ipgirl_crawler.run.progress.Progress": 400,
     "ipgirl_crawler.run.records.RunRecords": 500,
     "ipgirl_crawler.run.finish.RunMonitor": 600,
+    "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }
 # Monitor thresholds: ipgirl_crawler/data/monitors.json, or a dict here.
 IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}

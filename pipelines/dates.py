@@ -15,6 +15,7 @@ from typing import Any
 
 from dateparser.date import DateData, DateDataParser
 
+from ipgirl_crawler.languages.rules import DATE_ORDER
 from ipgirl_crawler.languages.ui_strings import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
 from pipelines.base import PagePipeline
 from pipelines.date_shapes import DateShapes, SpanShapes
@@ -25,19 +26,6 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 MAX_VISIBLE_CHARS = 200
 MAX_MACHINE_CHARS = 64
 LABEL_KEYS = ("published", "updated")
-
-# Numeric dates ("04/07/2023") are ambiguous; read them as each language writes them.
-DATE_ORDER: dict[str, str] = {
-    "en": "MDY",
-    "fr": "DMY",
-    "de": "DMY",
-    "es": "DMY",
-    "it": "DMY",
-    "pt": "DMY",
-    "ja": "YMD",
-    "zh": "YMD",
-    "ko": "YMD",
-}
 
 _BASE_SETTINGS: dict[str, Any] = {
     # Results are compared and formatted as UTC; never let the host's zone in.

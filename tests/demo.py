@@ -7,9 +7,9 @@ import shutil
 import time
 from collections import Counter
 
-from tests.crawl_check import ROOT, read_jsonl, run_crawl, score
 from tests.localsite import ALL_ERAS
 from tests.localsite.server import LocalSite
+from tests.support.crawl_check import ROOT, read_jsonl, run_crawl, score
 
 DEMO_DIR = ROOT / "data" / "demo"
 

@@ -98,24 +98,58 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-# The host[:port] of a canonical URL (lowercase scheme, ASCII host): what urlsplit() would find.
-_CANONICAL_NETLOC = re.compile(r"https?://([^/?#\\@\s]*)(?=[/?#]|$)")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Scheme, host and port: what makes two URLs the same site (RFC 6454), default ports filled in."""
+    scheme: str
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        port = "" if DEFAULT_PORTS[self.scheme] == self.port else f":{self.port}"
+        return f"{self.scheme}://{host}{port}"
+
+
+@lru_cache(maxsize=8192)
+def origin_of(url: str) -> Origin | None:
+    """The origin of an http(s) URL; None for any other scheme, no host, a bad port, or userinfo
+    (``http://site@elsewhere/`` is elsewhere, and no link of the site needs a password)."""
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in DEFAULT_PORTS or not parts.hostname or "@" in parts.netloc:
+            return None
+        return Origin(scheme, parts.hostname, parts.port or DEFAULT_PORTS[scheme])
+    except ValueError:
+        return None
 
 
 def same_origin(url: str, base_url: str) -> bool:
-    """Whether ``url`` is http(s) on ``base_url``'s host and port. Links are canonical by the
-    time they are asked about (``absolute``), and read without urlsplit(): a page asks for
-    hundreds of them."""
-    match = _CANONICAL_NETLOC.match(url)
-    if match and match[1].isascii() and match[1] == match[1].lower():
-        return match[1] == _netloc(base_url)
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() == _netloc(base_url)
+    """Whether ``url`` is on ``base_url``'s origin: scheme, host and port, the one test of what is
+    on the site (links, sitemap entries, redirects, translations, cards). A canonical link starts
+    with the base's own spelling, which is checked without splitting it: a page asks for hundreds."""
+    prefix = _spelling(base_url)
+    if url.startswith(prefix) and url[len(prefix):len(prefix) + 1] in ("", "/", "?", "#"):
+        return True
+    found = origin_of(url)
+    return found is not None and found == origin_of(base_url)
 
 
 @lru_cache(maxsize=64)
-def _netloc(base_url: str) -> str:
-    return urlsplit(base_url).netloc.lower()
+def _spelling(base_url: str) -> str:
+    origin = origin_of(base_url)
+    return str(origin) if origin else "\0"
+
+
+def rehome(url: str, origin: Origin | str) -> str:
+    """``url`` with its scheme, host and port replaced by ``origin``'s: a link to an alias of the
+    site (``localhost`` for ``127.0.0.1``, the apex for ``www.``), read as the site's own."""
+    parts = urlsplit(url)
+    return urlunsplit((*urlsplit(str(origin))[:2], parts.path or "/", parts.query, parts.fragment))
 
 
 @dataclass(frozen=True)
@@ -137,6 +171,20 @@ def listing_language(url: str) -> str | None:
     path = urlsplit(url).path
     match = _HOME_PATH.match(path) or _CATEGORY_PATH.match(path)
     return match["lang"] if match else None
+
+
+def listing_page(url: str) -> tuple[str, int]:
+    """A listing URL reduced to the one query parameter the site's listings use (``page=N``, left
+    out for the first page), and its page number: other parameters (sorts, filters, session ids)
+    would make one page endless URLs."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url, 1
+    numbers = [value for name, value in parse_qsl(parts.query) if name == "page"]
+    text = numbers[0] if numbers else ""
+    page = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 1
+    query = f"page={page}" if page > 1 else ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")), max(page, 1)
 
 
 def path_language(url: str) -> str | None:

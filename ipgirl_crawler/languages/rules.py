@@ -25,3 +25,15 @@ RELATIVE_DATE_MARKERS: dict[str, tuple[str, ...]] = {
 
 # Languages counted in characters rather than words (no spaces between words).
 CHARACTER_COUNTED_LANGUAGES = frozenset({"ja", "zh"})
+
+# Numeric dates ("04/07/2023") are ambiguous; read them as each language writes them.
+DATE_ORDER: dict[str, str] = {
+    "en": "MDY", "fr": "DMY", "de": "DMY", "es": "DMY", "it": "DMY", "pt": "DMY",
+    "ja": "YMD", "zh": "YMD", "ko": "YMD",
+}
+
+# Words that lead a date inside a byline ("Par X le 4 juillet", "Von X am 7. Juni").
+DATE_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("on",), "fr": ("le",), "de": ("am",), "es": ("el",), "it": ("il",),
+    "pt": ("em",), "ja": ("、",), "zh": ("于",), "ko": (",",),
+}

@@ -1,0 +1,1 @@
+"""Output: how the crawl's files are created on disk."""

@@ -1,6 +1,6 @@
 """Feed storage that never shows a partial file, and commits each file together with the state.
 
-Each batch is written to ``<name>.part``, fsynced, recorded as pending in the state store,
+Each batch is written to ``<name>.<random>.part`` (``output.files``), fsynced, recorded as pending in the state store,
 renamed into place, then applied: after a ``kill -9`` at any point, the next start either
 completes the batch (the file was whole) or discards it (its articles are crawled again), so
 files and remembered articles always agree.
@@ -19,6 +19,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from w3lib.url import file_uri_to_path
 
 from ipgirl_crawler import distributed
+from ipgirl_crawler.output.files import create_part, open_append
 from ipgirl_crawler.output.formats import read_items
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY
@@ -145,9 +146,9 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def open(self, spider: Spider) -> IO[bytes]:
         self.final.parent.mkdir(parents=True, exist_ok=True)
         if self.write_mode == "ab":
-            return self.final.open("ab")
-        self.part = self.final.with_name(self.final.name + ".part")
-        return self.part.open("wb")
+            return open_append(self.final)
+        self.part, handle = create_part(self.final)
+        return handle
 
     def store(self, file: IO[bytes]) -> None:
         """Commit the file with the state; a failure is named in the stats (``FAILED_FEEDS_KEY``),

@@ -76,7 +76,7 @@ def votes_fragments() -> re.Pattern[str]:
 
 def caseless(text: str) -> str:
     """A form in which a text ``votes_fragments()`` matches always holds a caseless fragment:
-    what re.IGNORECASE equates ("I"/"ı"/"İ", "s"/"ſ") comes out the same (tests/test_anchors.py
+    what re.IGNORECASE equates ("I"/"ı"/"İ", "s"/"ſ") comes out the same (tests/pages/test_anchors.py
     checks it for every character of every fragment)."""
     return text.upper().lower().replace("\u0307", "")
 

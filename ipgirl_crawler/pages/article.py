@@ -378,7 +378,8 @@ class ArticlePage:
         for link in self.tagged.links("alternate", "hreflang"):
             code = attr(link, "hreflang").lower()
             url = self.resolve(link.get("href"))
-            if url and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
+            # Only the site's own pages: never another port, a subdomain or a userinfo trick.
+            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
                 found.setdefault(code, url)
         return found
 

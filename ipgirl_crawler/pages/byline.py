@@ -5,7 +5,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ipgirl_crawler.languages.rules import AUTHOR_CONJUNCTIONS, AUTHOR_SEPARATORS, RELATIVE_DATE_MARKERS
+from ipgirl_crawler.languages.rules import (
+    AUTHOR_CONJUNCTIONS,
+    AUTHOR_SEPARATORS,
+    DATE_CONNECTORS,
+    RELATIVE_DATE_MARKERS,
+)
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -15,13 +20,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 
 
-# Words that lead a date inside a byline ("Par X le 4 juillet", "Von X am 7. Juni").
 _CONNECTOR_TAIL = {
     code: re.compile(rf"(?:[\s,]+(?:{'|'.join(words)}))?[\s,]*$", re.IGNORECASE)
-    for code, words in {
-        "en": ("on",), "fr": ("le",), "de": ("am",), "es": ("el",), "it": ("il",),
-        "pt": ("em",), "ja": ("、",), "zh": ("于",), "ko": (",",),
-    }.items()
+    for code, words in DATE_CONNECTORS.items()
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 
+from bs4.dammit import UnicodeDammit
 from charset_normalizer import from_bytes
 from scrapy.http import TextResponse
 
@@ -54,9 +55,20 @@ def _decodes(body: bytes, encoding: str) -> bool:
     return True
 
 
+def untwingled(body: bytes) -> bytes | None:
+    """A UTF-8 page with Windows-1252 punctuation pasted in (curly quotes, dashes), made all UTF-8.
+
+    Decoding such a page whole as cp1252 would garble every other non-ASCII character; beautifulsoup4's
+    ``UnicodeDammit.detwingle`` rewrites only the stray bytes. None when the page is not such a mix."""
+    fixed = UnicodeDammit.detwingle(body)
+    return fixed if fixed != body and _is_utf8(fixed) and not fixed.isascii() else None
+
+
 def with_true_encoding(response: TextResponse) -> tuple[TextResponse, bool]:
     """The response decoded by its real charset, and whether that differs from the declared one."""
     encoding = corrected_encoding(response)
     if encoding is None:
         return response, False
+    if encoding == "cp1252" and (fixed := untwingled(response.body)) is not None:
+        return response.replace(body=fixed, encoding="utf-8"), True
     return response.replace(encoding=encoding), True

@@ -1,0 +1,1 @@
+"""Run management: what bounds a run, and how it ends."""

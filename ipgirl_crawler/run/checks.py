@@ -18,9 +18,9 @@ from typing import Any
 
 from redis.connection import parse_url as parse_redis_url
 
-from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
 from ipgirl_crawler.output.feeds import feed_path
 from ipgirl_crawler.output.formats import READABLE_FORMATS
+from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
 from ipgirl_crawler.run.monitors import default_thresholds
 from ipgirl_crawler.run.state import site_state_dir
 

@@ -17,6 +17,7 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.output.feeds import lock_site_state
+from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.run.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.finish import FAILED_KEY
@@ -42,6 +43,14 @@ def build_settings(overrides: dict[str, str]) -> Settings:
     return settings
 
 
+def apply_umask(settings: Settings) -> None:
+    """The cron entry point's files are not world-readable: umask ``IPGIRL_UMASK`` (027 by default)."""
+    try:
+        os.umask(parse_umask(settings.get("IPGIRL_UMASK")))
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None
+
+
 def summary(stats: dict[str, Any], healthy: bool) -> str:
     failed = stats.get(FAILED_KEY) or []
     elapsed = stats.get("elapsed_time_seconds", 0) or 0
@@ -64,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spider_args = _pairs(args.spider_args, "-a")
         settings = build_settings(_pairs(args.settings, "-s"))
+        apply_umask(settings)
         config = check_run(settings, spider_args)
     except ConfigurationError as error:
         print(f"ipgirl-crawl: configuration error: {error}", file=sys.stderr)

@@ -7,7 +7,6 @@ from typing import Any
 from ipgirl_crawler.discovery.urls import InvalidBaseURL, validate_base_url
 from ipgirl_crawler.languages import ui_strings
 
-
 # False for Scrapy's own one-off commands (parse, shell, fetch, view, check: ``commands/one_off.py``):
 # only a crawl opens the site's state and writes run files.
 CRAWL_RUN_SETTING = "IPGIRL_CRAWL_RUN"

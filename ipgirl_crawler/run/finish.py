@@ -15,7 +15,9 @@ from scrapy.crawler import Crawler
 
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run import monitors, segments
+from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
 from ipgirl_crawler.run.checks import monitor_thresholds
 from ipgirl_crawler.run.records import KINDS
 from ipgirl_crawler.run.report import write_report
@@ -26,9 +28,9 @@ FAILED_KEY = "ipgirl/monitors/failed"
 
 
 def write_json_atomically(path: Path, data: Any) -> None:
-    part = path.with_name(path.name + ".part")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with part.open("w", encoding="utf-8") as handle:
+    part, handle = create_part(path, text=True)
+    with handle:
         json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
         handle.flush()
         os.fsync(handle.fileno())
@@ -92,8 +94,8 @@ class RunMonitor:
         self.crawler.stats.set_stats(whole)
         self.evaluate(whole)
         stats = self.crawler.stats.get_stats()
-        if stats.get("finish_reason") == "finished":
-            state.store.finish_run(state.run_id, "finished")
+        if stats.get("finish_reason") in RUN_ENDED_REASONS:  # else resumed by the next start
+            state.store.finish_run(state.run_id, stats["finish_reason"])
         segments.save(state.store.dir, state.run_id, stats)
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"

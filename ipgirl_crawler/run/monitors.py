@@ -9,6 +9,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from ipgirl_crawler.run.bounds import bound_failures
 from ipgirl_crawler.run.feed_health import feed_failures
 
 FAILURE_PREFIX = "ipgirl/failures/"
@@ -62,4 +63,4 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None) ->
     violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
-    return failed + coverage_failures(stats, limits) + feed_failures(stats)
+    return failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)

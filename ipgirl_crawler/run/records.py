@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exporters import JsonLinesItemExporter
 
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
+from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run.state import BATCH_GLOB, utc_now
 
 KINDS = ("failures", "gone")
@@ -22,14 +23,14 @@ KINDS = ("failures", "gone")
 class RecordFile:
     def __init__(self, final: Path) -> None:
         self.final = final
-        self.part = final.with_name(final.name + ".part")
+        self.part: Path | None = None
         self.handle: IO[bytes] | None = None
         self.exporter: JsonLinesItemExporter | None = None
 
     def write(self, record: dict[str, Any]) -> None:
         if self.exporter is None:
             self.final.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = self.part.open("wb")
+            self.part, self.handle = create_part(self.final)
             self.exporter = JsonLinesItemExporter(self.handle, encoding="utf-8", ensure_ascii=False)
             self.exporter.start_exporting()
         self.exporter.export_item(record)
@@ -41,7 +42,7 @@ class RecordFile:
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.handle.close()
-        os.replace(self.part, self.final)
+        os.replace(self.part, self.final)  # type: ignore[arg-type]
         fsync_directory(self.final.parent)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
+from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)
@@ -358,8 +359,8 @@ def read_jsonl(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
 
 
 def write_atomically(path: Path, text: str) -> Path:
-    part = path.with_name(path.name + ".part")
-    with part.open("w", encoding="utf-8") as handle:
+    part, handle = create_part(path, text=True)
+    with handle:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())

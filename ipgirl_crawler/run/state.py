@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from ipgirl_crawler.output.files import parts_of
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT,
                                  status TEXT, full INTEGER);
@@ -204,9 +206,10 @@ class StateStore:
         """Finish or undo batches a crash interrupted; returns what was done, for the log."""
         done = []
         for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
-            final, part = Path(path), Path(path + ".part")
-            if not final.exists() and part.exists():
-                os.replace(part, final)
+            final = Path(path)
+            parts = parts_of(final)
+            if not final.exists() and parts:
+                os.replace(parts[0], final)
             if final.exists():
                 self.apply_batch(final)
                 done.append(f"completed {final.name}")

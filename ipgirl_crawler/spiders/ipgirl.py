@@ -11,23 +11,32 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed
+from ipgirl_crawler.discovery.origin import SiteOrigin, learn
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
-from ipgirl_crawler.discovery.urls import DEFAULT_BASE_URL, absolute, article_ref, listing_language, same_origin
+from ipgirl_crawler.discovery.urls import (
+    DEFAULT_BASE_URL,
+    absolute,
+    article_ref,
+    listing_language,
+    listing_page,
+)
 from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
 from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.run.state import article_key
-from ipgirl_crawler.workers.extraction import WorkerPool
+from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
 ARTICLE_PRIORITY = 10
@@ -55,6 +64,7 @@ class IpgirlSpider(Spider):
         super().__init__(**kwargs)
         self._arguments = (base_url, languages, full)
         self.base_url = DEFAULT_BASE_URL
+        self.site = SiteOrigin.of(DEFAULT_BASE_URL)  # the origin requests go to (learnt at start) and its aliases
         self.languages = ui_strings.languages()
         self.scheduled_articles = SeenSet()
         self.listings_requested: set[str] = set()
@@ -68,12 +78,13 @@ class IpgirlSpider(Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         config = CrawlConfig.from_arguments(crawler.settings, *spider._arguments)
         spider.base_url, spider.languages = config.base_url, config.languages
-        spider.allowed_domains = [urlsplit(spider.base_url).hostname or ""]
         spider.page_pipelines = page_pipelines(crawler.settings)
+        spider.bounds = DiscoveryBounds(crawler)
         if not crawler.settings.getbool(CRAWL_RUN_SETTING, True):
             spider.base_url_given = bool(spider._arguments[0] or crawler.settings.get("IPGIRL_BASE_URL") != DEFAULT_BASE_URL)
-            spider.allowed_domains = []  # the page asked for, whichever its host
+            spider.site = None  # the page asked for, whichever its host
             return spider
+        spider.site = SiteOrigin.of(spider.base_url)
         if distributed.enabled(crawler.settings):
             prefix = distributed.apply_settings(crawler.settings, spider.base_url)
             spider.coordinator = distributed.Coordinator(crawler, prefix)
@@ -108,14 +119,19 @@ class IpgirlSpider(Spider):
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in state.recovered:
             self.logger.warning("Recovered after an interrupted run: %s", line)
-        if self.coordinator is not None and not self.coordinator.claim_seeding():
+        seeding = self.coordinator is None or self.coordinator.claim_seeding()
+        first_home = await self.learn_origin()
+        if not seeding:
             self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.coordinator.prefix)
             return
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots, errback=self.on_error,
                       priority=SITEMAP_PRIORITY, meta={"handle_httpstatus_list": [404]})
-        for lang in self.languages:
-            home = f"{self.base_url}/{lang}/"
-            self.listings_requested.add(home)
+        homes = [f"{self.base_url}/{lang}/" for lang in self.languages]
+        self.listings_requested.update(homes)
+        if first_home is not None:
+            for request in self.parse_listing(first_home):
+                yield request
+        for home in homes[first_home is not None:]:
             yield Request(home, callback=self.parse_listing, errback=self.on_error)
 
     @classmethod
@@ -130,12 +146,44 @@ class IpgirlSpider(Spider):
         if self.crawl_state is None and not getattr(self, "base_url_given", True):
             parts = urlsplit(response.url)
             self.base_url = f"{parts.scheme}://{parts.netloc}"
+            self.site = SiteOrigin.of(self.base_url)
         if article_ref(response.url) is not None:
             async for result in self.parse_article(response):
                 yield result
             return
         for request in self.parse_listing(response):
             yield request
+
+    async def learn_origin(self) -> TextResponse | None:
+        """Ask the configured origin for the first language's home page, follow the site's redirects
+        and read its canonical link: the origin they name becomes the crawl's (``discovery.origin``),
+        or the crawl stops at start when they name another site. Returns the home page, if it came."""
+        home = f"{self.base_url}/{self.languages[0]}/"
+        probe = Request(home, meta={OriginMiddleware.PROBE: True}, dont_filter=True)
+        try:
+            response = await self.crawler.engine.download_async(probe)
+        except OffOrigin as error:
+            self._origin_mismatch(f"the home page {home} redirects to another site ({safe_for_log(error)})")
+        except Exception as error:  # the crawl's own requests will fail too, and say so
+            self.logger.warning("The home page %s did not answer (%s): crawling %s as configured",
+                                home, safe_for_log(error), self.base_url)
+            self.count("origin_probe_failed")
+            return None
+        page = response if isinstance(response, TextResponse) and response.status == 200 else None
+        canonical = absolute(response.url, page.xpath("//link[@rel='canonical']/@href").get()) if page else None
+        learnt = learn(self.base_url, response.url, canonical)
+        if learnt.site is None:
+            self._origin_mismatch(learnt.message or "")
+        if learnt.message:
+            self.logger.warning("Origin learnt: %s", learnt.message)
+            self.crawler.stats.set_value("ipgirl/origin/learnt", learnt.site.base_url)
+        self.site, self.base_url = learnt.site, learnt.site.base_url
+        return page
+
+    def _origin_mismatch(self, message: str) -> None:
+        self.logger.error("Stopping at start: %s", message)
+        self.crawler.stats.set_value("ipgirl/origin/mismatch", 1)
+        raise CloseSpider("origin_mismatch")
 
     # -- discovery -------------------------------------------------------------
     def count(self, key: str, value: int = 1) -> None:
@@ -144,9 +192,10 @@ class IpgirlSpider(Spider):
     def parse_robots(self, response: Response) -> Iterator[Request]:
         text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
         listed = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.lower().startswith("sitemap:")]
-        sitemaps = [url for url in (absolute(response.url, u) for u in listed) if url and self._on_site(url, "sitemap")]
+        sitemaps = [url for url in (self._on_site(absolute(response.url, u), "sitemap") for u in listed) if url]
         for url in sitemaps or [f"{self.base_url}/sitemap.xml"]:
-            yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
+            if self.bounds.allow_sitemap(0):
+                yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         body = response.body
@@ -160,12 +209,14 @@ class IpgirlSpider(Spider):
         entries = 0
         for entry in sitemap_entries(body):
             entries += 1
-            url = absolute(response.url, entry.loc)
-            if not url or not self._on_site(url, "sitemap_entry"):
+            url = self._on_site(absolute(response.url, entry.loc), "sitemap_entry")
+            if not url:
                 continue
             if entry.kind == "sitemapindex":
-                if self._wanted_sitemap(url):
-                    yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
+                depth = response.meta.get("sitemap_depth", 0) + 1
+                if self._wanted_sitemap(url) and self.bounds.allow_sitemap(depth):
+                    yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY,
+                                  meta={"sitemap_depth": depth})
             else:
                 yield from self._article_request(url, lastmod=entry.lastmod)
         if not entries:
@@ -180,11 +231,15 @@ class IpgirlSpider(Spider):
         for url in self._links(response, hrefs):
             if article_ref(url):
                 yield from self._article_request(url)
-            elif url not in self.listings_requested and listing_language(url) in self.languages:
+            elif listing_language(url) in self.languages:
+                url, page = listing_page(url)
                 # Every listing page links to dozens of others: a Request for each would only
                 # feed Scrapy's duplicate filter.
-                self.listings_requested.add(url)
-                yield Request(url, callback=self.parse_listing, errback=self.on_error)
+                if url in self.listings_requested:
+                    continue
+                self.listings_requested.add(url)  # a page refused by a bound is refused (and counted) once
+                if self.bounds.allow_listing(page):
+                    yield Request(url, callback=self.parse_listing, errback=self.on_error)
 
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | Request]:
         self.count("article_responses")
@@ -195,12 +250,17 @@ class IpgirlSpider(Spider):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
             return
-        result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
+        try:
+            result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
+        except PageFailed as failure:  # the page broke a worker's bound: never read in this process
+            self.record_failure(response.url, failure.reason, 1 + response.meta.get("retry_times", 0), str(failure))
+            return
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        for url in result.links:
-            if same_origin(url, self.base_url):
+        for link in result.links:
+            url = self.site.on_site(link)
+            if url:
                 for request in self._article_request(url):
                     yield request
         if result.item is None:
@@ -216,11 +276,12 @@ class IpgirlSpider(Spider):
         yield item
 
     # -- helpers -------------------------------------------------------------------
-    def _on_site(self, url: str, what: str) -> bool:
-        if same_origin(url, self.base_url):
-            return True
-        self.count(f"offsite_{what}")
-        return False
+    def _on_site(self, url: str | None, what: str) -> str | None:
+        """``url`` on the site's origin (an alias's rewritten), else None, counted."""
+        found = self.site.on_site(url) if url else None
+        if url and not found:
+            self.count(f"offsite_{what}")
+        return found
 
     def _wanted_sitemap(self, url: str) -> bool:
         match = _SITEMAP_LANGUAGE.search(url)
@@ -229,7 +290,7 @@ class IpgirlSpider(Spider):
     def _links(self, response: Response, hrefs: Iterable[str | None]) -> Iterator[str]:
         for href in hrefs:
             url = absolute(response.url, href)
-            if url and same_origin(url, self.base_url):
+            if url and (url := self.site.on_site(url)):
                 yield url
 
     def _article_request(self, url: str, lastmod: str | None = None) -> Iterator[Request]:
@@ -245,7 +306,7 @@ class IpgirlSpider(Spider):
             return
         headers = {}
         if known and not known.gone and self.crawl_state and not self.crawl_state.full:
-            url = known.url or url
+            url = (self.site.on_site(known.url) if known.url else None) or url
             headers = {k: v for k, v in (("If-None-Match", known.etag), ("If-Modified-Since", known.last_modified)) if v}
         self.count("articles_scheduled")
         yield Request(url, callback=self.parse_article, errback=self.on_error, priority=ARTICLE_PRIORITY,
@@ -275,9 +336,11 @@ class IpgirlSpider(Spider):
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         reason = f"HTTP {response.status}" if response is not None else (failure.type.__name__ if failure.type else "error")
-        url = getattr(request, "url", "?")
         attempts = 1 + (request.meta.get("retry_times", 0) if request is not None else 0)
-        self.logger.warning("Failed after %d attempt(s) %s: %s", attempts, url, safe_for_log(failure.getErrorMessage()))
+        self.record_failure(getattr(request, "url", "?"), reason, attempts, failure.getErrorMessage())
+
+    def record_failure(self, url: str, reason: str, attempts: int, message: str) -> None:
+        self.logger.warning("Failed after %d attempt(s) %s: %s", attempts, url, safe_for_log(message))
         self.crawler.stats.inc_value(f"ipgirl/failures/{reason.replace(' ', '_')}")
         records = RunRecords.of(self.crawler)
         if records is not None:

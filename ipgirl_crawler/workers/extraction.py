@@ -4,7 +4,11 @@ Parsing, reading and cleaning a page cost as much CPU as everything Scrapy does 
 in one process they halve the crawl's speed. ``extract`` is pure (bytes in, a finished item
 out: page object, then the page pipelines), so it runs in a small process pool
 (``IPGIRL_EXTRACTION_WORKERS``, default: one per spare core) while the reactor downloads the
-next pages, one round trip per page; with 0 workers, or if a worker dies, it runs in-process.
+next pages, one round trip per page; with 0 workers, or when no worker can start, in-process.
+
+A page that breaks a worker's bounds (``IPGIRL_WORKER_MEMORY_MB``, ``IPGIRL_PAGE_DEADLINE``), or
+whose worker dies on it, is a failure of that page (``PageFailed``), never run again in the crawl
+process: what broke a worker would break the crawl.
 """
 from __future__ import annotations
 
@@ -22,7 +26,15 @@ from scrapy.http import HtmlResponse, TextResponse
 from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.pages.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
-from ipgirl_crawler.workers.pool import ProcessPool, WorkerDied, cpu_count
+from ipgirl_crawler.workers.pool import (
+    BoundBroken,
+    CallLost,
+    ProcessPool,
+    WorkerDied,
+    WorkerLimits,
+    WorkerUnavailable,
+    cpu_count,
+)
 from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
 from pipelines.dates import warm_up as warm_up_dates
 
@@ -61,6 +73,18 @@ def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: 
     return result
 
 
+class PageFailed(RuntimeError):
+    """The page broke a worker's bound, or killed its worker: ``reason`` names which."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+
+
+# A call lost with its worker (it waited behind the page that killed it) is sent again, this often.
+LOST_CALL_ATTEMPTS = 3
+
+
 def default_workers() -> int:
     return max(0, min(4, cpu_count() - 1))
 
@@ -70,8 +94,9 @@ class WorkerPool:
 
     ATTRIBUTE = "_ipgirl_extraction"
 
-    def __init__(self, workers: int, log_level: int | str = logging.INFO) -> None:
-        self.workers, self.log_level = workers, log_level
+    def __init__(self, workers: int, log_level: int | str = logging.INFO, limits: WorkerLimits = WorkerLimits()) -> None:
+        self.workers, self.log_level, self.limits = workers, log_level, limits
+        self.stats: Any = None  # the crawl's, once its spider opens
         self.pool: ProcessPool | None = None
         self._starting: asyncio.Future[None] | None = None  # held: the loop keeps only a weak reference to a task
 
@@ -81,8 +106,10 @@ class WorkerPool:
         pool = getattr(crawler, cls.ATTRIBUTE, None)
         if pool is None:
             setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
+            limits = WorkerLimits(crawler.settings.getint("IPGIRL_WORKER_MEMORY_MB"),
+                                  crawler.settings.getfloat("IPGIRL_PAGE_DEADLINE"))
             pool = cls(default_workers() if setting in (None, "", "auto") else int(setting),
-                       crawler.settings.get("LOG_LEVEL"))
+                       crawler.settings.get("LOG_LEVEL"), limits)
             setattr(crawler, cls.ATTRIBUTE, pool)
             crawler.signals.connect(pool.start_soon, signal=signals.spider_opened)
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
@@ -90,6 +117,7 @@ class WorkerPool:
 
     def start_soon(self, spider: Any) -> None:
         """Start the workers while discovery reads robots.txt and sitemaps, not on the first article."""
+        self.stats = getattr(getattr(spider, "crawler", None), "stats", None)
         pool = self._pool()
         if pool is not None:
             languages = tuple(getattr(spider, "languages", ()))
@@ -100,7 +128,7 @@ class WorkerPool:
             # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["ipgirl_crawler.workers.extraction", *PRELOADED])
-            self.pool = ProcessPool(context, self.workers, self.log_level)
+            self.pool = ProcessPool(context, self.workers, self.log_level, self.limits)
         return self.pool
 
     async def extract(self, response: TextResponse, base_url: str,
@@ -108,16 +136,28 @@ class WorkerPool:
         return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` in a worker process; in-process with no workers or when one died."""
+        """``function(*args)`` in a worker process (in-process with no workers, or when none can
+        start); ``PageFailed`` when the call broke a worker's bound or its worker died on it."""
         pool = self._pool()
         if pool is None:
             return function(*args)
         try:
-            return await pool.run(function, *args)
+            for _ in range(LOST_CALL_ATTEMPTS):
+                try:
+                    return await pool.run(function, *args)
+                except CallLost:
+                    continue
+            raise PageFailed("worker_died", f"its worker ended {LOST_CALL_ATTEMPTS} times before running it")
+        except BoundBroken as error:
+            raise PageFailed(error.reason, error.detail) from None
         except WorkerDied as error:
-            logger.error("%s running %s; running it in-process, starting a new worker",
-                         error, getattr(function, "__name__", function))
+            raise PageFailed("worker_died", str(error)) from None
+        except WorkerUnavailable as error:
+            logger.error("%s; running %s in-process", error, getattr(function, "__name__", function))
             return function(*args)
+        finally:
+            if self.stats is not None and pool.peak_rss_kib:
+                self.stats.max_value("ipgirl/workers/peak_rss_mib", pool.peak_rss_kib // 1024)
 
     def close(self) -> None:
         if self.pool is not None:

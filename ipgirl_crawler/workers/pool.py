@@ -4,6 +4,12 @@
 and a management thread; in a crawl those threads fight the reactor for the GIL and cost the
 main process about a millisecond per article, more than the call saves. Here a call is one
 pickled frame written to the worker's socket and one read back when the loop sees it readable.
+
+Each worker has bounds of its own (``WorkerLimits``): an address-space limit (``RLIMIT_AS``: a
+page whose parse would take more memory fails with ``MemoryError`` instead of growing the worker)
+and a deadline per call (``SIGALRM`` in the worker; past a grace period the crawl kills it). A
+call that breaks a bound raises ``BoundBroken``; the worker that broke it then exits, and a fresh
+one starts. Calls waiting behind it are sent again to another worker (``CallLost``).
 """
 from __future__ import annotations
 
@@ -12,10 +18,12 @@ import itertools
 import logging
 import os
 import pickle
+import resource
 import signal
 import socket
 import struct
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
@@ -29,7 +37,52 @@ _SOCKET_BUFFER = 4 << 20
 
 
 class WorkerDied(RuntimeError):
-    """The worker process ended (killed, out of memory, crashed) with calls in flight."""
+    """The worker process ended (killed, out of memory, crashed) while running this call."""
+
+
+class CallLost(RuntimeError):
+    """The worker process ended while this call waited behind another: it may run elsewhere."""
+
+
+class BoundBroken(RuntimeError):
+    """The call broke one of the worker's bounds: ``reason`` is ``worker_memory`` or ``page_deadline``."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(reason, detail)  # both in args: that is what unpickling passes back
+        self.reason, self.detail = reason, detail
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.detail}"
+
+
+class WorkerUnavailable(RuntimeError):
+    """No worker process could be started."""
+
+
+@dataclass(frozen=True)
+class WorkerLimits:
+    memory_mb: int = 0  # address space of a worker process; 0: unbounded
+    call_seconds: float = 0.0  # per call; 0: unbounded
+    grace_seconds: float = 10.0  # past the deadline, a worker that has not answered is killed
+
+
+class _Overran(BaseException):
+    """Raised by SIGALRM inside the call; not an Exception, so the call's own handlers let it through."""
+
+
+def _overran(signum: int, frame: object) -> None:
+    raise _Overran
+
+
+def _apply(limits: WorkerLimits) -> None:
+    if limits.memory_mb > 0:
+        size = limits.memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+    signal.signal(signal.SIGALRM, _overran)
+
+
+def peak_rss_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def frame(message: Any) -> bytes:
@@ -56,11 +109,46 @@ class _Records(logging.Handler):
         return records
 
 
-def serve(connection: socket.socket, log_level: int | str) -> None:
-    """The worker's loop: read (call id, function, args), answer (call id, ok, result or error, log records)."""
+def _vm_peak_kib() -> int:
+    try:
+        with open("/proc/self/status", "rb") as status:
+            line = next((line for line in status if line.startswith(b"VmPeak:")), b"VmPeak: 0 kB")
+        return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _out_of_memory(error: Exception, limits: WorkerLimits) -> bool:
+    """A MemoryError, or any error once the worker has reached its address-space ceiling: libxml2
+    reports a failed allocation as a parse error, often "unknown error" (no memory for the message)."""
+    if isinstance(error, MemoryError):
+        return True
+    return limits.memory_mb > 0 and _vm_peak_kib() >= limits.memory_mb * 1024 * 0.9
+
+
+def _run_bounded(function: Callable[..., Any], args: Sequence[Any], limits: WorkerLimits) -> tuple[bool, Any]:
+    """(ok, result or error) of one call within the worker's bounds."""
+    if limits.call_seconds > 0:
+        signal.setitimer(signal.ITIMER_REAL, limits.call_seconds)
+    try:
+        return True, function(*args)
+    except _Overran:
+        return False, BoundBroken("page_deadline", f"the call took more than {limits.call_seconds:g} s")
+    except Exception as error:  # the caller re-raises it
+        if _out_of_memory(error, limits):
+            return False, BoundBroken("worker_memory", f"the call needed more than the worker's {limits.memory_mb} MiB")
+        return False, error
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def serve(connection: socket.socket, log_level: int | str, limits: WorkerLimits = WorkerLimits()) -> None:
+    """The worker's loop: read (call id, function, args), answer (call id, ok, result or error, log
+    records, peak RSS); after a call that broke a bound, answer and exit (its heap may be in tatters)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the crawl, which then closes us
     records = _Records()
     logging.basicConfig(level=log_level, handlers=[records], force=True)
+    _apply(limits)
     reader = connection.makefile("rb")
     while True:
         try:
@@ -70,28 +158,35 @@ def serve(connection: socket.socket, log_level: int | str) -> None:
         if len(header) < _HEADER.size:
             return  # the crawl closed its end
         call_id, function, args = pickle.loads(reader.read(_HEADER.unpack(header)[0]))
-        try:
-            answer = (call_id, True, function(*args), records.take())
-        except Exception as error:  # the caller re-raises it
-            answer = (call_id, False, error, records.take())
+        ok, value = _run_bounded(function, args, limits)
+        del args
+        answer = (call_id, ok, value, records.take(), peak_rss_kib())
         try:
             data = frame(answer)
         except Exception as error:  # an unpicklable result or exception
-            data = frame((call_id, False, RuntimeError(f"{type(error).__name__}: {error}"), answer[3]))
+            data = frame((call_id, False, RuntimeError(f"{type(error).__name__}: {error}"), answer[3], answer[4]))
         connection.sendall(data)
+        if isinstance(value, BoundBroken):
+            return
 
 
 class Worker:
     """One worker process and the calls in flight on it. Calls may be made before ``launch()``
     has started the process: they wait in the socket."""
 
-    def __init__(self, context: BaseContext, loop: asyncio.AbstractEventLoop, log_level: int | str) -> None:
+    def __init__(self, context: BaseContext, loop: asyncio.AbstractEventLoop, log_level: int | str,
+                 limits: WorkerLimits = WorkerLimits()) -> None:
         ours, self._theirs = socket.socketpair()
         for end in (ours, self._theirs):
             for option in (socket.SO_SNDBUF, socket.SO_RCVBUF):
                 end.setsockopt(socket.SOL_SOCKET, option, _SOCKET_BUFFER)  # the kernel caps it at its maximum
-        self.process = context.Process(target=serve, args=(self._theirs, log_level), daemon=True,
+        self.process = context.Process(target=serve, args=(self._theirs, log_level, limits), daemon=True,
                                        name="ipgirl-worker")
+        self.limits = limits
+        self.peak_rss_kib = 0
+        self._watchdog: asyncio.TimerHandle | None = None
+        self._overran: int | None = None  # the call the watchdog killed the worker for
+        self._retiring = False  # it broke a bound and exits: it runs nothing more
         ours.setblocking(False)
         self.socket, self.loop = ours, loop
         self.pending: dict[int, asyncio.Future[Any]] = {}
@@ -111,6 +206,8 @@ class Worker:
     def call(self, call_id: int, function: Callable[..., Any], args: Sequence[Any]) -> asyncio.Future[Any]:
         future = self.loop.create_future()
         self.pending[call_id] = future
+        if len(self.pending) == 1:
+            self._watch()
         data = frame((call_id, function, tuple(args)))
         if self._unsent:
             self._unsent += data
@@ -157,8 +254,9 @@ class Worker:
             end = start + _HEADER.size + size
             if len(buffer) < end:
                 break
-            call_id, ok, value, records = pickle.loads(memoryview(buffer)[start + _HEADER.size:end])
+            call_id, ok, value, records, peak = pickle.loads(memoryview(buffer)[start + _HEADER.size:end])
             start = end
+            self.peak_rss_kib = max(self.peak_rss_kib, peak)
             for record in records:
                 logging.getLogger(record.name).handle(record)
             future = self.pending.pop(call_id, None)
@@ -168,15 +266,49 @@ class Worker:
                 future.set_result(value)
             else:
                 future.set_exception(value)
+            if isinstance(value, BoundBroken):
+                self._retiring = True  # it exits after this answer: what it holds is lost, not its fault
         del buffer[:start]
+        if self._retiring:
+            self.died()
+        elif start:
+            self._watch()
+
+    def _watch(self) -> None:
+        """Arm the watchdog for the call now at the head (the one the worker is running)."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
+        if self.pending and self.limits.call_seconds > 0 and self.alive:
+            head = next(iter(self.pending))
+            self._watchdog = self.loop.call_later(self.limits.call_seconds + self.limits.grace_seconds,
+                                                  self._kill_overrun, head)
+
+    def _kill_overrun(self, call_id: int) -> None:
+        """The worker did not answer within its deadline and grace (stuck in C code that signals
+        cannot interrupt): kill it; that call fails with ``BoundBroken``, the ones behind it are lost."""
+        if self.pending and next(iter(self.pending)) == call_id and self.process.pid is not None:
+            logger.warning("Worker process %s overran its deadline: killing it", self.process.pid)
+            self._overran = call_id
+            self.process.kill()
 
     def died(self) -> None:
-        """The process ended, or never started: the calls in flight fail with ``WorkerDied``."""
+        """The process ended, or never started. The call it was running (the first in flight) fails
+        with ``WorkerDied`` (``BoundBroken`` when the watchdog killed it), those behind it with
+        ``CallLost``; all of them with ``CallLost`` if the process never started."""
         if not self.alive:
             return
+        blame_head = self.process.pid is not None and not self._retiring
         self.close(wait=False)
-        for future in self.pending.values():
-            if not future.done():
+        for position, (call_id, future) in enumerate(self.pending.items()):
+            if future.done():
+                continue
+            if position or not blame_head:
+                future.set_exception(CallLost(f"worker process {self.process.pid} ended before running the call"))
+            elif call_id == self._overran:
+                future.set_exception(BoundBroken("page_deadline", f"no answer within {self.limits.call_seconds:g} s"
+                                                                  f" and {self.limits.grace_seconds:g} s of grace"))
+            else:
                 future.set_exception(WorkerDied(f"worker process {self.process.pid} ended"))
         self.pending.clear()
 
@@ -184,6 +316,8 @@ class Worker:
         if not self.alive:
             return
         self.alive = False
+        if self._watchdog is not None:
+            self._watchdog.cancel()
         self.loop.remove_reader(self.socket.fileno())
         if self._unsent:
             self.loop.remove_writer(self.socket.fileno())
@@ -203,20 +337,26 @@ class ProcessPool:
     send back their log records of ``log_level`` and above.
     """
 
-    def __init__(self, context: BaseContext, workers: int, log_level: int | str = logging.INFO) -> None:
-        self.context, self.size, self.log_level = context, workers, log_level
+    def __init__(self, context: BaseContext, workers: int, log_level: int | str = logging.INFO,
+                 limits: WorkerLimits = WorkerLimits()) -> None:
+        self.context, self.size, self.log_level, self.limits = context, workers, log_level, limits
+        self.peak_rss_kib = 0  # of any worker, as they reported it
         self.workers: list[Worker] = []
         self._ids = itertools.count()
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
-        return await self._least_busy().call(next(self._ids), function, args)  # type: ignore[no-any-return]
+        worker = self._least_busy()
+        try:
+            return await worker.call(next(self._ids), function, args)  # type: ignore[no-any-return]
+        finally:
+            self.peak_rss_kib = max(self.peak_rss_kib, worker.peak_rss_kib)
 
     async def start(self, warm_up: Callable[..., Any] | None = None, *args: Any) -> None:
         """Start every worker without blocking the loop (the fork server's start-up takes a few
         tenths of a second), each running ``warm_up(*args)`` first: what the first pages would
         pay for (imports, data loaded on first use) is paid before they arrive."""
         loop = asyncio.get_running_loop()
-        starting = [Worker(self.context, loop, self.log_level) for _ in range(self.size - len(self.workers))]
+        starting = [Worker(self.context, loop, self.log_level, self.limits) for _ in range(self.size - len(self.workers))]
         self.workers += starting
         calls = [worker.call(next(self._ids), warm_up, args) for worker in starting if warm_up is not None]
         for worker in starting:
@@ -232,12 +372,12 @@ class ProcessPool:
     def _least_busy(self) -> Worker:
         self.workers = [worker for worker in self.workers if worker.alive]
         if len(self.workers) < self.size:
-            worker = Worker(self.context, asyncio.get_running_loop(), self.log_level)
+            worker = Worker(self.context, asyncio.get_running_loop(), self.log_level, self.limits)
             try:
                 worker.launch()
             except Exception as error:
                 worker.died()
-                raise WorkerDied(f"a worker process could not start: {error}") from error
+                raise WorkerUnavailable(f"a worker process could not start: {error}") from error
             self.workers.append(worker)
         return min(self.workers, key=lambda worker: len(worker.pending))
 

@@ -12,7 +12,7 @@ from tests.bench import __doc__ as bench_doc
 from tests.bench import distributed, extraction, memory, profile, throughput
 from tests.bench.report import Row, table, write_json
 from tests.bench.site import ServedSite
-from tests.crawl_check import ROOT
+from tests.support.crawl_check import ROOT
 
 OUT_DIR = ROOT / "data" / "bench"
 STEPS = ("throughput", "distributed", "extraction", "memory", "profile")

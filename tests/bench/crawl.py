@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.bench.proctree import TreeSampler, TreeUsage, cpu_seconds
-from tests.crawl_check import ROOT, SCRAPY
+from tests.support.crawl_check import ROOT, SCRAPY
 
 SETTINGS_MODULE = "ipgirl_crawler.settings"
 SPIDER_MODULES = "ipgirl_crawler.spiders,tests.bench.bare_spider"
@@ -109,7 +109,7 @@ def parse_stats(log_text: str) -> dict[str, float]:
 
 
 def crawl_command(spider: str, base_url: str, work: Path, *extra: str) -> list[str]:
-    """``tests.crawl_check.run_crawl``'s command, for any spider, with the same settings for all;
+    """``tests.support.crawl_check.run_crawl``'s command, for any spider, with the same settings for all;
     everything the crawl writes stays in ``work``. The plain spider runs outside the project."""
     if spider == "plain":
         return [str(SCRAPY), "runspider", str(PLAIN_SPIDER), "-a", f"base_url={base_url}",

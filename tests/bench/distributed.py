@@ -8,7 +8,7 @@ from typing import Any
 from tests.bench.crawl import CrawlRun, crawl
 from tests.bench.report import Row
 from tests.bench.site import ServedSite
-from tests.redis_server import redis_server
+from tests.support.redis_server import redis_server
 
 
 def _workers(site: ServedSite, work: Path, redis_url: str, count: int) -> list[CrawlRun]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.bench.extraction import Extractor, Page
-from tests.crawl_check import ROOT
+from tests.support.crawl_check import ROOT
 
 PROJECT_DIRS = (str(ROOT / "ipgirl_crawler") + "/", str(ROOT / "pipelines") + "/")
 FuncKey = tuple[str, int, str]

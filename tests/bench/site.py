@@ -11,8 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from tests.crawl_check import ROOT, read_jsonl
-from tests.processes import stop
+from tests.support.crawl_check import ROOT, read_jsonl
+from tests.support.processes import stop
 
 
 class ServedSite:

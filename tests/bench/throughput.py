@@ -11,7 +11,7 @@ from typing import Any
 from tests.bench.crawl import CrawlRun, crawl
 from tests.bench.report import Row
 from tests.bench.site import ServedSite
-from tests.crawl_check import read_jsonl, score
+from tests.support.crawl_check import read_jsonl, score
 
 FULL, BARE, PLAIN = "ipgirl", "ipgirl_bare", "plain"
 SPIDERS = (FULL, BARE, PLAIN)

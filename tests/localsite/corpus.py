@@ -4,7 +4,7 @@ Sentence pools are aligned across languages (index i means the same thing in
 every language).  fr/de/ja sentences come from the saved example pages; the
 others were written for this test site.  Every string here must stay
 encodable in the legacy encoding used for its language by era-D pages
-(checked by tests/test_localsite.py).
+(checked by tests/unit/test_localsite.py).
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Fault:
     """One injected misbehaviour, consumed by one request."""
-    kind: str                      # 'status' | 'truncated' | 'reset' | 'slow'
+    kind: str                      # 'status' | 'truncated' | 'reset' | 'slow' | 'drip'
     status: int = 500
     retry_after: int | None = None
     seconds: float = 0.0
@@ -28,6 +28,11 @@ class Fault:
     @staticmethod
     def slow(seconds: float) -> Fault:
         return Fault("slow", seconds=seconds)
+
+    @staticmethod
+    def drip(seconds: float) -> Fault:
+        """Headers at once, then one byte of the body every ``seconds``, for a minute at most."""
+        return Fault("drip", seconds=seconds)
 
     @staticmethod
     def coerce(spec: Fault | int | str) -> Fault:

@@ -20,6 +20,10 @@ PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}"><ti
 <p>Was this article helpful?</p><p>{votes} found this helpful</p></body></html>"""
 
 
+# C1 controls (a CSI, NEL, ST), bidi overrides, isolates and marks: text that looks other than it is.
+BIDI = "\x9b31m\u202eevil\u202c\u202a\u202b\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c\x85\x9c "
+
+
 def _article(base: str, path: str, title: str, body: str = "A normal paragraph.", votes: str = "3 out of 4",
              lang: str = "en", charset: str = "utf-8", summary: str = "A summary.") -> str:
     return PAGE.format(base=base, path=path, title=title, body=body, votes=votes, lang=lang, charset=charset,
@@ -66,6 +70,9 @@ def pages(base: str, alt_base: str, canary: Path) -> dict[str, tuple[int, bytes,
         f"{p}90014-hostile-text": _html(_article(
             base, f"{p}90014-hostile-text", "Evil \x1b[31mred\x1b[0m \r\nFAKE LOG LINE ../../../etc/passwd",
             body="\x07\x08 ../../ %s %n {0} ${jndi:ldap://x}").encode()),
+        f"{p}90016-bidi": _html(_article(
+            base, f"{p}90016-bidi", BIDI + "Bidi\u202e title\x9b31m", body=BIDI + "Body \u2066text\u2069 here\x85.",
+            summary="Sum\u200fmary\x9c" + BIDI).replace("Ann Example", "Ann\u202d Ex\x90ample").encode()),
         f"{p}90015-truncated": _html(_article(base, f"{p}90015-truncated", "Cut short").encode()[:400]),
     }
 

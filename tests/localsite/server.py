@@ -181,6 +181,10 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "slow":
             time.sleep(fault.seconds)
             fault = None
+        if fault is not None and fault.kind == "drip":
+            self.server.log(self, 200, 0, "drip")
+            self._drip(fault.seconds)
+            return
         if fault is not None and fault.kind == "reset":
             self.server.log(self, None, 0, "reset")
             self._reset()
@@ -192,6 +196,9 @@ class _Handler(BaseHTTPRequestHandler):
                 resp.headers["Retry-After"] = str(fault.retry_after)
         elif self.path in self.server.extra_routes:
             status, body, headers = self.server.extra_routes[self.path]
+            resp = Response(status, body, dict(headers))
+        elif (made := next((r for r in map(lambda route: route(self.path), self.server.route_makers) if r), None)):
+            status, body, headers = made
             resp = Response(status, body, dict(headers))
         else:
             try:
@@ -215,6 +222,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head and resp.status != 304:
             self.wfile.write(resp.body[:len(resp.body) // 2] if truncated else resp.body)
+
+    def _drip(self, seconds: float) -> None:
+        self.close_connection = True
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "1000000")
+            self.end_headers()
+            for _ in range(int(60 / seconds)):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(seconds)
+        except OSError:
+            pass  # the client gave up
 
     def _reset(self) -> None:
         self.close_connection = True
@@ -244,6 +265,8 @@ class _Server(ThreadingHTTPServer):
         self.log_lock = threading.Lock()
         # Pages served as they are, before the site's own routes (see hostile.py).
         self.extra_routes: dict[str, tuple[int, bytes, dict[str, str]]] = {}
+        # Functions of a path that answer (status, body, headers) or None: pages without end (endless.py).
+        self.route_makers: list[Any] = []
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # client went away, reset faults, etc.
@@ -306,6 +329,11 @@ class LocalSite:
     def extra_routes(self) -> dict[str, tuple[int, bytes, dict[str, str]]]:
         assert self._server is not None, "the site is not bound yet"
         return self._server.extra_routes
+
+    @property
+    def route_makers(self) -> list[Any]:
+        assert self._server is not None, "the site is not bound yet"
+        return self._server.route_makers
 
     def bind(self) -> LocalSite:
         if self.log_path:

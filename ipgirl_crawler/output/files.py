@@ -1,0 +1,59 @@
+"""Files the crawl writes are created, never opened: ``O_EXCL | O_NOFOLLOW`` under a name nobody
+can guess (``<name>.<random>.part``), then renamed into place.
+
+A predictable name in a shared directory lets anyone who can write there plant a symlink at it
+and have the crawl overwrite whatever it points to, or plant a file and have the crawl fail.
+``O_EXCL`` refuses any existing entry, a symlink included; the random part makes planting one
+pointless. ``os.replace`` onto the final name replaces a planted symlink rather than following it.
+Permissions are ``0o666`` less the umask (``ipgirl-crawl`` sets 027: ``rw-r-----``).
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import IO
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
+PART_SUFFIX = ".part"
+
+
+def create_exclusive(path: Path, text: bool = False) -> IO:  # type: ignore[type-arg]
+    """A new file at ``path``; ``FileExistsError`` if anything (a symlink too) is already there."""
+    descriptor = os.open(path, _CREATE, 0o666)
+    return os.fdopen(descriptor, "w", encoding="utf-8") if text else os.fdopen(descriptor, "wb")
+
+
+def create_part(final: Path, text: bool = False) -> tuple[Path, IO]:  # type: ignore[type-arg]
+    """A new part file beside ``final``, under a random name, and its handle."""
+    while True:
+        part = final.with_name(f"{final.name}.{secrets.token_hex(8)}{PART_SUFFIX}")
+        try:
+            return part, create_exclusive(part, text)
+        except FileExistsError:  # 2^-64 by chance, or planted: try another name
+            continue
+
+
+def open_append(path: Path) -> IO[bytes]:
+    """``path`` for appending (created if absent), never through a symlink (``ELOOP``)."""
+    return os.fdopen(os.open(path, _APPEND, 0o666), "ab")
+
+
+def parts_of(final: Path) -> list[Path]:
+    """The part files written for ``final`` (``create_part``'s names, and the older ``<name>.part``),
+    newest first: what recovery renames into place when a crash came between the two steps."""
+    found = [path for path in final.parent.glob(f"{final.name}.*{PART_SUFFIX}")
+             if len(path.name) == len(final.name) + 17 + len(PART_SUFFIX) and not path.is_symlink()]
+    legacy = final.with_name(final.name + PART_SUFFIX)
+    if legacy.exists() and not legacy.is_symlink():
+        found.append(legacy)
+    return sorted(found, key=lambda path: path.stat().st_mtime, reverse=True)
+
+
+def parse_umask(value: object) -> int:
+    """An octal umask such as ``027``; ``ValueError`` for anything else."""
+    text = str(value).strip()
+    if not text or len(text) > 4 or any(c not in "01234567" for c in text):
+        raise ValueError(f"IPGIRL_UMASK must be an octal umask such as 027, got {value!r}")
+    return int(text, 8)

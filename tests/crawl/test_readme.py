@@ -1,0 +1,98 @@
+"""The README's shell blocks run as written, against a local site on loopback.
+
+The ```sh blocks are run in order, as a reader following the README does (the demo site one
+starts serves the blocks after it), by bash, stopping at the first failure, from an empty folder
+that links the project (``.venv``, ``scrapy.cfg``, the packages), so what a command writes
+(``out.jsonl``, ``data/``) lands there. Two things are changed (``substituted``): the demo site's
+port (another test may hold 8800) and ``/tmp/...`` folders (to the test's own). Lines that cannot run here are skipped, each listed in ``SKIPPED`` with why; a
+README line listed there that no longer exists fails the test, so the list stays exact.
+"""
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+from pathlib import Path
+
+from tests.support.crawl_check import ROOT
+
+README = ROOT / "README.md"
+BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+PROJECT = (".venv", "scrapy.cfg", "ipgirl_crawler", "pipelines", "tests", "pyproject.toml")
+
+SKIPPED = {
+    "make demo    # set up .venv/, serve the bundled demo site on 127.0.0.1, crawl it, show what came out":
+        "sets up the project and runs the whole demo: its parts are the tests themselves (tests/demo.py)",
+    "make test    # set up .venv/, run every test (unit, example pages, end-to-end crawls)":
+        "runs this very suite",
+    ".venv/bin/scrapy crawl ipgirl                                  # all nine languages -> data/ipgirl-<time>.jsonl":
+        "crawls the live site",
+    ".venv/bin/scrapy crawl ipgirl -a languages=fr,ja -O fr-ja.jsonl":
+        "crawls the live site",
+    "make demo    # prints items, per-language counts and field accuracy against the answer key":
+        "the whole demo (see above)",
+    "make bench   # ~10 min; `python -m tests.bench --quick` for a 30 s smoke run, `--no-memory` to skip the long step":
+        "a ten-minute benchmark, never part of the tests (no timed assertions)",
+    ".venv/bin/scrapy crawl ipgirl -a full=1 -O worker-$(hostname).jsonl -s IPGIRL_REDIS_URL=redis://redis.internal:6379/0":
+        "needs the Redis server of the reader's own network (distributed mode: tests/crawl/test_distributed.py)",
+}
+# Blocks of other languages: not shell.
+OTHER_BLOCKS = {"cron": "a crontab line, run by cron on a server", "sql": "DuckDB queries, run by tests/crawl/test_compact.py"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def substituted(line: str, port: int, tmp: Path) -> str:
+    """The two changes made to a README line: the demo port, and /tmp/<name> folders."""
+    line = line.replace("127.0.0.1:8800", f"127.0.0.1:{port}").replace("--port 8800", f"--port {port}")
+    return re.sub(r"/tmp/([\w.-]+)", lambda m: str(tmp / m[1]), line)
+
+
+
+def shell_blocks() -> list[list[str]]:
+    text = README.read_text("utf-8")
+    return [[line for line in body.splitlines() if line.strip()] for kind, body in BLOCK.findall(text) if kind == "sh"]
+
+
+def wait_for_site(port: int) -> str:
+    return (f".venv/bin/python -c \"import socket,time\nfor _ in range(600):\n    try: socket.create_connection(('127.0.0.1', {port}), 1).close(); break\n"
+            f"    except OSError: time.sleep(0.1)\"")
+
+
+def script(lines: list[str], port: int, tmp: Path) -> str:
+    """The block as a bash script: stop at the first failure, and wait for a server started with ``&``."""
+    body = ["set -euo pipefail", "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT"]
+    for line in lines:
+        body.append(substituted(line, port, tmp))
+        if line.rstrip().endswith("&"):
+            body.append(wait_for_site(port))
+    return "\n".join(body) + "\n"
+
+
+def test_the_skip_list_names_only_lines_the_readme_has() -> None:
+    lines = {line for block in shell_blocks() for line in block}
+    assert set(SKIPPED) <= lines, set(SKIPPED) - lines
+    kinds = {kind for kind, _ in BLOCK.findall(README.read_text("utf-8"))}
+    assert kinds <= {"sh", *OTHER_BLOCKS}, kinds
+
+
+def test_the_readme_shell_blocks_run_as_written(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in PROJECT:
+        (work / name).symlink_to(ROOT / name)
+    lines = [line for block in shell_blocks() for line in block if line not in SKIPPED]
+    assert len(lines) >= 5, lines
+    done = subprocess.run(["bash", "-c", script(lines, free_port(), tmp_path)], cwd=work, capture_output=True,
+                          text=True, timeout=1200, check=False)
+    assert done.returncode == 0, f"{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    for line in lines:
+        for written in re.findall(r"-O (\S+)", line):
+            path = work / written.split(":")[0]
+            assert path.is_file() and path.stat().st_size > 0, line
+    assert "'article_id': '48213'" in done.stdout  # scrapy parse showed the article's item
