@@ -112,10 +112,10 @@ def test_overwrite_with_zero_items_leaves_an_empty_file(small_site: LocalSite, t
 
 
 def assert_refused(done: subprocess.CompletedProcess[str], prefix: str, *words: str) -> None:
-    """Exit 2 at start with one line of ours on stderr, no traceback."""
+    """Exit 2 at start with one line on stderr, ours, no traceback."""
     assert done.returncode == 2, done.stderr[-2000:]
-    ours = [line for line in done.stderr.splitlines() if line.startswith(prefix)]
-    assert len(ours) == 1, done.stderr[-2000:]
+    ours = done.stderr.strip().splitlines()
+    assert len(ours) == 1 and ours[0].startswith(prefix), done.stderr[-2000:]
     assert all(word in ours[0] for word in words), ours
     assert "Traceback" not in done.stderr
 
