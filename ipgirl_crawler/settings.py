@@ -25,10 +25,14 @@ IPGIRL_EXTRACTION_WORKERS = "auto"
 IPGIRL_WORKER_MEMORY_MB = 512
 IPGIRL_PAGE_DEADLINE = 30
 
-# Distributed mode (ipgirl_crawler/distributed.py): unset means a single process.
+# Distributed mode (ipgirl_crawler/distributed/): unset means a single process. The password
+# comes from $IPGIRL_REDIS_PASSWORD or an owner-only file, not from the command line.
 IPGIRL_REDIS_URL = None
 IPGIRL_REDIS_JOB = None
+IPGIRL_REDIS_PASSWORD_FILE = None
 IPGIRL_REDIS_IDLE_SECONDS = 5.0
+IPGIRL_REDIS_LEASE_SECONDS = 60.0  # a worker silent this long is taken for dead: its entries go back to the queue
+IPGIRL_REDIS_OUTAGE_DEADLINE = 300.0  # Redis unreachable longer than this: the worker stops, exit 1
 
 # Politeness towards the live site.
 USER_AGENT = "ipgirl-crawler/0.1 (+https://www.ipgirl.com; data-team article crawler)"
@@ -58,6 +62,8 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "ipgirl_crawler.discovery.robots.RobotsTxtOnce": 100,
+    # -a replay=…: answers from the archive before any other middleware; off otherwise.
+    "ipgirl_crawler.archive.replay.ReplayMiddleware": 50,
 }
 
 # The frontier waits on disk (ipgirl_crawler/spiders/ipgirl.py: spill_frontier_to_disk); it is
@@ -95,9 +101,16 @@ EXTENSIONS = {
     "ipgirl_crawler.run.clean_log.CleanLog": 100,
     "ipgirl_crawler.run.progress.Progress": 400,
     "ipgirl_crawler.run.records.RunRecords": 500,
+    "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
+    "ipgirl_crawler.run.examples.DriftExamples": 560,
     "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }
+# The run's archive (ipgirl_crawler/archive/): every article response as gzip WARC/1.1 under
+# IPGIRL_DATA_DIR/archive/, files rotated at this size, run_date= folders kept this many days (0: all).
+IPGIRL_ARCHIVE = True
+IPGIRL_ARCHIVE_MAX_FILE_BYTES = 1_000_000_000
+IPGIRL_ARCHIVE_RETENTION_DAYS = 30
 # Monitor thresholds: ipgirl_crawler/data/monitors.json, or a dict here.
 IPGIRL_MONITOR_THRESHOLDS: dict[str, object] = {}
 

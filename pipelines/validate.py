@@ -84,7 +84,7 @@ class DuplicateUrlPipeline(CountingPipeline):
 
     def process_article(self, item: Any) -> Any:
         url = item.get("url")
-        if not self.seen.add(url):
+        if not self.seen.add(url, f"{item.get('language')}:{item.get('article_id')}"):
             self.count("dropped")
             raise DropItem(f"duplicate of an item already emitted: {safe_for_log(url)} (fetched {safe_for_log(item.get('fetched_url'))})")
         return item
@@ -95,6 +95,7 @@ class ContractValidationPipeline(PagePipeline):
 
     def process_article(self, item: Any) -> Any:
         clean, missing, invalid = check_contract(dict(item))
+        self.count("checked")  # the denominator of field coverage (monitors)
         for field in missing:
             self.count(f"missing/{field}")
         for field in invalid:

@@ -7,6 +7,7 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
+from ipgirl_crawler import distributed
 from ipgirl_crawler import settings as project_settings
 from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.run.checks import check_run
@@ -54,6 +55,8 @@ class Command(ScrapyCrawlCommand):
         finally:
             if lock is not None:
                 lock.release()
+        if distributed.enabled(self.settings):  # a worker whose part of the job is not sound says so
+            self.exitcode = self.exitcode or distributed.coordinator.exit_status()
 
     def _crawl(self, args: list[str], opts: argparse.Namespace) -> None:
         """Scrapy's ``crawl``, keeping the crawler: a run whose monitors failed (a feed not stored,
@@ -67,3 +70,4 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed or (crawler.stats and crawler.stats.get_value(FAILED_KEY)):
             self.exitcode = EXIT_UNHEALTHY
+

@@ -8,7 +8,7 @@ files and remembered articles always agree.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlparse
@@ -58,17 +58,23 @@ class CrawlState:
         self.lock = lock  # a distributed worker's slot, held while the crawl runs
         # The stats of the run's segments before this one (a resumed run), added to this one's.
         self.earlier_stats = segments.load_earlier(store.dir, run_id) if resumed else {}
+        # Called before a batch is committed: what must be on disk first (the run's archive).
+        self.before_commit: list[Callable[[], None]] = []
 
     @classmethod
     def open(cls, crawler: Crawler, base_url: str, full: bool) -> CrawlState:
         """The site's state (``site_state_dir``); a distributed worker's own slot of it, whose
         name also tells its run files apart from those of the workers beside it."""
         directory, lock, suffix = site_state_dir(crawler.settings.get("IPGIRL_STATE_DIR"), base_url), None, ""
-        if distributed.enabled(crawler.settings):
+        coordinator = distributed.Coordinator.of(crawler)
+        if coordinator is not None:
             directory, lock = claim_worker_slot(directory)
             suffix = f"-{directory.name}"
+            coordinator.attach_slot(directory)
+            distributed.per_worker_feeds(crawler.settings, directory.name)
         store = StateStore(directory)
-        recovered = store.recover()
+        # A distributed worker's pending batch is kept only if the job recorded its commit.
+        recovered = store.recover(coordinator.batch_committed if coordinator is not None else None)
         run_id, resumed = store.begin_run(full, suffix)
         state = cls(store, run_id, resumed, full, recovered, lock)
         setattr(crawler, cls.ATTRIBUTE, state)
@@ -168,8 +174,15 @@ class AtomicFileFeedStorage(FileFeedStorage):
         state = CrawlState.of(self.crawler)
         written = self.part or self.final
         if state is not None:
+            for hook in state.before_commit:
+                hook()
             state.flush_validators()
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written, self.format))
+            keys = [row["key"] for row in state.rows_of(written, self.format)]
+            if not distributed.commit_batch(self.crawler, self.final, keys):
+                state.store.discard_batch(self.final)
+                written.unlink(missing_ok=True)
+                return
         if self.part is not None:
             os.replace(self.part, self.final)
             fsync_directory(self.final.parent)

@@ -18,7 +18,9 @@ from typing import Any
 
 from redis.connection import parse_url as parse_redis_url
 
+from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.output.feeds import feed_path
+from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.output.formats import READABLE_FORMATS
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
 from ipgirl_crawler.run.monitors import default_thresholds
@@ -93,6 +95,9 @@ SETTING_RULES: dict[str, Rule] = {
     "IPGIRL_REDIS_URL": Rule(_read_redis_url, "a redis://, rediss:// or unix:// URL"),
     "IPGIRL_REDIS_JOB": Rule(_read_text, "a non-empty name"),
     "IPGIRL_REDIS_IDLE_SECONDS": number(0, above=True),
+    "IPGIRL_REDIS_PASSWORD_FILE": Rule(_read_text, "a file holding the password"),
+    "IPGIRL_REDIS_LEASE_SECONDS": number(0, above=True),
+    "IPGIRL_REDIS_OUTAGE_DEADLINE": number(0, above=True),
     "IPGIRL_RETRY_BACKOFF_BASE": number(0),
     "IPGIRL_RETRY_BACKOFF_MAX": number(0),
     "IPGIRL_DATA_DIR": Rule(_read_text, "a directory"),
@@ -113,6 +118,20 @@ SETTING_RULES: dict[str, Rule] = {
     "MEMUSAGE_WARNING_MB": integer(0),
     "MEMUSAGE_LIMIT_MB": integer(0),
     "ROBOTSTXT_OBEY": FLAG,
+    "IPGIRL_UMASK": Rule(parse_umask, "an octal umask such as 027"),
+    "IPGIRL_WORKER_MEMORY_MB": integer(64),
+    "IPGIRL_PAGE_DEADLINE": number(0, above=True),
+    "IPGIRL_TIMEOUT_RETRIES": integer(0),
+    "IPGIRL_URL_BUDGET": number(0, above=True),
+    "IPGIRL_RUN_DEADLINE": number(0),
+    "IPGIRL_DISCOVERY_DEADLINE": number(0),
+    "IPGIRL_MAX_LISTING_PAGE": integer(1),
+    "IPGIRL_MAX_LISTINGS": integer(1),
+    "IPGIRL_MAX_SITEMAPS": integer(1),
+    "IPGIRL_SITEMAP_DEPTH": integer(0),
+    "IPGIRL_ARCHIVE": FLAG,
+    "IPGIRL_ARCHIVE_MAX_FILE_BYTES": integer(1),
+    "IPGIRL_ARCHIVE_RETENTION_DAYS": integer(0),
 }
 
 
@@ -260,5 +279,6 @@ def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:
     check_settings(settings)
     monitor_thresholds(settings)
     check_feeds(settings)
+    check_replay(settings, spider_arguments.get("replay"))
     check_directories(settings, config)
     return config

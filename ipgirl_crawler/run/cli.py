@@ -16,6 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from ipgirl_crawler import distributed
 from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.run.checks import check_run
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ipgirl-crawl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-a", dest="spider_args", action="append", default=[], metavar="NAME=VALUE",
-                        help="spider argument (base_url, languages, full)")
+                        help="spider argument (base_url, languages, full, replay)")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="setting override (IPGIRL_STATE_DIR, IPGIRL_DATA_DIR, …)")
     args = parser.parse_args(argv)
@@ -88,13 +89,23 @@ def main(argv: list[str] | None = None) -> int:
         crawler = process.create_crawler("ipgirl")
         process.crawl(crawler, **spider_args)
         process.start()
-        stats = crawler.stats.get_stats()
+        # A crawl that failed to start has no stats (Scrapy makes them once the spider exists).
+        stats = crawler.stats.get_stats() if getattr(crawler, "_stats", None) is not None else {}
     finally:
         if lock is not None:
             lock.release()
     healthy = stats.get("finish_reason") == "finished" and not stats.get(FAILED_KEY)
     print(summary(stats, healthy), file=sys.stderr)
+    if distributed.enabled(settings):
+        healthy = _report_job() and healthy
     return EXIT_HEALTHY if healthy else EXIT_UNHEALTHY
+
+
+def _report_job() -> bool:
+    """Distributed: the job's health as this worker saw it leave (the last one: the job manifest)."""
+    for line in distributed.coordinator.health_lines():
+        print(f"ipgirl-crawl: {line}", file=sys.stderr)
+    return distributed.coordinator.exit_status() == 0
 
 
 if __name__ == "__main__":

@@ -13,12 +13,15 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.output.files import create_part
-from ipgirl_crawler.run import monitors, segments
+from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
 from ipgirl_crawler.run.checks import monitor_thresholds
+from ipgirl_crawler.run.drift import HISTORY_KEY
+from ipgirl_crawler.run.history import evaluate_run
 from ipgirl_crawler.run.records import KINDS
 from ipgirl_crawler.run.report import write_report
 from ipgirl_crawler.run.state import BATCH_GLOB
@@ -79,8 +82,11 @@ class RunMonitor:
         return cls(crawler)
 
     def evaluate(self, stats: dict[str, Any]) -> None:
-        failed = monitors.evaluate(stats, self.thresholds)
+        """The monitors over the whole run's stats; the run joins the site's coverage history."""
+        failed, history = evaluate_run(stats, self.thresholds, CrawlState.of(self.crawler))
         self.crawler.stats.set_value(FAILED_KEY, failed)
+        if history:
+            self.crawler.stats.set_value(HISTORY_KEY, history)
         for message in failed:
             logger.error("Monitor failed: %s", message)
         if not failed:
@@ -100,7 +106,9 @@ class RunMonitor:
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
-        write_json_atomically(folder / f"{state.run_id}.manifest.json", manifest(data_dir, state.run_id, state.run_date, stats))
+        write_json_atomically(folder / f"{state.run_id}.manifest.json",
+                              {**manifest(data_dir, state.run_id, state.run_date, stats),
+                               **manifest_entries(self.crawler, data_dir)})
         try:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself

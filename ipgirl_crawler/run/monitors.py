@@ -9,6 +9,8 @@ import json
 from importlib import resources
 from typing import Any
 
+from ipgirl_crawler.archive.checks import archive_failures
+from ipgirl_crawler.run import drift
 from ipgirl_crawler.run.bounds import bound_failures
 from ipgirl_crawler.run.feed_health import feed_failures
 
@@ -31,19 +33,23 @@ def _rate(part: float, whole: float) -> float:
 
 
 def coverage_failures(stats: dict[str, Any], thresholds: dict[str, Any]) -> list[str]:
-    items = stats.get("item_scraped_count", 0)
+    # Items validated, not only emitted: unchanged items dropped after validation were counted too.
+    items = stats.get(drift.CHECKED) or stats.get("item_scraped_count", 0)
     if items < thresholds["coverage_min_items"]:
         return []
     found = []
     for field, minimum in thresholds["field_coverage"].items():
         coverage = 1 - stats.get(MISSING_PREFIX + field, 0) / items
         if coverage < minimum:
-            found.append(f"field {field} present in {coverage:.0%} of {items} items (minimum {minimum:.0%})")
+            found.append(f"field {field} present in {coverage:.0%} of {items} items (minimum {minimum:.0%})"
+                         + drift.examples_text(stats, f"missing/{field}"))
     return found
 
 
-def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None) -> list[str]:
-    """The failed checks, as one sentence each; empty when the run is healthy."""
+def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
+             history: list[dict[str, Any]] | None = None) -> list[str]:
+    """The failed checks, as one sentence each; empty when the run is healthy. ``history``: the
+    site's previous runs (``StateStore.run_history``), for the coverage drift check."""
     limits = thresholds or default_thresholds()
     failed = []
     reason = stats.get("finish_reason")
@@ -63,4 +69,5 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None) ->
     violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
-    return failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
+    return (failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
+            + archive_failures(stats) + drift.drift_failures(stats, limits, history))

@@ -10,16 +10,19 @@ workers sharing a state directory each take a slot of their own (``claim_worker_
 - ``batches``: the two-step commit that keeps written files and remembered articles in
   agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
   into place and applied after; recovery finishes or discards whatever a crash interrupted.
+- ``run_history``: each finished run's items read, per-field coverage and drift counts (JSON), so a
+  run's coverage is compared with the site's previous healthy runs (``ipgirl_crawler.run.drift``).
 - ``validators``: the HTTP validators of the run's items not yet in a committed batch (on disk,
   not in memory: a run writing one ``-O`` file commits it only at the end).
 """
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +41,8 @@ CREATE TABLE IF NOT EXISTS batch_rows (path TEXT, key TEXT, url TEXT, content_ha
                                        last_modified TEXT, lastmod TEXT);
 CREATE INDEX IF NOT EXISTS batch_rows_path ON batch_rows (path);
 CREATE TABLE IF NOT EXISTS validators (key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, lastmod TEXT);
+CREATE TABLE IF NOT EXISTS run_history (run_id TEXT PRIMARY KEY, finished_at TEXT, healthy INTEGER,
+                                        items INTEGER, coverage TEXT, counts TEXT);
 """
 
 
@@ -202,19 +207,41 @@ class StateStore:
         self.db.execute("UPDATE batches SET status='committed' WHERE path=?", (path,))
         self.db.execute("COMMIT")
 
-    def recover(self) -> list[str]:
-        """Finish or undo batches a crash interrupted; returns what was done, for the log."""
+    def discard_batch(self, final_path: Path) -> None:
+        self.db.execute("DELETE FROM batches WHERE path=?", (str(final_path),))
+        self.db.execute("DELETE FROM batch_rows WHERE path=?", (str(final_path),))
+
+    def recover(self, keep: Callable[[Path], bool] | None = None) -> list[str]:
+        """Finish or undo batches a crash interrupted; returns what was done, for the log.
+        ``keep`` (a distributed worker's) says whether a batch not yet renamed may be finished."""
         done = []
         for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
             final = Path(path)
             parts = parts_of(final)
-            if not final.exists() and parts:
+            if not final.exists() and parts and (keep is None or keep(final)):
                 os.replace(parts[0], final)
             if final.exists():
                 self.apply_batch(final)
                 done.append(f"completed {final.name}")
             else:
-                self.db.execute("DELETE FROM batches WHERE path=?", (path,))
-                self.db.execute("DELETE FROM batch_rows WHERE path=?", (path,))
+                for part in parts_of(final):
+                    part.unlink(missing_ok=True)
+                self.discard_batch(final)
                 done.append(f"discarded {final.name}")
         return done
+
+    # -- run history (coverage drift) -------------------------------------------------------
+    def record_run_history(self, run_id: str, healthy: bool, items: int, coverage: dict[str, float],
+                           counts: dict[str, int]) -> None:
+        """This run's per-field coverage and counts; a resumed run's replaces its earlier row."""
+        self.db.execute("INSERT OR REPLACE INTO run_history VALUES (?, ?, ?, ?, ?, ?)",
+                        (run_id, utc_now().isoformat(), int(healthy), items, json.dumps(coverage, sort_keys=True),
+                         json.dumps(counts, sort_keys=True)))
+
+    def run_history(self, limit: int, before: str | None = None) -> list[dict[str, Any]]:
+        """The last ``limit`` recorded runs (before run ``before``, when given), oldest first."""
+        rows = self.db.execute("SELECT run_id, finished_at, healthy, items, coverage, counts FROM run_history "
+                               "WHERE run_id < coalesce(?, '~') ORDER BY run_id DESC LIMIT ?", (before, limit)).fetchall()
+        return [{"run_id": run_id, "finished_at": finished, "healthy": bool(healthy), "items": items,
+                 "coverage": json.loads(coverage), "counts": json.loads(counts)}
+                for run_id, finished, healthy, items, coverage, counts in reversed(rows)]

@@ -17,6 +17,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed
+from ipgirl_crawler.archive.replay import Replay
 from ipgirl_crawler.discovery.origin import SiteOrigin, learn
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
@@ -34,11 +35,13 @@ from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.pages.text import safe_for_log
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
+from ipgirl_crawler.run.drift import record_example
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.run.state import article_key
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
+LISTED, READ = 1, 2
 ARTICLE_PRIORITY = 10
 SITEMAP_PRIORITY = 20
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -60,14 +63,19 @@ class IpgirlSpider(Spider):
     name = "ipgirl"
 
     def __init__(self, base_url: str | None = None, languages: str | None = None, full: str | None = None,
-                 **kwargs: Any) -> None:
+                 replay: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._arguments = (base_url, languages, full)
+        self._replay_argument = replay
+        self.replay: Replay | None = None  # -a replay=…: the archive this run reads instead of the site
         self.base_url = DEFAULT_BASE_URL
         self.site = SiteOrigin.of(DEFAULT_BASE_URL)  # the origin requests go to (learnt at start) and its aliases
         self.languages = ui_strings.languages()
         self.scheduled_articles = SeenSet()
         self.listings_requested: set[str] = set()
+        # article key -> LISTED (a sitemap lists it) | READ (answered and read): the drift monitor's
+        # "articles read of those the sitemaps list", whichever of the two comes first
+        self.article_marks: dict[str, int] = {}
         self.coordinator: distributed.Coordinator | None = None
         self._revisited = False
         self.crawl_state: CrawlState | None = None
@@ -85,10 +93,10 @@ class IpgirlSpider(Spider):
             spider.site = None  # the page asked for, whichever its host
             return spider
         spider.site = SiteOrigin.of(spider.base_url)
-        if distributed.enabled(crawler.settings):
-            prefix = distributed.apply_settings(crawler.settings, spider.base_url)
-            spider.coordinator = distributed.Coordinator(crawler, prefix)
-            spider.scheduled_articles = spider.coordinator.shared_set("articles")
+        if spider._replay_argument is not None:
+            spider.replay = Replay.start(crawler, spider._replay_argument)
+        if distributed.enabled(crawler.settings):  # the shared queue deduplicates articles across workers
+            spider.coordinator = distributed.start(crawler, spider.base_url)
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
@@ -102,7 +110,7 @@ class IpgirlSpider(Spider):
     def revisit_unseen(self) -> None:
         """Once discovery is over, ask again for remembered articles it did not find, so that an
         article gone from the site (404/410) is recorded rather than silently forgotten."""
-        if self._revisited or self.coordinator is not None or self.crawl_state is None:
+        if self._revisited or self.coordinator is not None or self.crawl_state is None or self.replay is not None:
             return
         self._revisited = True
         requests = [request for key, url in self.crawl_state.store.live_articles()
@@ -119,6 +127,12 @@ class IpgirlSpider(Spider):
                          " (resumed)" if state.resumed else "", ", full" if state.full else ", incremental")
         for line in state.recovered:
             self.logger.warning("Recovered after an interrupted run: %s", line)
+        if self.replay is not None:
+            self.logger.info("Replaying %d archive file(s), no request to the site: %s", len(self.replay.files),
+                             ", ".join(path.name for path in self.replay.files))
+            for request in self.replay.requests(self, ARTICLE_PRIORITY):
+                yield request
+            return
         seeding = self.coordinator is None or self.coordinator.claim_seeding()
         first_home = await self.learn_origin()
         if not seeding:
@@ -218,6 +232,7 @@ class IpgirlSpider(Spider):
                     yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY,
                                   meta={"sitemap_depth": depth})
             else:
+                self._note_sitemap_article(url)
                 yield from self._article_request(url, lastmod=entry.lastmod)
         if not entries:
             self.logger.warning("Not a sitemap, or an empty one: %s", response.url)
@@ -244,11 +259,14 @@ class IpgirlSpider(Spider):
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | Request]:
         self.count("article_responses")
         if response.status in (304, 404, 410):
+            self._mark(response.meta.get("article_key"), READ)  # unchanged, or gone: answered
             self._not_fetched(response)
             return
+        self.count("article_shaped")  # an article URL that answered with a page
         if not isinstance(response, TextResponse):
             self.logger.warning("Not an HTML page, skipped: %s", response.url)
             self.count("article_not_html")
+            self._not_an_article(response.url)
             return
         try:
             result = await WorkerPool.of(self.crawler).extract(response, self.base_url, self.page_pipelines)
@@ -258,7 +276,7 @@ class IpgirlSpider(Spider):
         if result.corrected_encoding:
             self.logger.info("Charset declared wrong, read as %s: %s", result.corrected_encoding, response.url)
             self.count("charset_corrected")
-        for link in result.links:
+        for link in result.links if self.replay is None else ():  # a replay reads the archive, discovers nothing
             url = self.site.on_site(link)
             if url:
                 for request in self._article_request(url):
@@ -266,9 +284,12 @@ class IpgirlSpider(Spider):
         if result.item is None:
             self.logger.info("Not an article, no item: %s", response.url)
             self.count("not_article")
+            self._not_an_article(response.url)
             return
         for key, value in result.counts.items():
             self.crawler.stats.inc_value(key, value)
+        if result.outcome is None or result.outcome.dropped_by is None:
+            self._mark(response.meta.get("article_key"), READ)
         item = ArticleItem(result.item)
         item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
@@ -276,6 +297,29 @@ class IpgirlSpider(Spider):
         yield item
 
     # -- helpers -------------------------------------------------------------------
+    def _not_an_article(self, url: str) -> None:
+        self.count("article_shaped_not_article")
+        record_example(self.crawler.stats, "not_article", url)
+
+    def _note_sitemap_article(self, url: str) -> None:
+        ref = article_ref(url)
+        if ref is not None and ref.language in self.languages:
+            self._mark(article_key(ref.language, ref.article_id), LISTED)
+
+    def _mark(self, key: str | None, mark: int) -> None:
+        """Count the articles the sitemaps list, and those of them read, once each (not in
+        distributed mode: a worker reads only a share of what the seeding worker's sitemaps list)."""
+        if key is None or self.coordinator is not None:
+            return
+        old = self.article_marks.get(key, 0)
+        if old & mark:
+            return
+        self.article_marks[key] = old | mark
+        if mark == LISTED:
+            self.count("sitemap_articles/max")  # /max: a resumed run's segments each count them all
+        if old | mark == LISTED | READ:
+            self.count("sitemap_articles_read/max")
+
     def _on_site(self, url: str | None, what: str) -> str | None:
         """``url`` on the site's origin (an alias's rewritten), else None, counted."""
         found = self.site.on_site(url) if url else None
@@ -303,6 +347,7 @@ class IpgirlSpider(Spider):
         known = self.crawl_state.store.article(key) if self.crawl_state else None
         if known and self.crawl_state and self.crawl_state.resumed and known.run_id == self.crawl_state.run_id:
             self.count("already_emitted")  # written before the interruption this run resumes
+            self._mark(key, READ)
             return
         headers = {}
         if known and not known.gone and self.crawl_state and not self.crawl_state.full:

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.bench import __doc__ as bench_doc
-from tests.bench import distributed, extraction, memory, profile, throughput
+from tests.bench import archive, distributed, extraction, memory, profile, throughput
 from tests.bench.report import Row, table, write_json
 from tests.bench.site import ServedSite
 from tests.support.crawl_check import ROOT
 
 OUT_DIR = ROOT / "data" / "bench"
-STEPS = ("throughput", "distributed", "extraction", "memory", "profile")
+STEPS = ("throughput", "archive", "distributed", "extraction", "memory", "profile")
 SEED = 1
 
 
@@ -75,6 +75,8 @@ class Bench:
             self.base_url = site.base_url
             if wanted(self.args, "throughput"):
                 self.timed("throughput", lambda: self.throughput(site))
+            if wanted(self.args, "archive"):
+                self.timed("archive", lambda: self.archive(site))
             if wanted(self.args, "distributed") and not self.args.quick:
                 self.timed("distributed", lambda: self.distributed(site))
             if wanted(self.args, "extraction") or wanted(self.args, "profile"):
@@ -88,6 +90,11 @@ class Bench:
         rows, details = throughput.measure(site, self.work / "crawls", self.logs, self.args.repeat)
         self.rows += rows
         self.details["throughput"] = details
+
+    def archive(self, site: ServedSite) -> None:
+        rows, details = archive.measure(site, self.work / "archive", self.args.repeat)
+        self.rows += rows
+        self.details["archive"] = details
 
     def distributed(self, site: ServedSite) -> None:
         rows, details = distributed.measure(site, self.work / "distributed")
@@ -113,7 +120,7 @@ class Bench:
         self.details["profile"] = profile.report(extraction.Extractor(self.base_url), self.pages, OUT_DIR, passes)
 
     def run(self) -> None:
-        if any(wanted(self.args, step) for step in ("throughput", "distributed", "extraction", "profile")):
+        if any(wanted(self.args, step) for step in ("throughput", "archive", "distributed", "extraction", "profile")):
             self.with_site()
         if wanted(self.args, "memory"):
             self.timed("memory", self.memory)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from collections.abc import Callable
 from typing import IO, Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -45,6 +46,8 @@ class App:
     def __init__(self, site: Site, ctx: Ctx) -> None:
         self.site, self.ctx = site, ctx
         self._sitemaps: dict[str, str] = {}
+        # article id -> a rewrite of its rendered page (``drift.py``: markup the crawler cannot read)
+        self.rewrites: dict[int, Callable[[str], str]] = {}
 
     def html(self, text: str | None, status: int = 200, charset: str = "utf-8", codec: str = "utf-8") -> Response:
         if text is None:
@@ -126,11 +129,14 @@ class App:
         if (lang, cat, slug) != (a.lang, a.category, a.slug) or slash:
             return self.redirect(a.path + (printed or ""))
         # The ETag follows the content, so an article edited between runs is served anew.
-        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}-{zlib.crc32(a.body):x}"',
+        rewrite = self.rewrites.get(a.id)
+        validators = {"ETag": f'"{self.site.seed:x}-{a.id}-{a.era}-{zlib.crc32(a.body):x}{"-r" if rewrite else ""}"',
                       "Last-Modified": http_date(a.updated)}
         if _not_modified(a, validators["ETag"], headers):
             return Response(304, b"", validators)
         text, charset = render_article(ArticleView(a, self.site), self.ctx)
+        if rewrite is not None:
+            text = rewrite(text)
         if printed:
             text = text.replace("<head>\n", '<head>\n<meta name="robots" content="noindex">\n', 1)
         resp = self.html(text, charset=charset, codec=a.encoding)
@@ -171,7 +177,11 @@ class _Handler(BaseHTTPRequestHandler):
         return self.server.date_header
 
     def do_GET(self) -> None:
-        self._serve(head=False)
+        self.server.arrived(self)
+        try:
+            self._serve(head=False)
+        finally:
+            self.server.answered(self)
 
     def do_HEAD(self) -> None:
         self._serve(head=True)
@@ -211,6 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(resp, head, truncated)
 
     def _send(self, resp: Response, head: bool, truncated: bool) -> None:
+        self.server.answered(self)  # before the answer goes out: the client cannot be done with it earlier
         self.send_response(resp.status)
         for key, value in resp.headers.items():
             self.send_header(key, value)
@@ -267,6 +278,21 @@ class _Server(ThreadingHTTPServer):
         self.extra_routes: dict[str, tuple[int, bytes, dict[str, str]]] = {}
         # Functions of a path that answer (status, body, headers) or None: pages without end (endless.py).
         self.route_makers: list[Any] = []
+        # Requests being answered right now, the most seen at once, and a latency every answer waits.
+        self.in_flight: set[int] = set()
+        self.max_in_flight = 0
+        self.latency = 0.0
+
+    def arrived(self, handler: _Handler) -> None:
+        with self.log_lock:
+            self.in_flight.add(id(handler))
+            self.max_in_flight = max(self.max_in_flight, len(self.in_flight))
+        if self.latency:
+            time.sleep(self.latency)
+
+    def answered(self, handler: _Handler) -> None:
+        with self.log_lock:
+            self.in_flight.discard(id(handler))
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # client went away, reset faults, etc.
@@ -376,6 +402,17 @@ class LocalSite:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    @property
+    def max_in_flight(self) -> int:
+        """The most requests the site was answering at once."""
+        assert self._server is not None, "the site is not bound yet"
+        return self._server.max_in_flight
+
+    def set_latency(self, seconds: float) -> None:
+        """Every answer waits this long first (a slower site: concurrency becomes visible)."""
+        assert self._server is not None, "the site is not bound yet"
+        self._server.latency = seconds
 
     def inject(self, path: str, *faults: Fault | int | str) -> None:
         self.faults.add(path, *faults)

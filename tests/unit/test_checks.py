@@ -169,3 +169,13 @@ def test_a_feed_not_stored_fails_the_monitors(stats: dict[str, Any], expected: l
     assert feed_failures(stats) == expected
     healthy = {"finish_reason": "finished", "ipgirl/discovery/article_responses": 5, "response_received_count": 5}
     assert evaluate({**healthy, **stats}) == expected
+
+
+def test_every_project_setting_has_a_rule() -> None:
+    # A setting added without a row in SETTING_RULES would take any value unchecked until it broke mid-run.
+    from ipgirl_crawler import settings
+    from ipgirl_crawler.run.checks import SETTING_RULES
+
+    checked_elsewhere = {"IPGIRL_BASE_URL", "IPGIRL_MONITOR_THRESHOLDS"}  # config.py, check_thresholds
+    names = {name for name in dir(settings) if name.startswith("IPGIRL_")} - checked_elsewhere
+    assert sorted(names - set(SETTING_RULES)) == []

@@ -67,18 +67,6 @@ def test_requests_come_back_from_disk_in_order(spider: QueueSpider, tmp_path: Pa
     assert back[2].cb_kwargs == {"page": 2} and type(back[3]) is FormRequest
 
 
-@pytest.mark.parametrize("index", range(4))
-def test_the_shared_redis_queue_stores_what_scrapy_redis_stores(spider: QueueSpider, index: int) -> None:
-    from scrapy_redis.queue import PriorityQueue
-
-    from ipgirl_crawler.redis_queue import RedisPriorityQueue
-
-    request = requests(spider)[index]
-    ours, theirs = RedisPriorityQueue(None, spider, "k"), PriorityQueue(None, spider, "k")  # encoding needs no server
-    assert ours.serializer.loads(ours._encode_request(request)) == theirs.serializer.loads(theirs._encode_request(request))
-    assert ours._decode_request(ours._encode_request(request)).to_dict(spider=spider) == request.to_dict(spider=spider)
-
-
 def test_the_filter_leaves_articles_to_the_spider_and_filters_the_rest() -> None:
     from ipgirl_crawler.discovery.frontier import ArticleDupeFilter
 

@@ -1,0 +1,257 @@
+"""One worker's part in a shared job: joining it, its heartbeat, when to stop, and, for the last
+worker to leave, the job manifest.
+
+A worker's id is its host and its state slot (``worker-N``), so a worker restarted in the same
+slot is the same worker: at start it recovers its slot's pending batches (kept if Redis holds
+their commit, discarded otherwise) and hands back to the queue whatever its previous life still
+held. A worker stops when the shared queue is empty and no live worker is fetching or parsing
+anything (nobody can queue more), the job being at least ``IPGIRL_REDIS_IDLE_SECONDS`` old so
+that a worker started a moment late joins it rather than seeding another. A worker that dies
+stops renewing its lease; after ``IPGIRL_REDIS_LEASE_SECONDS`` any other worker returns what it
+held to the queue. The last worker to leave writes the job manifest (``accounting.py``) and,
+when it balances, removes the job's keys (all but the record of committed batches, which a
+worker that crashed mid-commit needs at its next start; it expires with the rest).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import socket
+import time
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.asyncio import create_looping_call
+from scrapy.utils.defer import deferred_from_coro
+
+from ipgirl_crawler.distributed import accounting
+from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink, client_of, password_from, redacted
+from ipgirl_crawler.distributed.leases import Ledger
+from ipgirl_crawler.distributed.scripts import KEY_TTL_SECONDS, Scripts
+
+logger = logging.getLogger(__name__)
+POLL_SECONDS = 0.5
+# The verdicts of this process's workers (one crawler per process): ``exit_status`` reads them.
+VERDICTS: list[Coordinator] = []
+
+
+def _stats_of(crawler: Crawler) -> Any:
+    """The crawler's stats, or None before Scrapy made them (they come after the spider)."""
+    try:
+        return crawler.stats
+    except RuntimeError:
+        return None
+
+
+def worker_id(slot: Path) -> str:
+    """The same for every start of a worker in this slot of this machine."""
+    digest = hashlib.sha1(str(slot.resolve()).encode()).hexdigest()[:8]
+    return f"{socket.gethostname()}:{digest}:{slot.name}"
+
+
+class Coordinator:
+    ATTRIBUTE = "_ipgirl_coordinator"
+
+    def __init__(self, crawler: Crawler, prefix: str, job: str, base_url: str, url: str) -> None:
+        settings = crawler.settings
+        self.crawler, self.prefix, self.job, self.base_url = crawler, prefix, job, base_url
+        self.shown_url = redacted(url)
+        self.idle_seconds = settings.getfloat("IPGIRL_REDIS_IDLE_SECONDS")
+        self.lease_seconds = settings.getfloat("IPGIRL_REDIS_LEASE_SECONDS")
+        self.link = RedisLink(client_of(url, password_from(settings)), self.shown_url,
+                              settings.getfloat("IPGIRL_REDIS_OUTAGE_DEADLINE"), lambda: _stats_of(crawler))
+        self.scripts = Scripts(self.link.client, prefix)
+        self.link.call(self.link.client.ping)  # a worker started while Redis is down waits for it, up to the deadline
+        self.worker = ""
+        self.ledger: Ledger | None = None
+        self.failure: str | None = None  # why this worker's part, or the job, is not sound
+        self.job_health: str | None = None
+        self.giving_up = False
+        self.next_beat = 0.0
+        self.loop: Any = None
+        self.limiter: Any = None  # the shared limiter's middleware, once Scrapy made it
+        setattr(crawler, self.ATTRIBUTE, self)
+        VERDICTS.append(self)
+        for handler, signal in ((self.spider_opened, signals.spider_opened), (self.spider_idle, signals.spider_idle),
+                                (self.spider_closed, signals.spider_closed), (self.engine_stopped, signals.engine_stopped),
+                                (self.item_scraped, signals.item_scraped), (self.item_dropped, signals.item_dropped),
+                                (self.item_error, signals.item_error)):
+            crawler.signals.connect(handler, signal=signal)
+
+    @classmethod
+    def of(cls, crawler: Crawler | None) -> Coordinator | None:
+        return getattr(crawler, cls.ATTRIBUTE, None)
+
+    # -- start ---------------------------------------------------------------------------
+    def attach_slot(self, slot: Path) -> None:
+        """This worker's state slot is known (``CrawlState.open``): so is its id."""
+        self.worker = worker_id(slot)
+        self.ledger = Ledger(self.link, self.scripts, self.worker, self.crawler)
+
+    def batch_committed(self, final: Path) -> bool:
+        """Whether the job recorded the commit of this slot's batch ``final`` (recovery asks)."""
+        return bool(self.link.call(self.link.client.hexists, f"{self.prefix}:commits", f"{self.worker}|{final}"))
+
+    def shared_set(self, name: str) -> Any:
+        """The job-wide set ``name`` (the duplicates pipeline's emitted URLs)."""
+        from ipgirl_crawler.distributed import UrlClaims
+
+        if name != "emitted":
+            raise KeyError(name)
+        return UrlClaims(self)
+
+    def claim_seeding(self) -> bool:
+        """True for exactly one worker of the job: the one that seeds the frontier."""
+        seconds, micros = self.link.call(self.link.client.time)
+        return bool(self.link.call(self.link.client.set, f"{self.prefix}:seeded", seconds + micros / 1e6,
+                                   nx=True, ex=KEY_TTL_SECONDS))
+
+    def spider_opened(self, spider: Spider) -> None:
+        returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds)
+        logger.info("Worker %s joined job %s on Redis %s", self.worker, self.job, self.shown_url)
+        if returned:
+            logger.warning("%d entries this worker held before it stopped are back in the queue", returned)
+            self.crawler.stats.inc_value("ipgirl/distributed/requeued", returned)
+        self.next_beat = time.monotonic() + self.lease_seconds / 3
+        self.loop = create_looping_call(self._tick)
+        self.loop.start(POLL_SECONDS, now=False)
+
+    # -- while crawling ----------------------------------------------------------------
+    def _tick(self) -> None:
+        """Wake the engine (an idle one looks only every 5 s, and the shared queue may have
+        filled), send what waits in the outbox, renew the lease; give up past the outage deadline."""
+        slot = getattr(self.crawler.engine, "_slot", None)
+        if slot is not None:
+            slot.nextcall.schedule()
+        if self.limiter is not None:
+            self.limiter.give_back(self.limiter.hold_seconds)
+        self.ledger.flush()
+        if time.monotonic() >= self.next_beat:
+            self._beat()
+        if self.link.gone and not self.giving_up:
+            self.give_up(f"Redis at {self.shown_url} unreachable for more than {self.link.deadline:.0f}s")
+
+    def _beat(self) -> None:
+        try:
+            known, returned = self.link.try_call(self.scripts.run, "beat", self.worker, self.lease_seconds)
+        except RedisDown:
+            return
+        self.next_beat = time.monotonic() + self.lease_seconds / 3
+        if not known:
+            logger.warning("This worker was taken for dead (its lease expired): what it held went back to the queue")
+            self.crawler.stats.inc_value("ipgirl/distributed/lease_expired")
+        if returned:
+            logger.warning("%d entries of workers that stopped are back in the queue", returned)
+            self.crawler.stats.inc_value("ipgirl/distributed/requeued", returned)
+
+    def give_up(self, why: str) -> None:
+        self.giving_up, self.failure = True, why
+        self.ledger.frozen = True
+        logger.error("%s: stopping; the job stays in Redis for the next start", why)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="redis_unavailable"))
+
+    def spider_idle(self, spider: Spider) -> None:
+        """Nothing in flight here: done when no worker can queue more (or when giving up)."""
+        if self.giving_up:
+            return
+        if self.ledger.abandon_unsettled():
+            self.crawler.stats.inc_value("ipgirl/distributed/unsettled")
+        if not self.ledger.flush():
+            raise DontCloseSpider
+        try:
+            queued, working, _workers, seeded, now = self.link.try_call(self.scripts.run, "state")
+        except RedisDown:
+            raise DontCloseSpider from None
+        if queued or working or not seeded or float(now) - float(seeded) < self.idle_seconds:
+            raise DontCloseSpider
+        logger.info("Shared queue empty and no worker busy: this worker is done")
+
+    def item_scraped(self, item: Any, response: Any, spider: Spider) -> None:
+        self.ledger.item_passed(item, response)
+
+    def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Spider) -> None:
+        self.ledger.item_dropped(response, exception)
+
+    def item_error(self, item: Any, response: Any, spider: Spider, failure: Any) -> None:
+        self.ledger.item_dropped(response, failure.value)
+
+    # -- commits -----------------------------------------------------------------------
+    def commit_batch(self, final: Path, keys: list[str]) -> bool:
+        """Record in Redis that the batch ``final`` (pending in the state store) is committed:
+        its articles are done. False when this worker lost some of their leases: discard it."""
+        args = self.ledger.commit_args(keys)
+        if not args:
+            return True
+        self.ledger.flush(wait=True)
+        lost = self.link.call(self.scripts.run, "commit", self.worker, str(final), *args)
+        if lost:
+            self.ledger.discarded(args)
+            logger.warning("Batch %s discarded: %d of its articles were taken for lost; they are back in the queue",
+                           final.name, lost)
+            self.crawler.stats.inc_value("ipgirl/distributed/batches_discarded")
+            return False
+        self.ledger.committed(args)
+        self.crawler.stats.inc_value("ipgirl/distributed/batches_committed")
+        return True
+
+    # -- the end -------------------------------------------------------------------------
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+        if self.limiter is not None:
+            self.limiter.give_back()
+        if reason != "finished" and self.failure is None:
+            self.failure = f"closed: {reason}"
+
+    def engine_stopped(self) -> None:
+        """After the feeds' last commit: leave the job; the last worker accounts for it."""
+        if self.giving_up or self.ledger is None:
+            return
+        try:
+            self.ledger.flush(wait=True)
+            left, queued, returned = self.link.call(self.scripts.run, "leave", self.worker)
+            if returned:
+                self.failure = self.failure or f"{returned} entries not finished here went back to the queue"
+            if left == 0:
+                self._account(int(queued))
+            else:
+                self.job_health = f"job {self.job}: {left} other worker(s) still at it"
+        except RedisGone as error:
+            self.failure = str(error)
+        if self.failure:
+            logger.error("This worker's part of job %s is not complete: %s", self.job, self.failure)
+
+    def _account(self, queued: int) -> None:
+        from ipgirl_crawler.output.feeds import CrawlState
+        from ipgirl_crawler.run.finish import write_json_atomically
+
+        client = self.link.client
+        state = CrawlState.of(self.crawler)
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        manifest = accounting.job_manifest(self.job, self.shown_url, self.link.call(client.scard, f"{self.prefix}:articles"),
+                                           self.link.call(client.hgetall, f"{self.prefix}:outcomes"), queued, stamp)
+        run_date = state.run_date if state is not None else stamp[:10]
+        path = accounting.manifest_path(self.crawler.settings.get("IPGIRL_DATA_DIR"), run_date, self.job)
+        write_json_atomically(path, manifest)
+        self.job_health = accounting.health_line(manifest)
+        logger.info("Last worker of the job: %s (manifest %s)", self.job_health, path)
+        if not manifest["balanced"]:
+            self.failure = self.failure or self.job_health
+            return
+        keys = [key for key in self.link.call(lambda: list(client.scan_iter(match=f"{self.prefix}:*", count=1000)))
+                if not key.endswith(b":commits")]
+        if keys:
+            self.link.call(client.delete, *keys)
+        logger.info("Job %s done: its Redis keys are removed", self.job)
+
+
+def exit_status() -> int:
+    """1 when a worker of this process did not finish its part soundly, else 0."""
+    return 1 if any(coordinator.failure for coordinator in VERDICTS) else 0
+
+
+def health_lines() -> list[str]:
+    return [line for c in VERDICTS for line in (c.job_health, c.failure and f"worker: {c.failure}") if line]

@@ -1,0 +1,193 @@
+"""``ipgirl-extract``: the item the crawl would emit for a saved page, or for every HTML response
+of a WARC file, one JSON line each (contract fields in contract order, the crawl's exporter).
+
+    ipgirl-extract PAGE.html --url URL [--base-url ORIGIN] [--date "Fri, 20 Nov 2026 12:00:00 GMT"]
+    ipgirl-extract ARCHIVE.warc.gz      (one gzip member per record, as WARC writers write them)
+
+Each page goes through what the crawl does to it: the page object, then the page pipelines of
+``ITEM_PIPELINES`` (all the cleaning and the contract check). The pipelines after them
+(duplicates, incremental output) need a run's state and are not applied. A page the crawl
+would not emit (not an article, dropped by a pipeline, not an HTTP 200) still gets a line with
+what could be read, and the reason goes to stderr.
+
+Exit status: 0 when every page gave an item the crawl would emit; 1 when some did not (their
+lines are still printed); 2 when the input cannot be read (a missing file, bad arguments, an
+archive with torn or damaged records: the whole ones still get their lines).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+import brotli
+from scrapy.http import HtmlResponse
+from scrapy.utils.conf import build_component_list
+
+from ipgirl_crawler.archive.reader import ReadCounts, archived_responses
+from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
+from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
+from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.run.cli import build_settings
+from ipgirl_crawler.workers.extraction import extract
+from pipelines.base import Counts, PagePipeline, page_pipelines, run_page_pipelines
+from pipelines.validate import check_contract
+
+EXIT_ALL_EMITTED, EXIT_SOME_NOT_EMITTED, EXIT_UNREADABLE = 0, 1, 2
+# The pipelines after the page pipelines that need a run's state: left out, by design.
+STATE_PIPELINES = frozenset({"pipelines.validate.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline"})
+
+
+@dataclass
+class Extracted:
+    item: dict[str, Any]  # the contract fields, in order: what the crawl would write (or could read)
+    reason: str | None = None  # why the crawl would not emit it; None when it would
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def contract_item(item: dict[str, Any]) -> dict[str, Any]:
+    """The contract fields of ``item`` in order, empty ones null ([] / {}), as validation leaves them."""
+    clean, _, _ = check_contract(item)
+    return {field: clean[field] for field in CONTRACT_FIELDS}
+
+
+def readable_parts(response: HtmlResponse, base_url: str, pipelines: tuple[type[PagePipeline], ...]) -> dict[str, Any]:
+    """What the page object and the page pipelines make of a page it does not take for an article."""
+    try:
+        item, _ = run_page_pipelines(dict(page_for(response, base_url).to_item()), pipelines, Counts())
+    except Exception as error:  # a page that breaks the reader still gets its line, and the error is named
+        return {"fetched_url": response.url, "_error": f"{type(error).__name__}: {error}"}
+    return item
+
+
+def extract_page(response: HtmlResponse, base_url: str, pipelines: tuple[type[PagePipeline], ...],
+                 fetched_at: datetime | None = None) -> Extracted:
+    """The crawl's reading of one response: its item, or what could be read and why it is not one."""
+    result = extract(response.url, response.body, dict(response.headers), base_url, pipelines)
+    if result.item is None:
+        parts = readable_parts(response, base_url, pipelines)
+        reason = "not an article: the page object found no article (id, title, body, and a byline, date or schema)"
+        if parts.get("_error"):
+            reason += f"; reading it failed: {parts['_error']}"
+        return Extracted(_stamped(contract_item(parts), fetched_at), reason)
+    item = _stamped(contract_item(result.item), fetched_at)
+    if response.status != 200:
+        return Extracted(item, f"HTTP {response.status}: the crawl reads items from 200 responses only")
+    if result.outcome is not None and result.outcome.dropped_by is not None:
+        return Extracted(item, f"dropped by the {result.outcome.dropped_by} pipeline: {result.outcome.reason}")
+    return Extracted(item)
+
+
+def _stamped(item: dict[str, Any], fetched_at: datetime | None) -> dict[str, Any]:
+    """An archived page was fetched when its record says, not now."""
+    if fetched_at is not None and item.get("crawled_at"):
+        item["crawled_at"] = fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return item
+
+
+# What Scrapy's HttpCompressionMiddleware undoes before the spider sees a body.
+DECODERS = {b"gzip": gzip.decompress, b"x-gzip": gzip.decompress, b"deflate": zlib.decompress, b"br": brotli.decompress}
+
+
+def as_received(response: HtmlResponse) -> HtmlResponse:
+    """An archived response with the body the spider would get: content coding undone."""
+    coding = (response.headers.get(b"Content-Encoding") or b"").strip().lower()
+    decoder = DECODERS.get(coding)
+    if decoder is None:
+        return response
+    headers = response.headers.copy()
+    del headers[b"Content-Encoding"]
+    return response.replace(body=decoder(response.body), headers=headers)
+
+
+def warc_pages(path: Path, counts: ReadCounts) -> Iterator[tuple[HtmlResponse, datetime | None]]:
+    """(response, fetch time) of every whole HTML response record of the archive."""
+    for archived in archived_responses(path, counts):
+        if isinstance(archived.response, HtmlResponse):
+            yield as_received(archived.response), archived.fetched_at
+
+
+def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse:
+    """A saved page as a response: no charset in the header (the page's ``<meta charset>`` and its
+    bytes decide, as in the crawl); ``date`` is the HTTP ``Date`` that relative dates count from."""
+    headers = {"Content-Type": "text/html", **({"Date": date} if date else {})}
+    return HtmlResponse(url=url, body=path.read_bytes(), headers=headers)
+
+
+def crawl_pipelines() -> tuple[type[PagePipeline], ...]:
+    """The page pipelines the crawl runs on each page; a stateless pipeline after them that this
+    tool cannot apply is named on stderr rather than skipped silently."""
+    settings = build_settings({})
+    leading = page_pipelines(settings)
+    rest = build_component_list(settings.getwithbase("ITEM_PIPELINES"))[len(leading):]
+    for path in rest:
+        name = path if isinstance(path, str) else f"{path.__module__}.{path.__qualname__}"
+        if name not in STATE_PIPELINES:
+            print(f"ipgirl-extract: warning: {name} runs in the crawl after the page pipelines and is not applied here",
+                  file=sys.stderr)
+    return leading
+
+
+def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url: str | None, out: IO[bytes],
+                err: IO[str]) -> int:
+    """One line per page on ``out``, reasons on ``err``; the exit status."""
+    pipelines = crawl_pipelines()
+    exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
+    status = EXIT_ALL_EMITTED
+    for response, fetched_at in pages:
+        extracted = extract_page(response, base_url or origin_of(response.url), pipelines, fetched_at)
+        exporter.export_item(ArticleItem(extracted.item))
+        out.flush()
+        if extracted.reason:
+            status = EXIT_SOME_NOT_EMITTED
+            print(f"ipgirl-extract: {safe_for_log(response.url)}: not emitted by the crawl: {safe_for_log(extracted.reason)}",
+                  file=err)
+    return status
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if not args.path.name.endswith((".warc", ".warc.gz")):
+        if not args.url:
+            parser.error("a saved page needs its address: --url URL")
+        return write_lines([(page_response(args.path, args.url, args.date), None)], args.base_url,
+                           sys.stdout.buffer, sys.stderr)
+    counts = ReadCounts()
+    status = write_lines(warc_pages(args.path, counts), args.base_url, sys.stdout.buffer, sys.stderr)
+    if counts.torn:
+        print(f"ipgirl-extract: cannot read {counts.torn} torn or damaged record(s) of {args.path}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ipgirl-extract", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", type=Path, help="a saved page (.html) or a WARC file (.warc, .warc.gz)")
+    parser.add_argument("--url", help="the page's URL (a saved page only; a WARC record names its own)")
+    parser.add_argument("--base-url", help="the site's origin (default: the page URL's)")
+    parser.add_argument("--date", help="a saved page's HTTP Date, which \"3 days ago\" counts from (default: now)")
+    args = parser.parse_args(argv)
+    if not args.path.is_file():
+        print(f"ipgirl-extract: no such file: {args.path}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        return run(args, parser)
+    except Exception as error:  # a broken archive or page file: one line, not a traceback
+        print(f"ipgirl-extract: cannot read {args.path}: {type(error).__name__}: {safe_for_log(error)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""A finished run checked against the site's previous runs, and added to them.
+
+The state keeps each run's per-field coverage (``StateStore.run_history``); the monitors compare
+this run with the last healthy ones (``drift.history_failures``), the run is recorded with its
+verdict, and the stats carry the recent runs (``ipgirl/history/runs``) for the report's
+coverage-over-runs table.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ipgirl_crawler.run import monitors
+from ipgirl_crawler.output.feeds import CrawlState
+from ipgirl_crawler.run import drift
+
+# Rows read back: enough for the baseline's healthy runs among unhealthy or small ones.
+HISTORY_ROWS = 30
+REPORTED_RUNS = 12
+
+
+def evaluate_run(stats: dict[str, Any], thresholds: dict[str, Any] | None,
+                 state: CrawlState | None) -> tuple[list[str], list[dict[str, Any]]]:
+    """(failed monitors, the last REPORTED_RUNS runs including this one, oldest first)."""
+    past = state.store.run_history(HISTORY_ROWS, before=state.run_id) if state is not None else []
+    failed = monitors.evaluate(stats, thresholds, past)
+    record = drift.history_record(stats, failed)
+    if state is None:
+        return failed, []
+    state.store.record_run_history(state.run_id, record["healthy"], record["items"], record["coverage"],
+                                   record["counts"])
+    return failed, [*past, {"run_id": state.run_id, **record}][-REPORTED_RUNS:]

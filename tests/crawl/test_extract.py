@@ -1,0 +1,132 @@
+"""``ipgirl-extract``, the real console script, on saved pages and on a WARC file written here
+with warcio: the crawl's item for each page, contract fields in order, reasons on stderr."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.http import HtmlResponse
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from ipgirl_crawler.archive.reader import responses_from_warc
+from ipgirl_crawler.items import CONTRACT_FIELDS
+from tests.support.helpers import FIXTURES, SITE_DATE, extract, load_example
+
+EXTRACT = Path(sys.executable).parent / "ipgirl-extract"
+EXAMPLES = ("article-A-fr-seed", "article-A-ja", "article-B-de")
+LISTING = FIXTURES / "examples" / "listing-fr-category-ai.html"
+LISTING_URL = "https://www.ipgirl.com/fr/category/ai/"
+WARC_DATE = "2026-11-20T12:00:00Z"
+GONE_URL = "https://www.ipgirl.com/fr/ai/48213-retired"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(EXTRACT), *map(str, args)], capture_output=True, text=True, timeout=120, check=False)
+
+
+def lines_of(done: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
+    items = [json.loads(line) for line in done.stdout.splitlines()]
+    for item in items:
+        assert list(item) == list(CONTRACT_FIELDS)  # every contract field, in contract order
+    return items
+
+
+def without_time(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k != "crawled_at"}
+
+
+def crawl_item(name: str) -> dict[str, Any]:
+    """The example through the page object and every pipeline, as the tests of the crawl read it."""
+    html, expected = load_example(name)
+    return {field: extract(html, expected["url"]).get(field) for field in CONTRACT_FIELDS}
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_a_saved_page_gives_the_crawl_s_item(name: str) -> None:
+    _, expected = load_example(name)
+    done = run(FIXTURES / "examples" / f"{name}.html", "--url", expected["url"], "--date", SITE_DATE)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    [item] = lines_of(done)
+    assert {field: item[field] for field in expected} == expected
+    assert without_time(item) == without_time(crawl_item(name))
+    assert "\\u" not in done.stdout  # UTF-8, as the crawl's files
+
+
+def test_a_page_the_crawl_would_not_emit_still_gets_a_line() -> None:
+    done = run(LISTING, "--url", LISTING_URL)
+    assert done.returncode == 1
+    [item] = lines_of(done)
+    assert item["url"] == LISTING_URL and item["article_id"] is None  # what could be read: no id
+    [reason] = done.stderr.splitlines()
+    assert reason.startswith(f"ipgirl-extract: {LISTING_URL}: not emitted by the crawl: not an article")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["missing.html", "--url", LISTING_URL], "no such file"),
+    ([LISTING], "--url"),
+])
+def test_bad_input_exits_2_with_one_line(args: list[Any], message: str) -> None:
+    done = run(*args)
+    assert done.returncode == 2 and message in done.stderr.splitlines()[-1]
+
+
+def response_record(writer: WARCWriter, url: str, body: bytes, content_type: str, status: str = "200 OK",
+                    extra: list[tuple[str, str]] = ()) -> None:
+    headers = StatusAndHeaders(status, [("Content-Type", content_type), ("Date", SITE_DATE), *extra],
+                               protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                                  warc_headers_dict={"WARC-Date": WARC_DATE}))
+
+
+def write_warc(path: Path) -> list[str]:
+    """The examples (one gzip-encoded, one in Shift_JIS declared only in the HTTP header), the
+    listing, and records that are not HTML responses; the HTML responses' URLs, in order."""
+    fr, de, ja = (load_example(name) for name in EXAMPLES[:1] + EXAMPLES[2:] + EXAMPLES[1:2])
+    ja_html = ja[0].decode("utf-8").replace('<meta charset="utf-8">', "").encode("shift_jis", "xmlcharrefreplace")
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warc_record("https://www.ipgirl.com/robots.txt", "request",
+                                                      payload=io.BytesIO(b"GET /robots.txt HTTP/1.1\r\n\r\n")))
+        response_record(writer, "https://www.ipgirl.com/robots.txt", b"User-agent: *\n", "text/plain")
+        response_record(writer, fr[1]["url"], fr[0], "text/html; charset=utf-8")
+        response_record(writer, de[1]["url"], gzip.compress(de[0]), "text/html; charset=utf-8",
+                        extra=[("Content-Encoding", "gzip")])
+        response_record(writer, ja[1]["url"], ja_html, "text/html; charset=Shift_JIS")
+        response_record(writer, LISTING_URL, LISTING.read_bytes(), "text/html")
+        response_record(writer, GONE_URL, fr[0], "text/html; charset=utf-8", status="410 Gone")
+    return [fr[1]["url"], de[1]["url"], ja[1]["url"], LISTING_URL, GONE_URL]
+
+
+def test_every_html_response_of_a_warc_file(tmp_path: Path) -> None:
+    archive = tmp_path / "pages.warc.gz"
+    urls = write_warc(archive)
+    assert [r.url for r in responses_from_warc(archive) if isinstance(r, HtmlResponse)] == urls
+    done = run(archive)
+    assert done.returncode == 1  # the listing is not an article
+    items = lines_of(done)
+    assert [item["fetched_url"] for item in items] == urls
+    for item, name in zip(items[:3], ("article-A-fr-seed", "article-B-de", "article-A-ja"), strict=True):
+        assert without_time(item) == without_time(crawl_item(name)), name  # gzip and Shift_JIS read as the crawl reads
+        assert item["crawled_at"] == WARC_DATE  # the fetch time is the record's
+    assert items[3]["article_id"] is None
+    assert items[4]["article_id"] == "48213" and items[4]["fetched_url"] == GONE_URL  # what could be read
+    reasons = done.stderr.splitlines()
+    assert [line.split(": ")[1] for line in reasons] == [LISTING_URL, GONE_URL]
+    assert "not an article" in reasons[0] and "HTTP 410: the crawl reads items from 200 responses only" in reasons[1]
+
+
+def test_a_torn_archive_exits_2_after_the_whole_records(tmp_path: Path) -> None:
+    whole = tmp_path / "pages.warc.gz"
+    urls = write_warc(whole)
+    torn = tmp_path / "torn.warc.gz"
+    torn.write_bytes(whole.read_bytes()[:-200])  # a crash in the middle of the last record
+    done = run(torn)
+    assert done.returncode == 2 and "cannot read 1 torn or damaged record(s)" in done.stderr.splitlines()[-1]
+    assert [item["fetched_url"] for item in lines_of(done)] == urls[:-1]
