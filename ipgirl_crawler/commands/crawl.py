@@ -28,17 +28,17 @@ class Command(ScrapyCrawlCommand):
             feeds = {uri: {**options, "store_empty": True} if options.get("overwrite") else options
                      for uri, options in self.settings.getdict("FEEDS").items() if uri not in project_settings.FEEDS}
             self.settings.set("FEEDS", feeds, priority="cmdline")
-
-    def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        spargs = getattr(opts, "spargs", {}) or {}
         try:
-            config = check_run(self.settings, spargs)
+            # Checked here, before Scrapy starts its crawler process and logs its start-up lines:
+            # the error is the only line on stderr.
+            self.config = check_run(self.settings, getattr(opts, "spargs", {}) or {})
         except ConfigurationError as error:
             print(f"ipgirl: configuration error: {error}", file=sys.stderr)
-            self.exitcode = EXIT_CONFIG
-            return
+            raise SystemExit(EXIT_CONFIG) from None
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
         try:
-            lock = lock_site_state(self.settings, config.base_url)
+            lock = lock_site_state(self.settings, self.config.base_url)
         except StateLocked as error:
             print(f"ipgirl: {error}; not starting", file=sys.stderr)
             self.exitcode = EXIT_LOCKED

@@ -7,7 +7,6 @@ files and remembered articles always agree.
 """
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,7 +27,6 @@ from ipgirl_crawler.run.state import StateLock, StateStore, article_key, claim_w
 
 # Validators of emitted items held in memory before they go to the state store.
 VALIDATOR_BUFFER = 500
-logger = logging.getLogger(__name__)
 
 
 def feed_path(uri: str) -> Path | None:
@@ -143,7 +141,6 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None) -> None:
         super().__init__(uri, feed_options=feed_options)
         self.crawler = crawler
-        self.uri = uri
         self.format = (feed_options or {}).get("format") or "jsonlines"
         self.final = Path(self.path)
         self.part: Path | None = None

@@ -27,13 +27,13 @@ def parse_languages(value: str | None) -> tuple[str, ...]:
     return chosen
 
 
-def parse_flag(value: str | None) -> bool:
+def parse_flag(value: str | None, name: str = "the value") -> bool:
     text = (value or "").strip().lower()
     if text in ("", "0", "false", "no", "off"):
         return False
     if text in ("1", "true", "yes", "on"):
         return True
-    raise ConfigurationError(f"expected 1 or 0, got {value!r}")
+    raise ConfigurationError(f"{name} must be 1 or 0, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,6 @@ class CrawlConfig:
         """``-a base_url`` wins over the ``IPGIRL_BASE_URL`` setting; ``-a full=1`` recrawls everything."""
         try:
             return cls(validate_base_url(base_url or settings.get("IPGIRL_BASE_URL")), parse_languages(languages),
-                       parse_flag(full))
+                       parse_flag(full, "full"))
         except InvalidBaseURL as error:
             raise ConfigurationError(str(error)) from None

@@ -81,6 +81,16 @@ def test_a_feed_that_cannot_be_stored_fails_the_run_naming_it(small_site: LocalS
     assert f"Monitor failed: feed not stored: {target}" in done.stderr
 
 
+def test_a_feed_that_cannot_be_stored_fails_ipgirl_crawl_naming_it(small_site: LocalSite, tmp_path: Path) -> None:
+    target = tmp_path / "taken.jsonl"
+    target.mkdir()
+    feeds = json.dumps({str(target): {"format": "jsonlines", "overwrite": True}})
+    done = run_entrypoint(small_site.base_url, tmp_path / "s", tmp_path / "d", "-s", f"FEEDS={feeds}")
+    assert done.returncode == 1
+    summary = done.stderr.strip().splitlines()[-1]
+    assert "UNHEALTHY" in summary and f"feed not stored: {target}" in summary
+
+
 def test_an_unwritable_output_stops_before_any_request(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
     with LocalSite(n_articles=5, seed=5) as site:
@@ -102,10 +112,10 @@ def test_overwrite_with_zero_items_leaves_an_empty_file(small_site: LocalSite, t
 
 
 def assert_refused(done: subprocess.CompletedProcess[str], prefix: str, *words: str) -> None:
-    """Exit 2 at start with one line of ours on stderr, no traceback."""
+    """Exit 2 at start with one line on stderr, ours, no traceback."""
     assert done.returncode == 2, done.stderr[-2000:]
-    ours = [line for line in done.stderr.splitlines() if line.startswith(prefix)]
-    assert len(ours) == 1, done.stderr[-2000:]
+    ours = done.stderr.strip().splitlines()
+    assert len(ours) == 1 and ours[0].startswith(prefix), done.stderr[-2000:]
     assert all(word in ours[0] for word in words), ours
     assert "Traceback" not in done.stderr
 

@@ -21,6 +21,8 @@ BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 PROJECT = (".venv", "scrapy.cfg", "ipgirl_crawler", "pipelines", "tests", "pyproject.toml")
 
 SKIPPED = {
+    ".venv/bin/ipgirl-extract ARCHIVE.warc.gz      # every HTML response record: URL, headers, charset from the record":
+        "ARCHIVE.warc.gz stands for the reader's own archive file (ipgirl-extract over WARC files: tests/crawl/test_extract.py)",
     "make demo    # set up .venv/, serve the bundled demo site on 127.0.0.1, crawl it, show what came out":
         "sets up the project and runs the whole demo: its parts are the tests themselves (tests/demo.py)",
     "make test    # set up .venv/, run every test (unit, example pages, end-to-end crawls)":

@@ -84,6 +84,13 @@ def test_bad_thresholds_are_refused(override: str, words: str) -> None:
         monitor_thresholds(Settings({"IPGIRL_MONITOR_THRESHOLDS": override}))
 
 
+def test_a_bad_full_flag_is_named() -> None:
+    from ipgirl_crawler.run.config import CrawlConfig
+
+    with pytest.raises(ConfigurationError, match="full must be 1 or 0, got 'maybe'"):
+        CrawlConfig.from_arguments(Settings(), "https://www.ipgirl.com", None, "maybe")
+
+
 def test_spider_arguments_are_the_spiders_own() -> None:
     assert set(known_spider_arguments()) >= {"base_url", "languages", "full"}
     check_spider_arguments({"base_url": "x", "languages": "fr", "full": "1", "_job": "scrapyd-job"})
