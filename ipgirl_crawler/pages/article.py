@@ -291,7 +291,7 @@ class ArticlePage(DateStamps):
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
         tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
         label = self.anchors.first("tags")
-        links = label_links(label)
+        links = [link for link in label_links(label) if self._names_a_tag(link.get("href"))]
         if links:
             return tag_names(links)
         listed = label_text_list(label, prefix_pattern(self.language or "en"))
@@ -302,6 +302,11 @@ class ArticlePage(DateStamps):
         pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
                                self.positions)
         return tag_names(pages or rel_tag_links(self.root), unique=True)
+
+    def _names_a_tag(self, href: str | None) -> bool:
+        # A label with no links of its own must not lend it the next block's (share links, articles).
+        url = self.resolve(href)
+        return url is not None and same_origin(url, self.base_url) and article_ref(url) is None
 
     def raw_votes_text(self) -> str | None:
         element = self.anchors.first("votes")

@@ -18,6 +18,7 @@ INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label"
 _TAG_PAGE = re.compile(r"^/[a-z]{2}/tags?/[^/]+")
 _CATEGORY_PAGE = re.compile(r"/categor(?:y|ies)/")
 _COMMA_LIST = re.compile(r"\s*[,、，;]\s*")
+_SEPARATORS = re.compile(r"[\s,、，;|·•/#]+")
 # Tag links in the site's chrome (menus, a "popular tags" sidebar) are not the article's.
 _CHROME_XPATH = "ancestor::*[self::nav or self::header or self::aside]"
 
@@ -28,12 +29,22 @@ def label_links(label: HtmlElement | None) -> list[HtmlElement]:
     if label is None:
         return []
     parent = label.getparent()
-    beside = parent if label.tag in INLINE_LABEL_TAGS and parent is not None else label.getnext()
+    inline = label.tag in INLINE_LABEL_TAGS and parent is not None
+    beside = parent if inline else label.getnext()
     for candidate in (label, beside):
         links = candidate.xpath("descendant-or-self::a") if candidate is not None else []
-        if links:
+        # The block after a heading label is its list only if it holds nothing else: "Share: <a>…"
+        # after an empty "Tags:" is the next widget, with a label of its own.
+        if links and (candidate is label or inline or _only_links(candidate, links)):
             return links
     return []
+
+
+def _only_links(block: HtmlElement, links: list[HtmlElement]) -> bool:
+    rest = text_of(block)
+    for link in links:
+        rest = rest.replace(text_of(link), "", 1)
+    return not _SEPARATORS.sub("", rest)
 
 
 def label_text_list(label: HtmlElement | None, label_pattern: re.Pattern[str]) -> list[str]:

@@ -1,0 +1,25 @@
+"""Tags are the site's own pages: a "Tags:" label without links never lends itself the next block's."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.localsite.fixtures import BASE
+from tests.support.helpers import FIXTURES, extract
+
+FOLDER = FIXTURES / "eras" / "C-latin"
+TAGS = ('<p>Schlagwörter: <a href="/de/tag/eu/">EU</a>, <a href="/de/tag/forschung/">Forschung</a>, '
+        '<a href="/de/tag/daten/">Daten</a>, <a href="/de/tag/halbleiter/">Halbleiter</a></p>')
+
+
+@pytest.mark.parametrize(("replacement", "tags"), [
+    (TAGS, ["EU", "Forschung", "Daten", "Halbleiter"]),
+    ("<p>Schlagwörter:</p>", []),  # the share links that follow are no tags
+    ('<p>Schlagwörter: <a href="https://elsewhere.example/tag/eu/">EU</a></p>', []),
+])
+def test_tags_after_a_label(replacement: str, tags: list[str]) -> None:
+    html = (FOLDER / "page.html").read_text("utf-8")
+    assert TAGS in html
+    url = json.loads((FOLDER / "meta.json").read_text("utf-8"))["url"]
+    assert extract(html.replace(TAGS, replacement), url, base_url=BASE)["tags"] == tags
