@@ -30,6 +30,7 @@ MISSING_AT = 150     # …if that is a text (3-grams): on a short page, the summ
 # drop a short section (ja/zh legacy pages: 0.62-0.67); on real pages whose body is a menu or
 # comments, or is missing, both score < 0.56.
 CONTRADICTS_BELOW = 0.6
+HOLDS_AT = 0.5
 
 
 def shingles(text: str, by_line: bool = True) -> set[tuple[str, ...]]:
@@ -57,8 +58,14 @@ class Opinion:
         return self.agreement >= AGREE_AT and not self.misses_text
 
     @property
+    def holds_junk(self) -> bool:
+        # Ours holds most of the other body plus text it calls chrome (menus, comments). When ours
+        # holds less than HOLDS_AT of it too, the two read different things: no ground to prefer it.
+        return self.agreement < CONTRADICTS_BELOW and self.coverage >= HOLDS_AT
+
+    @property
     def contradicts(self) -> bool:
-        return self.agreement < CONTRADICTS_BELOW or self.misses_text
+        return self.holds_junk or self.misses_text
 
     @property
     def decile(self) -> int:
