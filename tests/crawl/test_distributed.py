@@ -6,6 +6,7 @@ import json
 import os
 import pickle
 import random
+import re
 import shlex
 import signal
 import subprocess
@@ -39,6 +40,12 @@ def start(readme_command: str, site: LocalSite, redis_url: str, work: Path, name
     environ = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "ipgirl_crawler.settings", **(env or {})}
     return subprocess.Popen(["bash", "-c", f"exec {text}"], cwd=work, env=environ,
                             stdout=subprocess.DEVNULL, stderr=open(work / f"{name}.stderr", "wb"))
+
+
+def slot_of(log: Path) -> str | None:
+    """The state slot a worker took, from its log line "Worker host:id:worker-N joined job …"."""
+    match = re.search(r"Worker \S+:(worker-\d+) joined job", log.read_text()) if log.exists() else None
+    return match[1] if match else None
 
 
 def outputs(work: Path) -> list[dict]:
@@ -95,7 +102,10 @@ def test_a_worker_killed_at_a_random_moment_and_started_again_loses_nothing(tmp_
     with RedisServer(tmp_path) as server, LocalSite(n_articles=200, seed=44) as site:
         site.set_latency(0.01)
         first, second = (start(cron[0], site, server.url, tmp_path, f"w{n}", *cron[1:]) for n in (1, 2))
-        wait_for(lambda: len(list(tmp_path.glob("data/articles/run_date=*/ipgirl-*-worker-2-*.jsonl"))) >= 2)
+        # Which slot the second worker took is a race with the first: its log says.
+        wait_for(lambda: slot_of(tmp_path / "w2.log") is not None)
+        slot = slot_of(tmp_path / "w2.log")
+        wait_for(lambda: len(list(tmp_path.glob(f"data/articles/run_date=*/ipgirl-*-{slot}-*.jsonl"))) >= 2)
         time.sleep(random.uniform(0, 1.5))
         assert second.poll() is None, "worker 2 ended before it could be killed"
         second.send_signal(signal.SIGKILL)
@@ -106,7 +116,8 @@ def test_a_worker_killed_at_a_random_moment_and_started_again_loses_nothing(tmp_
     manifest = job_manifest(tmp_path)
     assert manifest["balanced"] and manifest["total"]["emitted"] == 200, manifest
     log = (tmp_path / "w2-again.log").read_text()
-    assert "worker-2" in log and "Traceback" not in log and "this worker held before it stopped are back" in log
+    assert slot_of(tmp_path / "w2-again.log") == slot, "the restarted worker resumes its slot"
+    assert "Traceback" not in log and "this worker held before it stopped are back" in log
     assert "job 127.0.0.1" in (tmp_path / "w1.stderr").read_text() + (tmp_path / "w2-again.stderr").read_text()
 
 
