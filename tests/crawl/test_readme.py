@@ -21,6 +21,8 @@ BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 PROJECT = (".venv", "scrapy.cfg", "ipgirl_crawler", "pipelines", "tests", "pyproject.toml")
 
 SKIPPED = {
+    ".venv/bin/ipgirl-crawl -a full=1 -s IPGIRL_REDIS_URL=redis://redis.internal:6379/0 -s IPGIRL_STATE_DIR=/srv/ipgirl/state -s IPGIRL_DATA_DIR=/srv/ipgirl/data":
+        "needs the Redis server of the reader's own network and /srv (distributed mode: tests/crawl/test_distributed*.py)",
     ".venv/bin/ipgirl-extract ARCHIVE.warc.gz      # every HTML response record: URL, headers, charset from the record":
         "ARCHIVE.warc.gz stands for the reader's own archive file (ipgirl-extract over WARC files: tests/crawl/test_extract.py)",
     "make demo    # set up .venv/, serve the bundled demo site on 127.0.0.1, crawl it, show what came out":
