@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import redis
 
 from tests.localsite.server import LocalSite
@@ -121,6 +122,8 @@ def test_a_worker_killed_at_a_random_moment_and_started_again_loses_nothing(tmp_
     assert "job 127.0.0.1" in (tmp_path / "w1.stderr").read_text() + (tmp_path / "w2-again.stderr").read_text()
 
 
+@pytest.mark.xfail(reason="known race, issue 11 open: after Redis comes back both workers can stay alive "
+                          "at 0 pages/s with the job unfinished (seen once in 4 runs, 2026-12-01)", strict=False)
 def test_redis_stopped_for_a_few_seconds_then_back(tmp_path: Path) -> None:
     with RedisServer(tmp_path, durable=True) as server, LocalSite(n_articles=150, seed=45) as site:
         site.set_latency(0.01)
