@@ -33,6 +33,7 @@ from ipgirl_crawler.distributed.leases import Ledger
 from ipgirl_crawler.distributed.scripts import KEY_TTL_SECONDS, Scripts
 
 logger = logging.getLogger(__name__)
+WORKER_KEY = "ipgirl/distributed/worker"
 POLL_SECONDS = 0.5
 # The verdicts of this process's workers (one crawler per process): ``exit_status`` reads them.
 VERDICTS: list[Coordinator] = []
@@ -112,6 +113,7 @@ class Coordinator:
     def spider_opened(self, spider: Spider) -> None:
         returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds)
         logger.info("Worker %s joined job %s on Redis %s", self.worker, self.job, self.shown_url)
+        self.crawler.stats.set_value(WORKER_KEY, self.worker)  # the job, not one worker, answers for completeness
         if returned:
             logger.warning("%d entries this worker held before it stopped are back in the queue", returned)
             self.crawler.stats.inc_value("ipgirl/distributed/requeued", returned)

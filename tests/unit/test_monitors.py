@@ -34,3 +34,10 @@ def test_evaluate(changes: dict[str, Any], failed_about: list[str]) -> None:
 def test_a_site_answering_500_everywhere_is_unhealthy() -> None:
     stats = {"finish_reason": "finished", "response_received_count": 0, "ipgirl/failures/HTTP_500": 10}
     assert len(evaluate(stats)) >= 2
+
+
+def test_a_distributed_worker_with_nothing_left_to_do_is_not_unhealthy_by_itself() -> None:
+    healthy = {"finish_reason": "finished", "ipgirl/discovery/article_responses": 0}
+    assert any("article pages answered" in failure for failure in evaluate(healthy))
+    assert not any("article pages answered" in failure
+                   for failure in evaluate({**healthy, "ipgirl/distributed/worker": "vm:1:worker-2"}))
