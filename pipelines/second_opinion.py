@@ -39,7 +39,10 @@ def shingles(text: str, by_line: bool = True) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for line in text.lower().splitlines() if by_line else (text.lower(),):
         words = _WORDS.findall(line)
-        found.update(tuple(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)) if words)
+        if len(words) >= SHINGLE:
+            found.update(zip(*(words[i:] for i in range(SHINGLE))))  # in C: no tuple built per slice
+        elif words:
+            found.add(tuple(words))
     return found
 
 

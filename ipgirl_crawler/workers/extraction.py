@@ -40,7 +40,9 @@ from pipelines.dates import warm_up as warm_up_dates
 
 logger = logging.getLogger(__name__)
 # Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import).
-PRELOADED = ("pipelines.notice", "pipelines.body", "trafilatura", "pipelines.votes", "pipelines.related", "pipelines.dates",
+# trafilatura is not among them: it is the body's tie-break, asked on a few pages in a hundred, and
+# its import (~0.4 s of CPU) is paid by the worker that first needs it.
+PRELOADED = ("pipelines.notice", "pipelines.body", "pipelines.votes", "pipelines.related", "pipelines.dates",
              "pipelines.validate")
 T = TypeVar("T")
 
