@@ -21,7 +21,7 @@ def crawl_site(n_articles: int, seed: int, spiders: tuple[str, ...], work: Path,
                logs: Path) -> tuple[dict[str, CrawlRun], float]:
     """({spider: its crawl of a fresh ``n_articles`` site}, the seconds the server took to start)."""
     runs: dict[str, CrawlRun] = {}
-    with ServedSite(n_articles, seed, work / f"site-{n_articles}") as site:
+    with ServedSite(n_articles, seed, work / f"site-{n_articles}", prerender=False) as site:
         for spider in spiders:
             folder = work / f"memory-{spider}-{n_articles}"
             runs[spider] = crawl(spider, site.base_url, folder, timeout=3 * 3600, server_pid=site.pid)

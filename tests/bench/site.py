@@ -18,8 +18,10 @@ from tests.support.processes import stop
 class ServedSite:
     """``with ServedSite(2000, seed=1, work=dir) as site: site.base_url, site.expected_items()``."""
 
-    def __init__(self, n_articles: int, seed: int, work: Path) -> None:
-        self.n_articles, self.seed, self.work = n_articles, seed, work
+    def __init__(self, n_articles: int, seed: int, work: Path, prerender: bool = True) -> None:
+        # prerender: article pages rendered before serving, so the server's CPU during a crawl is
+        # mostly HTTP (the memory step, whose sites are 10x larger, renders on request)
+        self.n_articles, self.seed, self.work, self.prerender = n_articles, seed, work, prerender
         self.expected_path = work / f"expected-{n_articles}.jsonl"
         self.base_url = ""
         self.startup_seconds = 0.0
@@ -29,6 +31,8 @@ class ServedSite:
         self.work.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, "-m", "tests.localsite", "serve", "--articles", str(self.n_articles),
                    "--seed", str(self.seed), "--expected", str(self.expected_path)]
+        if self.prerender:
+            command.append("--prerender")
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         started = time.monotonic()
         self._process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,

@@ -1,6 +1,6 @@
 """CLI.
 
-python -m tests.localsite serve --articles N --seed S [--port P] [--log FILE] [--expected FILE] [--now ISO] [--eras E,F]
+python -m tests.localsite serve --articles N --seed S [--port P] [--log FILE] [--expected FILE] [--now ISO] [--eras E,F] [--prerender]
 python -m tests.localsite expected --articles N --seed S --base-url URL [--now ISO] [--eras E,F] > items.jsonl
 
 --eras picks the article templates (A-I, comma-separated); default $LOCALSITE_ERAS, else A,B,C,D.
@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--log", help="request log, one JSON line per request")
     serve.add_argument("--expected", help="write the expected items (JSON Lines) before serving")
+    serve.add_argument("--prerender", action="store_true",
+                       help="render every article page before serving and answer from memory (the bench: "
+                            "the server's CPU is not the crawler's)")
     sub.choices["expected"].add_argument("--base-url", required=True)
     return p
 
@@ -68,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     local.bind()
     if args.expected:
         local.write_expected(args.expected)
+    if args.prerender:
+        local.app.prerender()
     print(f"serving {local.base_url}", flush=True)
     try:
         local.serve_forever()

@@ -39,6 +39,18 @@ class App:
         self._sitemaps: dict[str, str] = {}
         # article id -> a rewrite of its rendered page (``drift.py``: markup the crawler cannot read)
         self.rewrites: dict[int, Callable[[str], str]] = {}
+        # article path -> its rendered 200, when ``prerender()`` was called: the bench's server, whose
+        # CPU would otherwise be taken from the crawler's two cores (a real site renders elsewhere)
+        self.rendered: dict[str, Response] | None = None
+
+    def prerender(self) -> int:
+        """Render every article page once; later requests for them are answered from memory."""
+        self.rendered = {}
+        for article in self.site.articles:
+            resp = self.route(article.path, {})
+            if resp.status == 200:
+                self.rendered[article.path] = resp
+        return len(self.rendered)
 
     def html(self, text: str | None, status: int = 200, charset: str = "utf-8", codec: str = "utf-8") -> Response:
         if text is None:
@@ -125,6 +137,8 @@ class App:
                       "Last-Modified": http_date(a.updated)}
         if _not_modified(a, validators["ETag"], headers):
             return Response(304, b"", validators)
+        if self.rendered is not None and m.group(0) in self.rendered and rewrite is None:
+            return self.rendered[m.group(0)]
         text, charset = render_article(ArticleView(a, self.site), self.ctx)
         if rewrite is not None:
             text = rewrite(text)

@@ -318,3 +318,16 @@ def test_all_eras_pages_agree_with_expected_items() -> None:
     with LocalSite(n_articles=600, seed=11, eras="A,B,C,D,E,F") as s:
         n, failures = check_site(s, limit_per_era=25)
     assert n == 150 and not failures, failures[:3]
+
+
+def test_a_prerendered_site_answers_what_it_would_render() -> None:
+    """The bench serves prerendered pages: the same bytes and validators, conditional GETs still 304."""
+    with LocalSite(60, seed=3) as site:
+        paths = [article.path for article in site.site.articles]
+        rendered = {path: site.app.route(path, {}) for path in paths}
+        assert site.app.prerender() == len(paths)
+        for path in paths:
+            cached = site.app.route(path, {})
+            assert (cached.status, cached.body, cached.headers) == (200, rendered[path].body, rendered[path].headers)
+        etag = rendered[paths[0]].headers["ETag"]
+        assert site.app.route(paths[0], {"If-None-Match": etag}).status == 304
