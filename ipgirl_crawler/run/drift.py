@@ -28,6 +28,7 @@ DROPPED = "ipgirl/validate/dropped"  # ... of which had no usable title, body, i
 MISSING, INVALID = "ipgirl/validate/missing/", "ipgirl/validate/invalid/"
 OPINION = "ipgirl/body/second_opinion/"  # agreed / fallback / flagged, counted by the body's second opinion
 EXAMPLES = "ipgirl/drift/examples/"
+OPINION_EXAMPLES = ("fallback", "flagged")  # the second opinion's outcomes that drift messages name pages of
 HISTORY_KEY = "ipgirl/history/runs"  # the runs this one was compared with, and itself: for the report
 MAX_EXAMPLES = 5
 SHOWN_EXAMPLES = 3
@@ -54,6 +55,13 @@ def record_example(stats: Any, kind: str, url: str | None) -> None:
         stats.set_value(key, [url])
     elif len(examples) < MAX_EXAMPLES and url not in examples:
         examples.append(url)
+
+
+def record_opinion_examples(stats: Any, counts: dict[str, int], url: str | None) -> None:
+    """A page whose body the second opinion fell back on or flagged is an example of that kind."""
+    for outcome in OPINION_EXAMPLES:
+        if counts.get(OPINION + outcome):
+            record_example(stats, "body_" + outcome, url)
 
 
 def examples_text(stats: dict[str, Any], *kinds: str) -> str:
@@ -98,7 +106,7 @@ def second_opinion_failures(stats: dict[str, Any], limits: dict[str, Any]) -> li
         rate, maximum = counts[what] / total, limits[f"max_body_{what}_rate"]
         if rate > maximum:
             found.append(f"drift: body second opinion {what} on {counts[what]} of {total} pages ({percent(rate)}, "
-                         f"maximum {percent(maximum)}): {meaning}")
+                         f"maximum {percent(maximum)}): {meaning}" + examples_text(stats, "body_" + what))
     return found
 
 

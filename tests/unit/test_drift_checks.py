@@ -35,6 +35,8 @@ EXAMPLE = "http://127.0.0.1/en/ai/1-a"
     ({"ipgirl/body/second_opinion/agreed": 70, "ipgirl/body/second_opinion/flagged": 30},
      ["flagged on 30 of 100 pages (30%"]),
     ({"ipgirl/body/second_opinion/agreed": 5, "ipgirl/body/second_opinion/flagged": 5}, []),  # too few
+    ({"ipgirl/body/second_opinion/agreed": 80, "ipgirl/body/second_opinion/fallback": 20,
+      "ipgirl/drift/examples/body_fallback": [EXAMPLE]}, [f"(ours missing or far off); e.g. {EXAMPLE}"]),
     ({D + "article_shaped_not_article": 40, drift.SITEMAP_READ: 50, "ipgirl/drift/examples/not_article": [EXAMPLE]},
      [f"not read as articles (maximum 5%); e.g. {EXAMPLE}", f"were read (55.6%, minimum 90%); e.g. {EXAMPLE}"]),
 ])
@@ -163,6 +165,17 @@ def test_examples_are_few_and_distinct() -> None:
     assert stats["ipgirl/drift/examples/not_article"] == [f"{EXAMPLE}{n}" for n in range(1, 6)]
     assert drift.examples_text(stats, "not_article") == f"; e.g. {EXAMPLE}1, {EXAMPLE}2, {EXAMPLE}3"
     assert drift.examples_text(stats, "missing/tags") == ""
+
+
+@pytest.mark.parametrize(("counts", "kinds"), [
+    ({"ipgirl/body/second_opinion/agreed": 1}, []),
+    ({"ipgirl/body/second_opinion/fallback": 1}, ["body_fallback"]),
+    ({"ipgirl/body/second_opinion/flagged": 1, "ipgirl/body/agreement/5": 1}, ["body_flagged"]),
+])
+def test_pages_the_second_opinion_doubted_are_examples(counts: dict[str, int], kinds: list[str]) -> None:
+    stats = Stats()
+    drift.record_opinion_examples(stats, counts, EXAMPLE)
+    assert {key.removeprefix(drift.EXAMPLES): value for key, value in stats.items()} == {k: [EXAMPLE] for k in kinds}
 
 
 def test_the_state_keeps_each_run_s_coverage(tmp_path: Any) -> None:
