@@ -85,10 +85,7 @@ class Ledger:
     def _execute(self, last: tuple[str, tuple[Any, ...]] | None, wait: bool) -> Any:
         sent = len(self.outbox)
         ops = self.outbox[:sent] + ([last] if last else [])
-        pipe = self.link.client.pipeline(transaction=False)
-        for script, args in ops:
-            self.scripts.run(script, *args, client=pipe)
-        results = self.link.call(pipe.execute) if wait else self.link.try_call(pipe.execute)
+        results = self.link.call(self._pipelined, ops) if wait else self.link.try_call(self._pipelined, ops)
         del self.outbox[:sent]
         queued = sum(1 for (script, _), result in zip(ops[:sent], results) if script == "enqueue" and result == 1)
         if queued:
@@ -96,6 +93,15 @@ class Ledger:
         return results[-1] if last else None
 
     # -- an entry's life ---------------------------------------------------------------
+    def _pipelined(self, ops: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+        """``ops`` in one round trip, in a pipeline made for this attempt: redis-py empties a
+        pipeline whatever its ``execute`` ended with, so a retry of the same one would send
+        nothing and report the outbox sent."""
+        pipe = self.link.client.pipeline(transaction=False)
+        for script, args in ops:
+            self.scripts.run(script, *args, client=pipe)
+        return pipe.execute()
+
     def taken(self, entry_id: str, entry: Entry) -> None:
         self.leases[entry_id] = Lease(entry_id, entry)
 
