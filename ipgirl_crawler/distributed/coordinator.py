@@ -18,6 +18,7 @@ import hashlib
 import logging
 import socket
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from scrapy.utils.defer import deferred_from_coro
 from ipgirl_crawler.distributed import accounting
 from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink, client_of, password_from, redacted
 from ipgirl_crawler.distributed.leases import Ledger
-from ipgirl_crawler.distributed.scripts import KEY_TTL_SECONDS, Scripts
+from ipgirl_crawler.distributed.scripts import Scripts
 
 logger = logging.getLogger(__name__)
 WORKER_KEY = "ipgirl/distributed/worker"
@@ -105,10 +106,9 @@ class Coordinator:
         return UrlClaims(self)
 
     def claim_seeding(self) -> bool:
-        """True for exactly one worker of the job: the one that seeds the frontier."""
-        seconds, micros = self.link.call(self.link.client.time)
-        return bool(self.link.call(self.link.client.set, f"{self.prefix}:seeded", seconds + micros / 1e6,
-                                   nx=True, ex=KEY_TTL_SECONDS))
+        """True for exactly one worker of the job: the one that seeds the frontier (asked again
+        after a lost reply, the same answer: a claim won but unseen would leave the job unseeded)."""
+        return bool(self.link.call(self.scripts.run, "seed", f"{self.worker}:{uuid.uuid4().hex}"))
 
     def spider_opened(self, spider: Spider) -> None:
         returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds)
@@ -164,12 +164,24 @@ class Coordinator:
         if not self.ledger.flush():
             raise DontCloseSpider
         try:
-            queued, working, _workers, seeded, now = self.link.try_call(self.scripts.run, "state")
+            queued, working, _workers, seeded, now, *mine = self.link.try_call(self.scripts.run, "state", self.worker)
         except RedisDown:
             raise DontCloseSpider from None
+        if mine:
+            self._reclaim([entry_id.decode() if isinstance(entry_id, bytes) else entry_id for entry_id in mine])
+            raise DontCloseSpider
         if queued or working or not seeded or float(now) - float(seeded) < self.idle_seconds:
             raise DontCloseSpider
         logger.info("Shared queue empty and no worker busy: this worker is done")
+
+    def _reclaim(self, working: list[str]) -> None:
+        """Redis has this idle worker working on entries: replies were lost (a take that ran but
+        never answered). Left so, the job would wait for them for ever."""
+        back = self.ledger.reclaim(working)
+        logger.warning("Redis had this idle worker working on %d entries; %d it never had back to the queue",
+                       len(working), back)
+        self.crawler.stats.inc_value("ipgirl/distributed/reclaimed", back)
+        self.ledger.flush()
 
     def item_scraped(self, item: Any, response: Any, spider: Spider) -> None:
         self.ledger.item_passed(item, response)
@@ -188,7 +200,8 @@ class Coordinator:
         if not args:
             return True
         self.ledger.flush(wait=True)
-        lost = self.link.call(self.scripts.run, "commit", self.worker, str(final), *args)
+        commit_id = uuid.uuid4().hex  # sent again with the commit after a lost reply: the same commit
+        lost = self.link.call(self.scripts.run, "commit", self.worker, str(final), commit_id, *args)
         if lost:
             self.ledger.discarded(args)
             logger.warning("Batch %s discarded: %d of its articles were taken for lost; they are back in the queue",

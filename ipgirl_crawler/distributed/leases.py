@@ -92,7 +92,6 @@ class Ledger:
             self.stats.inc_value("ipgirl/distributed/queued", queued)
         return results[-1] if last else None
 
-    # -- an entry's life ---------------------------------------------------------------
     def _pipelined(self, ops: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
         """``ops`` in one round trip, in a pipeline made for this attempt: redis-py empties a
         pipeline whatever its ``execute`` ended with, so a retry of the same one would send
@@ -102,8 +101,18 @@ class Ledger:
             self.scripts.run(script, *args, client=pipe)
         return pipe.execute()
 
-    def taken(self, entry_id: str, entry: Entry) -> None:
-        self.leases[entry_id] = Lease(entry_id, entry)
+    # -- an entry's life ---------------------------------------------------------------
+    def taken(self, entry_id: str, entry: Entry) -> bool:
+        """False when this worker holds the entry already: it was taken for dead (a long outage),
+        the entry went back to the queue and came back here. The request made of it goes on,
+        leased again; one waiting for its batch's commit is marked settled again."""
+        lease = self.leases.get(entry_id)
+        if lease is None:
+            self.leases[entry_id] = Lease(entry_id, entry)
+            return True
+        if lease.exported and lease.answered and lease.pending <= 0:
+            self.send("settle", self.worker, entry_id)
+        return False
 
     def refused(self, entry_id: str) -> None:
         """An entry no request was made of: done, without an outcome (it is no article of ours)."""
@@ -167,6 +176,20 @@ class Ledger:
         self.send("ack", self.worker, lease.id, lease.outcome if key else "", key)
         if key:
             self.stats.inc_value(f"ipgirl/distributed/outcome/{lease.outcome}")
+
+    def reclaim(self, working: list[str]) -> int:
+        """Called with nothing in flight, with the entries Redis says this worker is working on
+        (none, unless a reply was lost): one not held here goes back to the queue (the number
+        returned), one waiting for its batch's commit is marked settled again."""
+        back = 0
+        for entry_id in working:
+            lease = self.leases.get(entry_id)
+            if lease is None:
+                self.send("untake", self.worker, entry_id)
+                back += 1
+            elif lease.exported and lease.answered and lease.pending <= 0:
+                self.send("settle", self.worker, entry_id)
+        return back
 
     def unsettled(self) -> list[Lease]:
         """Leases still being worked on (not waiting for a commit)."""
