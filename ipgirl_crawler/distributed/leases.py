@@ -23,6 +23,7 @@ from scrapy.http import Response
 
 from ipgirl_crawler.distributed.codec import Entry
 from ipgirl_crawler.distributed.connection import HeldBack, RedisDown, RedisGone, RedisLink
+from ipgirl_crawler.distributed.limiter import NotFetched
 from ipgirl_crawler.distributed.scripts import Scripts
 
 logger = logging.getLogger(__name__)
@@ -265,6 +266,8 @@ class TrackedErrback:
         self.errback, self.queue_name, self.ledger = errback, name, ledger
 
     def __call__(self, failure: Any) -> Any:
+        if isinstance(failure.value, NotFetched):  # the worker is stopping: no failure of the site's
+            return None
         try:
             return self.errback(failure)
         finally:
