@@ -26,18 +26,16 @@ from scrapy.http import Response
 from ipgirl_crawler.distributed.connection import RedisDown
 
 TOKEN_META = "ipgirl_limiter_token"
-
-
-class NotFetched(IgnoreRequest):
-    """A request not made because this worker is giving up on Redis."""
-
-
 BUSY_PAUSE = 0.01  # seconds between two asks while the job's every connection is in use
 DOWN_PAUSE = 0.5
 # A token is kept for the next request for this long after it was taken, then given back: a busy
 # worker asks Redis about once a second per connection, not once a request, and the others get
 # their turn within a second. (Not with DOWNLOAD_DELAY: then every request asks, for the rate.)
 HOLD_SECONDS = 1.0
+
+
+class NotFetched(IgnoreRequest):
+    """A request not made because this worker is giving up on Redis."""
 
 
 class SharedLimiter:
