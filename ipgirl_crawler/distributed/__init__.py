@@ -19,7 +19,7 @@ from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
 from ipgirl_crawler.distributed.connection import HeldBack, RedisGone, password_from, redacted
-from ipgirl_crawler.distributed.coordinator import Coordinator
+from ipgirl_crawler.distributed.coordinator import BatchLeftPending, Coordinator
 from ipgirl_crawler.run.config import ConfigurationError
 
 LEASE_MIDDLEWARE = "ipgirl_crawler.distributed.leases.LeaseMiddleware"
@@ -70,7 +70,8 @@ def start(crawler: Crawler, base_url: str) -> Coordinator:
 
 
 def commit_batch(crawler: Crawler | None, final: Path, keys: list[str]) -> bool:
-    """Distributed: the batch's commit recorded in Redis (False: discard it). Else nothing to do."""
+    """Distributed: the batch's commit recorded in Redis (False: discard it; ``BatchLeftPending``:
+    leave it pending, for the next start's recovery). Else nothing to do."""
     coordinator = Coordinator.of(crawler)
     return True if coordinator is None else coordinator.commit_batch(final, keys)
 

@@ -18,6 +18,7 @@ import hashlib
 import logging
 import socket
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,18 @@ from scrapy.utils.defer import deferred_from_coro
 from ipgirl_crawler.distributed import accounting
 from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink, client_of, password_from, redacted
 from ipgirl_crawler.distributed.leases import Ledger
-from ipgirl_crawler.distributed.scripts import KEY_TTL_SECONDS, Scripts
+from ipgirl_crawler.distributed.scripts import Scripts
 
 logger = logging.getLogger(__name__)
 WORKER_KEY = "ipgirl/distributed/worker"
 POLL_SECONDS = 0.5
 # The verdicts of this process's workers (one crawler per process): ``exit_status`` reads them.
 VERDICTS: list[Coordinator] = []
+
+
+class BatchLeftPending(RuntimeError):
+    """Redis went away during a batch's commit, which may or may not have run: the batch stays
+    pending in the state store; the next start keeps it if Redis recorded its commit."""
 
 
 def _stats_of(crawler: Crawler) -> Any:
@@ -105,13 +111,16 @@ class Coordinator:
         return UrlClaims(self)
 
     def claim_seeding(self) -> bool:
-        """True for exactly one worker of the job: the one that seeds the frontier."""
-        seconds, micros = self.link.call(self.link.client.time)
-        return bool(self.link.call(self.link.client.set, f"{self.prefix}:seeded", seconds + micros / 1e6,
-                                   nx=True, ex=KEY_TTL_SECONDS))
+        """True for exactly one worker of the job: the one that seeds the frontier (asked again
+        after a lost reply, the same answer: a claim won but unseen would leave the job unseeded)."""
+        return bool(self.link.call(self.scripts.run, "seed", f"{self.worker}:{uuid.uuid4().hex}"))
 
     def spider_opened(self, spider: Spider) -> None:
-        returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds)
+        try:
+            returned = self.link.call(self.scripts.run, "join", self.worker, self.lease_seconds)
+        except RedisGone as error:
+            self.give_up(str(error))
+            return
         logger.info("Worker %s joined job %s on Redis %s", self.worker, self.job, self.shown_url)
         self.crawler.stats.set_value(WORKER_KEY, self.worker)  # the job, not one worker, answers for completeness
         if returned:
@@ -123,8 +132,21 @@ class Coordinator:
 
     # -- while crawling ----------------------------------------------------------------
     def _tick(self) -> None:
+        """The heartbeat: never raises (a looping call that raises is stopped for good, and a
+        worker without it would neither renew its lease nor give up)."""
+        try:
+            self._tick_once()
+        except Exception:
+            logger.exception("Heartbeat of worker %s failed; trying again in %.1fs", self.worker, POLL_SECONDS)
+            self.crawler.stats.inc_value("ipgirl/distributed/heartbeat_errors")
+
+    def _tick_once(self) -> None:
         """Wake the engine (an idle one looks only every 5 s, and the shared queue may have
         filled), send what waits in the outbox, renew the lease; give up past the outage deadline."""
+        if self.link.gone and not self.giving_up:
+            self.give_up(f"Redis at {self.shown_url} unreachable for more than {self.link.deadline:.0f}s")
+        if self.giving_up:
+            return
         slot = getattr(self.crawler.engine, "_slot", None)
         if slot is not None:
             slot.nextcall.schedule()
@@ -133,8 +155,6 @@ class Coordinator:
         self.ledger.flush()
         if time.monotonic() >= self.next_beat:
             self._beat()
-        if self.link.gone and not self.giving_up:
-            self.give_up(f"Redis at {self.shown_url} unreachable for more than {self.link.deadline:.0f}s")
 
     def _beat(self) -> None:
         try:
@@ -150,13 +170,20 @@ class Coordinator:
             self.crawler.stats.inc_value("ipgirl/distributed/requeued", returned)
 
     def give_up(self, why: str) -> None:
+        """Stop: nothing more is sent (the ledger is frozen), the spider closes, exit status 1."""
+        if self.giving_up:
+            return
         self.giving_up, self.failure = True, why
         self.ledger.frozen = True
         logger.error("%s: stopping; the job stays in Redis for the next start", why)
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason="redis_unavailable"))
+        engine = self.crawler.engine
+        if engine is not None and engine.spider is not None:  # not when the spider is closed already
+            deferred_from_coro(engine.close_spider_async(reason="redis_unavailable"))
 
     def spider_idle(self, spider: Spider) -> None:
         """Nothing in flight here: done when no worker can queue more (or when giving up)."""
+        if self.link.gone:
+            self.give_up(f"Redis at {self.shown_url} unreachable for more than {self.link.deadline:.0f}s")
         if self.giving_up:
             return
         if self.ledger.abandon_unsettled():
@@ -164,12 +191,24 @@ class Coordinator:
         if not self.ledger.flush():
             raise DontCloseSpider
         try:
-            queued, working, _workers, seeded, now = self.link.try_call(self.scripts.run, "state")
+            queued, working, _workers, seeded, now, *mine = self.link.try_call(self.scripts.run, "state", self.worker)
         except RedisDown:
             raise DontCloseSpider from None
+        if mine:
+            self._reclaim([entry_id.decode() if isinstance(entry_id, bytes) else entry_id for entry_id in mine])
+            raise DontCloseSpider
         if queued or working or not seeded or float(now) - float(seeded) < self.idle_seconds:
             raise DontCloseSpider
         logger.info("Shared queue empty and no worker busy: this worker is done")
+
+    def _reclaim(self, working: list[str]) -> None:
+        """Redis has this idle worker working on entries: replies were lost (a take that ran but
+        never answered). Left so, the job would wait for them for ever."""
+        back = self.ledger.reclaim(working)
+        logger.warning("Redis had this idle worker working on %d entries; %d it never had back to the queue",
+                       len(working), back)
+        self.crawler.stats.inc_value("ipgirl/distributed/reclaimed", back)
+        self.ledger.flush()
 
     def item_scraped(self, item: Any, response: Any, spider: Spider) -> None:
         self.ledger.item_passed(item, response)
@@ -183,12 +222,26 @@ class Coordinator:
     # -- commits -----------------------------------------------------------------------
     def commit_batch(self, final: Path, keys: list[str]) -> bool:
         """Record in Redis that the batch ``final`` (pending in the state store) is committed:
-        its articles are done. False when this worker lost some of their leases: discard it."""
+        its articles are done. False when this worker lost some of their leases, or gave up on
+        Redis before the commit was sent: discard it. ``BatchLeftPending`` when Redis went away
+        during the commit (it may have run)."""
         args = self.ledger.commit_args(keys)
         if not args:
             return True
-        self.ledger.flush(wait=True)
-        lost = self.link.call(self.scripts.run, "commit", self.worker, str(final), *args)
+        if self.giving_up:  # never sent: the articles stay leased, the next start crawls them again
+            logger.warning("Batch %s discarded: this worker gave up on Redis before committing it", final.name)
+            self.crawler.stats.inc_value("ipgirl/distributed/batches_discarded")
+            return False
+        commit_id = uuid.uuid4().hex  # sent again with the commit after a lost reply: the same commit
+        try:
+            if not self.ledger.flush(wait=True):
+                raise RedisGone("the worker gave up on Redis")
+            lost = self.link.call(self.scripts.run, "commit", self.worker, str(final), commit_id, *args)
+        except RedisGone as error:
+            self.give_up(str(error))
+            self.crawler.stats.inc_value("ipgirl/distributed/batches_left_pending")
+            raise BatchLeftPending(f"batch {final.name} left pending ({error}): the next start keeps it "
+                                   f"if Redis recorded its commit") from None
         if lost:
             self.ledger.discarded(args)
             logger.warning("Batch %s discarded: %d of its articles were taken for lost; they are back in the queue",

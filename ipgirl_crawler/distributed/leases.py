@@ -23,6 +23,7 @@ from scrapy.http import Response
 
 from ipgirl_crawler.distributed.codec import Entry
 from ipgirl_crawler.distributed.connection import HeldBack, RedisDown, RedisGone, RedisLink
+from ipgirl_crawler.distributed.limiter import NotFetched
 from ipgirl_crawler.distributed.scripts import Scripts
 
 logger = logging.getLogger(__name__)
@@ -85,19 +86,34 @@ class Ledger:
     def _execute(self, last: tuple[str, tuple[Any, ...]] | None, wait: bool) -> Any:
         sent = len(self.outbox)
         ops = self.outbox[:sent] + ([last] if last else [])
-        pipe = self.link.client.pipeline(transaction=False)
-        for script, args in ops:
-            self.scripts.run(script, *args, client=pipe)
-        results = self.link.call(pipe.execute) if wait else self.link.try_call(pipe.execute)
+        results = self.link.call(self._pipelined, ops) if wait else self.link.try_call(self._pipelined, ops)
         del self.outbox[:sent]
         queued = sum(1 for (script, _), result in zip(ops[:sent], results) if script == "enqueue" and result == 1)
         if queued:
             self.stats.inc_value("ipgirl/distributed/queued", queued)
         return results[-1] if last else None
 
+    def _pipelined(self, ops: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+        """``ops`` in one round trip, in a pipeline made for this attempt: redis-py empties a
+        pipeline whatever its ``execute`` ended with, so a retry of the same one would send
+        nothing and report the outbox sent."""
+        pipe = self.link.client.pipeline(transaction=False)
+        for script, args in ops:
+            self.scripts.run(script, *args, client=pipe)
+        return pipe.execute()
+
     # -- an entry's life ---------------------------------------------------------------
-    def taken(self, entry_id: str, entry: Entry) -> None:
-        self.leases[entry_id] = Lease(entry_id, entry)
+    def taken(self, entry_id: str, entry: Entry) -> bool:
+        """False when this worker holds the entry already: it was taken for dead (a long outage),
+        the entry went back to the queue and came back here. The request made of it goes on,
+        leased again; one waiting for its batch's commit is marked settled again."""
+        lease = self.leases.get(entry_id)
+        if lease is None:
+            self.leases[entry_id] = Lease(entry_id, entry)
+            return True
+        if lease.exported and lease.answered and lease.pending <= 0:
+            self.send("settle", self.worker, entry_id)
+        return False
 
     def refused(self, entry_id: str) -> None:
         """An entry no request was made of: done, without an outcome (it is no article of ours)."""
@@ -161,6 +177,20 @@ class Ledger:
         self.send("ack", self.worker, lease.id, lease.outcome if key else "", key)
         if key:
             self.stats.inc_value(f"ipgirl/distributed/outcome/{lease.outcome}")
+
+    def reclaim(self, working: list[str]) -> int:
+        """Called with nothing in flight, with the entries Redis says this worker is working on
+        (none, unless a reply was lost): one not held here goes back to the queue (the number
+        returned), one waiting for its batch's commit is marked settled again."""
+        back = 0
+        for entry_id in working:
+            lease = self.leases.get(entry_id)
+            if lease is None:
+                self.send("untake", self.worker, entry_id)
+                back += 1
+            elif lease.exported and lease.answered and lease.pending <= 0:
+                self.send("settle", self.worker, entry_id)
+        return back
 
     def unsettled(self) -> list[Lease]:
         """Leases still being worked on (not waiting for a commit)."""
@@ -236,6 +266,8 @@ class TrackedErrback:
         self.errback, self.queue_name, self.ledger = errback, name, ledger
 
     def __call__(self, failure: Any) -> Any:
+        if isinstance(failure.value, NotFetched):  # the worker is stopping: no failure of the site's
+            return None
         try:
             return self.errback(failure)
         finally:

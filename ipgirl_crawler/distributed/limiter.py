@@ -6,7 +6,10 @@ requests in flight to the site across all workers, and, when ``DOWNLOAD_DELAY`` 
 one request per ``DOWNLOAD_DELAY`` seconds across all workers. AutoThrottle still slows each
 worker further by the latencies it sees. The tokens of a worker taken for dead go with its
 leases (and, at the latest, expire after the download timeout). While Redis is down no token
-is given, so nothing more is fetched; a worker giving up on Redis makes no request more.
+is given, so nothing more is fetched; a worker giving up on Redis makes no request more (``NotFetched``:
+no failure of the site's, the entry stays leased for the next start). An ask whose reply was lost
+may have been granted: its token is given back with the next round trip, and the next ask has a
+token of its own (lost tokens would shrink the job's budget until they expire).
 """
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ DOWN_PAUSE = 0.5
 # worker asks Redis about once a second per connection, not once a request, and the others get
 # their turn within a second. (Not with DOWNLOAD_DELAY: then every request asks, for the rate.)
 HOLD_SECONDS = 1.0
+
+
+class NotFetched(IgnoreRequest):
+    """A request not made because this worker is giving up on Redis."""
 
 
 class SharedLimiter:
@@ -57,7 +64,7 @@ class SharedLimiter:
         if coordinator is None or coordinator.ledger is None:
             return
         if coordinator.giving_up:  # this request is not made (its entry stays leased, for the next start)
-            raise IgnoreRequest(f"Redis unreachable, no token for {request.url}")
+            raise NotFetched(f"Redis unreachable, no token for {request.url}")
         if not self.kept:
             async with self.asking:
                 if not self.kept:
@@ -65,14 +72,15 @@ class SharedLimiter:
         request.meta[TOKEN_META] = self.kept.pop()
 
     async def _acquire(self, coordinator: Any, request: Request) -> tuple[str, float]:
-        link, token = coordinator.link, f"{coordinator.worker}#{next(self.numbers)}"
-        waits = 0
+        link, waits = coordinator.link, 0
         while True:
+            token = f"{coordinator.worker}#{next(self.numbers)}"
             try:  # with the outbox: what waits to be sent goes in the same round trip
                 answer = float(coordinator.ledger.run("acquire", token, self.concurrency, self.token_seconds, self.interval))
             except RedisDown:
-                if link.gone:  # the worker is stopping: this request is not made (its entry stays leased)
-                    raise IgnoreRequest(f"Redis unreachable, no token for {request.url}") from None
+                coordinator.ledger.send("release", token)  # in case it was granted, its reply lost
+                if link.gone or coordinator.giving_up:  # the worker is stopping: its entry stays leased
+                    raise NotFetched(f"Redis unreachable, no token for {request.url}") from None
                 answer = DOWN_PAUSE
             if answer == 0:
                 break

@@ -8,9 +8,11 @@ again. Here a worker's leases are one set renewed by one heartbeat (``workers``,
 worker), and a dead worker's whole set goes back to the queue when its deadline passes. A
 sorted set also keeps Scrapy's priorities (sitemaps before articles), which a stream cannot.
 
-Entries are taken a few at a time (one round trip) and leased at once (``TAKE``); queueing is
-deduplicated in the same script that queues, by article key or request fingerprint, so no
-article is marked queued without being in the queue. A retry or a redirect of a leased request
+Entries are taken a few at a time (one round trip) and leased at once (``TAKE``); a take whose
+reply was lost is asked again with the same take id, and answers the same entries. Queueing is
+deduplicated in the same script that queues, by article key or request fingerprint (for a
+request that skips the filter, a fingerprint of this one enqueue: sent again, it is queued once),
+so no article is marked queued without being in the queue. A retry or a redirect of a leased request
 is the same entry going back to the queue. Entries are decoded by ``codec.decode``: what this
 spider could not have scheduled is refused (``ipgirl/distributed/refused/<why>``) and dropped.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections import deque
 from typing import Any
 
@@ -41,6 +44,9 @@ class RedisScheduler(BaseScheduler):
         self.crawler = crawler
         self.buffer: deque[Request] = deque()
         self.empty_until = 0.0
+        self.take_id = ""  # a take not answered yet (Redis went down): asked again with this id
+        self.takes = 0
+        self.life = uuid.uuid4().hex[:12]  # take ids of an earlier start of this worker never match
         self.spider: Spider | None = None
         self.coordinator: Any = None
         self.callbacks: frozenset[str] = frozenset()
@@ -78,7 +84,7 @@ class RedisScheduler(BaseScheduler):
                 queued = self._requeue(lease, entry)
         else:
             article_key = "" if request.dont_filter else entry.article_key
-            fingerprint = "" if entry.article_key or request.dont_filter else \
+            fingerprint = f"once:{uuid.uuid4().hex}" if request.dont_filter else "" if entry.article_key else \
                 self.crawler.request_fingerprinter.fingerprint(request).hex()
             ledger.send("enqueue", article_key, fingerprint, codec.encode(entry), entry.score)
         ledger.settled_output(parent)
@@ -108,10 +114,14 @@ class RedisScheduler(BaseScheduler):
         ledger = self.coordinator.ledger
         if time.monotonic() < self.empty_until:
             return
+        if not self.take_id:
+            self.takes += 1
+            self.take_id = f"{self.life}-{self.takes}"
         try:
-            taken = ledger.run("take", ledger.worker, TAKE_AT_ONCE)
-        except RedisDown:
+            taken = ledger.run("take", ledger.worker, TAKE_AT_ONCE, self.take_id)
+        except RedisDown:  # it may have run: the next take asks for its entries again
             return
+        self.take_id = ""
         if not taken:
             self.empty_until = time.monotonic() + EMPTY_PAUSE
         for entry_id, raw in zip(taken[::2], taken[1::2]):
@@ -129,7 +139,9 @@ class RedisScheduler(BaseScheduler):
             logger.warning("Refused queue entry %s: %s", entry_id, safe_for_log(str(refusal)))
             ledger.refused(entry_id)
             return None
-        ledger.taken(entry_id, entry)
+        if not ledger.taken(entry_id, entry):
+            self.crawler.stats.inc_value("ipgirl/distributed/taken_again")
+            return None
         request = codec.request_of(entry, self.spider)
         request.meta[ENTRY_META] = entry_id
         if request.errback is not None:

@@ -1,7 +1,10 @@
 """The job's keys in Redis and the Lua scripts that change them.
 
 Every change that must not be seen half-done (an entry leased, finished, committed, returned to
-the queue) is one script, so a worker killed between two calls leaves the job consistent.
+the queue) is one script, so a worker killed between two calls leaves the job consistent. Every
+script may have run without its caller seeing the reply (Redis stopped after running it, before
+answering), and the caller sends it again: each is idempotent, or, for the two that could not
+be (a take, a commit), told apart by an id the caller sends again with it.
 
 Keys of the job ``ipgirl:<job>``:
   queue            sorted set   entry id -> -priority (ids are zero-padded: FIFO within a priority)
@@ -12,11 +15,12 @@ Keys of the job ``ipgirl:<job>``:
   workers          sorted set   worker id -> its lease deadline (Redis clock)
   leases:<w>       set          entry ids worker w holds: taken, not yet done or committed
   working:<w>      set          those of them still being fetched or parsed
-  commits          hash         "<w>|<batch file>" -> time: batches whose articles are done
+  took:<w>         hash         w's last take: its id and the entry ids it leased (to answer it again)
+  commits          hash         "<w>|<batch file>" -> the commit's id: batches whose articles are done
   outcomes         hash         "<w>|<outcome>" -> articles that ended so
   done             set          article keys that ended (emitted and committed, unchanged, failed, gone, dropped)
   emitted          hash         canonical URL -> the article key that emitted it
-  seeded           string       Redis time the job was seeded
+  seeded           string       Redis time the job was seeded; seeder: who seeded it
   limiter          sorted set   connection token -> its deadline; limiter_next: time of the next request allowed
 """
 from __future__ import annotations
@@ -25,8 +29,8 @@ from typing import Any
 
 KEY_TTL_SECONDS = 7 * 24 * 3600  # a job abandoned by crashed workers does not live forever
 FIXED_KEYS = ("queue", "entries", "seq", "articles", "fingerprints", "workers", "commits", "outcomes", "done",
-              "emitted", "seeded", "limiter", "limiter_next")
-PER_WORKER_KEYS = ("leases", "working")
+              "emitted", "seeded", "seeder", "limiter", "limiter_next")
+PER_WORKER_KEYS = ("leases", "working", "took")
 
 # Shared by the scripts below: the key prefix, expiry and Redis's clock; and, for the scripts that
 # need them (_PRELUDE: the rest are run for every request, and their text is sent each time),
@@ -64,7 +68,7 @@ local function return_leases(w)
       back = back + 1
     end
   end
-  redis.call('DEL', P .. ':leases:' .. w, P .. ':working:' .. w)
+  redis.call('DEL', P .. ':leases:' .. w, P .. ':working:' .. w, P .. ':took:' .. w)
   return back
 end
 local function reap(except)
@@ -80,7 +84,9 @@ local function reap(except)
 end
 local function expire_all()
   touch(%s)
-  for _, w in ipairs(redis.call('ZRANGE', P .. ':workers', 0, -1)) do touch('leases:' .. w, 'working:' .. w) end
+  for _, w in ipairs(redis.call('ZRANGE', P .. ':workers', 0, -1)) do
+    touch('leases:' .. w, 'working:' .. w, 'took:' .. w)
+  end
 end
 """ % ", ".join(f"'{key}'" for key in FIXED_KEYS)
 
@@ -95,20 +101,36 @@ touch('queue', 'entries', 'seq', 'articles', 'fingerprints')
 return 1
 """
 
-# ARGV: worker, how many. Leases up to that many entries: {id, json, id, json, ...}.
+# ARGV: worker, how many, take id (optional). Leases up to that many entries: {id, json, id, json, ...}.
+# The same take id again (its reply was lost) answers the same entries, those w still holds, and
+# leases none more: a lost reply must not leave entries leased to a worker that never saw them.
 TAKE = _BASE + """
 local w = ARGV[1]
-local popped = redis.call('ZPOPMIN', P .. ':queue', tonumber(ARGV[2]))
+local took = P .. ':took:' .. w
+local take_id = ARGV[3] or ''
 local out = {}
+if take_id ~= '' and redis.call('HGET', took, 'id') == take_id then
+  for id in string.gmatch(redis.call('HGET', took, 'ids') or '', '%S+') do
+    if redis.call('SISMEMBER', P .. ':leases:' .. w, id) == 1 then
+      out[#out + 1] = id
+      out[#out + 1] = redis.call('HGET', P .. ':entries', id) or ''
+    end
+  end
+  return out
+end
+local popped = redis.call('ZPOPMIN', P .. ':queue', tonumber(ARGV[2]))
+local ids = {}
 for i = 1, #popped, 2 do
   local id = popped[i]
   local json = redis.call('HGET', P .. ':entries', id)
   redis.call('SADD', P .. ':leases:' .. w, id)
   redis.call('SADD', P .. ':working:' .. w, id)
+  ids[#ids + 1] = id
   out[#out + 1] = id
   out[#out + 1] = json or ''
 end
-touch('leases:' .. w, 'working:' .. w)
+if take_id ~= '' then redis.call('HSET', took, 'id', take_id, 'ids', table.concat(ids, ' ')) end
+touch('leases:' .. w, 'working:' .. w, 'took:' .. w)
 return out
 """
 
@@ -131,6 +153,17 @@ SETTLE = _BASE + """
 return redis.call('SREM', P .. ':working:' .. ARGV[1], ARGV[2])
 """
 
+# ARGV: worker, id. An entry w holds in Redis but not in its own ledger (found by its idle check):
+# back to the queue. 1 when returned.
+UNTAKE = _PRELUDE + """
+local w = ARGV[1]
+if redis.call('SREM', P .. ':leases:' .. w, ARGV[2]) == 0 then return 0 end
+redis.call('SREM', P .. ':working:' .. w, ARGV[2])
+local json = redis.call('HGET', P .. ':entries', ARGV[2])
+if json then redis.call('ZADD', P .. ':queue', score_of(json), ARGV[2]) end
+return 1
+"""
+
 # ARGV: worker, id, json, score. The entry goes back to the queue as json (a retry, a redirect).
 REQUEUE = _BASE + """
 local w = ARGV[1]
@@ -141,18 +174,21 @@ redis.call('ZADD', P .. ':queue', tonumber(ARGV[4]), ARGV[2])
 return 1
 """
 
-# ARGV: worker, batch, then id, article key pairs. All held by w: the batch is committed, its
-# articles done, 0 returned. Otherwise (w lost some leases to a reaper) nothing is committed, the
-# leases w still held go back to the queue, and the number lost is returned: discard the batch.
+# ARGV: worker, batch, commit id, then id, article key pairs. All held by w: the batch is
+# committed, its articles done, 0 returned. Otherwise (w lost some leases to a reaper) nothing is
+# committed, the leases w still held go back to the queue, and the number lost is returned:
+# discard the batch. The same commit again (its reply was lost) answers 0 and changes nothing:
+# its articles, no longer leased, would otherwise be taken for lost and the batch discarded.
 COMMIT = _PRELUDE + """
 local w = ARGV[1]
 local leases = P .. ':leases:' .. w
+if redis.call('HGET', P .. ':commits', w .. '|' .. ARGV[2]) == ARGV[3] then return 0 end
 local lost = 0
-for i = 3, #ARGV, 2 do
+for i = 4, #ARGV, 2 do
   if redis.call('SISMEMBER', leases, ARGV[i]) == 0 then lost = lost + 1 end
 end
 if lost > 0 then
-  for i = 3, #ARGV, 2 do
+  for i = 4, #ARGV, 2 do
     local json = redis.call('HGET', P .. ':entries', ARGV[i])
     if redis.call('SREM', leases, ARGV[i]) == 1 and json then
       redis.call('SREM', P .. ':working:' .. w, ARGV[i])
@@ -161,14 +197,14 @@ if lost > 0 then
   end
   return lost
 end
-redis.call('HSET', P .. ':commits', w .. '|' .. ARGV[2], now())
-for i = 3, #ARGV, 2 do
+redis.call('HSET', P .. ':commits', w .. '|' .. ARGV[2], ARGV[3])
+for i = 4, #ARGV, 2 do
   redis.call('SREM', leases, ARGV[i])
   redis.call('SREM', P .. ':working:' .. w, ARGV[i])
   redis.call('HDEL', P .. ':entries', ARGV[i])
   redis.call('SADD', P .. ':done', ARGV[i + 1])
 end
-redis.call('HINCRBY', P .. ':outcomes', w .. '|emitted', (#ARGV - 2) / 2)
+redis.call('HINCRBY', P .. ':outcomes', w .. '|emitted', (#ARGV - 3) / 2)
 touch('commits', 'outcomes', 'done')
 return 0
 """
@@ -195,15 +231,30 @@ expire_all()
 return back
 """
 
-# Returns {queued, entries being worked on by any live worker, live workers, seeded at or '', now}.
+# ARGV: worker (optional). Returns {queued, entries being worked on by any live worker, live
+# workers, seeded at or '', now, then the ids in w's own working set} (an idle worker's must be empty).
 STATE = _PRELUDE + """
-reap('')
+reap(ARGV[1] or '')
 local working = 0
 for _, w in ipairs(redis.call('ZRANGE', P .. ':workers', 0, -1)) do
   working = working + redis.call('SCARD', P .. ':working:' .. w)
 end
-return {redis.call('ZCARD', P .. ':queue'), working, redis.call('ZCARD', P .. ':workers'),
-        redis.call('GET', P .. ':seeded') or '', tostring(now())}
+local out = {redis.call('ZCARD', P .. ':queue'), working, redis.call('ZCARD', P .. ':workers'),
+             redis.call('GET', P .. ':seeded') or '', tostring(now())}
+if ARGV[1] then
+  for _, id in ipairs(redis.call('SMEMBERS', P .. ':working:' .. ARGV[1])) do out[#out + 1] = id end
+end
+return out
+"""
+
+# ARGV: a token of this worker's life. 1 for the one worker that seeds the job: the first to
+# claim it, and the same again when its claim's reply was lost.
+SEED = _BASE + """
+if redis.call('SET', P .. ':seeded', tostring(now()), 'NX', 'EX', TTL) then
+  redis.call('SET', P .. ':seeder', ARGV[1], 'EX', TTL)
+  return 1
+end
+return redis.call('GET', P .. ':seeder') == ARGV[1] and 1 or 0
 """
 
 # ARGV: worker. w leaves the job; what it still holds goes back to the queue.
@@ -243,8 +294,8 @@ RELEASE = _BASE + """
 return redis.call('ZREM', P .. ':limiter', ARGV[1])
 """
 
-NAMES = ("ENQUEUE", "TAKE", "ACK", "SETTLE", "REQUEUE", "COMMIT", "BEAT", "JOIN", "STATE", "LEAVE", "CLAIM_URL",
-         "ACQUIRE", "RELEASE")
+NAMES = ("ENQUEUE", "TAKE", "ACK", "SETTLE", "UNTAKE", "REQUEUE", "COMMIT", "BEAT", "JOIN", "STATE", "SEED", "LEAVE",
+         "CLAIM_URL", "ACQUIRE", "RELEASE")
 
 
 class Scripts:

@@ -7,6 +7,7 @@ files and remembered articles always agree.
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY
 from ipgirl_crawler.run.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
 
+logger = logging.getLogger(__name__)
 # Validators of emitted items held in memory before they go to the state store.
 VALIDATOR_BUFFER = 500
 
@@ -179,7 +181,14 @@ class AtomicFileFeedStorage(FileFeedStorage):
             state.flush_validators()
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written, self.format))
             keys = [row["key"] for row in state.rows_of(written, self.format)]
-            if not distributed.commit_batch(self.crawler, self.final, keys):
+            try:
+                committed = distributed.commit_batch(self.crawler, self.final, keys)
+            except distributed.BatchLeftPending as pending:
+                # Not a feed failure: the worker stops (exit 1) and its next start's recovery completes
+                # or discards the batch, as Redis says; a resumed run must not inherit a failure here.
+                logger.warning("%s", pending)
+                return
+            if not committed:
                 state.store.discard_batch(self.final)
                 written.unlink(missing_ok=True)
                 return

@@ -153,7 +153,7 @@ def test_a_dead_workers_leases_go_back_to_the_queue_and_its_late_commit_is_refus
     time.sleep(0.1)
     assert scripts.run("beat", "b", 60) == [0, 2]  # b's heartbeat returns a's two entries
     assert server.zcard("ipgirl:t1:queue") == 3
-    assert scripts.run("commit", "a", "batch", ids[0], "fr:0") == 1  # a's lease is lost: discard the batch
+    assert scripts.run("commit", "a", "batch", "c1", ids[0], "fr:0") == 1  # a's lease is lost: discard the batch
     assert scripts.run("ack", "a", ids[1], "gone", "fr:1") == 0  # nor may a late ack count
     assert server.hgetall("ipgirl:t1:outcomes") == {}
 
@@ -165,7 +165,7 @@ def test_a_commit_ends_the_articles_of_a_batch_once(server: redis.Redis) -> None
     ids = scripts.run("take", "a", 2)[::2]
     scripts.run("settle", "a", ids[0])
     assert scripts.run("state")[:2] == [0, 1]  # the settled one waits for its commit, the other is being worked on
-    assert scripts.run("commit", "a", "b1", ids[0], "fr:0") == 0
+    assert scripts.run("commit", "a", "b1", "c1", ids[0], "fr:0") == 0
     assert scripts.run("ack", "a", ids[1], "unchanged", "fr:1") == 1
     assert scripts.run("ack", "a", ids[1], "unchanged", "fr:1") == 0
     assert server.hgetall("ipgirl:t2:outcomes") == {b"a|emitted": b"1", b"a|unchanged": b"1"}
@@ -182,7 +182,7 @@ def test_every_key_of_a_job_expires(server: redis.Redis) -> None:
     scripts.run("claim_url", f"{BASE}/fr/ai/1-x", "fr:1")
     scripts.run("acquire", "a#1", 8, 30, 0.1)
     scripts.run("ack", "a", entry_id, "gone", "fr:0")
-    scripts.run("commit", "a", "batch-1")
+    scripts.run("commit", "a", "batch-1", "c1")
     keys = list(server.scan_iter(match="ipgirl:t3:*"))  # every key as the scripts made it, no heartbeat since
     names = {k.decode().removeprefix("ipgirl:t3:") for k in keys}
     assert not {"queue", "entries", "articles", "workers", "limiter", "limiter_next", "leases:a", "working:a",
