@@ -69,11 +69,11 @@ def start(crawler: Crawler, base_url: str) -> Coordinator:
     return Coordinator(crawler, prefix, job, base_url, url)
 
 
-def commit_batch(crawler: Crawler | None, final: Path, keys: list[str]) -> bool:
+def commit_batch(crawler: Crawler | None, final: Path, keys: list[str], identity: str) -> bool:
     """Distributed: the batch's commit recorded in Redis (False: discard it; ``BatchLeftPending``:
     leave it pending, for the next start's recovery). Else nothing to do."""
     coordinator = Coordinator.of(crawler)
-    return True if coordinator is None else coordinator.commit_batch(final, keys)
+    return True if coordinator is None else coordinator.commit_batch(final, keys, identity)
 
 
 def per_worker_feeds(settings: Settings, slot: str) -> None:

@@ -98,9 +98,11 @@ class Coordinator:
         self.worker = worker_id(slot)
         self.ledger = Ledger(self.link, self.scripts, self.worker, self.crawler)
 
-    def batch_committed(self, final: Path) -> bool:
-        """Whether the job recorded the commit of this slot's batch ``final`` (recovery asks)."""
-        return bool(self.link.call(self.link.client.hexists, f"{self.prefix}:commits", f"{self.worker}|{final}"))
+    def batch_committed(self, final: Path, identity: str) -> bool:
+        """Whether the job recorded the commit of this slot's batch ``final``, this very batch
+        (``StateStore.batch_identity``), not an earlier one written to the same file (recovery asks)."""
+        recorded = self.link.call(self.link.client.hget, f"{self.prefix}:commits", f"{self.worker}|{final}")
+        return recorded is not None and (recorded.decode() if isinstance(recorded, bytes) else recorded) == identity
 
     def shared_set(self, name: str) -> Any:
         """The job-wide set ``name`` (the duplicates pipeline's emitted URLs)."""
@@ -220,7 +222,7 @@ class Coordinator:
         self.ledger.item_dropped(response, failure.value)
 
     # -- commits -----------------------------------------------------------------------
-    def commit_batch(self, final: Path, keys: list[str]) -> bool:
+    def commit_batch(self, final: Path, keys: list[str], identity: str) -> bool:
         """Record in Redis that the batch ``final`` (pending in the state store) is committed:
         its articles are done. False when this worker lost some of their leases, or gave up on
         Redis before the commit was sent: discard it. ``BatchLeftPending`` when Redis went away
@@ -232,7 +234,7 @@ class Coordinator:
             logger.warning("Batch %s discarded: this worker gave up on Redis before committing it", final.name)
             self.crawler.stats.inc_value("ipgirl/distributed/batches_discarded")
             return False
-        commit_id = uuid.uuid4().hex  # sent again with the commit after a lost reply: the same commit
+        commit_id = identity  # sent again with the commit after a lost reply: the same commit
         try:
             if not self.ledger.flush(wait=True):
                 raise RedisGone("the worker gave up on Redis")

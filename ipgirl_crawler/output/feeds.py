@@ -182,7 +182,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
             state.store.prepare_batch(self.final, state.run_id, state.rows_of(written, self.format))
             keys = [row["key"] for row in state.rows_of(written, self.format)]
             try:
-                committed = distributed.commit_batch(self.crawler, self.final, keys)
+                committed = distributed.commit_batch(self.crawler, self.final, keys, state.store.batch_identity(self.final))
             except distributed.BatchLeftPending as pending:
                 # Not a feed failure: the worker stops (exit 1) and its next start's recovery completes
                 # or discards the batch, as Redis says; a resumed run must not inherit a failure here.

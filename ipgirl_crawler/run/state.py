@@ -18,6 +18,7 @@ workers sharing a state directory each take a slot of their own (``claim_worker_
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -211,14 +212,22 @@ class StateStore:
         self.db.execute("DELETE FROM batches WHERE path=?", (str(final_path),))
         self.db.execute("DELETE FROM batch_rows WHERE path=?", (str(final_path),))
 
-    def recover(self, keep: Callable[[Path], bool] | None = None) -> list[str]:
+    def batch_identity(self, final_path: Path) -> str:
+        """A digest of a prepared batch: its run, file and article keys. A distributed commit is
+        recorded under it, so an old job's record for the same file never vouches for this batch."""
+        path = str(final_path)
+        row = self.db.execute("SELECT run_id FROM batches WHERE path=?", (path,)).fetchone()
+        keys = [key for (key,) in self.db.execute("SELECT key FROM batch_rows WHERE path=? ORDER BY key", (path,))]
+        return hashlib.sha256("\n".join([row[0] if row else "", path, *keys]).encode()).hexdigest()[:32]
+
+    def recover(self, keep: Callable[[Path, str], bool] | None = None) -> list[str]:
         """Finish or undo batches a crash interrupted; returns what was done, for the log.
-        ``keep`` (a distributed worker's) says whether a batch not yet renamed may be finished."""
+        ``keep(final, identity)`` (a distributed worker's) says whether a batch not yet renamed may be finished."""
         done = []
         for (path,) in self.db.execute("SELECT path FROM batches WHERE status='pending'").fetchall():
             final = Path(path)
             parts = parts_of(final)
-            if not final.exists() and parts and (keep is None or keep(final)):
+            if not final.exists() and parts and (keep is None or keep(final, self.batch_identity(final))):
                 os.replace(parts[0], final)
             if final.exists():
                 self.apply_batch(final)

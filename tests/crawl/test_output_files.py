@@ -64,6 +64,28 @@ def test_recovery_finds_a_batch_written_under_a_random_name(tmp_path: Path) -> N
     assert final.exists() and not part.exists() and store.article("fr:1") is not None
 
 
+def test_a_distributed_worker_keeps_a_pending_batch_only_on_its_own_commit_record(tmp_path: Path) -> None:
+    """Recovery asks Redis about this very batch (run, file, keys): a record left by an earlier job
+    for the same ``-O`` file never vouches for a batch whose commit did not run."""
+    final = tmp_path / "data" / "out.worker-1.jsonl"
+    final.parent.mkdir()
+    identities = []
+    for keys in (["fr:1", "fr:2"], ["fr:3"]):  # two jobs, one after the other, writing the same file
+        store = StateStore(tmp_path / f"state-{len(identities)}")
+        run_id, _ = store.begin_run(full=False)
+        part, handle = create_part(final)
+        with handle:
+            handle.write(b"{}\n")
+        store.prepare_batch(final, run_id, [{"key": key, "url": "u", "content_hash": "h"} for key in keys])
+        assert store.batch_identity(final) == store.batch_identity(final)  # a resend: the same commit
+        identities.append(store.batch_identity(final))
+    assert identities[0] != identities[1]
+    asked: list[tuple[Path, str]] = []
+    assert store.recover(lambda path, identity: asked.append((path, identity)) or identity == identities[0]) == [
+        f"discarded {final.name}"]
+    assert asked == [(final, identities[1])] and not part.exists()
+
+
 @pytest.mark.parametrize(("text", "value"), [("027", 0o027), ("22", 0o022), ("0077", 0o077)])
 def test_parse_umask(text: str, value: int) -> None:
     assert parse_umask(text) == value
