@@ -98,6 +98,7 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 LOG_FORMATTER = "ipgirl_crawler.run.logformatter.SafeLogFormatter"
 
 EXTENSIONS = {
+    "ipgirl_crawler.run.collector.CollectorTuning": 50,
     "ipgirl_crawler.run.clean_log.CleanLog": 100,
     "ipgirl_crawler.run.progress.Progress": 400,
     "ipgirl_crawler.run.records.RunRecords": 500,

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
+from ipgirl_crawler.run.collector import tune_collector
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 _HEADER = struct.Struct("!Q")
@@ -149,6 +151,7 @@ def serve(connection: socket.socket, log_level: int | str, limits: WorkerLimits 
     records = _Records()
     logging.basicConfig(level=log_level, handlers=[records], force=True)
     _apply(limits)
+    tune_collector()  # as in the crawl process: a page's objects are freed by reference counting
     reader = connection.makefile("rb")
     while True:
         try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import os
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from ipgirl_crawler.run.collector import FIRST_GENERATION_THRESHOLD
 from ipgirl_crawler.workers.pool import BoundBroken, ProcessPool, WorkerDied, WorkerLimits, WorkerUnavailable
 from tests.support import worker_functions as functions
 
@@ -32,6 +34,7 @@ def run(coroutine):  # type: ignore[no-untyped-def]
     (functions.echo, (b"\x00" * (5 * 1024 * 1024),), b"\x00" * (5 * 1024 * 1024)),  # far beyond a socket buffer
     (functions.add, (2, 3), 5),
     (functions.echo, ({"nested": [1, None, "é"]},), {"nested": [1, None, "é"]}),
+    (gc.get_threshold, (), (FIRST_GENERATION_THRESHOLD, 10, 10)),  # a worker tunes its collector as the crawl does
 ])
 def test_a_call_returns_what_the_function_returns(pool: ProcessPool, function, args, expected) -> None:  # type: ignore[no-untyped-def]
     assert run(pool.run(function, *args)) == expected
