@@ -57,8 +57,11 @@ def record_example(stats: Any, kind: str, url: str | None) -> None:
         examples.append(url)
 
 
-def record_opinion_examples(stats: Any, counts: dict[str, int], url: str | None) -> None:
-    """A page whose body the second opinion fell back on or flagged is an example of that kind."""
+def count_page(stats: Any, counts: dict[str, int], url: str | None) -> None:
+    """A page's pipeline counts into the crawl's stats; a page whose body the second opinion fell
+    back on or flagged is kept as an example of that kind."""
+    for key, value in counts.items():
+        stats.inc_value(key, value)
     for outcome in OPINION_EXAMPLES:
         if counts.get(OPINION + outcome):
             record_example(stats, "body_" + outcome, url)

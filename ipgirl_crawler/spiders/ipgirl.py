@@ -35,7 +35,7 @@ from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.pages.text import safe_for_log
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
-from ipgirl_crawler.run.drift import record_example, record_opinion_examples
+from ipgirl_crawler.run.drift import count_page, record_example
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.run.state import article_key
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
@@ -276,9 +276,7 @@ class IpgirlSpider(Spider):
             self.count("not_article")
             self._not_an_article(response.url)
             return
-        for key, value in result.counts.items():
-            self.crawler.stats.inc_value(key, value)
-        record_opinion_examples(self.crawler.stats, result.counts, response.url)
+        count_page(self.crawler.stats, result.counts, response.url)
         if result.outcome is None or result.outcome.dropped_by is None:
             self._mark(response.meta.get("article_key"), READ)
         item = ArticleItem(result.item)

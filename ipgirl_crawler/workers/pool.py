@@ -5,11 +5,10 @@ and a management thread; in a crawl those threads fight the reactor for the GIL 
 main process about a millisecond per article, more than the call saves. Here a call is one
 pickled frame written to the worker's socket and one read back when the loop sees it readable.
 
-Each worker has bounds of its own (``WorkerLimits``): an address-space limit (``RLIMIT_AS``: a
-page whose parse would take more memory fails with ``MemoryError`` instead of growing the worker)
-and a deadline per call (``SIGALRM`` in the worker; past a grace period the crawl kills it). A
-call that breaks a bound raises ``BoundBroken``; the worker that broke it then exits, and a fresh
-one starts. Calls waiting behind it are sent again to another worker (``CallLost``).
+Each worker has bounds of its own (``WorkerLimits``): an address-space limit (``RLIMIT_AS``: a page
+whose parse would take more memory fails with ``MemoryError`` instead of growing the worker) and a
+deadline per call (``SIGALRM``; past a grace period the crawl kills it). A call that breaks a bound
+raises ``BoundBroken`` and its worker exits; calls waiting behind it go to a fresh one (``CallLost``).
 """
 from __future__ import annotations
 

@@ -156,6 +156,9 @@ def test_overridden_thresholds_keep_the_drift_defaults() -> None:
 class Stats(dict):
     get_value, set_value = dict.get, dict.__setitem__
 
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self[key] = self.get(key, 0) + count
+
 
 def test_examples_are_few_and_distinct() -> None:
     stats = Stats()
@@ -172,10 +175,12 @@ def test_examples_are_few_and_distinct() -> None:
     ({"ipgirl/body/second_opinion/fallback": 1}, ["body_fallback"]),
     ({"ipgirl/body/second_opinion/flagged": 1, "ipgirl/body/agreement/5": 1}, ["body_flagged"]),
 ])
-def test_pages_the_second_opinion_doubted_are_examples(counts: dict[str, int], kinds: list[str]) -> None:
+def test_a_page_s_counts_are_added_and_pages_the_second_opinion_doubted_are_examples(
+        counts: dict[str, int], kinds: list[str]) -> None:
     stats = Stats()
-    drift.record_opinion_examples(stats, counts, EXAMPLE)
-    assert {key.removeprefix(drift.EXAMPLES): value for key, value in stats.items()} == {k: [EXAMPLE] for k in kinds}
+    drift.count_page(stats, counts, EXAMPLE)
+    drift.count_page(stats, counts, EXAMPLE)  # the same page twice: counted twice, an example once
+    assert stats == {**{key: 2 * n for key, n in counts.items()}, **{drift.EXAMPLES + kind: [EXAMPLE] for kind in kinds}}
 
 
 def test_the_state_keeps_each_run_s_coverage(tmp_path: Any) -> None:
