@@ -18,11 +18,13 @@ SMALL_BATCHES = json.dumps({"%(data_dir)s/articles/run_date=%(run_date)s/ipgirl-
 
 
 def kill_midway(command: list[str], data: Path, batches: int, extra_seconds: float) -> int:
-    """SIGKILL once ``batches`` batch files are committed, plus ``extra_seconds``: a moment inside
-    the crawl whatever its speed (a fixed delay once outlived a faster crawler)."""
+    """SIGKILL once ``batches`` batch files are committed, one of them at least by this run, plus
+    ``extra_seconds``: a moment inside the crawl whatever its speed (a fixed delay once outlived a
+    faster crawler; a run killed in its delay past ``batches`` once left the next run none to make)."""
+    wanted = max(batches, len(list(data.glob("articles/*/*.jsonl"))) + 1)
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while process.poll() is None and len(list(data.glob("articles/*/*.jsonl"))) < batches and time.monotonic() < deadline:
+    while process.poll() is None and len(list(data.glob("articles/*/*.jsonl"))) < wanted and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(extra_seconds)
     process.send_signal(signal.SIGKILL)
