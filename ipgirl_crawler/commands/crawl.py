@@ -15,6 +15,7 @@ from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY
 from ipgirl_crawler.run.state import StateLocked
+from ipgirl_crawler.workers.extraction import configured_workers, fork_server
 
 
 class Command(ScrapyCrawlCommand):
@@ -63,6 +64,8 @@ class Command(ScrapyCrawlCommand):
             return
         assert self.crawler_process
         crawler = self._create_crawler(args[0])
+        if configured_workers(crawler.settings):  # the spider's own settings included
+            fork_server()  # its imports and warm-up run on another core while Scrapy starts
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed or (crawler.stats and crawler.stats.get_value(FAILED_KEY)):

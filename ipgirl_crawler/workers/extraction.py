@@ -17,6 +17,8 @@ import logging
 import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 from scrapy import signals
@@ -39,11 +41,12 @@ from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
 from pipelines.dates import warm_up as warm_up_dates
 
 logger = logging.getLogger(__name__)
-# Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import).
+# Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import);
+# the last one loads dateparser's data for every site language (workers/warm.py).
 # trafilatura is not among them: it is the body's tie-break, asked on a few pages in a hundred, and
 # its import (~0.4 s of CPU) is paid by the worker that first needs it.
-PRELOADED = ("pipelines.notice", "pipelines.body", "pipelines.votes", "pipelines.related", "pipelines.dates",
-             "pipelines.validate")
+PRELOADED = ("ipgirl_crawler.workers.extraction", "pipelines.notice", "pipelines.body", "pipelines.votes",
+             "pipelines.related", "pipelines.dates", "pipelines.validate", "ipgirl_crawler.workers.warm")
 T = TypeVar("T")
 
 
@@ -87,8 +90,25 @@ class PageFailed(RuntimeError):
 LOST_CALL_ATTEMPTS = 3
 
 
+def fork_server() -> BaseContext:
+    """The workers' process context: a fork server, started now if it is not running, that has
+    imported ``PRELOADED`` (workers start clean, with no reactor and no threads, and share them).
+
+    Called as the crawl command starts, the server's imports and warm-up (~1.5 s of CPU) run on
+    the other core while Scrapy starts, instead of holding up the first article pages."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOADED))
+    forkserver.ensure_running()
+    return context
+
+
 def default_workers() -> int:
     return max(0, min(4, cpu_count() - 1))
+
+
+def configured_workers(settings: Any) -> int:
+    setting = settings.get("IPGIRL_EXTRACTION_WORKERS")
+    return default_workers() if setting in (None, "", "auto") else int(setting)
 
 
 class WorkerPool:
@@ -107,11 +127,9 @@ class WorkerPool:
         """The crawl's pool; its workers start (and warm up) as the spider opens."""
         pool = getattr(crawler, cls.ATTRIBUTE, None)
         if pool is None:
-            setting = crawler.settings.get("IPGIRL_EXTRACTION_WORKERS")
             limits = WorkerLimits(crawler.settings.getint("IPGIRL_WORKER_MEMORY_MB"),
                                   crawler.settings.getfloat("IPGIRL_PAGE_DEADLINE"))
-            pool = cls(default_workers() if setting in (None, "", "auto") else int(setting),
-                       crawler.settings.get("LOG_LEVEL"), limits)
+            pool = cls(configured_workers(crawler.settings), crawler.settings.get("LOG_LEVEL"), limits)
             setattr(crawler, cls.ATTRIBUTE, pool)
             crawler.signals.connect(pool.start_soon, signal=signals.spider_opened)
             crawler.signals.connect(pool.close, signal=signals.engine_stopped)
@@ -127,10 +145,7 @@ class WorkerPool:
 
     def _pool(self) -> ProcessPool | None:
         if self.pool is None and self.workers > 0:
-            # forkserver: workers start clean (no reactor, no threads) and share preloaded modules.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["ipgirl_crawler.workers.extraction", *PRELOADED])
-            self.pool = ProcessPool(context, self.workers, self.log_level, self.limits)
+            self.pool = ProcessPool(fork_server(), self.workers, self.log_level, self.limits)
         return self.pool
 
     async def extract(self, response: TextResponse, base_url: str,

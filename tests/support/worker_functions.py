@@ -61,3 +61,10 @@ def peak_rss_mib() -> int:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def date_parsers_loaded() -> int:
+    """How many dateparser parsers the worker holds before its first page."""
+    from pipelines.dates import _absolute_parser
+
+    return _absolute_parser.cache_info().currsize

@@ -177,3 +177,31 @@ def test_calls_waiting_behind_a_fatal_one_run_on_another_worker() -> None:
         extraction.close()
     assert isinstance(fatal, PageFailed) and fatal.reason == "worker_memory"
     assert rest == [1, 2, 3, 4, 5]
+
+
+WARM_WORKER = """
+import asyncio
+from ipgirl_crawler.workers.extraction import fork_server
+from ipgirl_crawler.workers.pool import ProcessPool
+from tests.support import worker_functions
+
+async def first_call():
+    pool = ProcessPool(fork_server(), workers=1)
+    try:
+        return await pool.run(worker_functions.date_parsers_loaded)
+    finally:
+        pool.close()
+
+print(asyncio.run(first_call()))
+"""
+
+
+def test_a_worker_forked_from_the_crawls_fork_server_starts_with_dateparser_loaded() -> None:
+    # In a fresh interpreter: the fork server is one per process, and this one's may be running already.
+    import subprocess
+    import sys
+
+    from ipgirl_crawler.languages import ui_strings
+
+    answer = subprocess.run([sys.executable, "-c", WARM_WORKER], capture_output=True, text=True, timeout=120, check=True)
+    assert int(answer.stdout.split()[-1]) == len(ui_strings.languages())  # one parser a site language, no warm-up call
