@@ -201,7 +201,8 @@ def _n_dates(v: ArticleView) -> str:
     rows = []
     if a.modified:
         rows.append(f"<p>{_e(ui['updated'])} {_n_time(v, a.modified, False)}</p>")
-    rows.append(f"<p>{_e(ui['published'])} {_n_time(v, a.published, a.date_mode == 'relative')}</p>")
+    rel = a.date_mode == "relative"  # "3 days ago" takes no "Published on" label
+    rows.append(f"<p>{'' if rel else _e(ui['published']) + ' '}{_n_time(v, a.published, rel)}</p>")
     return f'<div class="mt-10 flex flex-wrap gap-x-6 gap-y-1 text-sm text-gray-500">{"".join(rows)}</div>\n'
 
 
@@ -395,6 +396,8 @@ def _o_dates(v: ArticleView, h: _Hash, rng: random.Random) -> tuple[str, str]:
     shown = format_relative(a.rel_days, v.byline_lang) if a.rel_days else format_date(a.published, v.byline_lang)
     label = (f'<span class="sr-only">{_e(ui["published"])} </span>' if rng.random() < 0.5
              else f'<span class="{h("label")}">{_e(ui["published"])}</span> ')
+    if a.rel_days:  # "3 days ago" takes no "Published on" label
+        label = ""
     spans = f'{label}<span class="{h("date")}">{_e(shown)}</span>'
     if a.modified:
         spans += (f'<span aria-hidden="true"> · </span><span class="{h("updated")}">{_e(ui["updated"])} '
