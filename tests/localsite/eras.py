@@ -47,6 +47,9 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era in ("J", "K", "L"):
         from .eras_jkl import render_jkl  # opt-in templates J, K, L (issue 10's failure classes)
         return render_jkl(v, ctx, rng), "utf-8"
+    if v.a.era in ("N", "O"):
+        from .eras_no import render_no  # held-out templates N, O (written blind)
+        return render_no(v, ctx, rng), "utf-8"
     if v.a.era == "M":
         from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
         return render_m(v, ctx, rng), "utf-8"

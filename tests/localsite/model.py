@@ -29,6 +29,9 @@ ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("
 NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, **dict.fromkeys("GHIJKLM", 0.08)}
 DEFAULT_ERAS: tuple[str, ...] = tuple(era for era, _ in ERAS)
 ALL_ERAS: tuple[str, ...] = DEFAULT_ERAS + tuple(NEW_ERA_SHARE)
+# Held-out eras N, O (eras_no.py): selectable by name only, never part of ALL_ERAS.
+HELDOUT_ERA_SHARE: dict[str, float] = {"N": 0.08, "O": 0.08}
+KNOWN_ERAS: tuple[str, ...] = ALL_ERAS + tuple(HELDOUT_ERA_SHARE)
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
 TZ_HOURS: dict[str, tuple[int, ...]] = {
     "en": (0, -5, -8), "fr": (1, 2), "de": (1, 2), "es": (1, 2), "it": (1, 2), "pt": (0, 1, -3),
@@ -193,10 +196,10 @@ def parse_eras(spec: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...
     if spec is None:
         spec = os.environ.get(ERAS_ENV, "").strip() or DEFAULT_ERAS
     names = spec.replace(" ", "").upper().split(",") if isinstance(spec, str) else [str(e).upper() for e in spec]
-    unknown = sorted(set(names) - set(ALL_ERAS) - {""})
+    unknown = sorted(set(names) - set(KNOWN_ERAS) - {""})
     if unknown:
-        raise ValueError(f"unknown era(s) {unknown}; choose from {','.join(ALL_ERAS)}")
-    eras = tuple(e for e in ALL_ERAS if e in names)
+        raise ValueError(f"unknown era(s) {unknown}; choose from {','.join(KNOWN_ERAS)}")
+    eras = tuple(e for e in KNOWN_ERAS if e in names)
     if not eras:
         raise ValueError("no era selected")
     return eras
@@ -207,7 +210,8 @@ def era_weights(eras: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     if eras == DEFAULT_ERAS:
         return ERAS  # exactly the historical table: the default site does not change
     old = [(e, w) for e, w in ERAS if e in eras]
-    new = [(e, NEW_ERA_SHARE[e]) for e in eras if e in NEW_ERA_SHARE]
+    shares = {**NEW_ERA_SHARE, **HELDOUT_ERA_SHARE}
+    new = [(e, shares[e]) for e in eras if e in shares]
     if not old:
         total = sum(w for _, w in new)
         return tuple((e, w / total) for e, w in new)
@@ -233,6 +237,8 @@ def _ui_lang(rng: random.Random, era: str, lang: str, codec: str = "utf-8") -> s
         ui = "en" if rng.random() < 0.3 else lang
     elif era == "G":
         ui = "en" if rng.random() < 0.4 else lang
+    elif era in ("N", "O"):
+        ui = "en" if rng.random() < (0.3 if era == "N" else 0.2) else lang
     else:
         ui = "en" if rng.random() < 0.15 else lang
     if codec != "utf-8" and not all(encodable(s, codec) for s in UI[ui].values()):
@@ -251,6 +257,12 @@ def _date_mode(rng: random.Random, era: str) -> str:
     if era == "G":  # time[datetime] full instant, or a day-only / no datetime, or "3 days ago"
         r = rng.random()
         return "machine" if r < 0.55 else ("visible" if r < 0.9 else "relative")
+    if era == "N":  # time[datetime] after the body, a day-only / no datetime, or <time>3 days ago</time>
+        r = rng.random()
+        return "machine" if r < 0.45 else ("visible" if r < 0.85 else "relative")
+    if era == "O":  # itemprop meta + absolute text, meta + relative text, visible only, relative only
+        r = rng.random()
+        return "machine" if r < 0.5 else "machine_rel" if r < 0.65 else "visible" if r < 0.85 else "relative"
     if era == "I":  # abbr.published[title] full instant, or a day-only / no abbr
         return "machine" if rng.random() < 0.7 else "visible"
     return "relative" if rng.random() < 0.3 else "visible"
@@ -308,7 +320,9 @@ def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: dateti
     mode = ("visible" if variant == 2 else "machine") if era == "H" else _date_mode(rng, era)
     legacy = era == "D" or (era == "E" and rng.random() < 0.4) or (era == "I" and rng.random() < 0.4)
     codec = LEGACY_ENCODING[lang][0] if legacy else "utf-8"
-    published, modified, rel_days = _dates(rng, lang, mode, now)
+    published, modified, rel_days = _dates(rng, lang, "relative" if mode == "machine_rel" else mode, now)
+    if mode == "machine_rel":  # era O: a recent story, shown as "3 days ago", its instant in a meta
+        mode = "machine"
     n_auth = 1 if rng.random() < 0.65 else (2 if rng.random() < 0.7 else 3)
     read_also = rng.random() < 0.4
     trap_lead = rng.random() < 0.1
