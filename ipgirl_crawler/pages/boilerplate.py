@@ -16,7 +16,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import text_content
+from ipgirl_crawler.pages.dom import text_content, text_of
 
 # Above this share of link text a block is a list of links, not prose ("Read also" lines are
 # links too, but the body pipeline reads those by their label).
@@ -31,6 +31,12 @@ NOISE_WORDS = frozenset({
     "byline", "author", "credit", "signup", "nav", "menu",
 })
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
+# A box with a form to fill in and only this much text is a call to action (newsletter sign-up,
+# comment box), not article; more when the form names itself for noise (action="/newsletter").
+MAX_WIDGET_CHARS, MAX_NAMED_WIDGET_CHARS = 300, 600
+# Inputs a reader types into; hidden, checkbox or radio inputs alone make no sign-up form.
+_TYPED_INPUTS = frozenset({"", "text", "email", "search", "tel", "url"})
+_SUBMIT_INPUTS = frozenset({"submit", "image"})
 
 
 def is_link_list(block: HtmlElement) -> bool:
@@ -49,14 +55,47 @@ def _noise_named(element: HtmlElement) -> bool:
     return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower()))
 
 
-def in_noise_widget(block: HtmlElement, container: HtmlElement, main: set[HtmlElement]) -> bool:
-    """Whether ``block`` or an ancestor below ``container`` is named for noise and holds no main text."""
+def in_noise_widget(block: HtmlElement, container: HtmlElement, main: set[HtmlElement],
+                    widgets: frozenset[HtmlElement] = frozenset()) -> bool:
+    """Whether ``block`` or an ancestor below ``container`` is a form widget, or is named for noise
+    and holds no main text."""
     for element in (block, *block.iterancestors()):
         if element is container:
             return False
-        if element not in main and _noise_named(element):
+        if element in widgets or element not in main and _noise_named(element):
             return True
     return False
+
+
+def _is_entry_form(form: HtmlElement) -> bool:
+    """A field to type into and a button to send it: what a sign-up or comment form is made of."""
+    typed = submit = False
+    for field in form.iter("input", "textarea", "button"):
+        kind = (field.get("type") or "").strip().lower()
+        if field.tag == "textarea" or field.tag == "input" and kind in _TYPED_INPUTS:
+            typed = True
+        elif field.tag == "button" and kind in ("", "submit") or kind in _SUBMIT_INPUTS:
+            submit = True
+    return typed and submit
+
+
+def form_widgets(container: HtmlElement, main: set[HtmlElement]) -> frozenset[HtmlElement]:
+    """The boxes around the container's entry forms that hold little else: each form's widest
+    ancestor below the container, short of the main text's, whose text stays short."""
+    widgets = set()
+    for form in container.iter("form"):
+        if not _is_entry_form(form):
+            continue
+        named = _noise_named(form) or not NOISE_WORDS.isdisjoint(
+            _NAME_WORDS.findall(f"{form.get('action') or ''} {form.get('name') or ''}".lower()))
+        limit, widget = MAX_NAMED_WIDGET_CHARS if named else MAX_WIDGET_CHARS, None
+        for element in (form, *form.iterancestors()):
+            if element is container or element in main or len(text_of(element)) > limit:
+                break
+            widget = element
+        if widget is not None:
+            widgets.add(widget)
+    return frozenset(widgets)
 
 
 def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
@@ -65,4 +104,5 @@ def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
     if container is None:
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
-    return [b for b in blocks if not is_link_list(b) and not in_noise_widget(b, container, main)]
+    widgets = form_widgets(container, main)
+    return [b for b in blocks if not is_link_list(b) and not in_noise_widget(b, container, main, widgets)]
