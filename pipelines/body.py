@@ -17,8 +17,15 @@ from lxml.html import HtmlElement
 
 from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.languages import ui_strings
-from ipgirl_crawler.languages.rules import CHARACTER_COUNTED_LANGUAGES
-from ipgirl_crawler.pages.dom import drop_tag, drop_tree, outer_html, parse_fragment, text_content
+from ipgirl_crawler.languages.rules import AD_LABELS, CHARACTER_COUNTED_LANGUAGES
+from ipgirl_crawler.pages.dom import (
+    BLOCK_TAGS,
+    drop_tag,
+    drop_tree,
+    outer_html,
+    parse_fragment,
+    text_content,
+)
 from ipgirl_crawler.pages.text import normalize_text, safe_for_log, strip_control
 from pipelines.base import PagePipeline
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -38,6 +45,14 @@ LIST_TAGS = frozenset({"ul", "ol"})
 # Blocks a frame of one image must not hold: a list, a quote or a heading is content, not a caption.
 _NOT_IN_FRAMES = ("ul", "ol", "blockquote", "h2", "h3", "h4")
 KEEP_ATTRS = {"a": ("href",), "img": ("src", "alt")}
+# What an ad's slot is made of; once it goes, the box that framed it may hold only its label.
+_AD_CARRIERS = frozenset({"script", "ins", "iframe"})
+# Blocks where a short text is the content itself, never an ad's leftover label.
+_SHORT_BY_NATURE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+MAX_LABEL_WORDS, MAX_LABEL_CHARS = 3, 40
+_SENTENCE_END = tuple(".!?。！？")
+_LABEL_TRIM = " :：-–—·|[]()"
 
 
 @dataclass
@@ -51,11 +66,48 @@ class CleanBody:
 
 
 def _is_noise(element: HtmlElement) -> bool:
-    classes, ident = element.get("class"), element.get("id")
-    if classes is None and ident is None:  # most elements: nothing to read
+    """Named for noise by its class or id words, or a custom element's own name (``<amp-ad>``)."""
+    classes, ident, tag = element.get("class"), element.get("id"), element.tag
+    custom = "-" in tag  # a custom element's name says what it is, as a class would
+    if classes is None and ident is None and not custom:  # most elements: nothing to read
         return False
-    names = f"{classes or ''} {ident or ''}".lower()
+    names = f"{classes or ''} {ident or ''} {tag if custom else ''}".lower()
     return not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names))
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    """Shown to no reader: ``aria-hidden`` (icons, permalink marks, repeated pull-quotes) or
+    ``hidden``; but ``hidden="until-found"`` is collapsed text that a reader opens."""
+    aria, hidden = element.get("aria-hidden"), element.get("hidden")
+    return (aria is not None and aria.strip().lower() == "true") or (hidden is not None and hidden != "until-found")
+
+
+def _is_permalink(element: HtmlElement) -> bool:
+    """A heading's anchor to itself (``<h2 id=x>Title<a href="#x">#</a></h2>``): a lone symbol
+    linking to a fragment of the page, not words of the heading."""
+    href = element.get("href") or ""
+    if len(href) < 2 or href[0] != "#":
+        return False
+    text = text_content(element).strip()
+    return len(text) <= 2 and not any(c.isalnum() for c in text) \
+        and any(a.tag in _HEADINGS for a in element.iterancestors())
+
+
+def _is_lone_label(element: HtmlElement) -> bool:
+    """A few words with no sentence end and no image: what an ad's frame shows once the ad is gone."""
+    if element.tag in _SHORT_BY_NATURE or next(element.iter("img"), None) is not None:
+        return False
+    text = normalize_text(text_content(element))
+    return 0 < len(text.split()) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS \
+        and not text.endswith(_SENTENCE_END)
+
+
+def _holds_no_block(element: HtmlElement) -> bool:
+    return element.tag not in BLOCK_TAGS and next(element.iterdescendants(*BLOCK_TAGS), None) is None
+
+
+def _ad_labels(lang: str) -> frozenset[str]:
+    return frozenset((*AD_LABELS.get(lang, ()), *AD_LABELS[ui_strings.DEFAULT_UI_LANGUAGE]))
 
 
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
@@ -78,25 +130,48 @@ def _remove(element: HtmlElement) -> None:
     drop_tree(element)
 
 
+def _remove_noise_elements(root: HtmlElement, removed: Counter[str]) -> None:
+    """Scripts, ads, hidden subtrees and permalink marks out; then the frames ads leave behind."""
+    frames: set[HtmlElement] = set()  # parents of removed ads, which may now hold only their label
+    for element in list(root.iter()):
+        tag = element.tag
+        if not isinstance(tag, str):
+            _remove(element)  # comments and processing instructions
+            continue
+        if tag in DROP_TAGS:
+            removed[tag] += 1
+        elif _is_noise(element):
+            removed["ad"] += 1
+        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)):
+            removed["hidden"] += 1
+            _remove(element)
+            continue
+        else:
+            continue
+        if tag not in DROP_TAGS or tag in _AD_CARRIERS and _holds_no_block(element.getparent()):
+            frames.add(element.getparent())  # a script alone is weak evidence: only beside inline text
+        _remove(element)
+    for frame in frames:
+        if frame is not root and root in frame.iterancestors() and _is_lone_label(frame):
+            removed["ad_label"] += 1
+            _remove(frame)
+
+
 def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
     """Strip scripts, ads, "Read also" lines and empty blocks from the body, in place."""
     removed: Counter[str] = Counter()
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            _remove(element)  # comments and processing instructions
-        elif element.tag in DROP_TAGS:
-            removed[element.tag] += 1
-            _remove(element)
-        elif _is_noise(element):
-            removed["ad"] += 1
-            _remove(element)
+    _remove_noise_elements(root, removed)
     read_also, bare_label, after_label = _read_also_pattern(lang), _read_also_labels(lang), False
+    ad_labels = _ad_labels(lang)
     for block in list(root):
         text = normalize_text(text_content(block))
         is_lone_link = after_label and _is_lone_link(block, text)
         after_label = text.casefold() in bare_label  # a callout: the label, then the link block
         if text and (read_also.match(text) or after_label or is_lone_link):
             removed["read_also"] += 1
+            _remove(block)
+        elif text and text.strip(_LABEL_TRIM).casefold() in ad_labels:
+            removed["ad_label"] += 1  # an ad's frame whose slot nothing here recognised
             _remove(block)
         elif not text and next(block.iter("img"), None) is None:
             removed["empty"] += 1

@@ -37,3 +37,17 @@ DATE_CONNECTORS: dict[str, tuple[str, ...]] = {
     "en": ("on",), "fr": ("le",), "de": ("am",), "es": ("el",), "it": ("il",),
     "pt": ("em",), "ja": ("、",), "zh": ("于",), "ko": (",",),
 }
+
+# Labels a site prints above an ad slot ("Advertisement", "Anzeige"): a body block that says only
+# this is the frame of an ad whose slot is empty or unrecognised. Compared casefolded.
+AD_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("advertisement", "advertisements", "advertising", "ad", "ads", "sponsored"),
+    "fr": ("publicité", "annonce publicitaire", "sponsorisé"),
+    "de": ("anzeige", "werbung", "gesponsert"),
+    "es": ("publicidad", "anuncio", "patrocinado"),
+    "it": ("pubblicità", "annuncio", "sponsorizzato"),
+    "pt": ("publicidade", "anúncio", "patrocinado"),
+    "ja": ("広告", "スポンサーリンク", "pr"),
+    "zh": ("广告", "廣告", "赞助"),
+    "ko": ("광고", "스폰서"),
+}

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
+from ipgirl_crawler.pages.boilerplate import article_blocks
+from ipgirl_crawler.pages.dom import flatten_blocks
 from pipelines.body import clean_body, count_words
 from pipelines.notice import split_notice
 
@@ -101,3 +104,60 @@ def test_each_list_item_is_a_block_nested_ones_too(raw: str, text: str) -> None:
 def test_lazy_loaded_images_keep_their_real_source(img: str, url: str) -> None:
     body = clean_body(f"<p>Text</p><figure>{img}<figcaption>Cap</figcaption></figure>", "en", BASE)
     assert body.images == [{"url": url, "alt": "A", "caption": "Cap"}]
+
+
+@pytest.mark.parametrize(("raw", "lang", "text"), [
+    # An ad's frame left with only its label once the slot and its script are gone.
+    (("<p>Keep.</p><div class='my-10'><span>Advertisement</span><div id='div-gpt-ad-16-0'></div>"
+     "<script>g()</script></div>"), "en", "Keep."),
+    ("<p>Keep.</p><div><span>Sponsored by</span><ins class='x'></ins></div>", "en", "Keep."),
+    # A slot nothing names as an ad: the label alone, from the per-language table.
+    ("<p>Keep.</p><div class='k3j'><span>Anzeige</span><div data-unit='/1'></div></div>", "de", "Keep."),
+    ("<p>Keep.</p><p>광고</p>", "ko", "Keep."),
+    ("<p>Keep.</p><amp-ad width='300'><span>Publicité</span></amp-ad>", "fr", "Keep."),
+    # Not labels: a sentence, a heading, a paragraph beside a script, a word that is no ad label.
+    ("<div><span>Ends with a full stop.</span><div class='ad'></div></div>", "en", "Ends with a full stop."),
+    ("<h2>Outlook<script>x()</script></h2><p>Text.</p>", "en", "Outlook\n\nText."),
+    ("<div><p>Short</p><script></script></div>", "en", "Short"),
+    ("<p>Werbung ist ein Geschäft.</p>", "de", "Werbung ist ein Geschäft."),
+])
+def test_ad_labels_go_with_their_ads(raw: str, lang: str, text: str) -> None:
+    assert clean_body(raw, lang, BASE).text == text
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("<h2 id='w'>Why it matters<a href='#w' aria-hidden='true' tabindex='-1'>#</a></h2>", "Why it matters"),
+    ("<h2 id='w'><a href='#w'>¶</a> Why it matters</h2>", "Why it matters"),
+    ("<h3 id='w'>Why<a class='anchor' href='#w'>🔗</a></h3>", "Why"),
+    ("<p>One <span aria-hidden='true'>★</span>two</p><aside aria-hidden='true'><p>Quote</p></aside>", "One two"),
+    ("<p>Shown</p><div hidden><p>Not shown</p></div>", "Shown"),
+    # Kept: collapsed text a reader opens, a "#" link in prose, a heading's words that link to a section.
+    ("<p>Shown</p><div hidden='until-found'><p>Opened</p></div>", "Shown\n\nOpened"),
+    ("<p>Use the <a href='#tag'>#</a> key.</p>", "Use the # key."),
+    ("<h2><a href='#notes'>Notes</a></h2>", "Notes"),
+    ("<p aria-hidden='false'>Visible</p>", "Visible"),
+])
+def test_hidden_subtrees_and_permalink_marks_are_no_text(raw: str, text: str) -> None:
+    assert clean_body(raw, "en", BASE).text == text
+
+
+_FORM = ("<form action='{action}'><input type='email' name='email'>"
+         "<button type='submit'>Subscribe</button></form>")
+
+
+@pytest.mark.parametrize(("box", "kept"), [
+    # A sign-up box: a typed field, a submit button, a line or two of text; the whole box goes.
+    ("<div class='k1'><h3>Get the newsletter</h3><p>The week in AI.</p>" + _FORM.format(action="/api/x") + "</div>", False),
+    ("<div><h3>Leave a comment</h3><form><textarea></textarea><input type='submit'></form></div>", False),
+    # Kept: a box whose text is long, a form with nothing to type in (votes), a form-less box.
+    ("<div><h3>Long</h3><p>" + "A real paragraph of the article. " * 12 + "</p>" + _FORM.format(action="/x") + "</div>", True),
+    ("<div><h3>Was this helpful?</h3><p>Tell us.</p><form><button type='button'>Yes</button></form></div>", True),
+    ("<div><h3>Aside</h3><p>A short box of text.</p></div>", True),
+])
+def test_form_widgets_leave_the_body(box: str, kept: bool) -> None:
+    main_text = "<p>" + "The article's own long text. " * 20 + "</p>"
+    container = etree.fromstring(f"<div>{main_text}{box}<p>End.</p></div>", etree.HTMLParser()).find(".//body/div")
+    blocks = list(flatten_blocks(container))
+    texts = [b.xpath("string()")[:12] for b in article_blocks(blocks, container, container)]
+    assert (len(texts) == len(blocks)) is kept
+    assert texts[-1] == "End." and texts[0].startswith("The article")
