@@ -8,6 +8,8 @@ from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 from pipelines.base import PagePipeline
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")
+# A "read on" arrow or chevron a card prints after its snippet: a button, not the snippet's words.
+_TRAILING_ARROWS = re.compile(r"\s*[→⟶➔➜➝➞➡↗›»❯▸▶⇒]+\s*$")
 
 
 def split_ellipsis(snippet: str | None) -> tuple[str | None, bool]:
@@ -15,6 +17,7 @@ def split_ellipsis(snippet: str | None) -> tuple[str | None, bool]:
     text = normalize_text(snippet)
     if not text:
         return None, False
+    text = _TRAILING_ARROWS.sub("", text)
     cut = _ELLIPSIS.sub("", text)
     return (cut or None), cut != text
 

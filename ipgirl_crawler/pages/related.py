@@ -17,6 +17,12 @@ _CODE_TAGS = frozenset({"script", "style"})
 LinkResolver = Callable[[str | None], str | None]
 
 
+def _hidden(element: HtmlElement) -> bool:
+    """Marked for no reader (``aria-hidden``): a card's arrow, its duplicate thumbnail link."""
+    value = element.get("aria-hidden")
+    return value is not None and value.strip().lower() == "true"
+
+
 def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
     """The elements after the heading that hold the cards (its section, or its next siblings)."""
     node = heading
@@ -64,7 +70,7 @@ def _collect_text(element: HtmlElement, excluded: set[HtmlElement | None], parts
     if element.text and not hidden:
         parts.append(element.text)
     for child in element:
-        if isinstance(child.tag, str) and child not in excluded:  # a comment's text is no text node
+        if isinstance(child.tag, str) and child not in excluded and not _hidden(child):  # a comment's text is no text node
             _collect_text(child, excluded, parts, hidden)
         if child.tail and not hidden:
             parts.append(child.tail)
@@ -84,7 +90,8 @@ _TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
 
 def _one_link_card(link: HtmlElement, category_names: frozenset[str]) -> dict[str, str | None] | None:
     """A card that is one link around its category, title and snippet: each a child of the link."""
-    parts = [(child.tag, text_of(child)) for child in link if isinstance(child.tag, str) and text_of(child)]
+    parts = [(child.tag, text_of(child)) for child in link
+             if isinstance(child.tag, str) and not _hidden(child) and text_of(child)]
     if len(parts) < 2:
         return None
     category = next((text for _, text in parts if text in category_names), None)
@@ -146,14 +153,19 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
             verdict = verdicts[href] = is_article_url(resolve(href))
         return verdict
 
+    def is_card_link(a: HtmlElement) -> bool:
+        # A link hidden from readers or with no text (a card's thumbnail beside its title link)
+        # repeats its card's link: it neither makes a card nor splits one in two.
+        return is_article_link(a) and not _hidden(a) and bool(text_of(a))
+
     region = _card_region(heading, is_article_link)
     tops = set(region)
     cards, seen = [], set()
     for top in region:
         for link in top.iter("a"):
-            if not is_article_link(link):
+            if not is_card_link(link):
                 continue
-            card = _card_of(link, tops, is_article_link)
+            card = _card_of(link, tops, is_card_link)
             if card in seen:
                 continue
             seen.add(card)

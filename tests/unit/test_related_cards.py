@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
+from ipgirl_crawler.pages.related import related_cards
 from pipelines.related import clean_card, split_ellipsis
 
 
@@ -22,3 +24,36 @@ def test_clean_card() -> None:
     raw = {"title": " T ", "url": "https://h/fr/ai/1-x", "category": "AI", "snippet": "S…"}
     assert clean_card(raw) == {"title": "T", "url": "https://h/fr/ai/1-x", "category": "AI", "snippet": "S", "snippet_truncated": True}
     assert clean_card({"title": "", "url": "https://h/x"}) is None
+
+
+@pytest.mark.parametrize(("snippet", "expected"), [
+    ("ein anderes Mod... →", ("ein anderes Mod", True)),
+    ("A whole sentence. ›", ("A whole sentence.", False)),
+    ("Next »", ("Next", False)),
+    ("Arrows → inside stay", ("Arrows → inside stay", False)),
+])
+def test_trailing_arrows_are_no_snippet(snippet: str, expected: tuple[str | None, bool]) -> None:
+    assert split_ellipsis(snippet) == expected
+
+
+def _cards(html: str) -> list[dict[str, str | None]]:
+    root = etree.fromstring(f"<html><body><h2>More</h2><div>{html}</div></body></html>", etree.HTMLParser())
+    return related_cards(root.find(".//h2"), lambda href: href, lambda url: bool(url and url.startswith("/a/")),
+                         frozenset({"AI"}))
+
+
+@pytest.mark.parametrize(("html", "cards"), [
+    # One link around the card: its aria-hidden arrow is no snippet text.
+    (("<ul><li><a href='/a/1'><img alt=''><span>AI</span><h3>T1</h3><p>Snip...</p><span aria-hidden='true'>→</span></a></li>"
+     "<li><a href='/a/2'><span>AI</span><h3>T2</h3><p>Two</p></a></li></ul>"),
+     [("T1", "AI", "Snip..."), ("T2", "AI", "Two")]),
+    # A hidden or text-less thumbnail link beside the title link: one card each, not two.
+    (("<article><a href='/a/1' aria-hidden='true'><img src='t.jpg'></a><span>AI</span><h3><a href='/a/1'>T1</a></h3>"
+     "<p>One</p></article><article><a href='/a/2'><img src='u.jpg'></a><h3><a href='/a/2'>T2</a></h3><p>Two</p></article>"),
+     [("T1", "AI", "One"), ("T2", None, "Two")]),
+    # Not hidden: a visible text link of the card is still its title.
+    (("<article><a href='/a/3'>T3</a><p>Three <span aria-hidden='false'>x</span></p></article>"
+     "<article><a href='/a/4'>T4</a></article>"), [("T3", None, "Three x"), ("T4", None, None)]),
+])
+def test_card_links_hidden_or_image_only_make_no_card(html: str, cards: list[tuple[str, str | None, str | None]]) -> None:
+    assert [(c["title"], c["category"], c["snippet"]) for c in _cards(html)] == cards
