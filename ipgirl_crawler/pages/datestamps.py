@@ -17,6 +17,8 @@ _STAMPS = ".//time | .//abbr[@title]"
 # The lead's meta line is the byline's next sibling, or its parent's (a <header>): a few levels.
 MAX_LEAD_LEVELS = 3
 MAX_LEAD_LINES = 4
+# Where a date after the body belongs to another article: a card's link, a list of them, a sidebar.
+_OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
 # "Veröffentlicht am 15. Oktober 2023 · Aktualisiert 19. Oktober 2023 · 2 Min. Lesezeit".
 MAX_META_LINE_CHARS = 160
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -66,8 +68,29 @@ class DateStamps:
             nodes = [n for n in self.tagged.in_body("time", "abbr") if n.tag == "time" or n.get("title") is not None]
             nodes = [n for n in nodes if start < self.positions.get(n, -1) < end]
         if not nodes:
-            nodes = [n for line in self.body.dates for n in line.xpath(_STAMPS)]
+            nodes = [n for line in self.body.dates for n in line.xpath(_STAMPS)] or self._times_after_body()
         return [stamp for stamp in map(self._stamp, nodes) if stamp is not None]
+
+    def _times_after_body(self) -> list[HtmlElement]:
+        """The ``<time>``s after the body and before the related cards that stand in no body block
+        and in no link, list item or sidebar (another article's date), inside the title's
+        ``<article>`` when it has one: an article's ``<footer>`` ("Updated <time>…")."""
+        if not self.body.blocks:
+            return []
+        start = self.positions.get(self.body.blocks[-1], 1 << 30)
+        end = self.positions.get(self.discover_heading(), 1 << 30)
+        article = next(iter(self._title.iterancestors("article")), None) if self._title is not None else None
+        blocks = set(self.body.blocks)
+        found = []
+        for node in self.tagged.in_body("time"):
+            if not start < self.positions.get(node, -1) < end:
+                continue
+            ancestors = list(node.iterancestors())
+            if article is not None and article not in ancestors or blocks.intersection(ancestors):
+                continue
+            if not any(a.tag in _OTHER_ARTICLES for a in ancestors):
+                found.append(node)
+        return found[:MAX_LEAD_LINES]
 
     def _stamp(self, node: HtmlElement) -> tuple[str, bool, bool] | None:
         value = attr(node, "datetime" if node.tag == "time" else "title")

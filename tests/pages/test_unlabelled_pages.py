@@ -133,6 +133,14 @@ BODY_TEXT = "Premier paragraphe du corps, assez long pour compter.\n\nSecond par
     ("a date in a related card is not the article's",
      _page(PARAGRAPHS + '<h2>Découvrir plus</h2><div><a href="/fr/ai/50001-x">Un autre titre</a>'
            '<p>Publié le <time datetime="2023-01-01">1 janvier 2023</time></p></div>'), "published_at", None),
+    ("dates in the article's <footer>",
+     '<html lang="fr"><body><article><h1>Un titre</h1><div>' + PARAGRAPHS + '</div><footer><p>Mis à jour '
+     '<time datetime="2023-07-09">9 juillet</time></p><p>Publié le <time datetime="2023-07-04">4 juillet</time></p>'
+     "</footer></article></body></html>", "modified_at", "2023-07-09T00:00:00Z"),
+    ("a sidebar's date is another article's",
+     '<html lang="fr"><body><article><h1>Un titre</h1><div>' + PARAGRAPHS + '</div></article><aside><ul><li>'
+     '<a href="/fr/ai/50001-x">Un autre titre</a> <time datetime="2020-01-01">1 janvier 2020</time></li></ul>'
+     "</aside></body></html>", "published_at", None),
     # A row of several authors (avatars, names, a reading time) is one byline.
     ("reading time in a row of authors is no body", _page(AUTHOR_ROW + PARAGRAPHS), "body_text", BODY_TEXT),
     ("a row of authors names them all", _page(AUTHOR_ROW + PARAGRAPHS), "authors", ["Léa Martin", "Tom Roux"]),
