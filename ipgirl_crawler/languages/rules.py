@@ -51,3 +51,17 @@ AD_LABELS: dict[str, tuple[str, ...]] = {
     "zh": ("广告", "廣告", "赞助"),
     "ko": ("광고", "스폰서"),
 }
+
+# Words of a reading-time line ("3 min read", "3 min de lecture", "3분 분량"): with a number and
+# nothing else, such a line is lead metadata, never body text. Casefolded; English also applies.
+READING_TIME_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": ("min read", "mins read", "min. read", "minute read", "minutes read", "reading time", "read time"),
+    "fr": ("de lecture", "temps de lecture"),
+    "de": ("lesezeit", "min. lesen", "minuten lesen"),
+    "es": ("de lectura", "tiempo de lectura"),
+    "it": ("di lettura", "tempo di lettura"),
+    "pt": ("de leitura", "tempo de leitura"),
+    "ja": ("で読めます", "で読める", "読了"),
+    "zh": ("阅读时间", "分钟阅读", "阅读"),
+    "ko": ("분 분량", "분 소요", "읽는 시간", "분 읽기"),
+}

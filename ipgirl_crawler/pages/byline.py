@@ -9,6 +9,7 @@ from ipgirl_crawler.languages.rules import (
     AUTHOR_CONJUNCTIONS,
     AUTHOR_SEPARATORS,
     DATE_CONNECTORS,
+    READING_TIME_MARKERS,
     RELATIVE_DATE_MARKERS,
 )
 from ipgirl_crawler.pages.anchors import prefix_pattern
@@ -53,6 +54,15 @@ def looks_like_date(text: str, lang: str) -> bool:
         return True
     lowered = text.lower()
     markers = RELATIVE_DATE_MARKERS.get(lang, ()) + RELATIVE_DATE_MARKERS["en"]
+    return any(marker in lowered for marker in markers)
+
+
+def looks_like_reading_time(text: str, lang: str) -> bool:
+    """A number and a reading-time word ("3 min read", "3 Min. Lesezeit", "阅读时间 3 分钟")."""
+    if not _DIGIT.search(text):
+        return False
+    lowered = text.casefold()
+    markers = READING_TIME_MARKERS.get(lang, ()) + READING_TIME_MARKERS["en"]
     return any(marker in lowered for marker in markers)
 
 

@@ -8,10 +8,19 @@ from functools import cached_property
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.anchors import prefix_pattern
+from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
 from ipgirl_crawler.pages.dom import attr, has_class_hint, text_of
+from ipgirl_crawler.pages.regions import SENTENCE_ENDS
 from ipgirl_crawler.pages.text import normalize_text
 
 _STAMPS = ".//time | .//abbr[@title]"
+# The lead's meta line is the byline's next sibling, or its parent's (a <header>): a few levels.
+MAX_LEAD_LEVELS = 3
+MAX_LEAD_LINES = 4
+# Where a date after the body belongs to another article: a card's link, a list of them, a sidebar.
+_OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
+# "Veröffentlicht am 15. Oktober 2023 · Aktualisiert 19. Oktober 2023 · 2 Min. Lesezeit".
+MAX_META_LINE_CHARS = 160
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -47,7 +56,8 @@ class DateStamps:
     @cached_property
     def _stamps(self) -> list[tuple[str, bool, bool]]:
         """Machine-readable dates shown with the byline (``time[datetime]``, hAtom ``abbr[title]``),
-        each with whether it is the update date; searched in the byline, else between title and body."""
+        each with whether it is the update date; searched in the byline, else between title and body,
+        else in the date lines after the body (where the label, not the order, tells the update)."""
         byline = self._byline
         nodes = byline.xpath(_STAMPS) if byline is not None else []
         if not [n for n in nodes if n.get("datetime") or n.get("title")] and not self.byline.published:
@@ -57,14 +67,66 @@ class DateStamps:
             end = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
             nodes = [n for n in self.tagged.in_body("time", "abbr") if n.tag == "time" or n.get("title") is not None]
             nodes = [n for n in nodes if start < self.positions.get(n, -1) < end]
-        stamps = []
-        for node in nodes:
-            value = attr(node, "datetime" if node.tag == "time" else "title")
-            if node.tag == "time" and not value:
-                stamps.append((text_of(node), self._is_update_stamp(node), False))
-            elif node.tag == "time" or _ISO_DAY.match(value):
-                stamps.append((value, self._is_update_stamp(node), True))
-        return stamps
+        if not nodes:
+            nodes = [n for line in self.body.dates for n in line.xpath(_STAMPS)] or self._times_after_body()
+        return [stamp for stamp in map(self._stamp, nodes) if stamp is not None]
+
+    def _times_after_body(self) -> list[HtmlElement]:
+        """The ``<time>``s after the body and before the related cards that stand in no body block
+        and in no link, list item or sidebar (another article's date), inside the title's
+        ``<article>`` when it has one: an article's ``<footer>`` ("Updated <time>…")."""
+        if not self.body.blocks:
+            return []
+        start = self.positions.get(self.body.blocks[-1], 1 << 30)
+        end = self.positions.get(self.discover_heading(), 1 << 30)
+        article = next(iter(self._title.iterancestors("article")), None) if self._title is not None else None
+        blocks = set(self.body.blocks)
+        found = []
+        for node in self.tagged.in_body("time"):
+            if not start < self.positions.get(node, -1) < end:
+                continue
+            ancestors = list(node.iterancestors())
+            if article is not None and article not in ancestors or blocks.intersection(ancestors):
+                continue
+            if not any(a.tag in _OTHER_ARTICLES for a in ancestors):
+                found.append(node)
+        return found[:MAX_LEAD_LINES]
+
+    def _stamp(self, node: HtmlElement) -> tuple[str, bool, bool] | None:
+        value = attr(node, "datetime" if node.tag == "time" else "title")
+        if node.tag == "time" and not value:
+            return text_of(node), self._is_update_stamp(node), False
+        if node.tag == "time" or _ISO_DAY.match(value):
+            return value, self._is_update_stamp(node), True
+        return None
+
+    @cached_property
+    def _lead_lines(self) -> list[HtmlElement]:
+        """The elements after the byline (else the title) and before the body, found through the
+        siblings of it and of a few of its ancestors: where "Published on … · Updated …" stands
+        when the byline holds only the names."""
+        start = self._byline if self._byline is not None else self._title
+        if start is None or not self.body.blocks:
+            return []
+        first_block = self.body.blocks[0]
+        end, holders = self.positions.get(first_block, 1 << 30), set(first_block.iterancestors())
+        lines: list[HtmlElement] = []
+        for node in (start, *start.iterancestors())[:MAX_LEAD_LEVELS]:
+            for sibling in node.itersiblings():
+                if sibling in holders or self.positions.get(sibling, 1 << 30) >= end:
+                    return lines
+                if isinstance(sibling.tag, str) and len(lines) < MAX_LEAD_LINES:
+                    lines.append(sibling)
+        return lines
+
+    @cached_property
+    def _line_dates(self) -> BylineParts:
+        """The dates that short date lines beside the body show as text, read as a byline's are
+        ("Published on 4 July 2023 · Updated 9 July 2023", "33 giorni fa"): their labels tell which."""
+        lang = self.language or "en"
+        texts = [text_of(line) for line in (*self._lead_lines, *self.body.dates)]
+        texts = [t for t in texts if t and len(t) <= MAX_META_LINE_CHARS and not t.endswith(SENTENCE_ENDS)]
+        return parse_byline(" | ".join(t for t in texts if looks_like_date(t, lang)), lang)
 
     def _is_update_stamp(self, node: HtmlElement) -> bool:
         if has_class_hint(node, "updat", "modif"):
@@ -75,8 +137,8 @@ class DateStamps:
 
     def published_at_raw(self) -> str | None:
         return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
-                or self._visible_stamp(True))
+                or self._visible_stamp(True) or self._line_dates.published)
 
     def modified_at_raw(self) -> str | None:
         return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
-                or self._visible_stamp(False))
+                or self._visible_stamp(False) or self._line_dates.modified)

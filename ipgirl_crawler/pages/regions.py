@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.anchors import END_KEYS, Anchors
-from ipgirl_crawler.pages.byline import looks_like_date
+from ipgirl_crawler.pages.anchors import END_KEYS, Anchors, prefix_pattern
+from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from ipgirl_crawler.pages.dom import flatten_blocks, text_of
 
 BYLINE_KEYS = ("by", "published", "updated")
@@ -14,6 +14,9 @@ HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_BYLINE_CHARS = 300
 MAX_DATE_LINE_CHARS = 80
 SENTENCE_ENDS = (".", "。", "!", "?")
+DATE_LABEL_KEYS = ("published", "updated")
+# How many blocks from the body's end may hold its dates and the tag links after them.
+MAX_TAIL_BLOCKS = 6
 
 
 @dataclass
@@ -22,6 +25,7 @@ class BodyRegion:
 
     blocks: list[HtmlElement] = field(default_factory=list)
     byline: HtmlElement | None = None
+    dates: list[HtmlElement] = field(default_factory=list)  # date lines set aside, from the lead and the tail
 
 
 def marked_elements(anchors: Anchors, keys: tuple[str, ...] | frozenset[str]) -> set[HtmlElement]:
@@ -38,6 +42,11 @@ def _inside(block: HtmlElement, anchors: set[HtmlElement]) -> bool:
     return any(ancestor in anchors for ancestor in block.iterancestors())
 
 
+def is_author_link(element: HtmlElement) -> bool:
+    href, rel = element.get("href") or "", (element.get("rel") or "").split()
+    return element.tag == "a" and ("/author" in href or "author" in rel)
+
+
 def is_byline_block(block: HtmlElement, byline_marks: set[HtmlElement], names: tuple[str, ...] = ()) -> bool:
     """A short non-heading block with a byline label, a ``time`` or an author link, not a sentence;
     or, without any of these, the short block that shows the authors the page's metadata names."""
@@ -46,18 +55,71 @@ def is_byline_block(block: HtmlElement, byline_marks: set[HtmlElement], names: t
     text = text_of(block)
     if names and len(text) <= MAX_BYLINE_CHARS and any(name in text for name in names):
         return True
+    # A row of several avatars and names falls apart into one block per author link.
+    if is_author_link(block) and len(text) <= MAX_BYLINE_CHARS:
+        return True
     # "Von Brüssel bis Tokio wächst der Druck …." is a sentence, however it starts.
     if not text or len(text) > MAX_BYLINE_CHARS or text.endswith((".", "。", "!", "?")):
         return bool(block.xpath(".//time | .//a[contains(@href, '/author')]")) and len(text) <= MAX_BYLINE_CHARS
     return block in byline_marks or bool(block.xpath(".//time | .//a[contains(@href, '/author')]"))
 
 
+def _short_line(block: HtmlElement, text: str) -> bool:
+    """A line of metadata is short and no sentence: a paragraph that mentions a date is body."""
+    return block.tag not in HEADING_TAGS and bool(text) and len(text) <= MAX_DATE_LINE_CHARS \
+        and not text.endswith(SENTENCE_ENDS)
+
+
 def is_date_line(block: HtmlElement, lang: str) -> bool:
     """A short line of the lead that only dates the article ("4 juillet 2023 · 3 min de lecture")."""
     text = text_of(block)
-    if block.tag in HEADING_TAGS or not text or len(text) > MAX_DATE_LINE_CHARS or text.endswith(SENTENCE_ENDS):
+    return _short_line(block, text) and (next(block.iter("time"), None) is not None or looks_like_date(text, lang))
+
+
+def is_reading_time_line(block: HtmlElement, lang: str) -> bool:
+    """A short line that only says how long the article takes to read ("1분 분량", "3 min read")."""
+    text = text_of(block)
+    return _short_line(block, text) and looks_like_reading_time(text, lang)
+
+
+def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
+    """A short line after the body that dates it: a ``<time>``, a published/updated label or a reading
+    time. Stricter than the lead's rule: a closing "Reuters, 2024" is the body's own."""
+    text = text_of(block)
+    if not _short_line(block, text):
         return False
-    return next(block.iter("time"), None) is not None or looks_like_date(text, lang)
+    if next(block.iter("time"), None) is not None or looks_like_reading_time(text, lang):
+        return True
+    match = prefix_pattern(lang).match(text)
+    return bool(match and match.lastgroup in DATE_LABEL_KEYS)
+
+
+def _is_link_row(block: HtmlElement) -> bool:
+    """A block whose text, if any, is all link text (tag links, a share row)."""
+    text = text_of(block).replace(" ", "")
+    return not text or len("".join(text_of(a) for a in block.iter("a")).replace(" ", "")) >= len(text)
+
+
+def _set_aside_tail_dates(region: BodyRegion, lang: str) -> None:
+    """Dates shown after the body ("Updated …", "Published on …"), maybe with tag links after them,
+    date the article: they are no paragraphs of it. Only the last few blocks are read."""
+    index = len(region.blocks)
+    while index > max(0, len(region.blocks) - MAX_TAIL_BLOCKS):
+        block = region.blocks[index - 1]
+        if is_tail_date_line(block, lang):
+            region.dates.append(region.blocks.pop(index - 1))
+        elif not _is_link_row(block):
+            return
+        index -= 1
+
+
+def _byline_row(block: HtmlElement, container: HtmlElement, after: int, positions: dict[HtmlElement, int]) -> HtmlElement:
+    """An author link standing as a block is one of a row (avatars, names, a reading time): the
+    short row holding it, below the title, is the byline."""
+    parent = block.getparent()
+    if block.tag != "a" or parent is None or parent is container or positions.get(parent, -1) <= after:
+        return block
+    return parent if len(text_of(parent)) <= MAX_BYLINE_CHARS else block
 
 
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
@@ -82,13 +144,19 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
             text = text_of(block)  # only the lead's blocks are read
             if summary and text == summary or at_end:
                 continue
+            if region.byline is not None and region.byline in block.iterancestors():
+                continue  # the rest of the byline's row: more authors, a reading time
             if not byline_found and region.byline is None and is_byline_block(block, byline_marks, names):
-                region.byline = block
+                region.byline = _byline_row(block, container, after, positions)
+                continue
+            if is_reading_time_line(block, lang):
                 continue
             if (byline_found or region.byline is not None) and is_date_line(block, lang):
-                continue  # a date line of its own beside the byline
+                region.dates.append(block)  # a date line of its own beside the byline
+                continue
             in_lead = not text
         elif at_end:
             break
         region.blocks.append(block)
+    _set_aside_tail_dates(region, lang)
     return region

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from ipgirl_crawler.pages.byline import BylineParts, parse_byline
+from ipgirl_crawler.pages.byline import (
+    BylineParts,
+    looks_like_reading_time,
+    parse_byline,
+)
 
 
 @pytest.mark.parametrize(("text", "lang", "parts"), [
@@ -21,3 +25,19 @@ from ipgirl_crawler.pages.byline import BylineParts, parse_byline
 ])
 def test_parse_byline(text: str, lang: str, parts: BylineParts) -> None:
     assert parse_byline(text, lang) == parts
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("3 min read", "en", True),
+    ("1 min de lecture", "fr", True),
+    ("4 Min. Lesezeit", "de", True),
+    ("1분 분량", "ko", True),
+    ("阅读时间 3 分钟", "zh", True),
+    ("3分で読めます", "ja", True),
+    ("2 min read", "it", True),  # an English UI on an Italian page
+    ("Temps de lecture", "fr", False),  # no number: no reading time
+    ("5 minutes ago, the lab announced a robot", "en", False),
+    ("Published on July 4, 2023", "en", False),
+])
+def test_looks_like_reading_time(text: str, lang: str, expected: bool) -> None:
+    assert looks_like_reading_time(text, lang) is expected
