@@ -1,5 +1,6 @@
-"""Markup nobody here described (issue 10): eras J, K, L (labels gone) and M (client-side rendering)
-through ``ipgirl-crawl``."""
+"""Markup nobody here described (issue 10): eras J, K, L (labels gone), M (client-side rendering)
+and N, O (two 2020s designs a helper wrote blind, without reading the parser: the parser was then
+mended on what they showed) through ``ipgirl-crawl``."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -11,13 +12,13 @@ from tests.localsite import LocalSite
 from tests.support.crawl_check import score
 from tests.support.operations import articles, run_entrypoint
 
-NEW_ERAS = "J,K,L,M"
+NEW_ERAS = "J,K,L,M,N,O"
 
 
 @pytest.fixture(scope="module")
 def new_eras_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     work = tmp_path_factory.mktemp("unlabelled")
-    with LocalSite(n_articles=320, seed=31, eras=NEW_ERAS) as site:
+    with LocalSite(n_articles=480, seed=31, eras=NEW_ERAS) as site:
         done = run_entrypoint(site.base_url, work / "state", work / "data", "-s", f"LOG_FILE={work / 'crawl.log'}")
         era_of = {a.path: a.era for a in site.site.articles}
         return {"done": done, "items": articles(work / "data"), "expected": site.expected_items(),
