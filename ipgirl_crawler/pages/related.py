@@ -153,10 +153,16 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
             verdict = verdicts[href] = is_article_url(resolve(href))
         return verdict
 
+    card_links: dict[HtmlElement, bool] = {}
+
     def is_card_link(a: HtmlElement) -> bool:
         # A link hidden from readers or with no text (a card's thumbnail beside its title link)
-        # repeats its card's link: it neither makes a card nor splits one in two.
-        return is_article_link(a) and not _hidden(a) and bool(text_of(a))
+        # repeats its card's link: it neither makes a card nor splits one in two. Asked of each
+        # link once per card it may belong to: decided once.
+        verdict = card_links.get(a)
+        if verdict is None:
+            verdict = card_links[a] = is_article_link(a) and not _hidden(a) and bool(text_of(a))
+        return verdict
 
     region = _card_region(heading, is_article_link)
     tops = set(region)
