@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import corpus
 from .corpus import TITLE_FORMAT
+from .era_mix import DATE_MODES, DEFAULT_DATE_MODES, ENGLISH_UI_SHARE
 from .fmt import CATEGORIES, LANGS, LEGACY_ENCODING, UI, encodable, slugify
 
 # Body block kinds (first byte of each encoded block).
@@ -229,43 +230,18 @@ def _pick_era(rng: random.Random, weights: tuple[tuple[str, float], ...] = ERAS)
 
 
 def _ui_lang(rng: random.Random, era: str, lang: str, codec: str = "utf-8") -> str:
-    if era == "A":
-        ui = "en" if rng.random() < 0.7 else lang
-    elif era == "B":
-        ui = lang
-    elif era == "F":
-        ui = "en" if rng.random() < 0.3 else lang
-    elif era == "G":
-        ui = "en" if rng.random() < 0.4 else lang
-    elif era in ("N", "O"):
-        ui = "en" if rng.random() < (0.3 if era == "N" else 0.2) else lang
-    else:
-        ui = "en" if rng.random() < 0.15 else lang
+    ui = lang if era == "B" else "en" if rng.random() < ENGLISH_UI_SHARE.get(era, 0.15) else lang
     if codec != "utf-8" and not all(encodable(s, codec) for s in UI[ui].values()):
         ui = "en"
     return ui
 
 
 def _date_mode(rng: random.Random, era: str) -> str:
-    if era in ("A", "B", "K", "M"):
-        return "machine"
-    if era == "F":  # microdata meta (full instant), a visible date (maybe with a day-only meta), or relative
-        r = rng.random()
-        return "machine" if r < 0.4 else ("visible" if r < 0.8 else "relative")
-    if era == "E":
-        return "relative" if rng.random() < 0.25 else "visible"
-    if era == "G":  # time[datetime] full instant, or a day-only / no datetime, or "3 days ago"
-        r = rng.random()
-        return "machine" if r < 0.55 else ("visible" if r < 0.9 else "relative")
-    if era == "N":  # time[datetime] after the body, a day-only / no datetime, or <time>3 days ago</time>
-        r = rng.random()
-        return "machine" if r < 0.45 else ("visible" if r < 0.85 else "relative")
-    if era == "O":  # itemprop meta + absolute text, meta + relative text, visible only, relative only
-        r = rng.random()
-        return "machine" if r < 0.5 else "machine_rel" if r < 0.65 else "visible" if r < 0.85 else "relative"
-    if era == "I":  # abbr.published[title] full instant, or a day-only / no abbr
-        return "machine" if rng.random() < 0.7 else "visible"
-    return "relative" if rng.random() < 0.3 else "visible"
+    modes = DATE_MODES.get(era, DEFAULT_DATE_MODES)
+    if len(modes) == 1:
+        return modes[0][1]
+    r = rng.random()
+    return next(mode for cut, mode in modes if r < cut or cut >= 1.0)
 
 
 def _votes(rng: random.Random) -> tuple[int, int] | None:

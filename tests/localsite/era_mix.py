@@ -1,0 +1,22 @@
+"""What varies from page to page within each template era: the chrome's language and how a page is dated."""
+from __future__ import annotations
+
+# Per era, the share of pages whose chrome is in English rather than the page's language
+# (B: never; eras not listed: 0.15).
+ENGLISH_UI_SHARE: dict[str, float] = {"A": 0.7, "F": 0.3, "G": 0.4, "N": 0.3, "O": 0.2}
+
+# How each era dates its pages: (cumulative share, mode) drawn with one random number; a mode
+# alone takes no draw. F: microdata meta, visible (maybe a day-only meta), relative. G and N:
+# time[datetime] full instant, day-only / no datetime, "3 days ago" (N: after the body). I:
+# abbr.published[title], or a day-only / no abbr. O: itemprop meta + absolute text, meta +
+# relative text, visible only, relative only.
+DATE_MODES: dict[str, tuple[tuple[float, str], ...]] = {
+    **dict.fromkeys("ABKM", ((1.0, "machine"),)),
+    "F": ((0.4, "machine"), (0.8, "visible"), (1.0, "relative")),
+    "E": ((0.25, "relative"), (1.0, "visible")),
+    "G": ((0.55, "machine"), (0.9, "visible"), (1.0, "relative")),
+    "N": ((0.45, "machine"), (0.85, "visible"), (1.0, "relative")),
+    "O": ((0.5, "machine"), (0.65, "machine_rel"), (0.85, "visible"), (1.0, "relative")),
+    "I": ((0.7, "machine"), (1.0, "visible")),
+}
+DEFAULT_DATE_MODES = ((0.3, "relative"), (1.0, "visible"))
