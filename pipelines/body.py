@@ -10,6 +10,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -106,6 +107,7 @@ def _holds_no_block(element: HtmlElement) -> bool:
     return element.tag not in BLOCK_TAGS and next(element.iterdescendants(*BLOCK_TAGS), None) is None
 
 
+@lru_cache(maxsize=32)  # per language: built once, not on every page
 def _ad_labels(lang: str) -> frozenset[str]:
     return frozenset((*AD_LABELS.get(lang, ()), *AD_LABELS[ui_strings.DEFAULT_UI_LANGUAGE]))
 
@@ -115,6 +117,7 @@ def _read_also_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=32)
 def _read_also_labels(lang: str) -> frozenset[str]:
     return frozenset(normalize_text(label.rstrip(" :：")).casefold() for label in ui_strings.ui_variants(lang, "read_also"))
 
