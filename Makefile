@@ -5,9 +5,10 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+PIP_LOCK := requirements/pip.lock
 RUNTIME_LOCK := requirements/runtime.lock
 TEST_LOCK := requirements/test.lock
-RUNTIME_STAMP := $(VENV)/.installed-runtime-$(shell cat $(RUNTIME_LOCK) pyproject.toml | cksum | cut -d' ' -f1)
+RUNTIME_STAMP := $(VENV)/.installed-runtime-$(shell cat $(PIP_LOCK) $(RUNTIME_LOCK) pyproject.toml | cksum | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat $(RUNTIME_LOCK) $(TEST_LOCK) pyproject.toml | cksum | cut -d' ' -f1)
 # The lock tool lives in a venv of its own, never in the project's.
 TOOLS := $(VENV)-tools
@@ -26,8 +27,9 @@ system-deps:
 	  echo "Installing redis-server and chromium (Debian packages)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server chromium fonts-noto-cjk >/dev/null; }
 
-$(RUNTIME_STAMP): $(RUNTIME_LOCK) pyproject.toml
+$(RUNTIME_STAMP): $(PIP_LOCK) $(RUNTIME_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(PIP_LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUNTIME_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-runtime-* && touch $@
@@ -51,6 +53,8 @@ $(UV):
 
 # Runtime: pyproject's dependencies. Test: those and the `test` extra, at the runtime lock's versions.
 lock: $(UV)
+	$(UV) pip compile requirements/pip.in --generate-hashes --python $(PYTHON) --quiet $(LOCK_FLAGS) \
+	  --custom-compile-command "make lock" -o $(PIP_LOCK)
 	$(UV) pip compile pyproject.toml --generate-hashes --python $(PYTHON) --quiet $(LOCK_FLAGS) \
 	  --custom-compile-command "make lock" -o $(RUNTIME_LOCK)
 	$(UV) pip compile pyproject.toml --extra test --generate-hashes --python $(PYTHON) --quiet $(LOCK_FLAGS) \
