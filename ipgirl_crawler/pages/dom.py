@@ -35,10 +35,15 @@ _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 def page_root(response: TextResponse) -> HtmlElement:
     """The page's tree as Scrapy's selector parses it (same text, same libxml2 options), made of
     plain lxml elements: lxml.html's elements call back into Python for every element touched,
-    which costs more than the parse itself on a page walk."""
+    which costs more than the parse itself on a page walk. Read as a browser renders it (pages/rendered.py):
+    shadow roots composed, lazy and ``<noscript>`` images shown, custom elements by role."""
     if not isinstance(response, HtmlResponse):
         return response.selector.root
-    return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
+    from ipgirl_crawler.pages.rendered import render  # it builds on this module's helpers
+
+    root = create_root_node(response.text, etree.HTMLParser, base_url=response.url)
+    render(root, response.text)
+    return root
 
 
 _FRAGMENT_PARSER = etree.HTMLParser()
