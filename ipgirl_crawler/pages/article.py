@@ -55,6 +55,19 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
+# Text a reader does not read as prose: link lists, form controls, code.
+_NOT_PROSE = ("a", "select", "button", "script", "style", "noscript", "template")
+
+
+def prose_chars(paragraph: HtmlElement) -> int:
+    """Characters of a paragraph's text, whitespace left out, but for its links and form controls."""
+    chars = sum(map(len, text_content(paragraph).split()))
+    for element in paragraph.iter(*_NOT_PROSE):
+        if element is not paragraph:
+            chars -= sum(map(len, text_content(element).split()))
+    return max(0, chars)
+
+
 class ArticlePage(DateStamps):
     """Structure-first parser; the fallback for every era."""
 
@@ -153,12 +166,13 @@ class ArticlePage(DateStamps):
 
     @cached_property
     def densest(self) -> HtmlElement | None:
-        """The element holding the most paragraph text."""
+        """The element holding the most paragraph text (``prose_chars``: a sidebar's list of recent
+        comments, a menu's indentation, an archive's month picker outweighed short posts on real pages)."""
         weights: Counter[HtmlElement] = Counter()
         for paragraph in self.root.xpath("//body//p | //body//li"):
             parent = paragraph.getparent()
             if parent is not None:
-                weights[parent if paragraph.tag == "p" else parent.getparent()] += len(text_content(paragraph))
+                weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
         weights.pop(None, None)
         return weights.most_common(1)[0][0] if weights else None
 
@@ -331,13 +345,18 @@ class ArticlePage(DateStamps):
 
     @cached_property
     def _translations(self) -> dict[str, str]:
+        """hreflang code -> URL, keyed by the language alone: ``fr-FR`` and ``fr-CA`` are both ``fr`` (the
+        first kept), ``x-default`` no language. A language the site does not have stays here, for the
+        related pipeline to leave out and count."""
         found: dict[str, str] = {}
         for link in self.tagged.links("alternate", "hreflang"):
-            code = attr(link, "hreflang").lower()
+            code = attr(link, "hreflang").lower().replace("_", "-")
             url = self.resolve(link.get("href"))
             # Only the site's own pages: never another port, a subdomain or a userinfo trick.
-            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
-                found.setdefault(code, url)
+            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code):
+                language = code.split("-")[0]
+                if language != self.language:
+                    found.setdefault(language, url)
         return found
 
     def raw_notice_text(self) -> str | None:

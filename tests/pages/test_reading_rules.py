@@ -1,0 +1,73 @@
+"""Generic reading rules (issue 21), table-driven with their negative cases: translations keyed by
+language, and the densest text read as prose (links, form controls and indentation do not weigh)."""
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from ipgirl_crawler.pages.article import prose_chars
+from ipgirl_crawler.pages.dom import parse_fragment
+from ipgirl_crawler.pages.eras import page_for
+from pipelines.base import Counts
+from pipelines.related import RelatedLinksPipeline, site_translations
+
+BASE = "https://example.org"
+
+
+def _page(head: str = "", body: str = "", lang: str = "en"):
+    html = (f'<html lang="{lang}"><head>{head}</head><body><h1>A title</h1>{body}'
+            "<p>One paragraph of the article that is long enough to be its body text.</p></body></html>")
+    response = HtmlResponse(f"{BASE}/{lang}/ai/12-a-title", body=html.encode(), encoding="utf-8")
+    return page_for(response, BASE)
+
+
+def _alternates(*pairs: tuple[str, str]) -> str:
+    return "".join(f'<link rel="alternate" hreflang="{code}" href="{href}">' for code, href in pairs)
+
+
+@pytest.mark.parametrize(("pairs", "expected"), [
+    ((("fr-FR", "/fr/ia/12-x"), ("ja-JP", "/ja/ai/12-x")), {"fr": f"{BASE}/fr/ia/12-x", "ja": f"{BASE}/ja/ai/12-x"}),
+    ((("zh-Hans", "/zh/ai/12-x"), ("pt_BR", "/pt/ia/12-x")), {"zh": f"{BASE}/zh/ai/12-x", "pt": f"{BASE}/pt/ia/12-x"}),
+    ((("de", "/de/ki/12-x"), ("de-AT", "/de-at/ki/12-x")), {"de": f"{BASE}/de/ki/12-x"}),  # the first of a language
+    # negatives: x-default, the page's own language (with a region too), another site
+    ((("x-default", "/en/ai/12-x"),), {}),
+    ((("en-GB", "/en-gb/ai/12-x"), ("en", "/en/ai/12-x")), {}),
+    ((("fr-FR", "https://other.example/fr/ia/12-x"),), {}),
+])
+def test_translations_are_keyed_by_language(pairs, expected) -> None:
+    assert _page(head=_alternates(*pairs)).translations() == expected
+
+
+@pytest.mark.parametrize(("translations", "kept"), [
+    ({"fr": "u1", "ja": "u2"}, {"fr": "u1", "ja": "u2"}),
+    ({"fr": "u1", "nl": "u2", "ru": "u3"}, {"fr": "u1"}),  # not one of the site's nine languages
+    ({}, {}),
+])
+def test_translations_keep_the_site_languages(translations, kept) -> None:
+    assert site_translations(translations) == kept
+
+
+def test_translations_left_out_are_counted() -> None:
+    counts = Counts()
+    item = RelatedLinksPipeline(counts).process_article({"raw_related": [], "translations": {"fr": "u", "nl": "v"}})
+    assert item["translations"] == {"fr": "u"}
+    assert counts["ipgirl/related/dropped_translations"] == 1
+
+
+@pytest.mark.parametrize(("html", "chars"), [
+    ("<p>Plain prose here.</p>", len("Plainprosehere.")),
+    ("<p>Read <a href='/x'>this link</a> now.</p>", len("Readnow.")),
+    ("<p>\n\t\t   \n   Indented   text   </p>", len("Indentedtext")),
+    ("<p>Month <select><option>January 2020 (5)</option><option>February</option></select></p>", len("Month")),
+    ("<p><a href='/a'>only a link</a></p>", 0),
+    ("<p>Code<script>var x = 1;</script><button>Share</button></p>", len("Code")),
+])
+def test_prose_chars(html: str, chars: int) -> None:
+    assert prose_chars(parse_fragment(html)[0]) == chars
+
+
+def test_a_sidebar_of_links_does_not_outweigh_a_short_post() -> None:
+    sidebar = "<aside><h3>Recent comments</h3><ul>" + "".join(
+        f"<li><a href='/c{i}'>A reader on a much longer post title number {i}</a></li>" for i in range(30)) + "</ul></aside>"
+    page = _page(body=f"<div class='post'><p>{'A short post of the blog. ' * 4}</p></div>{sidebar}")
+    assert page.densest.get("class") == "post"
