@@ -114,7 +114,8 @@ def _ad_labels(lang: str) -> frozenset[str]:
 
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
     labels = [re.escape(label.rstrip(" :：")) for label in ui_strings.ui_variants(lang, "read_also")]
-    return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
+    # A symbol may lead the label ("📖 Read also:", "→ Lire aussi :"): an icon, not words of the body.
+    return re.compile(rf"^[^\w\s]{{0,3}}\s*(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -280,7 +281,7 @@ def body_images(root: HtmlElement) -> list[dict[str, str | None]]:
         caption = figure.find(".//figcaption") if figure is not None else None
         if img.get("src"):
             images.append({"url": img.get("src"), "alt": normalize_text(img.get("alt")) or None,
-                           "caption": normalize_text(text_content(caption)) if caption is not None else None})
+                           "caption": (normalize_text(text_content(caption)) or None) if caption is not None else None})
     return images
 
 

@@ -37,6 +37,8 @@ MAX_WIDGET_CHARS, MAX_NAMED_WIDGET_CHARS = 300, 600
 # Inputs a reader types into; hidden, checkbox or radio inputs alone make no sign-up form.
 _TYPED_INPUTS = frozenset({"", "text", "email", "search", "tel", "url"})
 _SUBMIT_INPUTS = frozenset({"submit", "image"})
+# Beside its list a table of contents holds a title and a toggle ("Table of Contents [hide]": 24).
+MAX_TOC_TITLE_CHARS = 60
 
 
 def is_link_list(block: HtmlElement) -> bool:
@@ -98,11 +100,36 @@ def form_widgets(container: HtmlElement, main: set[HtmlElement]) -> frozenset[Ht
     return frozenset(widgets)
 
 
+def _is_fragment_link(link: HtmlElement) -> bool:
+    href = (link.get("href") or "").strip()
+    return len(href) > 1 and href[0] == "#"
+
+
+def contents_boxes(container: HtmlElement) -> frozenset[HtmlElement]:
+    """Tables of contents: a list of two or more links, all to places in the page (``#section``) and
+    nothing else, with the box around it that holds only its title and a show/hide toggle. A list of
+    footnotes links back with "↩" beside its own text: its text is not all link text."""
+    boxes = set()
+    for box in container.iter("ul", "ol"):
+        links = list(box.iter("a"))
+        if len(links) < 2 or not all(map(_is_fragment_link, links)) or not is_link_list(box) \
+                or any(a in boxes for a in box.iterancestors()):
+            continue
+        list_chars = len(text_content(box).strip())
+        for element in box.iterancestors():
+            if element is container or len(text_content(element).strip()) - list_chars > MAX_TOC_TITLE_CHARS:
+                break
+            box = element
+        boxes.add(box)
+    return frozenset(boxes)
+
+
 def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
                    main_text: HtmlElement | None) -> list[HtmlElement]:
-    """``blocks`` without link lists and noise widgets; ``main_text`` is the densest text's parent."""
+    """``blocks`` without link lists, noise widgets and tables of contents; ``main_text`` is the
+    densest text's parent."""
     if container is None:
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
-    widgets = form_widgets(container, main)
+    widgets = form_widgets(container, main) | contents_boxes(container)
     return [b for b in blocks if not is_link_list(b) and not in_noise_widget(b, container, main, widgets)]

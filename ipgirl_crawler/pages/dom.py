@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +11,9 @@ from lxml.html import HtmlElement, fragments_fromstring
 from parsel.selector import create_root_node
 from scrapy.http import HtmlResponse, TextResponse
 
-from ipgirl_crawler.pages.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text, safe_for_log
+
+logger = logging.getLogger(__name__)
 
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
@@ -42,7 +45,10 @@ def page_root(response: TextResponse) -> HtmlElement:
     from ipgirl_crawler.pages.rendered import render  # it builds on this module's helpers
 
     root = create_root_node(response.text, etree.HTMLParser, base_url=response.url)
-    render(root, response.text)
+    try:
+        render(root, response.text)
+    except (ValueError, TypeError, AttributeError):  # markup no rule foresaw: read what was parsed
+        logger.warning("Page not fully rendered (read as parsed): %s", safe_for_log(response.url), exc_info=True)
     return root
 
 

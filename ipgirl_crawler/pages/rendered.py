@@ -117,6 +117,11 @@ def _compose(host: HtmlElement, template: HtmlElement) -> None:
 
 
 # -- images ---------------------------------------------------------------------------------------
+def _has_source(img: HtmlElement) -> bool:
+    src = (img.get("src") or "").strip()
+    return bool(src) and not src.startswith("data:")
+
+
 def _is_placeholder(img: HtmlElement) -> bool:
     src = (img.get("src") or "").strip()
     return not src or src.startswith("data:") or any(img.get(name) for name in (*LAZY_SOURCES, "data-srcset"))
@@ -128,6 +133,8 @@ def noscript_images(noscripts: Iterable[HtmlElement]) -> int:
     sees one picture)."""
     shown = 0
     for noscript in noscripts:
+        if noscript.getparent() is None:  # left out of the composed page (an unslotted light child)
+            continue
         images = list(noscript.iter("img"))
         previous = noscript.getprevious()
         # After a script, a noscript is that script's stand-in (an ad's banner, a tracker), no picture.
@@ -185,23 +192,27 @@ def _image_source(element: HtmlElement) -> str | None:
 
 def custom_elements(root: HtmlElement) -> int:
     """Custom elements (a ``-`` in the name) read by role: an image element as ``<img>`` (or unwrapped
-    when it holds its own ``<img>``), one with a ``role`` as that role's element, the rest as a
+    when its shadow tree draws an ``<img>``, a placeholder there taking the element's source), one with a ``role`` as that role's element, the rest as a
     ``<div>``. The name stays in ``class``: ``amp-ad``, ``share-bar`` still say what they are."""
     read = 0
     for element in list(root.iter()):
         tag = element.tag
-        if not isinstance(tag, str) or "-" not in tag:
-            continue
+        if not isinstance(tag, str) or "-" not in tag or element.getparent() is None:
+            continue  # not custom, or inside an image element read before and emptied
         src = _image_source(element)
         if src is not None:
-            if next(element.iter("img"), None) is not None:
+            inner = next(element.iter("img"), None)
+            if inner is not None:  # its shadow tree draws the picture: a placeholder shows the element's source
+                if not _has_source(inner):
+                    inner.set("src", src)
                 drop_tag(element)
             else:
                 _rename(element, "img")
                 element.set("src", src)
             read += 1
             continue
-        _rename(element, _role_tag(element) or "div")
+        # A custom element with a datetime is a time (GitHub's <relative-time>, <local-time>, <time-ago>).
+        _rename(element, _role_tag(element) or ("time" if element.get("datetime") else "div"))
         read += 1
     return read
 

@@ -71,3 +71,24 @@ def test_a_sidebar_of_links_does_not_outweigh_a_short_post() -> None:
         f"<li><a href='/c{i}'>A reader on a much longer post title number {i}</a></li>" for i in range(30)) + "</ul></aside>"
     page = _page(body=f"<div class='post'><p>{'A short post of the blog. ' * 4}</p></div>{sidebar}")
     assert page.densest.get("class") == "post"
+
+
+TOC = ('<div class="box"><p>Table of Contents</p><span>[<a href="#">hide</a>]</span>'
+       '<ul><li><a href="#one">One</a></li><li><a href="#two">Two</a></li></ul></div>')
+
+
+@pytest.mark.parametrize(("html", "boxes"), [
+    (f"<div>{TOC}<h2 id='one'>One</h2><p>Text of the article, long enough to be prose.</p></div>", ["box"]),
+    # negatives: links to other pages; one fragment link; footnotes with their own text; a list in prose
+    ("<div><ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul></div>", []),
+    ("<div><ul><li><a href='#one'>One</a></li></ul></div>", []),
+    ("<div><ol class='notes'><li>A long note on the source of this figure <a href='#r1'>↩</a></li>"
+     "<li>Another note that explains a term used above <a href='#r2'>↩</a></li></ol></div>", []),
+    ("<div><p>A paragraph that introduces the list below, and is long enough to be prose, as prose is.</p>"
+     "<ul><li><a href='#a'>A</a></li><li><a href='#b'>B</a></li></ul></div>", ["ul"]),
+])
+def test_tables_of_contents(html: str, boxes: list[str]) -> None:
+    from ipgirl_crawler.pages.boilerplate import contents_boxes
+
+    found = contents_boxes(parse_fragment(html)[0])
+    assert sorted(box.get("class") or box.tag for box in found) == boxes

@@ -84,6 +84,14 @@ def test_lazy_and_noscript_images_show(body: str, expected: str) -> None:
     ('<x-h role="heading" aria-level="3">Sub</x-h>', '<h3 role="heading" aria-level="3" class="x-h">Sub</h3>'),
     ('<x-p role="paragraph">Text</x-p>', '<p role="paragraph" class="x-p">Text</p>'),
     ('<site-nav role="navigation"><a href="/">Home</a></site-nav>', '<nav role="navigation" class="site-nav"><a href="/">Home</a></nav>'),
+    # a lazy component: its shadow tree's placeholder shows the element's data-src; the caption is slotted,
+    # the noscript fallback (unslotted) is not shown twice
+    ('<x-image data-src="/c.jpg"><template shadowrootmode="open"><figure><img src="data:image/svg+xml,x" alt="C">'
+     '<figcaption><slot name="caption"></slot></figcaption></figure></template><span slot="caption">Cap</span>'
+     '<noscript><img src="/c.jpg"></noscript></x-image>',
+     '<figure><img src="/c.jpg" alt="C"><figcaption><span slot="caption">Cap</span></figcaption></figure>'),
+    ('<relative-time datetime="2024-05-01T10:00:00Z">3 days ago</relative-time>',
+     '<time datetime="2024-05-01T10:00:00Z" class="relative-time">3 days ago</time>'),
     # negatives: a custom element with a non-image src is no image; a plain element keeps its tag
     ('<video-player src="/v.mp4"></video-player>', '<div src="/v.mp4" class="video-player"></div>'),
     ('<div role="heading">Not custom</div>', '<div role="heading">Not custom</div>'),

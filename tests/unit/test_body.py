@@ -27,6 +27,9 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Text</p><figure><img src='/a.jpg' alt='A'><figcaption>Cap</figcaption></figure>", "en", "Text"),
     ("<p>Text</p><p></p><div> </div>", "en", "Text"),
     ("<p>Read also the report.</p>", "en", "Read also the report."),
+    ("<p>Keep</p><p>📖 Read also: <a href='/x'>Other</a></p>", "en", "Keep"),  # an icon before the label
+    ("<p>Keep</p><p>→ Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
+    ("<p>📖 Reading also matters.</p>", "en", "📖 Reading also matters."),
     ("<p>Line one<br>line two</p>", "en", "Line one line two"),
     ("", "en", ""),
 ])
@@ -51,6 +54,16 @@ def test_images_and_counts() -> None:
     assert body.images == [{"url": "https://www.ipgirl.com/m.jpg", "alt": "M", "caption": "Légende"}]
     assert body.word_count == 2
     assert body.removed == {}
+
+
+@pytest.mark.parametrize(("figure", "caption"), [
+    ("<figure><img src='/m.jpg'><figcaption>Légende</figcaption></figure>", "Légende"),
+    ("<figure><img src='/m.jpg'><figcaption> </figcaption></figure>", None),  # an empty caption is none
+    ("<figure><img src='/m.jpg'><figcaption><span></span></figcaption></figure>", None),
+    ("<figure><img src='/m.jpg'></figure>", None),
+])
+def test_image_captions(figure: str, caption: str | None) -> None:
+    assert clean_body(f"<p>Text</p>{figure}", "fr", BASE).images[0]["caption"] == caption
 
 
 @pytest.mark.parametrize(("text", "lang", "count"), [
