@@ -92,3 +92,18 @@ def test_tables_of_contents(html: str, boxes: list[str]) -> None:
 
     found = contents_boxes(parse_fragment(html)[0])
     assert sorted(box.get("class") or box.tag for box in found) == boxes
+
+
+@pytest.mark.parametrize(("lang", "line", "tags"), [
+    ("en", '<span class="t">Filed under: chips, robots</span>', ["chips", "robots"]),
+    ("en", '<span>Filed under: <a href="/en/tag/chips/">chips</a>, <a href="/en/tag/ai/">AI</a></span>', ["chips", "AI"]),
+    ("fr", "<span>Classé dans : puces, robots</span>", ["puces", "robots"]),
+    ("de", "<p><b>Abgelegt unter:</b> Chips, Roboter</p>", ["Chips", "Roboter"]),
+    ("ja", "<span>カテゴリー・タグ：半導体、ロボット</span>", ["半導体", "ロボット"]),
+    ("zh", "<span>标签：芯片、机器人</span>", ["芯片", "机器人"]),
+    # negatives: the words inside a sentence are no label; a comma list with no label is no tag line
+    ("en", "<p>The report was filed under: pressure from the board, it said.</p>", []),
+    ("en", "<span>chips, robots</span>", []),
+])
+def test_tags_under_other_label_words(lang: str, line: str, tags: list[str]) -> None:
+    assert _page(body=f"<footer>{line}</footer>", lang=lang).tags() == tags

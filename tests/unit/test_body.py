@@ -85,6 +85,10 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
     (f"<p>Body</p><p>{NOTICE_EN.replace(' ', chr(160))}</p>", "en", "<p>Body</p>", NOTICE_EN),
     ("<p>Body</p>", "en", "<p>Body</p>", None),
     (f"<p>Quoting: {NOTICE_EN}</p>", "en", f"<p>Quoting: {NOTICE_EN}</p>", None),
+    # a callout: its icon in a box of its own before the text
+    (f"<p>Body</p><div class='callout'><div>💡</div><div>{NOTICE_EN}</div></div>", "en", "<p>Body</p>", NOTICE_EN),
+    (f"<p>Body</p><p>⚠️ {NOTICE_JA}</p>", "ja", "<p>Body</p>", NOTICE_JA),
+    (f"<p>Note 1: {NOTICE_EN}</p>", "en", f"<p>Note 1: {NOTICE_EN}</p>", None),  # words before it: no icon
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)
