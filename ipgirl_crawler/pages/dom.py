@@ -126,18 +126,22 @@ def lines_of(element: HtmlElement | None) -> str:
     """The element's text with " | " where a new line or cell starts, for texts read in parts."""
     if element is None:
         return ""
-    parts: list[str] = []
-    for node in element.iter():
-        if not isinstance(node.tag, str) or node.tag in SKIP_TEXT_TAGS:
-            if node is not element and node.tail:
-                parts.append(node.tail)
-            continue
-        if node is not element and node.tag in LINE_BREAKS:
-            parts.append(" | ")
-        parts.append(node.text or "")
-        if node is not element and node.tail:
-            parts.append(node.tail)
+    parts: list[str] = [element.text or ""] if element.tag not in SKIP_TEXT_TAGS else []
+    _walk_lines(element, parts, 0)
     return normalize_text("".join(parts))
+
+
+def _walk_lines(node: HtmlElement, parts: list[str], depth: int) -> None:
+    # A child's tail follows its whole subtree: "<span><span>By <a>A</a></span></span> <span>Published"
+    # reads "By A Published", not "By APublished".
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in SKIP_TEXT_TAGS and depth < MAX_DEPTH:
+            if child.tag in LINE_BREAKS:
+                parts.append(" | ")
+            parts.append(child.text or "")
+            _walk_lines(child, parts, depth + 1)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def attr(element: HtmlElement | None, name: str) -> str:
