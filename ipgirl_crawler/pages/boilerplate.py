@@ -132,4 +132,22 @@ def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
     widgets = form_widgets(container, main) | contents_boxes(container)
-    return [b for b in blocks if not is_link_list(b) and not in_noise_widget(b, container, main, widgets)]
+    kept = [b for b in blocks if not is_link_list(b) and not in_noise_widget(b, container, main, widgets)]
+    return without_orphan_headings(kept)
+
+
+_HEADING_LEVELS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def without_orphan_headings(blocks: list[HtmlElement]) -> list[HtmlElement]:
+    """A heading introduces what follows it: one with nothing after it, or only a heading of its own
+    level or above, headed a widget that is gone ("Mehr zum Thema" over a list of links)."""
+    kept: list[HtmlElement] = []
+    for block in reversed(blocks):
+        level = _HEADING_LEVELS.get(block.tag)
+        if level is not None:
+            following = _HEADING_LEVELS.get(kept[-1].tag) if kept else 0
+            if following is not None and following <= level:
+                continue
+        kept.append(block)
+    return kept[::-1]

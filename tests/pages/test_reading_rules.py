@@ -107,3 +107,20 @@ def test_tables_of_contents(html: str, boxes: list[str]) -> None:
 ])
 def test_tags_under_other_label_words(lang: str, line: str, tags: list[str]) -> None:
     assert _page(body=f"<footer>{line}</footer>", lang=lang).tags() == tags
+
+
+@pytest.mark.parametrize(("tags", "kept"), [
+    (["p", "h2", "p", "h2"], ["p", "h2", "p"]),  # a heading at the end heads nothing
+    (["p", "h2", "h2", "p"], ["p", "h2", "p"]),  # a heading right before one of its level
+    (["p", "h3", "h2", "p", "h3"], ["p", "h2", "p"]),
+    # negatives: a heading over its text, a heading over a subsection
+    (["h2", "p", "h3", "p"], ["h2", "p", "h3", "p"]),
+    (["p", "h2", "h3", "p"], ["p", "h2", "h3", "p"]),
+    (["p"], ["p"]),
+])
+def test_orphan_headings(tags: list[str], kept: list[str]) -> None:
+    from lxml import etree
+
+    from ipgirl_crawler.pages.boilerplate import without_orphan_headings
+
+    assert [b.tag for b in without_orphan_headings([etree.Element(t) for t in tags])] == kept
