@@ -228,7 +228,7 @@ class ArticlePage(DateStamps):
         after = self.positions.get(title, -1) if title is not None else -1
         region = split_body(container, after, self.positions, self.anchors, self._summary or "",
                             byline_found=self.byline_outside(container), author_names=self.machine_authors,
-                            lang=self.language or "en")
+                            lang=self.language or "en", main_at=self.positions.get(self.densest, -1))
         region.blocks = article_blocks(region.blocks, container, self.densest)
         return region
 

@@ -124,3 +124,19 @@ def test_orphan_headings(tags: list[str], kept: list[str]) -> None:
     from ipgirl_crawler.pages.boilerplate import without_orphan_headings
 
     assert [b.tag for b in without_orphan_headings([etree.Element(t) for t in tags])] == kept
+
+
+LONG = "A paragraph of the article with enough words in it to weigh as its main text here. " * 2
+
+
+@pytest.mark.parametrize(("body", "kept", "left_out"), [
+    # a share bar between the intro and the main text ends nothing
+    (f"<div class='a'><p class='intro'>The intro of the story.</p><p>Share: <a href='https://x.example/s'>X</a></p>"
+     f"<div class='text'><p>{LONG}</p><p>{LONG}</p></div></div>", ["The intro of the story.", LONG.strip()], []),
+    # negative: after the main text, the share bar ends the body
+    (f"<div class='a'><div class='text'><p>{LONG}</p><p>{LONG}</p></div><p>Share: <a href='https://x.example/s'>X</a></p>"
+     "<p>A line after the share bar.</p></div>", [LONG.strip()], ["A line after the share bar."]),
+])
+def test_a_share_bar_before_the_main_text_ends_nothing(body: str, kept: list[str], left_out: list[str]) -> None:
+    html = _page(body=body).raw_body_html()
+    assert all(text in html for text in kept) and not any(text in html for text in left_out)
