@@ -28,7 +28,7 @@ from ipgirl_crawler.pages.dom import (
     first,
     json_ld_objects,
     lines_of,
-    outer_html,
+    block_html,
     page_root,
     text_content,
     text_of,
@@ -299,7 +299,7 @@ class ArticlePage(DateStamps):
         return self.machine_authors or list(self.byline.authors)
 
     def raw_body_html(self) -> str:
-        return "".join(outer_html(block) for block in self.body.blocks)
+        return "".join(block_html(block) for block in self.body.blocks)
 
     def tags(self) -> list[str]:
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
@@ -315,7 +315,9 @@ class ArticlePage(DateStamps):
         after = self.positions.get(self._title, -1)
         pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
                                self.positions)
-        return tag_names(pages or rel_tag_links(self.root), unique=True)
+        # A rel=tag link among the related cards is a card's category, not the article's tag.
+        marked = [a for a in rel_tag_links(self.root) if self.positions.get(a, -1) < before]
+        return tag_names(pages or marked, unique=True)
 
     def _names_a_tag(self, href: str | None) -> bool:
         # A label with no links of its own must not lend it the next block's (share links, articles).

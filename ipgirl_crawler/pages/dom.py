@@ -70,6 +70,23 @@ def outer_html(element: HtmlElement) -> str:
     return etree.tostring(element, method="html", encoding="unicode", with_tail=False)
 
 
+# Parts of a table: out of their table, an HTML parser drops their text and keeps only their links.
+TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "caption"})
+
+
+def block_html(block: HtmlElement) -> str:
+    """A body block's HTML as it parses on its own: a table cell or row standing as a block is
+    written as a ``<div>`` (its text kept), anything else as it is."""
+    if block.tag not in TABLE_PARTS:
+        return outer_html(block)
+    tag = block.tag
+    try:
+        block.tag = "div"
+        return outer_html(block)
+    finally:
+        block.tag = tag
+
+
 def drop_tree(element: HtmlElement) -> None:
     """lxml.html's ``drop_tree()``: the element and its content go, its tail text stays."""
     parent = element.getparent()

@@ -140,3 +140,24 @@ LONG = "A paragraph of the article with enough words in it to weigh as its main 
 def test_a_share_bar_before_the_main_text_ends_nothing(body: str, kept: list[str], left_out: list[str]) -> None:
     html = _page(body=body).raw_body_html()
     assert all(text in html for text in kept) and not any(text in html for text in left_out)
+
+
+CARDS = ("<section><h2>Discover more</h2><article><a href='/en/ai/13-b'>Other story</a>"
+         "<a href='/en/tag/ai/' rel='tag'>AI</a></article></section>")
+
+
+@pytest.mark.parametrize(("body", "tags"), [
+    ("<p>Topics <a href='/en/topic/chips/' rel='tag'>chips</a></p>" + CARDS, ["chips"]),
+    (CARDS, []),  # a card's category marked rel=tag is no tag of the article
+])
+def test_rel_tag_links_among_cards_are_no_tags(body: str, tags: list[str]) -> None:
+    assert _page(body=body).tags() == tags
+
+
+def test_table_cells_standing_as_blocks_keep_their_text() -> None:
+    from ipgirl_crawler.pages.dom import block_html
+
+    row = parse_fragment("<table><tr><td>Cell text <a href='/x'>link</a> more</td></tr></table>")[0].find(".//td")
+    assert block_html(row) == '<div>Cell text <a href="/x">link</a> more</div>' and row.tag == "td"
+    paragraph = parse_fragment("<p>Plain</p>")[0]
+    assert block_html(paragraph) == "<p>Plain</p>"  # negative: any other block as it is

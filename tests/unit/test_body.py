@@ -28,6 +28,9 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Text</p><p></p><div> </div>", "en", "Text"),
     ("<p>Read also the report.</p>", "en", "Read also the report."),
     ("<p>Keep</p><p>📖 Read also: <a href='/x'>Other</a></p>", "en", "Keep"),  # an icon before the label
+    # a table's cells keep their words, not only their links
+    ("<p>Intro.</p><table><tr><th>Team</th><td>Won <a href='/x'>3</a> games</td></tr></table>", "en",
+     "Intro.\n\nTeam\n\nWon 3 games"),
     ("<p>Keep</p><p>→ Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
     ("<p>📖 Reading also matters.</p>", "en", "📖 Reading also matters."),
     ("<p>Line one<br>line two</p>", "en", "Line one line two"),
