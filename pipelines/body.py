@@ -300,12 +300,12 @@ def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | No
     generic reader's body, checks its edges (pipelines/body_edges.py)."""
     root = parse_fragment(strip_control(raw_html or ""))
     removed = remove_noise(root, lang or ui_strings.DEFAULT_UI_LANGUAGE)
-    unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0
-    if unconfirmed:
-        removed["unconfirmed_edges"] = unconfirmed
     framed = frames_to_figures(root)
     if framed:
         removed["framed_figures"] = framed
+    unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0  # figures framed first: never judged
+    if unconfirmed:
+        removed["unconfirmed_edges"] = unconfirmed
     _sanitize(root, base_url)
     _unwrap_foreign(root)
     for block in root:

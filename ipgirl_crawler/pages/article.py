@@ -59,12 +59,18 @@ CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values(
 _NOT_PROSE = ("a", "select", "button", "script", "style", "noscript", "template")
 
 
+def _visible_chars(text: str) -> int:
+    # Counting the common blanks runs in C; a menu's indentation weighs nothing.
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
 def prose_chars(paragraph: HtmlElement) -> int:
-    """Characters of a paragraph's text, whitespace left out, but for its links and form controls."""
-    chars = sum(map(len, text_content(paragraph).split()))
-    for element in paragraph.iter(*_NOT_PROSE):
-        if element is not paragraph:
-            chars -= sum(map(len, text_content(element).split()))
+    """Characters of a paragraph's text, blanks left out, but for its links and form controls."""
+    chars = _visible_chars(text_content(paragraph))
+    if len(paragraph):  # most paragraphs hold no element: nothing to take away
+        for element in paragraph.iter(*_NOT_PROSE):
+            if element is not paragraph:
+                chars -= _visible_chars(text_content(element))
     return max(0, chars)
 
 

@@ -28,6 +28,7 @@ def _trim(blocks: list[str], generic: str = GENERIC) -> tuple[list[str], int]:
     ([STORY[0], "An aside the generic reader dropped, in the middle of it", STORY[1]], 3),
     ([*STORY[:2], "<figure><img src='/a.jpg'></figure>", "Share this on every network you use"], 3),
     ([*STORY[:2], "<figure><img src='/a.jpg'><figcaption>Chart · data · IPGirl 5</figcaption></figure>"], 3),
+    ([*STORY[:2], "<ul><li>A closing list the generic reader dropped</li><li>its second item</li></ul>"], 3),
 ])
 def test_unconfirmed_edges(blocks: list[str], kept: int) -> None:
     assert len(_trim(blocks)[0]) == kept
