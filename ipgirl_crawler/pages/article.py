@@ -175,7 +175,8 @@ class ArticlePage(DateStamps):
         """The element holding the most paragraph text (``prose_chars``: a sidebar's list of recent
         comments, a menu's indentation, an archive's month picker outweighed short posts on real pages)."""
         weights: Counter[HtmlElement] = Counter()
-        for paragraph in self.root.xpath("//body//p | //body//li"):
+        # One walk in C (the //body//p | //body//li union cost more: it sorts what it finds).
+        for paragraph in (p for body in self.root.iter("body") for p in body.iter("p", "li")):
             parent = paragraph.getparent()
             if parent is not None:
                 weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
