@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from ipgirl_crawler.output.compact import main
+from ipgirl_crawler.output.snapshot import compaction_lock
 from tests.crawl.test_compact import article
 
 STEPS = ("mkdir", "rename", "replace", "symlink", "unlink", "rmdir")
@@ -69,7 +70,8 @@ def visible(data: Path) -> str:
     """The sha256 of the ``articles.jsonl`` a reader sees, after checking it against the manifest beside it."""
     folder = Path(os.path.realpath(data / "snapshot"))  # resolved once, as a reader of several files does
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    assert set(manifest["files"]) == {p.name for p in folder.iterdir()} - {"manifest.json", "duckdb.sql"}
+    beside = {p.name for p in folder.iterdir() if not p.name.endswith(".part")}  # readers skip part files
+    assert set(manifest["files"]) == beside - {"manifest.json", "duckdb.sql"}
     for name, facts in manifest["files"].items():
         assert sha256(folder / name) == facts["sha256"] and (folder / name).stat().st_size == facts["bytes"], name
     lines = (folder / "articles.jsonl").read_bytes().count(b"\n")
@@ -90,10 +92,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     write_run(data, "2026-11-20", [article(10_000 + n, "en", "2026-11-20T10:00:00Z", f"new {n}")
                                    for n in range(0, OLD_ARTICLES + NEW_ARTICLES, 7)])
     legacy = root / "legacy"
-    shutil.copytree(data, legacy, symlinks=True)
-    (legacy / "snapshot").unlink()
+    shutil.copytree(data, legacy, symlinks=True, ignore=shutil.ignore_patterns("snapshot", "snapshots"))
     shutil.copytree(os.path.realpath(data / "snapshot"), legacy / "snapshot")
-    shutil.rmtree(legacy / "snapshots")
     probe = root / "probe"
     shutil.copytree(data, probe, symlinks=True)
     assert compact_child(probe) == 0
@@ -138,3 +138,29 @@ def test_a_kill_after_a_random_delay_leaves_the_old_snapshot_or_the_new_one(runs
         return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
     for _ in range(10):
         check_kill_then_rerun(runs, runs["data"], tmp_path, after_a_delay)
+
+
+def test_one_compaction_at_a_time_and_old_versions_go(runs: dict[str, Any], tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(runs["data"], data, symlinks=True)
+    first = os.readlink(data / "snapshot")
+    with compaction_lock(data):
+        assert main(["--data-dir", str(data)]) == 1
+    assert "another ipgirl-compact is running on" in capsys.readouterr().err
+    assert os.readlink(data / "snapshot") == first
+    for _ in range(3):
+        assert main(["--data-dir", str(data)]) == 0
+    assert visible(data) == runs["new"]
+    versions = sorted(p.name for p in (data / "snapshots").iterdir() if p.is_dir())
+    assert len(versions) == 2 and os.readlink(data / "snapshot") == f"snapshots/{versions[-1]}"  # and the previous
+
+
+def test_a_planted_snapshots_link_is_never_written_through(runs: dict[str, Any], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    data, elsewhere = tmp_path / "data", tmp_path / "elsewhere"
+    shutil.copytree(runs["data"], data, symlinks=True, ignore=shutil.ignore_patterns("snapshot", "snapshots"))
+    elsewhere.mkdir()
+    (data / "snapshots").symlink_to(elsewhere)
+    assert main(["--data-dir", str(data)]) == 1
+    assert "snapshots is a symlink" in capsys.readouterr().err and not list(elsewhere.iterdir())
