@@ -10,7 +10,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from ipgirl_crawler import distributed
 from ipgirl_crawler import settings as project_settings
 from ipgirl_crawler.output.feeds import lock_site_state
-from ipgirl_crawler.run.checks import check_run
+from ipgirl_crawler.preflight.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY

@@ -23,7 +23,7 @@ from ipgirl_crawler import distributed
 from ipgirl_crawler.output.files import create_part, open_append
 from ipgirl_crawler.output.formats import read_items
 from ipgirl_crawler.run import segments
-from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY
+from ipgirl_crawler.monitoring.feed_health import FAILED_FEEDS_KEY
 from ipgirl_crawler.run.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
 
 logger = logging.getLogger(__name__)

@@ -19,11 +19,11 @@ from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
-from ipgirl_crawler.run.checks import monitor_thresholds
-from ipgirl_crawler.run.drift import HISTORY_KEY
-from ipgirl_crawler.run.history import evaluate_run
+from ipgirl_crawler.preflight.checks import monitor_thresholds
+from ipgirl_crawler.monitoring.drift import HISTORY_KEY
+from ipgirl_crawler.monitoring.history import evaluate_run
 from ipgirl_crawler.run.records import KINDS
-from ipgirl_crawler.run.report import write_report
+from ipgirl_crawler.monitoring.report import write_report
 from ipgirl_crawler.run.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)

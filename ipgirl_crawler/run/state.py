@@ -11,7 +11,7 @@ workers sharing a state directory each take a slot of their own (``claim_worker_
   agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
   into place and applied after; recovery finishes or discards whatever a crash interrupted.
 - ``run_history``: each finished run's items read, per-field coverage and drift counts (JSON), so a
-  run's coverage is compared with the site's previous healthy runs (``ipgirl_crawler.run.drift``).
+  run's coverage is compared with the site's previous healthy runs (``ipgirl_crawler.monitoring.drift``).
 - ``validators``: the HTTP validators of the run's items not yet in a committed batch (on disk,
   not in memory: a run writing one ``-O`` file commits it only at the end).
 """

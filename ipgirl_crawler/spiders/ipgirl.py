@@ -35,7 +35,7 @@ from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.pages.text import safe_for_log
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
-from ipgirl_crawler.run.drift import count_page, record_example
+from ipgirl_crawler.monitoring.drift import count_page, record_example
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.run.state import article_key
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipgirl_crawler.archive.checks import archive_failures
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
 from ipgirl_crawler.archive.reader import ReadCounts, gzip_members, responses_from_warc
 from ipgirl_crawler.archive.replay import archive_files
 from ipgirl_crawler.archive.warc import Fetch, archived_headers, fetch_members, warcinfo_member

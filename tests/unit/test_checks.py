@@ -18,7 +18,7 @@ from scrapy.settings import Settings
 
 from ipgirl_crawler.output.formats import READABLE_FORMATS, read_items
 from ipgirl_crawler.run import segments
-from ipgirl_crawler.run.checks import (
+from ipgirl_crawler.preflight.checks import (
     SETTING_RULES,
     check_settings,
     check_spider_arguments,
@@ -26,8 +26,8 @@ from ipgirl_crawler.run.checks import (
     monitor_thresholds,
 )
 from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY, feed_failures
-from ipgirl_crawler.run.monitors import default_thresholds, evaluate
+from ipgirl_crawler.monitoring.feed_health import FAILED_FEEDS_KEY, feed_failures
+from ipgirl_crawler.monitoring.monitors import default_thresholds, evaluate
 
 
 @pytest.mark.parametrize(("name", "value", "ok"), [
@@ -174,7 +174,7 @@ def test_a_feed_not_stored_fails_the_monitors(stats: dict[str, Any], expected: l
 def test_every_project_setting_has_a_rule() -> None:
     # A setting added without a row in SETTING_RULES would take any value unchecked until it broke mid-run.
     from ipgirl_crawler import settings
-    from ipgirl_crawler.run.checks import SETTING_RULES
+    from ipgirl_crawler.preflight.checks import SETTING_RULES
 
     checked_elsewhere = {"IPGIRL_BASE_URL", "IPGIRL_MONITOR_THRESHOLDS"}  # config.py, check_thresholds
     names = {name for name in dir(settings) if name.startswith("IPGIRL_")} - checked_elsewhere
@@ -184,7 +184,7 @@ def test_every_project_setting_has_a_rule() -> None:
 def test_a_wrong_redis_url_is_refused_without_its_password() -> None:
     from scrapy.settings import Settings
 
-    from ipgirl_crawler.run.checks import check_settings
+    from ipgirl_crawler.preflight.checks import check_settings
     from ipgirl_crawler.run.config import ConfigurationError
 
     with pytest.raises(ConfigurationError) as refused:

@@ -93,7 +93,7 @@ def test_the_password_comes_from_the_environment_or_an_owner_only_file(tmp_path:
 
 
 def test_a_redis_setting_that_cannot_work_stops_the_command_at_once(tmp_path: Path) -> None:
-    from ipgirl_crawler.run import cli
+    from ipgirl_crawler.cli import crawl as cli
 
     readable = tmp_path / "password"
     readable.write_text("pw")

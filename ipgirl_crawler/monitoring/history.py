@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipgirl_crawler.output.feeds import CrawlState
-from ipgirl_crawler.run import drift, monitors
+from ipgirl_crawler.monitoring import drift, monitors
 
 # Rows read back: enough for the baseline's healthy runs among unhealthy or small ones.
 HISTORY_ROWS = 30

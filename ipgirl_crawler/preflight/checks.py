@@ -25,7 +25,7 @@ from ipgirl_crawler.output.feeds import feed_path
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.output.formats import READABLE_FORMATS
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
-from ipgirl_crawler.run.monitors import default_thresholds
+from ipgirl_crawler.monitoring.monitors import default_thresholds
 from ipgirl_crawler.run.state import site_state_dir
 
 # -- settings: one row per setting ----------------------------------------------------------

@@ -19,7 +19,7 @@ from scrapy.utils.project import get_project_settings
 from ipgirl_crawler import distributed
 from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.output.files import parse_umask
-from ipgirl_crawler.run.checks import check_run
+from ipgirl_crawler.preflight.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_HEALTHY, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY

@@ -9,10 +9,10 @@ import json
 from importlib import resources
 from typing import Any
 
-from ipgirl_crawler.archive.checks import archive_failures
-from ipgirl_crawler.run import drift
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
+from ipgirl_crawler.monitoring import drift
 from ipgirl_crawler.run.bounds import bound_failures
-from ipgirl_crawler.run.feed_health import feed_failures
+from ipgirl_crawler.monitoring.feed_health import feed_failures
 
 FAILURE_PREFIX = "ipgirl/failures/"
 MISSING_PREFIX = "ipgirl/validate/missing/"

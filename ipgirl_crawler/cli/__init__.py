@@ -1,0 +1,1 @@
+"""The console entry points: ``ipgirl-crawl`` (``crawl.py``), ``ipgirl-extract`` (``extract.py``)."""
