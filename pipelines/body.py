@@ -27,7 +27,8 @@ from ipgirl_crawler.pages.dom import (
     parse_fragment,
     text_content,
 )
-from ipgirl_crawler.pages.text import normalize_text, safe_for_log, strip_control
+from ipgirl_crawler.logs.safe import safe_for_log
+from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 from pipelines.second_opinion import second_opinion, text_to_html
 

@@ -6,8 +6,8 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.discovery.seen import SeenSet
+from ipgirl_crawler.logs.safe import safe_for_log
 from pipelines.base import CountingPipeline
 
 

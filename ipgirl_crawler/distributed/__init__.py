@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
-from ipgirl_crawler.distributed.connection import HeldBack, RedisGone, password_from, redacted
+from ipgirl_crawler.distributed.connection import password_from, redacted
 from ipgirl_crawler.distributed.coordinator import BatchLeftPending, Coordinator
 from ipgirl_crawler.run.config import ConfigurationError
 
@@ -90,33 +89,3 @@ def per_worker_feeds(settings: Settings, slot: str) -> None:
         renamed[uri] = options
     if renamed != feeds:
         settings.set("FEEDS", renamed, priority=max(settings.getpriority("FEEDS") or 0, 40))
-
-
-class SeenSet:
-    """A set of keys local to this process."""
-
-    def __init__(self) -> None:
-        self.local: set[str] = set()
-
-    def add(self, member: str, owner: str = "") -> bool:
-        """True when ``member`` was not in the set yet."""
-        if member in self.local:
-            return False
-        self.local.add(member)
-        return True
-
-
-class UrlClaims(SeenSet):
-    """Canonical URLs emitted across the job, each claimed by one article: the same article
-    emitting again (its first worker died before committing it) is no duplicate."""
-
-    def __init__(self, coordinator: Any) -> None:
-        super().__init__()
-        self.coordinator = coordinator
-
-    def add(self, member: str, owner: str = "") -> bool:
-        link = self.coordinator.link
-        try:
-            return bool(link.call(self.coordinator.scripts.run, "claim_url", member, owner))
-        except RedisGone as error:
-            raise HeldBack(str(error)) from None

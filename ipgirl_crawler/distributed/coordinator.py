@@ -29,9 +29,11 @@ from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 
 from ipgirl_crawler.distributed import accounting
+from ipgirl_crawler.distributed.claims import UrlClaims
 from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink, client_of, password_from, redacted
 from ipgirl_crawler.distributed.leases import Ledger
 from ipgirl_crawler.distributed.scripts import Scripts
+from ipgirl_crawler.output.files import write_json_atomically
 
 logger = logging.getLogger(__name__)
 WORKER_KEY = "ipgirl/distributed/worker"
@@ -106,8 +108,6 @@ class Coordinator:
 
     def shared_set(self, name: str) -> Any:
         """The job-wide set ``name`` (the duplicates pipeline's emitted URLs)."""
-        from ipgirl_crawler.distributed import UrlClaims
-
         if name != "emitted":
             raise KeyError(name)
         return UrlClaims(self)
@@ -283,7 +283,6 @@ class Coordinator:
 
     def _account(self, queued: int) -> None:
         from ipgirl_crawler.output.feeds import CrawlState
-        from ipgirl_crawler.run.finish import write_json_atomically
 
         client = self.link.client
         state = CrawlState.of(self.crawler)

@@ -32,7 +32,7 @@ from ipgirl_crawler.discovery.frontier import MethodNames
 from ipgirl_crawler.distributed import codec
 from ipgirl_crawler.distributed.connection import RedisDown
 from ipgirl_crawler.distributed.leases import ENTRY_META, PARENT_META, TrackedErrback
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.logs.safe import safe_for_log
 
 logger = logging.getLogger(__name__)
 TAKE_AT_ONCE = 8

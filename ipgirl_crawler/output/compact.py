@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ipgirl_crawler.items import SCHEMA_VERSION
-from ipgirl_crawler.output.feeds import fsync_directory
-from ipgirl_crawler.output.files import create_part
+from ipgirl_crawler.output.files import create_part, fsync_directory
 from ipgirl_crawler.schema import load_schema
 
 log = logging.getLogger("ipgirl.compact")

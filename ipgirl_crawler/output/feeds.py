@@ -20,7 +20,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from w3lib.url import file_uri_to_path
 
 from ipgirl_crawler import distributed
-from ipgirl_crawler.output.files import create_part, open_append
+from ipgirl_crawler.output.files import create_part, fsync_directory, open_append
 from ipgirl_crawler.output.formats import read_items
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.monitoring.feed_health import FAILED_FEEDS_KEY
@@ -127,14 +127,6 @@ def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
     """Batch numbers go on from the batches a resumed run already committed."""
     params["batch_id"] = getattr(spider, "batch_offset", 0) + params["batch_id"]
     return params
-
-
-def fsync_directory(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 class AtomicFileFeedStorage(FileFeedStorage):

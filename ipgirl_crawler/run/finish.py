@@ -2,11 +2,7 @@
 next to its output (``articles/run_date=…/<run_id>.stats.json`` and ``.manifest.json``)."""
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,42 +11,18 @@ from scrapy.crawler import Crawler
 
 from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
-from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.output.files import create_part
+from ipgirl_crawler.output.feeds import CrawlState
+from ipgirl_crawler.output.files import BATCH_GLOB, sha256_of, write_json_atomically
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
-from ipgirl_crawler.preflight.checks import monitor_thresholds
+from ipgirl_crawler.monitoring.thresholds import monitor_thresholds
 from ipgirl_crawler.monitoring.drift import HISTORY_KEY
 from ipgirl_crawler.monitoring.history import evaluate_run
 from ipgirl_crawler.run.records import KINDS
 from ipgirl_crawler.monitoring.report import write_report
-from ipgirl_crawler.run.state import BATCH_GLOB
 
 logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
-
-
-def write_json_atomically(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part, handle = create_part(path, text=True)
-    with handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(part, path)
-    fsync_directory(path.parent)
-
-
-def _json_default(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else str(value)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def count_lines(path: Path) -> int:

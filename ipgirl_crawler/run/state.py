@@ -72,9 +72,6 @@ def article_key(language: str | None, article_id: str | None) -> str:
 
 
 MAX_WORKER_SLOTS = 64
-# A run's files are ipgirl-<run_id>-<batch>.jsonl, the batch five digits or more: what follows
-# "ipgirl-X-" in the files of run X-2 or X-worker-1 starts otherwise, so a glob for X's is X's only.
-BATCH_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.jsonl"
 
 
 def site_state_dir(state_dir: str | Path, base_url: str) -> Path:

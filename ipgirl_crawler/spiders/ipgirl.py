@@ -27,12 +27,12 @@ from ipgirl_crawler.discovery.urls import (
     listing_page,
     origin_of,
 )
-from ipgirl_crawler.distributed import SeenSet
+from ipgirl_crawler.discovery.seen import SeenSet
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
 from ipgirl_crawler.output.feeds import CrawlState
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
 from ipgirl_crawler.monitoring.drift import count_page, record_example

@@ -23,11 +23,11 @@ from ipgirl_crawler.preflight.checks import (
     check_settings,
     check_spider_arguments,
     known_spider_arguments,
-    monitor_thresholds,
 )
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.monitoring.feed_health import FAILED_FEEDS_KEY, feed_failures
-from ipgirl_crawler.monitoring.monitors import default_thresholds, evaluate
+from ipgirl_crawler.monitoring.monitors import evaluate
+from ipgirl_crawler.monitoring.thresholds import ThresholdError, default_thresholds, monitor_thresholds
 
 
 @pytest.mark.parametrize(("name", "value", "ok"), [
@@ -80,7 +80,7 @@ def test_a_partial_threshold_override_merges_with_the_defaults(override: Any, ex
     ('{"field_coverage": 0.9}', "an object"),
 ])
 def test_bad_thresholds_are_refused(override: str, words: str) -> None:
-    with pytest.raises(ConfigurationError, match=words.replace("[", r"\[")):
+    with pytest.raises(ThresholdError, match=words.replace("[", r"\[")):
         monitor_thresholds(Settings({"IPGIRL_MONITOR_THRESHOLDS": override}))
 
 

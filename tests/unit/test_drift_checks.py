@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from ipgirl_crawler.monitoring import drift
-from ipgirl_crawler.monitoring.monitors import default_thresholds, evaluate
+from ipgirl_crawler.monitoring.monitors import evaluate
+from ipgirl_crawler.monitoring.thresholds import default_thresholds
 from ipgirl_crawler.run.state import StateStore
 
 LIMITS = drift.default_limits()
