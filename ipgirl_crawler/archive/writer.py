@@ -31,8 +31,8 @@ from scrapy.http import Response
 
 from ipgirl_crawler.archive.reader import gzip_members, whole_record
 from ipgirl_crawler.archive.warc import Fetch, fetch_members, warcinfo_member
-from ipgirl_crawler.output.feeds import CrawlState
 from ipgirl_crawler.output.files import fsync_directory
+from ipgirl_crawler.run.state import CrawlState
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/archive/"

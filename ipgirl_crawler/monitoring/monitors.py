@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipgirl_crawler.monitoring.archive_checks import archive_failures
 from ipgirl_crawler.monitoring import drift
-from ipgirl_crawler.run.bounds import bound_failures
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
+from ipgirl_crawler.monitoring.bound_checks import bound_failures
 from ipgirl_crawler.monitoring.feed_health import feed_failures
 from ipgirl_crawler.monitoring.thresholds import default_thresholds
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
-from ipgirl_crawler.output.files import BATCH_GLOB, create_part
 from ipgirl_crawler.monitoring.history_report import history_section
+from ipgirl_crawler.output.files import BATCH_GLOB, create_part
 
 logger = logging.getLogger(__name__)
 

@@ -17,14 +17,14 @@ from typing import Any
 
 from redis.connection import parse_url as parse_redis_url
 
-from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.logs.safe import redacted
+from ipgirl_crawler.monitoring.thresholds import ThresholdError, monitor_thresholds
 from ipgirl_crawler.output.feeds import feed_path
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.output.formats import READABLE_FORMATS
+from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
-from ipgirl_crawler.monitoring.thresholds import ThresholdError, monitor_thresholds
 from ipgirl_crawler.run.state import site_state_dir
 from ipgirl_crawler.spiders.ipgirl import IpgirlSpider
 
@@ -228,7 +228,7 @@ def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:
     config = CrawlConfig.from_arguments(settings, spider_arguments.get("base_url"), spider_arguments.get("languages"),
                                         spider_arguments.get("full"))
     check_settings(settings)
-    distributed.check_configuration(settings)
+    plugins.check_configuration(settings)
     try:
         monitor_thresholds(settings)
     except ThresholdError as error:

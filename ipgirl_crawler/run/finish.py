@@ -9,17 +9,16 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
-from ipgirl_crawler.output.feeds import CrawlState
+from ipgirl_crawler.monitoring.drift import HISTORY_KEY
+from ipgirl_crawler.monitoring.history import evaluate_run
+from ipgirl_crawler.monitoring.report import write_report
+from ipgirl_crawler.monitoring.thresholds import monitor_thresholds
 from ipgirl_crawler.output.files import BATCH_GLOB, sha256_of, write_json_atomically
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
-from ipgirl_crawler.monitoring.thresholds import monitor_thresholds
-from ipgirl_crawler.monitoring.drift import HISTORY_KEY
-from ipgirl_crawler.monitoring.history import evaluate_run
 from ipgirl_crawler.run.records import KINDS
-from ipgirl_crawler.monitoring.report import write_report
+from ipgirl_crawler.run.state import CrawlState
 
 logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
@@ -55,7 +54,9 @@ class RunMonitor:
 
     def evaluate(self, stats: dict[str, Any]) -> None:
         """The monitors over the whole run's stats; the run joins the site's coverage history."""
-        failed, history = evaluate_run(stats, self.thresholds, CrawlState.of(self.crawler))
+        state = CrawlState.of(self.crawler)
+        store, run_id = (state.store, state.run_id) if state is not None else (None, "")
+        failed, history = evaluate_run(stats, self.thresholds, store, run_id)
         self.crawler.stats.set_value(FAILED_KEY, failed)
         if history:
             self.crawler.stats.set_value(HISTORY_KEY, history)
@@ -80,7 +81,7 @@ class RunMonitor:
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
         write_json_atomically(folder / f"{state.run_id}.manifest.json",
                               {**manifest(data_dir, state.run_id, state.run_date, stats),
-                               **manifest_entries(self.crawler, data_dir)})
+                               **{key: value for part in state.manifest_parts for key, value in part(data_dir).items()}})
         try:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself

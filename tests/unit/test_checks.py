@@ -16,18 +16,19 @@ from scrapy.exporters import (
 )
 from scrapy.settings import Settings
 
+from ipgirl_crawler.monitoring.feed_health import feed_failures
+from ipgirl_crawler.monitoring.monitors import evaluate
+from ipgirl_crawler.monitoring.thresholds import ThresholdError, default_thresholds, monitor_thresholds
+from ipgirl_crawler.output.feeds import FAILED_FEEDS_KEY
 from ipgirl_crawler.output.formats import READABLE_FORMATS, read_items
-from ipgirl_crawler.run import segments
 from ipgirl_crawler.preflight.checks import (
     SETTING_RULES,
     check_settings,
     check_spider_arguments,
     known_spider_arguments,
 )
+from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.monitoring.feed_health import FAILED_FEEDS_KEY, feed_failures
-from ipgirl_crawler.monitoring.monitors import evaluate
-from ipgirl_crawler.monitoring.thresholds import ThresholdError, default_thresholds, monitor_thresholds
 
 
 @pytest.mark.parametrize(("name", "value", "ok"), [
