@@ -17,7 +17,6 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = ("ipgirl_crawler", "pipelines")
 # Imports inside a function that stay, each for a reason other than a cycle.
 LATE_IMPORTS = {
-    ("ipgirl_crawler/output/compact.py", "ipgirl_crawler"): "the settings module, only when no directory is given",
     ("ipgirl_crawler/output/compact.py", "pyarrow"): "optional (the parquet extra): loaded only to write parquet",
     ("ipgirl_crawler/output/compact.py", "pyarrow.parquet"): "optional (the parquet extra)",
     ("pipelines/second_opinion.py", "trafilatura"): "~15x an lxml parse to load and run: only for a contested body",
