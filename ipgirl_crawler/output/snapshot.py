@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ipgirl_crawler.output.feeds import fsync_directory
+from ipgirl_crawler.output.files import fsync_directory
 
 log = logging.getLogger("ipgirl.compact")
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.output.compact import main
+from ipgirl_crawler.cli.compact import main
 from ipgirl_crawler.output.snapshot import compaction_lock
 from tests.crawl.test_compact import article
 

@@ -17,7 +17,7 @@ from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 
 from ipgirl_crawler import settings
 from ipgirl_crawler.archive.reader import HEADROOM, Limits, ReadCounts, responses_from_warc
-from ipgirl_crawler.run.extract import as_received
+from ipgirl_crawler.cli.extract import as_received
 from tests.support.hostile_archives import (
     block_digest, body_bomb_member, bomb, http_head, lying_length_member, member, record_bomb_member, response_member,
     warc_head,
