@@ -66,7 +66,7 @@ def compaction_lock(data_dir: Path) -> Iterator[None]:
 
 def new_version(data_dir: Path) -> Path:
     """A new, empty version folder under ``snapshots/``: nothing points at it yet."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")  # sorts by time, within a second too
     version = versions_root(data_dir) / f"{stamp}-{secrets.token_hex(4)}"
     version.mkdir()  # exclusive: a name already there (planted) is an error, not reused
     return version
