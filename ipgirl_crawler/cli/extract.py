@@ -11,11 +11,12 @@ would not emit (not an article, dropped by a pipeline, not an HTTP 200) still ge
 what could be read, and the reason goes to stderr. A page the crawl would never read as the
 site's gets no line, only its reason: a URL off the origin of ``--base-url`` or not http(s)
 (an archive from another crawl, ``file:///etc/passwd``: its ``rel=canonical`` must not make it
-an item of the site), or a body over ``DOWNLOAD_MAXSIZE`` once decompressed (the crawl cuts
-such a download off).
+an item of the site).
 
 An archive is read under the bounds of a download (``archive/reader.py``): a record over them
-is skipped and counted, and memory stays near one record's size whatever the file holds.
+(its ``Content-Length``, inflated, or its body once its content coding is undone: the crawl cuts
+such a download off) is skipped and counted, and memory stays near one record's size whatever
+the file holds.
 
 Exit status: 0 when every page gave an item the crawl would emit; 1 when some did not (their
 lines are still printed); 2 when the input cannot be read (a missing file, bad arguments, an
@@ -34,9 +35,7 @@ from urllib.parse import urlsplit
 
 from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
-from scrapy.utils._compression import _DecompressionMaxSizeExceeded, _inflate, _unbrotli, _unzstd
 from scrapy.utils.conf import build_component_list
-from scrapy.utils.gz import gunzip
 
 from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses
 from ipgirl_crawler.cli.crawl import build_settings
@@ -115,39 +114,18 @@ def _stamped(item: dict[str, Any], fetched_at: datetime | None) -> dict[str, Any
     return item
 
 
-# What Scrapy's HttpCompressionMiddleware undoes before the spider sees a body, with its own
-# bounded decoders (Scrapy 2.19's, private: a test pins them), so a bomb stops at DOWNLOAD_MAXSIZE
-# here as in the crawl (unbounded, a 1 GiB gzip body took this tool past 19 GB).
-DECODERS = {b"gzip": gunzip, b"x-gzip": gunzip, b"deflate": _inflate, b"br": _unbrotli, b"zstd": _unzstd}
-
-
-def as_received(response: HtmlResponse, max_size: int) -> HtmlResponse:
-    """An archived response with the body the spider would get: content coding undone, at most
-    ``max_size`` bytes of it (``_DecompressionMaxSizeExceeded`` past that)."""
-    coding = (response.headers.get(b"Content-Encoding") or b"").strip().lower()
-    decoder = DECODERS.get(coding)
-    if decoder is None:
-        return response
-    headers = response.headers.copy()
-    del headers[b"Content-Encoding"]
-    return response.replace(body=decoder(response.body, max_size=max_size), headers=headers)
-
-
-def never_read(response: HtmlResponse, base_url: str | None, max_size: int) -> tuple[HtmlResponse, str | None]:
-    """(the response as the spider gets it, why the crawl would never read it as the site's page or None)."""
+def never_read(response: HtmlResponse, base_url: str | None) -> str | None:
+    """Why the crawl would never read this response as the site's page, or None."""
     if urls.origin_of(response.url) is None:
-        return response, "not an http(s) URL: the crawl never fetches it"
+        return "not an http(s) URL: the crawl never fetches it"
     if base_url is not None and not urls.same_origin(response.url, base_url):
-        return response, f"off the site's origin {base_url}: the crawl never reads it as the site's page"
-    try:
-        return as_received(response, max_size), None
-    except _DecompressionMaxSizeExceeded:
-        return response, (f"its body is over DOWNLOAD_MAXSIZE ({max_size} bytes) once decompressed: "
-                          "the crawl cuts such a download off")
+        return f"off the site's origin {base_url}: the crawl never reads it as the site's page"
+    return None
 
 
 def warc_pages(path: Path, counts: ReadCounts, limits: Limits) -> Iterator[tuple[HtmlResponse, datetime | None]]:
-    """(response, fetch time) of every whole HTML response record of the archive, as archived."""
+    """(response, fetch time) of every whole HTML response record of the archive, its body as the
+    spider receives it (the reader undoes a content coding, within DOWNLOAD_MAXSIZE)."""
     for archived in archived_responses(path, counts, limits):
         if isinstance(archived.response, HtmlResponse):
             yield archived.response, archived.fetched_at
@@ -177,11 +155,11 @@ def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url:
                 err: IO[str], settings: Settings | None = None) -> int:
     """One line per page the crawl would read on ``out``, reasons on ``err``; the exit status."""
     settings = settings or build_settings({})
-    pipelines, max_size = crawl_pipelines(settings), Limits.of(settings).body
+    pipelines = crawl_pipelines(settings)
     exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
     status = EXIT_ALL_EMITTED
-    for archived, fetched_at in pages:
-        response, reason = never_read(archived, base_url, max_size)
+    for response, fetched_at in pages:
+        reason = never_read(response, base_url)
         if reason is None:
             extracted = extract_page(response, base_url or origin_of(response.url), pipelines, fetched_at)
             exporter.export_item(ArticleItem(extracted.item))
@@ -207,7 +185,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"ipgirl-extract: cannot read {counts.torn} torn or damaged record(s) of {args.path}", file=sys.stderr)
     if counts.oversized:
         print(f"ipgirl-extract: skipped {counts.oversized} record(s) of {args.path} over DOWNLOAD_MAXSIZE "
-              f"({Limits.of(settings).body} bytes, inflated or by their Content-Length)", file=sys.stderr)
+              f"({Limits.of(settings).body} bytes: by their Content-Length, inflated, or their body decoded)",
+              file=sys.stderr)
     return EXIT_UNREADABLE if counts.torn or counts.oversized else status
 
 
