@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler
 
 from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
+from ipgirl_crawler.monitoring.verify_monitor import estimate_stats
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
 from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run import segments
@@ -97,6 +98,7 @@ class RunMonitor:
         if state is None:  # not a crawl run (scrapy parse, shell, fetch): nothing to judge or write
             return
         whole = state.whole_run_stats(self.crawler.stats.get_stats())
+        whole.update(estimate_stats(whole))  # of the whole run's counts: an estimate is no counter to add up
         self.crawler.stats.set_stats(whole)
         self.evaluate(whole)
         stats = self.crawler.stats.get_stats()

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from ipgirl_crawler.archive.checks import archive_failures
+from ipgirl_crawler.monitoring.verify_monitor import verify_failures
 from ipgirl_crawler.run import drift
 from ipgirl_crawler.run.bounds import bound_failures
 from ipgirl_crawler.run.feed_health import feed_failures
@@ -72,4 +73,4 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
     return (failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
-            + archive_failures(stats) + drift.drift_failures(stats, limits, history))
+            + archive_failures(stats) + drift.drift_failures(stats, limits, history) + verify_failures(stats, limits))

@@ -280,7 +280,8 @@ class IpgirlSpider(Spider):
         if result.outcome is None or result.outcome.dropped_by is None:
             self._mark(response.meta.get("article_key"), READ)
         item = ArticleItem(result.item)
-        item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
+        # the page pipelines' work, done in the worker; what its metadata restates (monitoring/verify.py)
+        item._page_outcome, item._statements = result.outcome, result.statements
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
                                   "lastmod": response.meta.get("lastmod")}
         yield item

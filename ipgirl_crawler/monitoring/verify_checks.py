@@ -1,0 +1,250 @@
+"""The cross-checks: each field of each article read this run against what the rest of the site
+states about it. Pure over the run's records; ``Verdicts`` counts, per field, *verified* (an
+independent statement agrees), *contradicted* (statements exist and none agrees) and
+*unverifiable* (the site does not restate it for this page), with example disagreements.
+
+Sources, each independent of the parser's reading of the field:
+- listing teasers (home and category pages): title, snippet, category (``verify_listings``);
+- the page's metadata: ``og:title``/JSON-LD ``headline``, meta description, JSON-LD / meta author,
+  ``article:published_time``/JSON-LD ``datePublished`` (``pages/statements.py``); the sitemap's lastmod;
+- the category slug in the article's URL, named by the listings;
+- the other articles: their related cards (title, category, snippet a prefix of the summary or
+  body) and their ``hreflang`` links (reciprocal, keyed by the site's languages);
+- the whole run: one site notice text per language; votes helpful <= total.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipgirl_crawler.discovery.urls import article_ref
+from ipgirl_crawler.monitoring.verify_listings import ListingStatements
+from ipgirl_crawler.monitoring.verify_match import (
+    is_prefix_snippet,
+    norm,
+    norm_snippet,
+    not_after,
+    same_instant,
+    same_people,
+    same_title,
+    url_language,
+    url_section,
+)
+from ipgirl_crawler.run.state import article_key
+
+VERIFIED, CONTRADICTED, UNVERIFIABLE = "verified", "contradicted", "unverifiable"
+# The contract fields some statement of the site restates; the others are reported unverifiable.
+CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
+                  "helpful_votes", "related", "translations")
+MAX_EXAMPLES = 5
+Verdict = tuple[str, str]  # (outcome, what disagreed)
+NONE: Verdict = (UNVERIFIABLE, "")
+
+
+def key_of(url: object) -> str | None:
+    ref = article_ref(url) if isinstance(url, str) else None
+    return article_key(ref.language, ref.article_id) if ref else None
+
+
+def _states(statement: str, value: object) -> bool:
+    """A text statement of a summary: the same text, or a cut of it shown with an ellipsis."""
+    if norm(statement) == norm(value):
+        return True
+    cut = norm(statement).endswith(("…", "...")) and norm_snippet(statement)
+    return bool(cut) and norm(value).startswith(cut)
+
+
+def _verdict(value: object, statements: list[tuple[str, str]], agrees: Callable[[object, str], bool | None]) -> Verdict:
+    """Verified when one statement agrees, contradicted when some compare and none agrees."""
+    compared = []
+    for source, statement in statements:
+        outcome = agrees(value, statement)
+        if outcome:
+            return VERIFIED, ""
+        if outcome is not None:
+            compared.append(f"{source} says {statement!r}")
+    return (CONTRADICTED, f"got {value!r}; " + "; ".join(compared[:2])) if compared else NONE
+
+
+@dataclass
+class Verdicts:
+    counts: Counter[str] = field(default_factory=Counter)  # "<field>/<outcome>"
+    examples: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    corrected: Counter[str] = field(default_factory=Counter)
+
+    def add(self, name: str, url: str, verdict: Verdict) -> None:
+        outcome, detail = verdict
+        self.counts[f"{name}/{outcome}"] += 1
+        if outcome == CONTRADICTED and len(self.examples[name]) < MAX_EXAMPLES:
+            self.examples[name].append((url, detail[:300]))
+
+
+class RunChecks:
+    """The checks over ``records`` (this run's articles by key), ``known`` (a lookup of articles
+    read in earlier runs, for cards and translations pointing at pages not read now) and
+    ``listings``."""
+
+    def __init__(self, records: dict[str, dict[str, Any]], listings: ListingStatements,
+                 known: Callable[[str], dict[str, Any] | None] = lambda key: None,
+                 languages: tuple[str, ...] = ()) -> None:
+        self.records, self.listings, self.known, self.languages = records, listings, known, frozenset(languages)
+        self.notices = notice_texts(records.values())
+        self.incoming = incoming_translations(records.values())
+
+    def target(self, key: str | None) -> dict[str, Any] | None:
+        return (self.records.get(key) or self.known(key)) if key else None
+
+    def run(self) -> Verdicts:
+        verdicts = Verdicts()
+        for key, record in self.records.items():
+            for name in CHECKED_FIELDS:
+                verdicts.add(name, record["url"], getattr(self, f"check_{name}")(key, record))
+        return verdicts
+
+    # -- what the site says about an article, whoever read it --------------------------------
+    def site_titles(self, key: str, record: dict[str, Any]) -> list[tuple[str, str]]:
+        return ([("a listing teaser", t) for t in sorted(self.listings.titles.get(key, ()))]
+                + [("the page's og:title/headline", t) for t in record.get("statements", {}).get("titles", [])])
+
+    def site_categories(self, key: str, record: dict[str, Any]) -> list[tuple[str, str]]:
+        slug = self.listings.category_of_slug(record.get("language"), url_section(record.get("url")))
+        return ([("the listing", c) for c in sorted(self.listings.categories.get(key, ()))]
+                + ([("the URL's category slug", slug)] if slug else []))
+
+    def best(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
+        """The article as the site states it: the listings' title and category when they agree
+        among themselves, else what its page read."""
+        titles = {norm(t): t for t in self.listings.titles.get(key, ())}
+        categories = {norm(c): c for _, c in self.site_categories(key, record)}
+        return {**record, "title": next(iter(titles.values())) if len(titles) == 1 else record.get("title"),
+                "category": next(iter(categories.values())) if len(categories) == 1 else record.get("category")}
+
+    # -- one check a field ----------------------------------------------------------------
+    def check_title(self, key: str, record: dict[str, Any]) -> Verdict:
+        return _verdict(record.get("title"), self.site_titles(key, record), same_title)
+
+    def check_summary(self, key: str, record: dict[str, Any]) -> Verdict:
+        statements = ([("a listing teaser", s) for s in sorted(self.listings.snippets.get(key, ()))]
+                      + [("the meta description", d) for d in record.get("statements", {}).get("descriptions", [])])
+        return _verdict(record.get("summary"), statements, _states)
+
+    def check_category(self, key: str, record: dict[str, Any]) -> Verdict:
+        return _verdict(record.get("category"), self.site_categories(key, record), lambda a, b: norm(a) == norm(b))
+
+    def check_breadcrumbs(self, key: str, record: dict[str, Any]) -> Verdict:
+        crumbs = record.get("breadcrumbs") or []
+        if not crumbs:
+            return NONE
+        return _verdict(crumbs, self.site_categories(key, record), lambda a, b: norm(b) in {norm(c) for c in a})
+
+    def check_authors(self, key: str, record: dict[str, Any]) -> Verdict:
+        stated = record.get("statements", {}).get("authors", {})
+        statements = [(f"the page's {'JSON-LD' if kind == 'ld' else 'meta'} author", names)
+                      for kind, names in sorted(stated.items())]
+        return _verdict(record.get("authors") or [], statements, lambda a, b: same_people(a, b))
+
+    def check_published_at(self, key: str, record: dict[str, Any]) -> Verdict:
+        value = record.get("published_at")
+        statements = [("the page's metadata", d) for d in record.get("statements", {}).get("published", [])]
+        verdict = _verdict(value, statements, same_instant)
+        if verdict[0] != CONTRADICTED and not_after(value, record.get("lastmod")) is False:
+            return CONTRADICTED, f"got {value!r}; the sitemap's lastmod {record.get('lastmod')!r} is earlier"
+        return verdict
+
+    def check_site_notice(self, key: str, record: dict[str, Any]) -> Verdict:
+        notice = record.get("site_notice")
+        if not notice or not self.notices:
+            return NONE
+        if norm(notice) in self.notices:
+            return VERIFIED, ""
+        return CONTRADICTED, f"got {notice!r}; the site's notice texts are {sorted(self.notices.values())[:2]!r}"
+
+    def check_helpful_votes(self, key: str, record: dict[str, Any]) -> Verdict:
+        helpful, total = record.get("helpful_votes"), record.get("total_votes")
+        if not isinstance(helpful, int) or not isinstance(total, int):
+            return NONE
+        if helpful > total:
+            return CONTRADICTED, f"helpful {helpful} > total {total}"
+        return VERIFIED, ""
+
+    def check_related(self, key: str, record: dict[str, Any]) -> Verdict:
+        checked = 0
+        for card in record.get("related") or []:
+            target_key = key_of(card.get("url"))
+            target = self.target(target_key)
+            if target is None or target_key == key:
+                continue
+            checked += 1
+            problem = card_problem(card, self.best(target_key, target) if target_key in self.records else target)
+            if problem:
+                return CONTRADICTED, f"card {card.get('url')}: {problem}"
+        return (VERIFIED, "") if checked else NONE
+
+    def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
+        translations = record.get("translations") or {}
+        for language, url in sorted(translations.items()):
+            if self.languages and language not in self.languages:
+                return CONTRADICTED, f"key {language!r} is none of the site's languages"
+            if url_language(url) != language:
+                return CONTRADICTED, f"{language!r} links to {url} (a {url_language(url)!r} page)"
+        mine = {language: key_of(url) for language, url in translations.items()}
+        checked = 0
+        for language, other in self.incoming.get(key, {}).items():
+            checked += 1
+            if mine.get(language) != other:
+                return CONTRADICTED, f"{self.records[other]['url']} lists this page as its translation, this page lists {translations.get(language)!r} for {language!r}"
+        for url in translations.values():
+            back = self.target(key_of(url))
+            if back is not None and key in {key_of(u) for u in (back.get("translations") or {}).values()}:
+                checked += 1
+        return (VERIFIED, "") if checked else NONE
+
+
+def card_problem(card: dict[str, Any], target: dict[str, Any]) -> str:
+    """What a card says that its article does not; empty when they agree."""
+    if not same_title(target.get("title"), card.get("title")) and norm(card.get("title")) != norm(target.get("title")):
+        return f"title {card.get('title')!r}, the article's is {target.get('title')!r}"
+    if card.get("category") and target.get("category") and norm(card["category"]) != norm(target["category"]):
+        return f"category {card['category']!r}, the article's is {target['category']!r}"
+    snippet = card.get("snippet")
+    if snippet and not is_prefix_snippet(snippet, target.get("summary"), target.get("body_prefix")) \
+            and not _cut_longer_than(snippet, target.get("body_prefix")):
+        return f"snippet {snippet!r} starts neither the article's summary nor its body"
+    return ""
+
+
+def _cut_longer_than(snippet: str, body_prefix: object) -> bool:
+    """A snippet longer than the body prefix kept for an article agrees if it starts with it."""
+    kept = norm(body_prefix)
+    return len(kept) >= 200 and norm_snippet(snippet).startswith(kept[:200])
+
+
+def notice_texts(records: Any) -> dict[str, str]:
+    """The site's notice texts: the one most items of a language show, for each language where
+    one text is shown by at least half of the items with a notice (and 3 of them)."""
+    by_language: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: dict[str, str] = {}
+    for record in records:
+        if record.get("site_notice"):
+            by_language[record.get("language") or ""][norm(record["site_notice"])] += 1
+            shown.setdefault(norm(record["site_notice"]), record["site_notice"])
+    texts = {}
+    for counts in by_language.values():
+        text, n = counts.most_common(1)[0]
+        if n >= 3 and 2 * n >= sum(counts.values()):
+            texts[text] = shown[text]
+    return texts
+
+
+def incoming_translations(records: Any) -> dict[str, dict[str, str]]:
+    """key -> {language: key of the page in that language that lists it as its translation}."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for record in records:
+        source = key_of(record.get("url"))
+        for language, url in (record.get("translations") or {}).items():
+            target = key_of(url)
+            if source and target and language == url_language(url) and record.get("language"):
+                found[target].setdefault(record["language"], source)
+    return found
