@@ -14,6 +14,7 @@ Sources, each independent of the parser's reading of the field:
 """
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from ipgirl_crawler.monitoring.verify_match import (
 from ipgirl_crawler.run.state import article_key
 
 VERIFIED, CONTRADICTED, UNVERIFIABLE = "verified", "contradicted", "unverifiable"
+EMPTY = "empty"  # no value, and no statement that there should be one: counted apart for the estimate
 # The contract fields some statement of the site restates; the others are reported unverifiable.
 CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
                   "helpful_votes", "related", "translations")
@@ -100,7 +102,10 @@ class RunChecks:
         verdicts = Verdicts()
         for key, record in self.records.items():
             for name in CHECKED_FIELDS:
-                verdicts.add(name, record["url"], getattr(self, f"check_{name}")(key, record))
+                verdict = getattr(self, f"check_{name}")(key, record)
+                if verdict[0] == UNVERIFIABLE and record.get(name) in (None, "", [], {}):
+                    verdict = EMPTY, ""
+                verdicts.add(name, record["url"], verdict)
         return verdicts
 
     # -- what the site says about an article, whoever read it --------------------------------
@@ -114,12 +119,17 @@ class RunChecks:
                 + ([("the URL's category slug", slug)] if slug else []))
 
     def best(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
-        """The article as the site states it: the listings' title and category when they agree
-        among themselves, else what its page read."""
-        titles = {norm(t): t for t in self.listings.titles.get(key, ())}
-        categories = {norm(c): c for _, c in self.site_categories(key, record)}
-        return {**record, "title": next(iter(titles.values())) if len(titles) == 1 else record.get("title"),
-                "category": next(iter(categories.values())) if len(categories) == 1 else record.get("category")}
+        """The article as the site states it: the listings' title, category and summary (else the
+        page's metadata description) when they agree among themselves, else what its page read."""
+        def one(values: list[str], read: object) -> object:
+            distinct = {norm(v): v for v in values}
+            return next(iter(distinct.values())) if len(distinct) == 1 else read
+
+        descriptions = record.get("statements", {}).get("descriptions", [])
+        snippets = [s for s in self.listings.snippets.get(key, ()) if not norm(s).endswith(("…", "..."))]
+        return {**record, "title": one(list(self.listings.titles.get(key, ())), record.get("title")),
+                "category": one([c for _, c in self.site_categories(key, record)], record.get("category")),
+                "summary": one(snippets or descriptions, record.get("summary"))}
 
     # -- one check a field ----------------------------------------------------------------
     def check_title(self, key: str, record: dict[str, Any]) -> Verdict:
@@ -155,11 +165,10 @@ class RunChecks:
 
     def check_site_notice(self, key: str, record: dict[str, Any]) -> Verdict:
         notice = record.get("site_notice")
-        if not notice or not self.notices:
+        if not notice or norm(notice) not in self.notices:
             return NONE
-        if norm(notice) in self.notices:
-            return VERIFIED, ""
-        return CONTRADICTED, f"got {notice!r}; the site's notice texts are {sorted(self.notices.values())[:2]!r}"
+        site_text = self.notices[norm(notice)]
+        return (VERIFIED, "") if site_text is None else (CONTRADICTED, f"got {notice!r}; the site's text is {site_text!r}")
 
     def check_helpful_votes(self, key: str, record: dict[str, Any]) -> Verdict:
         helpful, total = record.get("helpful_votes"), record.get("total_votes")
@@ -221,21 +230,25 @@ def _cut_longer_than(snippet: str, body_prefix: object) -> bool:
     return len(kept) >= 200 and norm_snippet(snippet).startswith(kept[:200])
 
 
-def notice_texts(records: Any) -> dict[str, str]:
-    """The site's notice texts: the one most items of a language show, for each language where
-    one text is shown by at least half of the items with a notice (and 3 of them)."""
-    by_language: dict[str, Counter[str]] = defaultdict(Counter)
-    shown: dict[str, str] = {}
-    for record in records:
-        if record.get("site_notice"):
-            by_language[record.get("language") or ""][norm(record["site_notice"])] += 1
-            shown.setdefault(norm(record["site_notice"]), record["site_notice"])
-    texts = {}
-    for counts in by_language.values():
-        text, n = counts.most_common(1)[0]
-        if n >= 3 and 2 * n >= sum(counts.values()):
-            texts[text] = shown[text]
-    return texts
+def notice_texts(records: Any) -> dict[str, str | None]:
+    """{normalised notice text: None when it is one of the site's notice texts, else the site's
+    text it is a variant of}. The site shows one notice text per language: a text shown on 3 or
+    more pages is the site's, unless it holds (or is held by, or starts like) a text shown more
+    often, which makes it a misreading of that one. A rare text like no other states nothing."""
+    counts: Counter[str] = Counter(norm(r["site_notice"]) for r in records if r.get("site_notice"))
+    found: dict[str, str | None] = {}
+    for text, shown in counts.most_common():
+        site_text = next((t for t, of in found.items() if of is None and _variant(text, t)), None)
+        if site_text is not None:
+            found[text] = site_text
+        elif shown >= 3:
+            found[text] = None
+    return found
+
+
+def _variant(text: str, site_text: str) -> bool:
+    common = len(os.path.commonprefix([text, site_text]))
+    return text in site_text or site_text in text or common >= min(len(text), len(site_text)) // 2
 
 
 def incoming_translations(records: Any) -> dict[str, dict[str, str]]:

@@ -19,7 +19,7 @@ from ipgirl_crawler.monitoring.verify_checks import CHECKED_FIELDS
 
 PREFIX = "ipgirl/verify/"
 HISTORY = PREFIX + "history"  # the site's earlier runs' estimates, oldest first
-OUTCOMES = ("verified", "contradicted", "unverifiable", "corrected")
+OUTCOMES = ("verified", "contradicted", "unverifiable", "empty", "corrected")
 # The contract fields the site never restates (or only through the body's second opinion).
 NEVER_RESTATED = ("body_text", "body_html", "word_count", "images", "tags", "modified_at", "content_hash")
 
@@ -42,12 +42,19 @@ def verify_counts(stats: dict[str, Any]) -> dict[str, dict[str, int]]:
 
 
 def estimates_of(counts: dict[str, dict[str, int]]) -> dict[str, float]:
-    """{field: verified / checkable} for the fields with a checkable value."""
+    """{field: estimated share of the run's items with the field right}, for the fields with a
+    checkable value: the values present are taken to be wrong as often as the checkable ones
+    (contradicted / checkable), the empty ones the site states nothing about to be right (an
+    article without translations that no page lists as one). On the localsite's eras with one field
+    broken on a third of the pages, within a few points of the oracle's accuracy."""
     found = {}
     for field, outcomes in counts.items():
-        checkable = outcomes.get("verified", 0) + outcomes.get("contradicted", 0)
+        contradicted = outcomes.get("contradicted", 0)
+        checkable = outcomes.get("verified", 0) + contradicted
         if checkable:
-            found[field] = round(outcomes.get("verified", 0) / checkable, 4)
+            present = checkable + outcomes.get("unverifiable", 0)
+            share = present / (present + outcomes.get("empty", 0))
+            found[field] = round(1 - contradicted / checkable * share, 4)
     return found
 
 
