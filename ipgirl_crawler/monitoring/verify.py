@@ -29,7 +29,10 @@ from ipgirl_crawler.output.feeds import CrawlState
 
 logger = logging.getLogger(__name__)
 PREFIX = "ipgirl/verify/"
-BODY_PREFIX_CHARS = 400  # a card's snippet is cut at ~150-300 characters of the summary or body
+# A card's snippet is the start of the summary or of the first paragraph (cut at ~150-300
+# characters); the body's first blocks are kept, so that a reading that put something before the
+# first paragraph (a table of contents, a lead box) does not make every card pointing there wrong.
+BODY_PREFIX_CHARS = 1200
 RECORDED = ("url", "language", "title", "summary", "category", "breadcrumbs", "authors", "published_at",
             "site_notice", "helpful_votes", "total_votes", "translations")
 CARD_FIELDS = ("title", "url", "category", "snippet")

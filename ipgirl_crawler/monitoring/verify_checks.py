@@ -218,16 +218,17 @@ def card_problem(card: dict[str, Any], target: dict[str, Any]) -> str:
     if card.get("category") and target.get("category") and norm(card["category"]) != norm(target["category"]):
         return f"category {card['category']!r}, the article's is {target['category']!r}"
     snippet = card.get("snippet")
-    if snippet and not is_prefix_snippet(snippet, target.get("summary"), target.get("body_prefix")) \
-            and not _cut_longer_than(snippet, target.get("body_prefix")):
+    blocks = str(target.get("body_prefix") or "").split("\n\n")
+    if snippet and not is_prefix_snippet(snippet, target.get("summary"), *blocks) \
+            and not _cut_longer_than(snippet, blocks[-1]):
         return f"snippet {snippet!r} starts neither the article's summary nor its body"
     return ""
 
 
-def _cut_longer_than(snippet: str, body_prefix: object) -> bool:
-    """A snippet longer than the body prefix kept for an article agrees if it starts with it."""
-    kept = norm(body_prefix)
-    return len(kept) >= 200 and norm_snippet(snippet).startswith(kept[:200])
+def _cut_longer_than(snippet: str, last_block: object) -> bool:
+    """A snippet longer than the last block kept of an article's body agrees if it starts with it."""
+    kept = norm(last_block)
+    return len(kept) >= 100 and norm_snippet(snippet).startswith(kept)
 
 
 def notice_texts(records: Any) -> dict[str, str | None]:
