@@ -81,6 +81,7 @@ def verify_failures(stats: dict[str, Any], thresholds: dict[str, Any] | None = N
     """One sentence per field the site's statements contradict too often, or less right than usual."""
     limits = {**default_limits(), **((thresholds or {}).get("verify") or {})}
     counts, found = verify_counts(stats), []
+    estimates = estimates_of(counts)
     past = [run.get("estimates", {}) for run in stats.get(HISTORY) or [] if isinstance(run, dict)]
     for field, outcomes in sorted(counts.items()):
         contradicted = outcomes.get("contradicted", 0)
@@ -92,6 +93,11 @@ def verify_failures(stats: dict[str, Any], thresholds: dict[str, Any] | None = N
             found.append(f"verify: field {field} contradicted by the site on {contradicted} of {checkable} "
                          f"checkable pages ({_percent(rate)}, maximum {_percent(limits['max_contradicted_rate'])}), "
                          f"estimated right on {_percent(1 - rate)}" + _examples(stats, field))
+            continue
+        if estimates[field] < limits["min_estimate"]:  # empty where every article shows it
+            found.append(f"verify: field {field} estimated right on {_percent(estimates[field])} of the items "
+                         f"(minimum {_percent(limits['min_estimate'])}): empty on {outcomes.get('empty', 0)} pages where "
+                         f"every article shows it, contradicted on {contradicted} of {checkable} checkable")
             continue
         usual = [run[field] for run in past[-limits["history_runs"]:] if isinstance(run.get(field), (int, float))]
         if len(usual) >= limits["history_min_runs"] and statistics.median(usual) - (1 - rate) > limits["history_drop"]:

@@ -146,4 +146,9 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
     low = {**healthy, "ipgirl/verify/history": [{"estimates": {"title": 0.9}}] * 2}
     assert verify_failures(low, {"verify": {"max_contradicted_rate": 0.5}}) == []
     drop = {**healthy, "ipgirl/verify/title/contradicted": 40}
-    assert "down from 100.0%" in verify_failures(drop, {"verify": {"max_contradicted_rate": 0.5}})[0]
+    assert "down from 100.0%" in verify_failures(drop, {"verify": {"max_contradicted_rate": 0.5, "min_estimate": 0}})[0]
+    # an always-shown field empty on 1.5 % of the pages, none contradicted
+    empty = {"ipgirl/verify/published_at/verified": 170, "ipgirl/verify/published_at/unverifiable": 27,
+             "ipgirl/verify/published_at/empty": 3}
+    assert verify_failures(empty)[0].startswith("verify: field published_at estimated right on 98.5%")
+    assert verify_failures({"ipgirl/verify/site_notice/verified": 170, "ipgirl/verify/site_notice/empty": 30}) == []
