@@ -6,7 +6,7 @@ of a WARC file, one JSON line each (contract fields in contract order, the crawl
 
 Each page goes through what the crawl does to it: the page object, then the page pipelines of
 ``ITEM_PIPELINES`` (all the cleaning and the contract check). The pipelines after them
-(duplicates, incremental output) need a run's state and are not applied. A page the crawl
+(duplicates, card corrections, incremental output) need a run's state and are not applied. A page the crawl
 would not emit (not an article, dropped by a pipeline, not an HTTP 200) still gets a line with
 what could be read, and the reason goes to stderr. A page the crawl would never read as the
 site's gets no line, only its reason: a URL off the origin of ``--base-url`` or not http(s)
@@ -50,7 +50,10 @@ from pipelines.validate import check_contract
 
 EXIT_ALL_EMITTED, EXIT_SOME_NOT_EMITTED, EXIT_UNREADABLE = 0, 1, 2
 # The pipelines after the page pipelines that need a run's state: left out, by design.
-STATE_PIPELINES = frozenset({"pipelines.duplicates.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline"})
+# (VerifyPipeline corrects cards by the articles the run read or its state remembers, and hands
+# items to the run's cross-checks.)
+STATE_PIPELINES = frozenset({"pipelines.duplicates.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline",
+                             "pipelines.verify.VerifyPipeline"})
 
 
 @dataclass
