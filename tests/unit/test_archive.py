@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ipgirl_crawler.archive.checks import archive_failures
 from ipgirl_crawler.archive.reader import ReadCounts, gzip_members, responses_from_warc
 from ipgirl_crawler.archive.replay import archive_files
 from ipgirl_crawler.archive.warc import Fetch, archived_headers, fetch_members, warcinfo_member
 from ipgirl_crawler.archive.writer import prune, recover
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
 
 FETCH = Fetch("http://127.0.0.1:1/en/ai/1-a", 200, [(b"Content-Type", b"text/html; charset=utf-8")],
               b"<html><body><p>body</p></body></html>" * 50, datetime(2026, 12, 1, 3, 15, tzinfo=timezone.utc),
@@ -107,6 +107,9 @@ def test_replay_names_runs_workers_paths_and_globs(tmp_path: Path) -> None:
     ({"ipgirl/archive/write_errors": 0, "ipgirl/replay/torn_records": 0}, []),
     ({"ipgirl/archive/write_errors": 2}, ["2 pages could not be written to the archive (see the log)"]),
     ({"ipgirl/replay/torn_records": 1}, ["1 archived records were torn or damaged: their pages were not replayed"]),
+    ({"ipgirl/replay/oversized_records": 2}, ["2 archived records were over DOWNLOAD_MAXSIZE (inflated, or by their "
+                                              "Content-Length): their pages were not replayed"]),
+    ({"ipgirl/replay/oversized_records": 0}, []),
 ])
 def test_archive_monitors(stats: dict, failed: list) -> None:
     assert archive_failures(stats) == failed
