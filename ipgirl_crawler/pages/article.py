@@ -29,7 +29,6 @@ from ipgirl_crawler.pages.dom import (
     json_ld_objects,
     lines_of,
     block_html,
-    page_root,
     text_content,
     text_of,
 )
@@ -38,6 +37,7 @@ from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
+from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
@@ -81,7 +81,7 @@ class ArticlePage(DateStamps):
                  tagged: TagIndex | None = None) -> None:
         self.response = response
         self.base_url = base_url
-        self.root: HtmlElement = root if root is not None else page_root(response)
+        self.root: HtmlElement = root if root is not None else rendered_root(response)
         self.prepare()
         # Built before prepare() or after: it only wraps text runs in new <p>, moving no indexed tag.
         self.tagged = tagged if tagged is not None else TagIndex(self.root)

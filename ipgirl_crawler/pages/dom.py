@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,9 +10,8 @@ from lxml.html import HtmlElement, fragments_fromstring
 from parsel.selector import create_root_node
 from scrapy.http import HtmlResponse, TextResponse
 
-from ipgirl_crawler.pages.text import normalize_text, safe_for_log
+from ipgirl_crawler.pages.text import normalize_text
 
-logger = logging.getLogger(__name__)
 
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
@@ -38,18 +36,10 @@ _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 def page_root(response: TextResponse) -> HtmlElement:
     """The page's tree as Scrapy's selector parses it (same text, same libxml2 options), made of
     plain lxml elements: lxml.html's elements call back into Python for every element touched,
-    which costs more than the parse itself on a page walk. Read as a browser renders it (pages/rendered.py):
-    shadow roots composed, lazy and ``<noscript>`` images shown, custom elements by role."""
+    which costs more than the parse itself on a page walk. Page objects read ``rendered.rendered_root``."""
     if not isinstance(response, HtmlResponse):
         return response.selector.root
-    from ipgirl_crawler.pages.rendered import render  # it builds on this module's helpers
-
-    root = create_root_node(response.text, etree.HTMLParser, base_url=response.url)
-    try:
-        render(root, response.text)
-    except (ValueError, TypeError, AttributeError):  # markup no rule foresaw: read what was parsed
-        logger.warning("Page not fully rendered (read as parsed): %s", safe_for_log(response.url), exc_info=True)
-    return root
+    return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
 
 
 _FRAGMENT_PARSER = etree.HTMLParser()

@@ -11,17 +11,21 @@ libxml2 parses markup, not what a reader sees. Four things differ on real and se
 - custom elements (``<x-card>``): unknown tags to a parser; one with an ARIA ``role`` is that role's
   element, one without a ``<div>`` (its name kept as a class, so name-based rules still read it).
 
-``render`` does it once per page, in place, on the single lxml tree (page_root).
+``rendered_root`` does it once per page, in place, on the single lxml tree.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from lxml.html import HtmlElement
+from scrapy.http import HtmlResponse, TextResponse
 
-from ipgirl_crawler.pages.dom import drop_tag, drop_tree, text_content
+from ipgirl_crawler.pages.dom import drop_tag, drop_tree, page_root, text_content
+
+logger = logging.getLogger(__name__)
 
 # ARIA roles that name an HTML element a reader would see in their place.
 ROLE_TAGS = {
@@ -37,6 +41,19 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)", re.IGNO
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
 # A noscript image of this size or less is a tracking pixel, not a picture.
 MAX_PIXEL = 1
+
+
+def rendered_root(response: TextResponse) -> HtmlElement:
+    """The page's tree (``dom.page_root``) as a browser renders it. Markup no rule foresaw leaves the
+    tree as parsed, with a log line: a page is never lost to its rendering."""
+    root = page_root(response)
+    if isinstance(response, HtmlResponse):
+        try:
+            render(root, response.text)
+        except (ValueError, TypeError, AttributeError):
+            # A URL is percent-encoded ASCII; the log handlers' filter cleans any record anyway.
+            logger.warning("Page not fully rendered (read as parsed): %s", response.url, exc_info=True)
+    return root
 
 
 def render(root: HtmlElement, html: str) -> dict[str, int]:

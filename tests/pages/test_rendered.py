@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 from scrapy.http import HtmlResponse
 
-from ipgirl_crawler.pages.dom import page_root
+from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.rendered import render
 
@@ -126,4 +126,4 @@ def test_the_page_object_reads_the_composed_page() -> None:
 
 def test_page_root_renders_once() -> None:
     response = HtmlResponse("https://example.org/a", body=b"<html><body><amp-img src='/a.jpg'></amp-img></body></html>")
-    assert page_root(response).find(".//img").get("src") == "/a.jpg"
+    assert rendered_root(response).find(".//img").get("src") == "/a.jpg"
