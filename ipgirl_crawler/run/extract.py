@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -29,14 +30,15 @@ from urllib.parse import urlsplit
 
 import brotli
 from scrapy.http import HtmlResponse
+from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
+from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
 from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.text import safe_for_log
-from ipgirl_crawler.run.cli import build_settings
 from ipgirl_crawler.workers.extraction import extract
 from pipelines.base import Counts, PagePipeline, page_pipelines, run_page_pipelines
 from pipelines.validate import check_contract
@@ -126,11 +128,18 @@ def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse
     return HtmlResponse(url=url, body=path.read_bytes(), headers=headers)
 
 
+def crawl_settings() -> Settings:
+    """The crawl's settings, as ``ipgirl-crawl`` builds them with no ``-s`` (its module, run/cli.py,
+    imports the run's machinery, ~0.3 s before the first line, none of which is needed here)."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "ipgirl_crawler.settings")
+    return get_project_settings()
+
+
 def crawl_pipelines() -> tuple[type[PagePipeline], ...]:
     """The page pipelines the crawl runs on each page; a stateless pipeline after them that this
     tool cannot apply is named on stderr rather than skipped silently."""
-    settings = build_settings({})
-    leading = page_pipelines(settings)
+    settings = crawl_settings()
+    leading = page_pipelines(settings, STATE_PIPELINES)
     rest = build_component_list(settings.getwithbase("ITEM_PIPELINES"))[len(leading):]
     for path in rest:
         name = path if isinstance(path, str) else f"{path.__module__}.{path.__qualname__}"
