@@ -25,10 +25,10 @@ from typing import Any
 import lxml.html
 from scrapy.http import HtmlResponse
 
+from ipgirl_crawler.cli.crawl import build_settings
 from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.pages.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
-from ipgirl_crawler.run.cli import build_settings
 from pipelines.base import Counts, page_pipelines, run_page_pipelines
 from tests.localsite import ALL_ERAS, Site, build_site, expected_items
 from tests.localsite.app import App

@@ -36,9 +36,9 @@ from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
+from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
 from ipgirl_crawler.pages.eras import page_for
-from ipgirl_crawler.pages.text import safe_for_log
 from ipgirl_crawler.workers.extraction import extract
 from pipelines.base import Counts, PagePipeline, page_pipelines, run_page_pipelines
 from pipelines.validate import check_contract
@@ -129,7 +129,7 @@ def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse
 
 
 def crawl_settings() -> Settings:
-    """The crawl's settings, as ``ipgirl-crawl`` builds them with no ``-s`` (its module, run/cli.py,
+    """The crawl's settings, as ``ipgirl-crawl`` builds them with no ``-s`` (its module, cli/crawl.py,
     imports the run's machinery, ~0.3 s before the first line, none of which is needed here)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "ipgirl_crawler.settings")
     return get_project_settings()
