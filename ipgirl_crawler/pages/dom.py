@@ -165,31 +165,41 @@ def has_class_hint(element: HtmlElement, *fragments: str) -> bool:
     return any(fragment in classes for fragment in fragments)
 
 
-def contains_blocks(element: HtmlElement, depth: int = 0) -> bool:
+def contains_blocks(element: HtmlElement, depth: int = 0, found: dict[HtmlElement, int] | None = None) -> bool:
+    """Whether a block stands under ``element`` through wrappers only, within ``MAX_DEPTH`` levels.
+    ``found`` keeps the deepest ``depth`` each element was found to hold one at: it holds one at any
+    shallower depth too, so ``flatten_blocks`` walks a chain of wrappers once, not once a level."""
     if depth > MAX_DEPTH:
         return False
-    return any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child, depth + 1))
-               for child in element.iterchildren() if isinstance(child.tag, str))
+    if found is not None and found.get(element, -1) >= depth:
+        return True
+    holds = any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child, depth + 1, found))
+                for child in element.iterchildren() if isinstance(child.tag, str))
+    if holds and found is not None:
+        found[element] = max(depth, found.get(element, -1))
+    return holds
 
 
 def is_figure_frame(element: HtmlElement) -> bool:
     """One image with at most a short caption around it (a table, ``<center>``, a captioned div)."""
-    images = element.xpath(".//img")
-    if len(images) != 1 or element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+    images = element.iter("img")  # no XPath: asked of every wrapper a body walk meets
+    if next(images, None) is None or next(images, None) is not None or element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
         return False
     return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
 
 
-def flatten_blocks(container: HtmlElement, depth: int = 0) -> Iterator[HtmlElement]:
+def flatten_blocks(container: HtmlElement, depth: int = 0,
+                   found: dict[HtmlElement, int] | None = None) -> Iterator[HtmlElement]:
     """The outermost block elements under ``container``, in document order."""
+    found = {} if found is None else found
     for child in container.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS:
             continue
         if tag in BLOCK_TAGS or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
             yield child
-        elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child):
-            yield from flatten_blocks(child, depth + 1)
+        elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child, 0, found):
+            yield from flatten_blocks(child, depth + 1, found)
         else:
             yield child
 
