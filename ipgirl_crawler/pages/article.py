@@ -248,7 +248,9 @@ class ArticlePage(DateStamps):
         marked = first(self.root.xpath("//*[@data-article-id]"))
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
-        match = first([m for m in map(_POST_ID.search, self.root.xpath("//article/@class")) if m])
+        # //article/@class, read from the page's index rather than by a whole-document XPath.
+        classes = [a.get("class") for a in self.tagged.by_tag["article"] if a.get("class") is not None]
+        match = first([m for m in map(_POST_ID.search, classes) if m])
         return match[1] if match else None
 
     @cached_property

@@ -183,7 +183,9 @@ def contains_blocks(element: HtmlElement, depth: int = 0, found: dict[HtmlElemen
 def is_figure_frame(element: HtmlElement) -> bool:
     """One image with at most a short caption around it (a table, ``<center>``, a captioned div)."""
     images = element.iter("img")  # no XPath: asked of every wrapper a body walk meets
-    if next(images, None) is None or next(images, None) is not None or element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+    if next(images, None) is None or next(images, None) is not None:
+        return False
+    if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
         return False
     return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
 
