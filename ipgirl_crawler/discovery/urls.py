@@ -158,6 +158,7 @@ class ArticleRef:
     article_id: str
 
 
+@lru_cache(maxsize=4096)  # a page's cards, byline and tags ask it of the same links (~15 calls an article page)
 def article_ref(url: str) -> ArticleRef | None:
     """The (language, id) an article-shaped URL points at, canonical or legacy form."""
     match = _ARTICLE_PATH.match(urlsplit(url).path)

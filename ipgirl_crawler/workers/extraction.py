@@ -19,10 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrapy import signals
-from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.discovery.urls import absolute
@@ -40,6 +39,9 @@ from ipgirl_crawler.workers.pool import (
 )
 from pipelines.base import Counts, PageOutcome, PagePipeline, run_page_pipelines
 from pipelines.dates import warm_up as warm_up_dates
+
+if TYPE_CHECKING:  # scrapy.crawler imports the reactor's modules: ipgirl-extract needs only extract()
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 # Imported once by the fork server, so each worker starts with them loaded (dateparser is slow to import);
