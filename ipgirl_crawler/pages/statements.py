@@ -2,7 +2,8 @@
 
 A reader sees the ``h1``, the byline and the visible date; the page's head restates them for
 machines (``og:title``, JSON-LD ``headline``, ``meta description``, ``meta author``,
-``article:published_time``). The crawl's cross-checks (``ipgirl_crawler.run.crosschecks``)
+``article:published_time``, JSON-LD ``datePublished``), and the header shows its date with a
+machine-readable instant (``<time datetime>``, a web component's ``<relative-time datetime>``). The crawl's cross-checks (``ipgirl_crawler.run.crosschecks``)
 match each field against these, so a parser that reads a field wrong is seen even when the
 field is present. Read from the page object's lookups already made (``meta``, ``json_ld``), so
 they cost a few dictionary reads a page; ``ArticlePage``'s field methods stay untouched.
@@ -17,6 +18,10 @@ from ipgirl_crawler.pages.text import normalize_text
 
 # Metadata that names the publication instant, most specific first.
 _PUBLISHED_META = ("article:published_time", "datePublished", "og:published_time", "pubdate")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified")
+# A date in the header inside one of these is another article's (a "latest" list, a card, a sidebar).
+_OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
+_DATED = "//body//*[@datetime]"
 
 
 def _text(value: Any) -> str | None:
@@ -45,6 +50,38 @@ def _published(page: Any) -> list[str]:
     return list(dict.fromkeys(t for t in found if t))
 
 
+def _modified(page: Any) -> list[str]:
+    found = [_text(page.meta.get(name)) for name in _MODIFIED_META] + [_text(page.json_ld.get("dateModified"))]
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def _header_dates(page: Any) -> list[str]:
+    """The ``datetime`` of every element (any tag: ``<time>``, ``<relative-time>``) in the
+    article's own header: inside the element holding its title and body, before the body's first
+    block, in no link, list item, sidebar or nav (another article's date), and not labelled as the
+    update. Related cards, comments and dates inside the body come after the first block: they
+    state nothing about this article's publication."""
+    container, blocks = page.body_container(), page.body.blocks
+    if container is None or not blocks:
+        return []
+    start, end = page.positions.get(container, -1), page.positions.get(blocks[0], -1)
+    found = []
+    for node in page.root.xpath(_DATED):
+        if not start < page.positions.get(node, -1) < end:
+            continue
+        if any(a.tag in _OTHER_ARTICLES for a in node.iterancestors()) or page._is_update_stamp(node):
+            continue
+        found.append(_text(node.get("datetime")))
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def _published_or_shown(page: Any) -> list[str]:
+    """The publication instants the page states: its metadata's, and the header's dates that are
+    not the modification instant its metadata states."""
+    modified = set(_modified(page))
+    return list(dict.fromkeys([*_published(page), *(d for d in _header_dates(page) if d not in modified)]))
+
+
 def _authors(page: Any) -> dict[str, list[str]]:
     language = page.language or "en"
     found: dict[str, list[str]] = {}
@@ -59,11 +96,12 @@ def _authors(page: Any) -> dict[str, list[str]]:
 
 
 def page_statements(page: Any) -> dict[str, Any]:
-    """What the page's metadata states about its title, summary, authors and publication date;
-    only the kinds the page has. Never raises: a statement that cannot be read is no statement."""
+    """What the page's metadata and header state about its title, summary, authors, publication and
+    modification dates; only the kinds the page has. Never raises: a statement that cannot be read
+    is no statement."""
     statements: dict[str, Any] = {}
-    for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published),
-                       ("authors", _authors)):
+    for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
+                       ("modified", _modified), ("authors", _authors)):
         try:
             value = read(page)
         except Exception:  # odd metadata (a JSON-LD list where a dict was expected): no statement
