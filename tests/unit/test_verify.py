@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, notice_texts
-from pipelines.verify import split_glued_card
+from pipelines.verify import split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, same_instant, same_title
 from ipgirl_crawler.monitoring.verify_monitor import estimates_of, verify_failures
@@ -152,3 +152,25 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
              "ipgirl/verify/published_at/empty": 3}
     assert verify_failures(empty)[0].startswith("verify: field published_at estimated right on 98.5%")
     assert verify_failures({"ipgirl/verify/site_notice/verified": 170, "ipgirl/verify/site_notice/empty": 30}) == []
+
+
+@pytest.mark.parametrize(("card", "expected"), [
+    # a date or reading time glued after the snippet's ellipsis, or after the whole summary
+    ({"snippet": "Le corps commence… March 23, 2025", "snippet_truncated": False},
+     {"snippet": "Le corps commence", "snippet_truncated": True}),
+    ({"snippet": "Un résumé du texte. 4 juillet 2023 · 3 min de lecture", "snippet_truncated": False},
+     {"snippet": "Un résumé du texte.", "snippet_truncated": False}),
+    ({"snippet": "Le corps commence... il y a 3 jours", "snippet_truncated": False},
+     {"snippet": "Le corps commence", "snippet_truncated": True}),
+    # negative: right already; a rest that is more text; a cut mid-sentence before a year; a tail
+    # after a snippet already marked cut; an article whose text it does not start
+    ({"snippet": "Le corps commence ici", "snippet_truncated": True}, None),
+    ({"snippet": "Le corps commence… et puis autre chose", "snippet_truncated": False}, None),
+    ({"snippet": "Le corps commence en 2025", "snippet_truncated": False}, None),
+    ({"snippet": "Le corps commence 4 juillet 2023", "snippet_truncated": True}, None),
+    ({"snippet": "Autre chose… 4 juillet 2023", "snippet_truncated": False}, None),
+])
+def test_trim_glued_tail(card: dict[str, Any], expected: dict[str, Any] | None) -> None:
+    fixed = trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, TARGET, "fr")
+    assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
+    assert trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, None, "fr") is None
