@@ -157,7 +157,7 @@ class RunChecks:
 
     def check_published_at(self, key: str, record: dict[str, Any]) -> Verdict:
         value = record.get("published_at")
-        statements = [("the page's metadata", d) for d in record.get("statements", {}).get("published", [])]
+        statements = [("the page's header or metadata", d) for d in record.get("statements", {}).get("published", [])]
         verdict = _verdict(value, statements, same_instant)
         if verdict[0] != CONTRADICTED and not_after(value, record.get("lastmod")) is False:
             return CONTRADICTED, f"got {value!r}; the sitemap's lastmod {record.get('lastmod')!r} is earlier"

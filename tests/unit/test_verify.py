@@ -2,11 +2,13 @@
 (ipgirl_crawler/monitoring/verify_*.py), each with the cases that must NOT match."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
-from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, notice_texts
+from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, key_of, notice_texts
+from ipgirl_crawler.monitoring.verify_job import job_verify
 from pipelines.verify import split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, same_instant, same_title
@@ -174,3 +176,19 @@ def test_trim_glued_tail(card: dict[str, Any], expected: dict[str, Any] | None) 
     fixed = trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, TARGET, "fr")
     assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
     assert trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, None, "fr") is None
+
+
+def test_the_job_checks_each_workers_articles_against_every_workers_listings() -> None:
+    """A teaser one worker read checks the title of an article the other read (distributed jobs)."""
+    listings = ListingStatements()
+    listings.read(f"{BASE}/fr/category/ai/", _listing([(i, f"Titre {i}") for i in range(1, 7)]))
+    records = {key_of(r["url"]): r for r in [record(i, title=f"Titre {i}" if i % 3 else f"Titre {i} – IA")
+                                             for i in range(1, 7)]}
+    alone = job_verify([{"records": records, "listings": {}}])
+    assert alone["counts"]["title"] == {"unverifiable": 6} and alone["failed"] == []
+    parts = [{"records": {}, "listings": json.loads(json.dumps(listings.as_json()))},
+             {"records": records, "listings": {}}]
+    job = job_verify(parts, thresholds={"verify": {"min_checkable": 5}})
+    assert job["articles"] == 6 and job["counts"]["title"] == {"verified": 4, "contradicted": 2}
+    assert job["estimates"]["title"] == round(4 / 6, 4)
+    assert [line.split()[2] for line in job["failed"]] == ["title"]
