@@ -10,9 +10,12 @@ they cost a few dictionary reads a page; ``ArticlePage``'s field methods stay un
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
+from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -21,7 +24,9 @@ _PUBLISHED_META = ("article:published_time", "datePublished", "og:published_time
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified")
 # A date in the header inside one of these is another article's (a "latest" list, a card, a sidebar).
 _OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
-_DATED = "//body//*[@datetime]"
+# Machine-readable dates: any element's ``datetime``; hAtom's ``<abbr class="published" title=ISO>``.
+_DATED = "//body//*[@datetime] | //body//abbr[@title][contains(@class, 'published')]"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _text(value: Any) -> str | None:
@@ -56,23 +61,32 @@ def _modified(page: Any) -> list[str]:
 
 
 def _header_dates(page: Any) -> list[str]:
-    """The ``datetime`` of every element (any tag: ``<time>``, ``<relative-time>``) in the
-    article's own header: inside the element holding its title and body, before the body's first
-    block, in no link, list item, sidebar or nav (another article's date), and not labelled as the
-    update. Related cards, comments and dates inside the body come after the first block: they
-    state nothing about this article's publication."""
+    """The machine-readable dates (any element's ``datetime``: ``<time>``, ``<relative-time>``;
+    hAtom ``abbr.published[title]``) of the article's own header (inside the element holding its
+    title and body, before the body's first block), or labelled as the publication anywhere after
+    it ("Published on <time …>" below the body); in no link, list item, sidebar or nav (another
+    article's date), and not labelled as the update. Related cards, comments and dates inside the
+    body carry no such label and stand after the first block: they state nothing about this
+    article's publication."""
     container, blocks = page.body_container(), page.body.blocks
     if container is None or not blocks:
         return []
     start, end = page.positions.get(container, -1), page.positions.get(blocks[0], -1)
     found = []
     for node in page.root.xpath(_DATED):
-        if not start < page.positions.get(node, -1) < end:
+        position = page.positions.get(node, -1)
+        if position <= start or any(a.tag in _OTHER_ARTICLES for a in node.iterancestors()):
             continue
-        if any(a.tag in _OTHER_ARTICLES for a in node.iterancestors()) or page._is_update_stamp(node):
-            continue
-        found.append(_text(node.get("datetime")))
+        if (position < end or _labelled_published(page, node)) and not page._is_update_stamp(node):
+            value = _text(node.get("datetime") if node.get("datetime") is not None else node.get("title"))
+            found.append(value if value and _ISO_DAY.match(value) else None)
     return list(dict.fromkeys(t for t in found if t))
+
+
+def _labelled_published(page: Any, node: Any) -> bool:
+    parent = node.getparent()
+    match = prefix_pattern(page.language or "en").match(text_of(parent)) if parent is not None else None
+    return bool(match and match.lastgroup == "published")
 
 
 def _published_or_shown(page: Any) -> list[str]:

@@ -48,7 +48,17 @@ def statements(html: str) -> dict[str, Any]:
     ("the update shown in the header is not the publication", _page(
         '<time datetime="2023-07-04T08:00:00Z">4 July</time> <span>Updated <time class="updated" '
         'datetime="2023-07-09T08:00:00Z">9 July</time></span>'), ["2023-07-04T08:00:00Z"], None),
+    ("hAtom's abbr.published", _page('<abbr class="published" title="2025-10-02T14:42:00+08:00">2 Oct</abbr>'),
+     ["2025-10-02T14:42:00+08:00"], None),
+    ("labelled as the publication below the body", _page(
+        "", after='<div><p>Published on <time datetime="2023-12-25T11:27:00+01:00">December 25</time></p></div>'),
+     ["2023-12-25T11:27:00+01:00"], None),
     # negative cases: dates of other articles, of comments and of the body state nothing
+    ("a labelled date in a card", _page("", after='<ul><li><a href="/en/ai/50003-y">Y</a><p>Published on '
+                                                  '<time datetime="2022-02-02T00:00:00Z">2 Feb</time></p></li></ul>'),
+     None, None),
+    ("an abbr title that is no date", _page('<abbr class="published" title="Coordinated Universal Time">UTC</abbr>'),
+     None, None),
     ("only related cards carry a datetime", _page("", after=CARDS), None, None),
     ("only comments carry a datetime", _page("", after=COMMENTS), None, None),
     ("only a sidebar before the article", _page("", before=SIDEBAR), None, None),
