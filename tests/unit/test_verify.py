@@ -38,7 +38,10 @@ def test_same_title(item: Any, statement: str, agrees: bool) -> None:
     ("2023-07-04T00:00:00Z", "2023-07-04T08:15:00+02:00", False),  # the visible day where an instant is stated
     ("2023-07-04T00:00:00Z", "2023-07-04", True),
     ("2023-07-05T00:00:00Z", "2023-07-04", False),
-    ("2023-07-03T23:15:00Z", "2023-07-04", True),  # a local day seen from UTC
+    ("2023-07-03T23:15:00Z", "2023-07-04", None),  # a local day seen from UTC: it cannot tell the time
+    ("2023-07-04T23:15:00Z", "2023-07-04", None),  # ... nor a day's shift within its span
+    ("2023-07-06T06:15:00Z", "2023-07-04", False),  # outside any offset's span of that day
+    ("2023-07-03T09:00:00Z", "2023-07-04", False),
     ("2023-07-04T06:15:00Z", "not a date", None),
     (None, "2023-07-04", None),
 ])
