@@ -16,6 +16,7 @@ from typing import Any
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
 from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.jsonstate import field
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -57,6 +58,7 @@ def _published(page: Any) -> list[str]:
 
 def _modified(page: Any) -> list[str]:
     found = [_text(page.meta.get(name)) for name in _MODIFIED_META] + [_text(page.json_ld.get("dateModified"))]
+    found += _state_dates(page, "modified")
     return list(dict.fromkeys(t for t in found if t))
 
 
@@ -89,11 +91,23 @@ def _labelled_published(page: Any, node: Any) -> bool:
     return bool(match and match.lastgroup == "published")
 
 
+def _state_dates(page: Any, name: str) -> list[str]:
+    """A client-rendered page's dates in its JSON state (``StatePage.article``): its only machine
+    statement, the one its reading comes from, so it checks the value's conversion, not its choice."""
+    article = getattr(page, "article", None)
+    value = field(article, name) if isinstance(article, dict) else None
+    return [value] if isinstance(value, str) and _ISO_DAY.match(value.strip()) else []
+
+
 def _published_or_shown(page: Any) -> list[str]:
-    """The publication instants the page states: its metadata's, and the header's dates that are
-    not the modification instant its metadata states."""
+    """The publication instants the page states: its metadata's, its JSON state's, and the header's
+    dates that are not the modification instant its metadata states."""
     modified = set(_modified(page))
-    return list(dict.fromkeys([*_published(page), *(d for d in _header_dates(page) if d not in modified)]))
+    try:
+        shown = [d for d in _header_dates(page) if d not in modified]
+    except Exception:  # a page without the regions the header is found by: its metadata still states
+        shown = []
+    return list(dict.fromkeys([*_published(page), *_state_dates(page, "published"), *shown]))
 
 
 def _authors(page: Any) -> dict[str, list[str]]:

@@ -90,3 +90,14 @@ def _check(published_at: str, stated: dict[str, Any]) -> str:
 ])
 def test_published_at_against_the_header(name: str, published_at: str, html: str, outcome: str) -> None:
     assert _check(published_at, statements(html)) == outcome, name
+
+
+def test_a_client_rendered_page_states_its_dates_in_its_json_state() -> None:
+    story = {"id": 50123, "title": "A title", "bodyHtml": "<p>The body of the article, long enough.</p>",
+             "publishedAt": "2026-10-05T17:50:00+02:00", "updatedAt": "2026-11-03T11:56:00+02:00"}
+    html = ('<html lang="en"><head></head><body><div id="__next">Loading…</div><script id="__NEXT_DATA__" '
+            'type="application/json">' + json.dumps({"props": {"pageProps": {"story": story}}}) + "</script></body></html>")
+    found = statements(html)
+    assert found["published"] == ["2026-10-05T17:50:00+02:00"] and found["modified"] == ["2026-11-03T11:56:00+02:00"]
+    assert _check("2026-10-06T15:50:00Z", found) == CONTRADICTED  # a local day read as the next UTC day
+    assert _check("2026-10-05T15:50:00Z", found) == VERIFIED
