@@ -17,6 +17,7 @@ _SNIPPET_END = " .,;:!?-–—…·|/'\"«»“”‘’"
 _TITLE_SUFFIX = re.compile(r"\s[|\-–—·:]\s[^|\-–—·:]{1,30}$")
 # The widest offsets from UTC of a local time (UTC-12:00 … UTC+14:00).
 _BEHIND, _AHEAD = timedelta(hours=14), timedelta(hours=12)
+_SLACK = timedelta(hours=1)
 _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -92,11 +93,19 @@ def same_instant(item_value: object, statement: object) -> bool | None:
 
 
 def not_after(item_value: object, lastmod: object) -> bool | None:
-    """The sitemap's ``lastmod`` is not before the publication (a day's slack for time zones)."""
+    """The sitemap's ``lastmod`` is not before the publication: for two instants, with an hour's
+    slack (a CMS that stamps its sitemap as it saves, a little before the article goes out); where
+    either is a day only (a day-only ``lastmod``, or a ``published_at`` at 00:00, a local day), by
+    the widest span of that local day (UTC-12 to UTC+14). None: not comparable."""
     mine, theirs = parse_instant(item_value), parse_instant(lastmod)
     if mine is None or theirs is None:
         return None
-    return mine[0] <= theirs[0] + timedelta(days=1)
+    (ours, _), (stated, day_only) = mine, theirs
+    if day_only:
+        stated += timedelta(days=1) + _AHEAD
+    elif ours.time() == datetime.min.time():
+        stated += _BEHIND
+    return ours <= stated + _SLACK
 
 
 def url_language(url: object) -> str | None:

@@ -63,9 +63,32 @@ def estimates_of(counts: dict[str, dict[str, int]]) -> dict[str, float]:
     return found
 
 
+def estimate_bounds(counts: dict[str, dict[str, int]]) -> dict[str, tuple[float, float]]:
+    """{field: (lowest, highest) share of the items right}, for the fields of ``estimates_of``: the
+    unverifiable values all wrong, or all right. The estimate extrapolates the checked values' rate
+    to the unverifiable ones, so it is only as close as the unverifiable share allows when a
+    misreading falls on them unevenly (a parser wrong on one template the site restates less):
+    the true accuracy is always between the two."""
+    found = {}
+    for field, outcomes in counts.items():
+        contradicted = outcomes.get("contradicted", 0)
+        checkable = outcomes.get("verified", 0) + contradicted
+        if checkable:
+            unverifiable, empty = outcomes.get("unverifiable", 0), outcomes.get("empty", 0)
+            total = checkable + unverifiable + empty
+            wrong = contradicted + (0 if field in EMPTY_MAY_BE_RIGHT else empty)
+            found[field] = (round(1 - (wrong + unverifiable) / total, 4), round(1 - wrong / total, 4))
+    return found
+
+
 def estimate_stats(stats: dict[str, Any]) -> dict[str, float]:
-    """The ``ipgirl/verify/<field>/estimate`` stats of the (whole run's) counts."""
-    return {f"{PREFIX}{field}/estimate": value for field, value in estimates_of(verify_counts(stats)).items()}
+    """``ipgirl/verify/<field>/estimate`` and its bounds ``…/estimate_low``, ``…/estimate_high``, of
+    the (whole run's) counts."""
+    counts = verify_counts(stats)
+    found = {f"{PREFIX}{field}/estimate": value for field, value in estimates_of(counts).items()}
+    for field, (low, high) in estimate_bounds(counts).items():
+        found[f"{PREFIX}{field}/estimate_low"], found[f"{PREFIX}{field}/estimate_high"] = low, high
+    return found
 
 
 def _examples(stats: dict[str, Any], field: str, shown: int = 3) -> str:

@@ -11,8 +11,8 @@ from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, 
 from ipgirl_crawler.monitoring.verify_job import job_verify
 from pipelines.verify import split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
-from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, same_instant, same_title
-from ipgirl_crawler.monitoring.verify_monitor import estimates_of, verify_failures
+from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, not_after, same_instant, same_title
+from ipgirl_crawler.monitoring.verify_monitor import estimate_bounds, estimate_stats, estimates_of, verify_failures
 
 BASE = "http://127.0.0.1:8800"
 
@@ -47,6 +47,20 @@ def test_same_title(item: Any, statement: str, agrees: bool) -> None:
 ])
 def test_same_instant(item: Any, statement: str, agrees: bool | None) -> None:
     assert same_instant(item, statement) is agrees
+
+
+@pytest.mark.parametrize(("item", "lastmod", "agrees"), [
+    ("2023-07-04T06:15:00Z", "2023-07-04T06:15:00Z", True),  # never modified: lastmod is the publication
+    ("2023-07-04T06:15:00Z", "2023-07-04T05:30:00Z", True),  # stamped a little before it went out
+    ("2023-07-05T06:15:00Z", "2023-07-04T06:15:00Z", False),  # a day after its own lastmod
+    ("2023-07-15T00:00:00Z", "2023-07-14T22:39:00Z", True),  # a local day (UTC+2) seen as a UTC instant
+    ("2023-07-16T00:00:00Z", "2023-07-14T22:39:00Z", False),
+    ("2023-07-05T06:15:00Z", "2023-07-04", True),  # a day-only lastmod: that local day's span
+    ("2023-07-06T06:15:00Z", "2023-07-04", False),
+    ("2023-07-04T06:15:00Z", None, None),
+])
+def test_published_not_after_the_sitemaps_lastmod(item: str, lastmod: Any, agrees: bool | None) -> None:
+    assert not_after(item, lastmod) is agrees
 
 
 @pytest.mark.parametrize(("snippet", "texts", "agrees"), [
@@ -138,6 +152,12 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
     counts = {"translations": {"verified": 60, "contradicted": 20, "unverifiable": 20, "empty": 100},
               "title": {"verified": 200}}
     assert estimates_of(counts) == {"translations": 0.875, "title": 1.0}  # 1 - 0.25 * 100/200
+    # the truth lies between the unverifiable values all wrong and all right
+    assert estimate_bounds(counts) == {"translations": (0.8, 0.9), "title": (1.0, 1.0)}
+    assert estimate_stats({"ipgirl/verify/published_at/verified": 60, "ipgirl/verify/published_at/contradicted": 20,
+                           "ipgirl/verify/published_at/unverifiable": 20}) == {
+        "ipgirl/verify/published_at/estimate": 0.75, "ipgirl/verify/published_at/estimate_low": 0.6,
+        "ipgirl/verify/published_at/estimate_high": 0.8}
     stats = {f"ipgirl/verify/{f}/{o}": n for f, c in counts.items() for o, n in c.items()}
     stats["ipgirl/verify/examples/translations"] = ["http://x/fr/ai/1-x: key 'en-us'"]
     failed = verify_failures(stats)
