@@ -18,6 +18,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
@@ -46,7 +47,14 @@ NONE: Verdict = (UNVERIFIABLE, "")
 
 
 def key_of(url: object) -> str | None:
-    ref = article_ref(url) if isinstance(url, str) else None
+    return _key_of(url) if isinstance(url, str) else None
+
+
+# Every card and hreflang URL is asked for again and again (each article's, each check's): the
+# URL rules' regexes were ~40 % of the checks' CPU on a 200-article run before this cache.
+@lru_cache(maxsize=1 << 16)
+def _key_of(url: str) -> str | None:
+    ref = article_ref(url)
     return article_key(ref.language, ref.article_id) if ref else None
 
 
