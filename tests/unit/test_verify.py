@@ -215,3 +215,19 @@ def test_the_job_checks_each_workers_articles_against_every_workers_listings() -
     assert job["articles"] == 6 and job["counts"]["title"] == {"verified": 4, "contradicted": 2}
     assert job["estimates"]["title"] == round(4 / 6, 4)
     assert [line.split()[2] for line in job["failed"]] == ["title"]
+
+
+def test_a_bound_contradicts_but_its_passes_confirm_nothing() -> None:
+    """published_at a day after the sitemap's lastmod, on a page that states no date: contradicted
+    (and counted ``bound``); the estimate extrapolates only the two-sided checks' rate."""
+    records = {key_of(r["url"]): r for r in [
+        record(1, published_at="2023-07-05T06:15:00Z", lastmod="2023-07-04T06:15:00Z"),  # bound only
+        record(2, published_at="2023-07-05T06:15:00Z", lastmod="2023-07-04T06:15:00Z",
+               statements={"published": ["2023-07-04T06:15:00Z"]}),  # the header says otherwise too
+        record(3, published_at="2023-07-04T06:15:00Z", lastmod="2023-07-04T06:15:00Z")]}
+    verdicts = RunChecks(records, ListingStatements()).run()
+    assert {k: v for k, v in verdicts.counts.items() if k.startswith("published_at/")} == {
+        "published_at/bound": 1, "published_at/contradicted": 2, "published_at/unverifiable": 1}
+    counts = {"published_at": {"verified": 60, "contradicted": 30, "bound": 10, "unverifiable": 100}}
+    # 30 wrong, and the unverifiable wrong as often as the two-sided checks found: 20 of 80
+    assert estimates_of(counts) == {"published_at": round(1 - (30 + 0.25 * 100) / 190, 4)}
