@@ -3,8 +3,8 @@
 A reader sees the ``h1``, the byline and the visible date; the page's head restates them for
 machines (``og:title``, JSON-LD ``headline``, ``meta description``, ``meta author``,
 ``article:published_time``, JSON-LD ``datePublished``), and the header shows its date with a
-machine-readable instant (``<time datetime>``, a web component's ``<relative-time datetime>``). The crawl's cross-checks (``ipgirl_crawler.run.crosschecks``)
-match each field against these, so a parser that reads a field wrong is seen even when the
+machine-readable instant (``<time datetime>``, a web component's ``<relative-time datetime>``).
+The crawl's cross-checks (``ipgirl_crawler.run.crosschecks``) match each field against these, so a parser that reads a field wrong is seen even when the
 field is present. Read from the page object's lookups already made (``meta``, ``json_ld``), so
 they cost a few dictionary reads a page; ``ArticlePage``'s field methods stay untouched.
 """
@@ -66,18 +66,21 @@ def _header_dates(page: Any) -> list[str]:
     """The machine-readable dates (any element's ``datetime``: ``<time>``, ``<relative-time>``;
     hAtom ``abbr.published[title]``) of the article's own header (inside the element holding its
     title and body, before the body's first block), or labelled as the publication anywhere after
-    it ("Published on <time …>" below the body); in no link, list item, sidebar or nav (another
-    article's date), and not labelled as the update. Related cards, comments and dates inside the
-    body carry no such label and stand after the first block: they state nothing about this
-    article's publication."""
+    it and before the related cards ("Published on <time …>" below the body); in no link, list item,
+    sidebar, nav or ``<article>`` but the title's (another article's date), and not labelled as the
+    update. Comments and dates inside the body carry no such label and stand after the first
+    block, the cards after their heading: they state nothing about this article's publication."""
     container, blocks = page.body_container(), page.body.blocks
     if container is None or not blocks:
         return []
     start, end = page.positions.get(container, -1), page.positions.get(blocks[0], -1)
+    cards = page.positions.get(page.discover_heading(), 1 << 30)
+    own = set(page._title.iterancestors()) if page._title is not None else set()
     found = []
     for node in page.root.xpath(_DATED):
         position = page.positions.get(node, -1)
-        if position <= start or any(a.tag in _OTHER_ARTICLES for a in node.iterancestors()):
+        if not start < position < cards or any(
+                a.tag in _OTHER_ARTICLES or a.tag == "article" and a not in own for a in node.iterancestors()):
             continue
         if (position < end or _labelled_published(page, node)) and not page._is_update_stamp(node):
             value = _text(node.get("datetime") if node.get("datetime") is not None else node.get("title"))

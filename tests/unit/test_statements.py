@@ -57,6 +57,12 @@ def statements(html: str) -> dict[str, Any]:
     ("a labelled date in a card", _page("", after='<ul><li><a href="/en/ai/50003-y">Y</a><p>Published on '
                                                   '<time datetime="2022-02-02T00:00:00Z">2 Feb</time></p></li></ul>'),
      None, None),
+    ("a labelled date in a card after the cards' heading", _page("", after=(
+        '<section><h2>Discover more</h2><div class="card"><h3><a href="/en/ai/50004-z">Z</a></h3>'
+        '<p>Published on <time datetime="2022-03-03T00:00:00Z">3 Mar</time></p></div></section>')), None, None),
+    ("a labelled date in another <article>", _page("", after=(
+        '<article><h3><a href="/en/ai/50005-w">W</a></h3><p>Published on '
+        '<time datetime="2022-04-04T00:00:00Z">4 Apr</time></p></article>')), None, None),
     ("an abbr title that is no date", _page('<abbr class="published" title="Coordinated Universal Time">UTC</abbr>'),
      None, None),
     ("only related cards carry a datetime", _page("", after=CARDS), None, None),
