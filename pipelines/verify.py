@@ -11,7 +11,7 @@ never changed on one statement.
 
 A card whose date or reading time the page's reading glued onto its snippet ("…The Euro…
 March 23, 2025", no ellipsis at its end, so ``snippet_truncated`` false) is cut likewise when the
-linked article decides: the longest start of the snippet that starts that article's summary or
+linked article decides (or, before it is read, a listing's teaser of it: the same text cut): the longest start of the snippet that starts that article's summary or
 body, followed by nothing but a date or a reading time (``pages/byline`` tells them, per
 language), is the snippet (``ipgirl/verify/related/corrected``). A snippet that already starts the
 article's text, or whose rest is any other text, is left as read.
@@ -52,13 +52,17 @@ def split_glued_card(card: dict[str, Any], target: dict[str, Any] | None) -> dic
     return {**card, "title": head.strip(), "snippet": snippet, "snippet_truncated": truncated}
 
 
-def trim_glued_tail(card: dict[str, Any], target: dict[str, Any] | None, language: str) -> dict[str, Any] | None:
-    """The card with the date or reading time cut off its snippet where the linked article decides
-    where the snippet ends; None when it does not (see the module's doc)."""
+def trim_glued_tail(card: dict[str, Any], target: dict[str, Any] | None, language: str,
+                    teasers: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The card with the date or reading time cut off its snippet where the linked article (or,
+    before it is read, the listings' teasers of it) decides where the snippet ends; None when
+    nothing does (see the module's doc)."""
     snippet = card.get("snippet")
-    if not isinstance(snippet, str) or card.get("snippet_truncated") or target is None:
+    if not isinstance(snippet, str) or card.get("snippet_truncated") or (target is None and not teasers):
         return None
-    texts = (target.get("summary"), *str(target.get("body_prefix") or "").split("\n\n"))
+    texts: tuple[Any, ...] = tuple(teasers)
+    if target is not None:
+        texts += (target.get("summary"), *str(target.get("body_prefix") or "").split("\n\n"))
     if is_prefix_snippet(snippet, *texts):
         return None
     for cut in sorted((i for i, char in enumerate(snippet) if char.isspace()), reverse=True):
@@ -83,11 +87,14 @@ def _is_date_line(text: str, language: str) -> bool:
     return bool(pieces) and all(looks_like_date(p, language) or looks_like_reading_time(p, language) for p in pieces)
 
 
-def corrected_card(card: Any, target: dict[str, Any] | None, language: str) -> dict[str, Any] | None:
-    """The card as the linked article decides it, or None when it decides nothing."""
+def corrected_card(card: Any, checks: CrossChecks, language: str) -> dict[str, Any] | None:
+    """The card as the linked article (or its teasers) decides it, or None when nothing decides."""
     if not isinstance(card, dict):
         return None
-    return split_glued_card(card, target) or trim_glued_tail(card, target, language)
+    key = key_of(card.get("url"))
+    target = checks.target(key)
+    teasers = tuple(sorted(checks.listings.snippets.get(key, ()))) if key else ()
+    return split_glued_card(card, target) or trim_glued_tail(card, target, language, teasers)
 
 
 class VerifyPipeline(CountingPipeline):
@@ -102,8 +109,7 @@ class VerifyPipeline(CountingPipeline):
             return item
         cards = item.get("related") or []
         language = item.get("language") or "en"
-        fixed = [corrected_card(card, checks.target(key_of(card.get("url"))) if isinstance(card, dict) else None,
-                                language) for card in cards]
+        fixed = [corrected_card(card, checks, language) for card in cards]
         if any(fixed):
             item["related"] = [new or old for new, old in zip(fixed, cards, strict=True)]
             self.count("related/corrected")

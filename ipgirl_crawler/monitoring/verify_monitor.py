@@ -70,7 +70,7 @@ def estimates_of(counts: dict[str, dict[str, int]]) -> dict[str, float]:
 
 def estimate_bounds(counts: dict[str, dict[str, int]]) -> dict[str, tuple[float, float]]:
     """{field: (lowest, highest) share of the items right}, for the fields of ``estimates_of``: the
-    unverifiable values all wrong, or all right. The estimate extrapolates the checked values' rate
+    unverifiable values and the empty ones that may be right all wrong, or all right. The estimate extrapolates the checked values' rate
     to the unverifiable ones, so it is only as close as the unverifiable share allows when a
     misreading falls on them unevenly (a parser wrong on one template the site restates less):
     the true accuracy is always between the two."""
@@ -82,7 +82,7 @@ def estimate_bounds(counts: dict[str, dict[str, int]]) -> dict[str, tuple[float,
             unverifiable, empty = outcomes.get("unverifiable", 0), outcomes.get("empty", 0)
             total = checkable + unverifiable + empty
             wrong = contradicted + (0 if field in EMPTY_MAY_BE_RIGHT else empty)
-            found[field] = (round(1 - (wrong + unverifiable) / total, 4), round(1 - wrong / total, 4))
+            found[field] = (round(1 - (contradicted + unverifiable + empty) / total, 4), round(1 - wrong / total, 4))
     return found
 
 

@@ -153,7 +153,7 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
               "title": {"verified": 200}}
     assert estimates_of(counts) == {"translations": 0.875, "title": 1.0}  # 1 - 0.25 * 100/200
     # the truth lies between the unverifiable values all wrong and all right
-    assert estimate_bounds(counts) == {"translations": (0.8, 0.9), "title": (1.0, 1.0)}
+    assert estimate_bounds(counts) == {"translations": (0.3, 0.9), "title": (1.0, 1.0)}
     assert estimate_stats({"ipgirl/verify/published_at/verified": 60, "ipgirl/verify/published_at/contradicted": 20,
                            "ipgirl/verify/published_at/unverifiable": 20}) == {
         "ipgirl/verify/published_at/estimate": 0.75, "ipgirl/verify/published_at/estimate_low": 0.6,
@@ -199,6 +199,10 @@ def test_trim_glued_tail(card: dict[str, Any], expected: dict[str, Any] | None) 
     fixed = trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, TARGET, "fr")
     assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
     assert trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, None, "fr") is None
+    # before the article is read, a listing's teaser of it (the same text, cut) decides alike
+    teasers = ("Le corps commence ici et…", "Un résumé du texte.")
+    fixed = trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, None, "fr", teasers)
+    assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
 
 
 def test_the_job_checks_each_workers_articles_against_every_workers_listings() -> None:
