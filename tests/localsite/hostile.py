@@ -13,9 +13,13 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+# A planted page is one of the site's: it shows the breadcrumbs every article shows (all are under
+# /en/ai/), or the run's cross-checks rightly call its category missing and fail the run.
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}"><title>{title}</title>
 <meta name="description" content="{summary}"><meta property="og:type" content="article">
-<link rel="canonical" href="{base}{path}"></head><body><h1>{title}</h1><p>{summary}</p>
+<link rel="canonical" href="{base}{path}"></head><body>
+<nav aria-label="Breadcrumb"><a href="{base}/{lang}/">Home</a> › <a href="{base}/{lang}/category/ai">AI</a></nav>
+<h1>{title}</h1><p>{summary}</p>
 <p>By Ann Example · July 4, 2023</p><div><p>{body}</p><p>Second paragraph of the article.</p></div>
 <p>Was this article helpful?</p><p>{votes} found this helpful</p></body></html>"""
 
