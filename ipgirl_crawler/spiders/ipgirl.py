@@ -80,7 +80,8 @@ class IpgirlSpider(Spider):
         spider.bounds = DiscoveryBounds(crawler)
         if not crawler.settings.getbool(CRAWL_RUN_SETTING, True):
             spider.base_url_given = bool(spider._arguments[0] or crawler.settings.get("IPGIRL_BASE_URL") != DEFAULT_BASE_URL)
-            spider.site = None  # the page asked for, whichever its host
+            # without a base URL the page asked for is its own site's, whichever its host (``parse``)
+            spider.site = SiteOrigin.of(spider.base_url) if spider.base_url_given else None
             return spider
         spider.site = SiteOrigin.of(spider.base_url)
         if spider._replay_argument is not None:

@@ -185,22 +185,40 @@ def scrapy_command(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
+BASE_URL = "-a base_url={}"
+
+
+@pytest.mark.parametrize("base_url", [False, True])
 @pytest.mark.parametrize("spider", [[], ["--spider", "ipgirl"]])
 def test_scrapy_parse_shows_the_item_and_writes_nothing(small_site: LocalSite, tmp_path: Path,
-                                                        spider: list[str]) -> None:
+                                                        spider: list[str], base_url: bool) -> None:
     article = small_site.expected_items()[0]
-    done = scrapy_command(tmp_path, "parse", *spider, article["url"])
+    given = BASE_URL.format(small_site.base_url).split(" ", 1) if base_url else []
+    done = scrapy_command(tmp_path, "parse", *spider, *given, article["url"])
     assert done.returncode == 0, done.stderr[-3000:]
     assert "# Scraped Items" in done.stdout and f"'article_id': '{article['article_id']}'" in done.stdout
     assert "Traceback" not in done.stderr and "Deprecat" not in done.stderr and "ERROR" not in done.stderr
     assert list(tmp_path.iterdir()) == []  # no data/, no data/state/, no run files
 
 
-def test_scrapy_parse_of_a_listing_shows_its_requests(small_site: LocalSite, tmp_path: Path) -> None:
-    done = scrapy_command(tmp_path, "parse", f"{small_site.base_url}/fr/")
+@pytest.mark.parametrize("base_url", [False, True])
+@pytest.mark.parametrize("spider", [[], ["--spider", "ipgirl"]])
+def test_scrapy_parse_of_a_listing_shows_its_requests(small_site: LocalSite, tmp_path: Path, spider: list[str],
+                                                      base_url: bool) -> None:
+    given = BASE_URL.format(small_site.base_url).split(" ", 1) if base_url else []
+    done = scrapy_command(tmp_path, "parse", *spider, *given, f"{small_site.base_url}/fr/")
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "# Requests" in done.stdout and f"{small_site.base_url}/fr/" in done.stdout
+    assert "# Requests" in done.stdout and f"{small_site.base_url}/fr/category/" in done.stdout
+    assert "Traceback" not in done.stderr and "ERROR" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["/fr/ai/99999999-no-such-article", "/fr/category/no-such-category/"])
+def test_scrapy_parse_that_shows_nothing_exits_1(small_site: LocalSite, tmp_path: Path, url: str) -> None:
+    done = scrapy_command(tmp_path, "parse", "--spider", "ipgirl", "-a", f"base_url={small_site.base_url}",
+                          small_site.base_url + url)
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "No response downloaded" in done.stderr
 
 
 @pytest.mark.parametrize("command", [["shell", "-c", "response.css('h1::text').get()"], ["fetch"]])
