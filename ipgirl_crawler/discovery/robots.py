@@ -12,12 +12,15 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from ipgirl_crawler.discovery.reachability import quiet_robots_network_errors
+
 REUSED_STAT = "ipgirl/discovery/robots_reused"
 
 
 class RobotsTxtOnce(RobotsTxtMiddleware):
     def __init__(self, crawler) -> None:  # type: ignore[no-untyped-def]
         super().__init__(crawler)
+        quiet_robots_network_errors()
         self._answers: dict[str, Response] = {}  # netloc -> the robots.txt answer, until the spider's request
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:

@@ -21,7 +21,7 @@ PREFIX = "ipgirl/bounds/"
 RUN_DEADLINE_REASON = "run_deadline"
 # Finish reasons after which the run is over (the next one starts anew): anything else, such as a
 # kill or a SIGTERM, leaves it to be resumed.
-RUN_ENDED_REASONS = frozenset({"finished", RUN_DEADLINE_REASON, "origin_mismatch"})
+RUN_ENDED_REASONS = frozenset({"finished", RUN_DEADLINE_REASON, "origin_mismatch", "site_unreachable"})
 # name -> (setting, what its count means)
 BOUNDS = {
     "run_deadline": ("IPGIRL_RUN_DEADLINE", "the run was stopped after {n} s"),

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from ipgirl_crawler.archive.checks import archive_failures
+from ipgirl_crawler.discovery.reachability import UNREACHABLE_STAT
 from ipgirl_crawler.run import drift
 from ipgirl_crawler.run.bounds import bound_failures
 from ipgirl_crawler.run.feed_health import feed_failures
@@ -51,6 +52,8 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     """The failed checks, as one sentence each; empty when the run is healthy. ``history``: the
     site's previous runs (``StateStore.run_history``), for the coverage drift check."""
     limits = thresholds or default_thresholds()
+    if stats.get(UNREACHABLE_STAT):  # nothing was fetched: every other check would only repeat it
+        return [f"site unreachable: {stats[UNREACHABLE_STAT]}"] + feed_failures(stats)
     failed = []
     reason = stats.get("finish_reason")
     if reason not in limits["finish_reasons"]:

@@ -18,6 +18,7 @@ from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import Replay
 from ipgirl_crawler.discovery.frontier import spill_frontier_to_disk
 from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
+from ipgirl_crawler.discovery.reachability import UNREACHABLE_REASON, UNREACHABLE_STAT, unreachable
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
     DEFAULT_BASE_URL,
@@ -170,6 +171,8 @@ class IpgirlSpider(Spider):
         except OffOrigin as error:
             self._origin_mismatch(f"the home page {home} redirects to another site ({safe_for_log(error)})")
         except Exception as error:  # the crawl's own requests will fail too, and say so
+            if (what := unreachable(error)) is not None:
+                self._site_unreachable(f"{what} at {self.base_url}")
             self.logger.warning("The home page %s did not answer (%s): crawling %s as configured",
                                 home, safe_for_log(error), self.base_url)
             self.count("origin_probe_failed")
@@ -184,6 +187,11 @@ class IpgirlSpider(Spider):
             self.crawler.stats.set_value("ipgirl/origin/learnt", learnt.site.base_url)
         self.site, self.base_url = learnt.site, learnt.site.base_url
         return page
+
+    def _site_unreachable(self, message: str) -> None:
+        self.logger.error("Stopping at start, the site does not answer: %s", message)
+        self.crawler.stats.set_value(UNREACHABLE_STAT, message)
+        raise CloseSpider(UNREACHABLE_REASON)
 
     def _origin_mismatch(self, message: str) -> None:
         self.logger.error("Stopping at start: %s", message)
