@@ -138,7 +138,8 @@ FEEDS = {
 }
 FEED_STORAGES = {"": "ipgirl_crawler.output.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.output.feeds.AtomicFileFeedStorage"}
 FEED_STORE_EMPTY = False
-FEED_EXPORTERS = {format_: "ipgirl_crawler.output.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")}
+FEED_EXPORTERS = {**{format_: "ipgirl_crawler.output.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")},
+                  "csv": "ipgirl_crawler.output.exporters.ContractCsvItemExporter"}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 

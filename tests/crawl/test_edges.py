@@ -316,3 +316,22 @@ def test_appending_to_a_whole_file_format_is_refused_at_start(tmp_path: Path, na
                            "-s", f"IPGIRL_STATE_DIR={tmp_path / 's'}"], cwd=ROOT, env=ENV, capture_output=True,
                           text=True, timeout=120, check=False)
     assert_refused(done, "ipgirl:", "appending", name)
+
+
+def test_csv_cells_hold_nested_fields_as_json(small_site: LocalSite, tmp_path: Path) -> None:
+    done = run_crawl(small_site.base_url, tmp_path / "out.csv", tmp_path / "state", "-s", f"IPGIRL_DATA_DIR={tmp_path / 'd'}")
+    assert done.returncode == 0, done.stderr[-3000:]
+    text = (tmp_path / "out.csv").read_text("utf-8")
+    assert "\\u" not in text
+    with (tmp_path / "out.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["url"]: row for row in csv.DictReader(handle)}
+    expected = {item["url"]: item for item in small_site.expected_items()}
+    assert set(rows) == set(expected)
+    for url, row in rows.items():
+        for name in ("breadcrumbs", "authors", "tags", "translations", "images", "related"):
+            value = json.loads(row[name])  # JSON text, not a Python repr
+            assert isinstance(value, dict if name == "translations" else list), (name, row[name])
+        assert json.loads(row["tags"]) == expected[url]["tags"]
+        assert json.loads(row["translations"]) == expected[url]["translations"]
+        assert [image["url"] for image in json.loads(row["images"])] == [i["url"] for i in expected[url]["images"]]
+    assert any(json.loads(row["related"]) for row in rows.values())
