@@ -57,6 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scheme, host and port, not the host name alone (ipgirl_crawler/middlewares.py).
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "ipgirl_crawler.middlewares.OriginMiddleware": 50,
+    # Answers counted by the page that linked them; a mostly dead sitemap's links dropped (discovery/deadlinks.py).
+    "ipgirl_crawler.discovery.deadlinks.DeadLinksMiddleware": 40,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from ipgirl_crawler.archive.checks import archive_failures
+from ipgirl_crawler.discovery.deadlinks import flood_failures
 from ipgirl_crawler.discovery.reachability import UNREACHABLE_STAT
 from ipgirl_crawler.run import drift
 from ipgirl_crawler.run.bounds import bound_failures
@@ -74,5 +75,5 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
-    return (failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
+    return (failed + flood_failures(stats, limits) + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
             + archive_failures(stats) + drift.drift_failures(stats, limits, history))

@@ -21,6 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ipgirl_crawler.discovery.deadlinks import DEAD_LINKS_STAT, FLOODS_STAT
 from ipgirl_crawler.items import CONTRACT_FIELDS
 from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run.history_report import history_section
@@ -257,6 +258,8 @@ def headline(stats: dict[str, Any], summary: RunSummary) -> str:
             ("duration", "duration", fmt_duration(duration), False),
             ("finish", "finish reason", reason, reason not in ("—", "finished")),
             ("failures", "failures", fmt_int(failures), failures > 0),
+            ("dead-links", "dead links (404/410 the site links to)", fmt_int(stats.get(DEAD_LINKS_STAT, 0)),
+             bool(stats.get(FLOODS_STAT))),
             ("monitors", "monitors", monitors, bool(messages))]
     cells = "".join(f'<div class="kpi" id="kpi-{key}"><b class="{"bad" if bad else ""}">{escape(value)}</b>'
                     f"<span>{name}</span></div>" for key, name, value, bad in kpis)

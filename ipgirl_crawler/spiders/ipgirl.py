@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 
 from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import Replay
+from ipgirl_crawler.discovery.deadlinks import DeadLinks, NotFollowed
 from ipgirl_crawler.discovery.frontier import spill_frontier_to_disk
 from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
 from ipgirl_crawler.discovery.reachability import UNREACHABLE_REASON, UNREACHABLE_STAT, unreachable
@@ -71,6 +72,7 @@ class IpgirlSpider(Spider):
         self._revisited = False
         self.crawl_state: CrawlState | None = None
         self.page_pipelines: tuple[type[PagePipeline], ...] = ()
+        self.dead_links: DeadLinks | None = None  # a run's: 404/410 of the site's own links, by source
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> IpgirlSpider:
@@ -90,6 +92,7 @@ class IpgirlSpider(Spider):
         if distributed.enabled(crawler.settings):  # the shared queue deduplicates articles across workers
             spider.coordinator = distributed.start(crawler, spider.base_url)
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
+        spider.dead_links = DeadLinks.from_crawler(crawler)
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
         # Feed URIs are filled from spider attributes: where and under which run to write.
@@ -135,7 +138,8 @@ class IpgirlSpider(Spider):
         homes = [f"{self.base_url}/{lang}/" for lang in self.languages]
         self.listings_requested.update(homes)
         if first_home is not None:
-            for request in self.parse_listing(first_home):
+            for request in self.parse_listing(first_home):  # not a callback's: no Referer set by Scrapy
+                request.headers.setdefault(b"Referer", first_home.url)
                 yield request
         for home in homes[first_home is not None:]:
             yield Request(home, callback=self.parse_listing, errback=self.on_error)
@@ -211,6 +215,7 @@ class IpgirlSpider(Spider):
                 yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        self._links_from(response.url, "sitemap")
         body = response.body
         if gzip_magic_number(response):
             try:
@@ -241,6 +246,7 @@ class IpgirlSpider(Spider):
         if not isinstance(response, TextResponse):
             self.count("listing_not_html")
             return
+        self._links_from(response.url, "listing")
         hrefs = response.xpath("//a/@href | //link[@rel='next' or @rel='prev']/@href").getall()
         for url in self._links(response, hrefs):
             if article_ref(url):
@@ -325,6 +331,10 @@ class IpgirlSpider(Spider):
             self.count(f"offsite_{what}")
         return found
 
+    def _links_from(self, url: str, kind: str) -> None:
+        if self.dead_links is not None:
+            self.dead_links.source(url, kind)
+
     def _wanted_sitemap(self, url: str) -> bool:
         match = _SITEMAP_LANGUAGE.search(url)
         return not match or match[1] not in ui_strings.languages() or match[1] in self.languages
@@ -388,9 +398,14 @@ class IpgirlSpider(Spider):
             records.record("gone", url=known.url, article_id=article_id, language=language, status=response.status)
 
     def on_error(self, failure: Failure) -> None:
-        """A request that failed for good (after retries): logged, counted and recorded."""
+        """A request that failed for good (after retries): logged, counted and recorded; but a 404
+        or 410 of a link the site itself gives is a dead link (``discovery.deadlinks``), and the link
+        of a source whose links are mostly dead is not followed."""
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
+        if failure.check(NotFollowed) or (response is not None and self.dead_links is not None and self.dead_links.dead_link(
+                request, response.status, "sitemap" if request.callback == self.parse_sitemap else "listing")):
+            return
         reason = f"HTTP {response.status}" if response is not None else (failure.type.__name__ if failure.type else "error")
         attempts = 1 + (request.meta.get("retry_times", 0) if request is not None else 0)
         self.record_failure(getattr(request, "url", "?"), reason, attempts, failure.getErrorMessage())
