@@ -23,6 +23,7 @@ from typing import Any
 
 from ipgirl_crawler.discovery.deadlinks import DEAD_LINKS_STAT, FLOODS_STAT
 from ipgirl_crawler.items import CONTRACT_FIELDS
+from ipgirl_crawler.run.categories import CategoryCounts
 from ipgirl_crawler.output.files import create_part
 from ipgirl_crawler.run.history_report import history_section
 from ipgirl_crawler.run.state import BATCH_GLOB
@@ -64,7 +65,7 @@ class RunSummary:
     def __init__(self) -> None:
         self.items = self.no_votes = self.failures = 0
         self.languages: Counter[str] = Counter()
-        self.categories: Counter[str] = Counter()
+        self.categories = CategoryCounts()  # by the category's identity, whatever its language
         self.present: Counter[str] = Counter()  # field name -> items where it has a value
         self.ratio_bins = [0] * BINS
         self.failure_reasons: Counter[str] = Counter()
@@ -73,7 +74,7 @@ class RunSummary:
     def add_item(self, item: dict[str, Any]) -> None:
         self.items += 1
         self.languages[str(item.get("language") or "(none)")] += 1
-        self.categories[str(item.get("category") or "(none)")] += 1
+        self.categories.add(item)
         self.present.update(name for name in CONTRACT_FIELDS if has_value(item.get(name)))
         ratio = item.get("helpful_ratio")
         if isinstance(ratio, (int, float)) and not isinstance(ratio, bool) and math.isfinite(ratio):
@@ -270,7 +271,7 @@ def headline(stats: dict[str, Any], summary: RunSummary) -> str:
 
 def counts_section(summary: RunSummary) -> str:
     languages = sorted(summary.languages.items(), key=lambda pair: (-pair[1], pair[0]))
-    categories = sorted(summary.categories.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_CATEGORIES]
+    categories = summary.categories.top(TOP_CATEGORIES)
     others = summary.items - sum(n for _, n in categories)
     note = f'<p class="muted">{others:,} articles in other categories.</p>' if others else ""
     return (section("Articles per language", ROW.format(
