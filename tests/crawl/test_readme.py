@@ -37,7 +37,7 @@ SKIPPED = {
         "crawls the live site",
     "make demo    # prints items, per-language counts and field accuracy against the answer key":
         "the whole demo (see above)",
-    "make bench   # ~10 min; `python -m tests.bench --quick` for a 30 s smoke run, `--no-memory` to skip the long step":
+    "make bench   # ~10 min; `python -m tests.bench --quick` for a smoke run under a minute, `--no-memory` to skip the long step":
         "a ten-minute benchmark, never part of the tests (no timed assertions)",
     ".venv/bin/scrapy crawl ipgirl -a full=1 -O worker-$(hostname).jsonl -s IPGIRL_REDIS_URL=redis://redis.internal:6379/0":
         "needs the Redis server of the reader's own network (distributed mode: tests/crawl/test_distributed.py)",
