@@ -57,8 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scheme, host and port, not the host name alone (ipgirl_crawler/middlewares.py).
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "ipgirl_crawler.middlewares.OriginMiddleware": 50,
-    # Answers counted by the page that linked them; a mostly dead sitemap's links dropped (discovery/deadlinks.py).
-    "ipgirl_crawler.discovery.deadlinks.DeadLinksMiddleware": 40,
+    # Answers counted by the page that linked them; a mostly dead sitemap's links dropped (run/deadlinks.py).
+    "ipgirl_crawler.run.deadlinks.DeadLinksMiddleware": 40,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
@@ -97,15 +97,16 @@ IPGIRL_SITEMAP_DEPTH = 3
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
-LOG_FORMATTER = "ipgirl_crawler.run.logformatter.SafeLogFormatter"
+LOG_FORMATTER = "ipgirl_crawler.logs.formatter.SafeLogFormatter"
 
 EXTENSIONS = {
     "ipgirl_crawler.run.collector.CollectorTuning": 50,
-    "ipgirl_crawler.run.clean_log.CleanLog": 100,
-    "ipgirl_crawler.run.progress.Progress": 400,
+    "ipgirl_crawler.logs.clean.CleanLog": 100,
+    "ipgirl_crawler.monitoring.progress.Progress": 400,
     "ipgirl_crawler.run.records.RunRecords": 500,
     "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
-    "ipgirl_crawler.run.examples.DriftExamples": 560,
+    "ipgirl_crawler.monitoring.examples.DriftExamples": 560,
+    "ipgirl_crawler.run.crosschecks.CrossChecks": 580,  # its counts are in the stats before RunMonitor judges them
     "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }
@@ -126,6 +127,7 @@ ITEM_PIPELINES = {
     "pipelines.related.RelatedLinksPipeline": 400,
     "pipelines.dates.DatesPipeline": 500,
     "pipelines.validate.ContractValidationPipeline": 600,
+    "pipelines.verify.VerifyPipeline": 650,  # corrections before the item is written
     "pipelines.duplicates.DuplicateUrlPipeline": 700,
     "pipelines.incremental.IncrementalPipeline": 800,
 }

@@ -5,7 +5,8 @@ import pytest
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
-from ipgirl_crawler.discovery.deadlinks import DeadLinks, NotFollowed, flood_failures
+from ipgirl_crawler.monitoring.dead_links import flood_failures
+from ipgirl_crawler.run.deadlinks import DeadLinks, NotFollowed
 
 SITEMAP = "http://127.0.0.1:8800/sitemaps/fr.xml"
 

@@ -4,7 +4,7 @@ Everything is inline (CSS and SVG drawn here, no script, no CDN, no web font), s
 mailed, archived or opened offline; a Content-Security-Policy forbids any load besides inline style.
 Items are streamed and folded into counters, never held in memory: a run may have millions.
 
-    python -m ipgirl_crawler.run.report DATA_DIR RUN_DATE RUN_ID    # writes the run's <run_id>.report.html
+    python -m ipgirl_crawler.monitoring.report DATA_DIR RUN_DATE RUN_ID    # writes the run's <run_id>.report.html
 """
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ipgirl_crawler.discovery.deadlinks import DEAD_LINKS_STAT, FLOODS_STAT
 from ipgirl_crawler.items import CONTRACT_FIELDS
-from ipgirl_crawler.run.categories import CategoryCounts
-from ipgirl_crawler.output.files import create_part
-from ipgirl_crawler.run.history_report import history_section
-from ipgirl_crawler.run.state import BATCH_GLOB
+from ipgirl_crawler.monitoring.categories import CategoryCounts
+from ipgirl_crawler.monitoring.dead_links import DEAD_LINKS_STAT, FLOODS_STAT
+from ipgirl_crawler.monitoring.history_report import history_section
+from ipgirl_crawler.monitoring.verify_report import accuracy_section
+from ipgirl_crawler.output.files import BATCH_GLOB, create_part
 
 logger = logging.getLogger(__name__)
 
@@ -344,7 +344,7 @@ def render_report(stats: dict[str, Any], items: Iterable[dict[str, Any]], failur
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
             f"<style>{CSS}</style></head><body><header><h1>{title}</h1>"
             f"<p>started {escape(str(stats.get('start_time') or '—'))}</p></header><main>"
-            + headline(stats, summary) + counts_section(summary) + coverage_section(stats, summary) + history_section(stats)
+            + headline(stats, summary) + counts_section(summary) + coverage_section(stats, summary) + history_section(stats) + accuracy_section(stats)
             + helpfulness_section(summary) + timeline_section(stats) + failures_section(stats, summary)
             + "</main></body></html>\n")
 
@@ -388,7 +388,7 @@ def write_report(data_dir: Path, run_date: str, run_id: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ipgirl_crawler.run.report", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m ipgirl_crawler.monitoring.report", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path, help="IPGIRL_DATA_DIR, e.g. data")
     parser.add_argument("run_date", help="the run's partition, YYYY-MM-DD")
     parser.add_argument("run_id", help="the run's id, YYYYMMDDTHHMMSSZ")

@@ -16,25 +16,28 @@ dead, the source is flagged, its remaining links are not fetched (``…/dead_lin
 and a monitor fails naming it ("2,000 of 2,060 sitemap URLs dead…"). Both thresholds are in
 ``data/monitors.json``.
 """
+
 from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.logs.safe import safe_for_log
+from ipgirl_crawler.monitoring.dead_links import (
+    DEAD_LINKS_STAT,
+    FLOODS_STAT,
+    MAX_FLOODS_SHOWN,
+    NOT_FOLLOWED_STAT,
+)
+from ipgirl_crawler.monitoring.thresholds import monitor_thresholds
 
 logger = logging.getLogger(__name__)
 DEAD_STATUSES = frozenset({404, 410})
-DEAD_LINKS_STAT = "ipgirl/discovery/dead_links"
-FLOODS_STAT = "ipgirl/discovery/dead_link_floods"
-NOT_FOLLOWED_STAT = FLOODS_STAT + "/not_followed"
-MAX_FLOODS_SHOWN = 5  # sources named in the stats and the monitor: the count says the rest
 
 
 class NotFollowed(IgnoreRequest):
@@ -56,20 +59,6 @@ def referer(request: Request | None) -> str | None:
     return value.decode("latin-1") if value else None
 
 
-def flood_text(flood: dict[str, Any], max_rate: float) -> str:
-    """One flagged source as the monitor says it."""
-    rest = f", {flood['not_followed']:,} more not followed" if flood["not_followed"] else ""
-    links = "sitemap URLs" if flood["kind"] == "sitemap" else "links of a listing page"
-    return f"{flood['dead']:,} of {flood['answered']:,} {links} dead (maximum {max_rate:.0%}){rest}: {flood['url']}"
-
-
-def flood_failures(stats: dict[str, Any], thresholds: dict[str, Any]) -> list[str]:
-    floods = stats.get(FLOODS_STAT) or []
-    shown = [flood_text(flood, thresholds["max_dead_link_rate"]) for flood in floods[:MAX_FLOODS_SHOWN]]
-    more = stats.get(FLOODS_STAT + "/count", len(floods)) - len(shown)
-    return shown + ([f"{more} more sources with mostly dead links"] if more > 0 else [])
-
-
 class DeadLinks:
     """The run's dead links and their sources (the spider's ``dead_links``)."""
 
@@ -81,8 +70,6 @@ class DeadLinks:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DeadLinks:
-        from ipgirl_crawler.run.checks import monitor_thresholds  # late: run.checks reads discovery's rules
-
         thresholds = monitor_thresholds(crawler.settings)
         return cls(crawler, thresholds["max_dead_link_rate"], thresholds["dead_link_sample"])
 

@@ -1,28 +1,24 @@
 """Health checks of a finished run, so a site change fails the run loudly.
 
-Thresholds live in ``data/monitors.json`` (overridable with ``IPGIRL_MONITOR_THRESHOLDS``);
+Thresholds live in ``data/monitors.json`` (overridable with ``IPGIRL_MONITOR_THRESHOLDS``, ``thresholds.py``);
 ``evaluate`` is pure over the crawl's stats.
 """
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
-from ipgirl_crawler.archive.checks import archive_failures
-from ipgirl_crawler.discovery.deadlinks import flood_failures
 from ipgirl_crawler.discovery.reachability import UNREACHABLE_STAT
-from ipgirl_crawler.run import drift
-from ipgirl_crawler.run.bounds import bound_failures
-from ipgirl_crawler.run.feed_health import feed_failures
+from ipgirl_crawler.monitoring import drift
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
+from ipgirl_crawler.monitoring.bound_checks import bound_failures
+from ipgirl_crawler.monitoring.dead_links import flood_failures
+from ipgirl_crawler.monitoring.feed_health import feed_failures
+from ipgirl_crawler.monitoring.thresholds import default_thresholds
+from ipgirl_crawler.monitoring.verify_monitor import verify_failures
 
 FAILURE_PREFIX = "ipgirl/failures/"
 MISSING_PREFIX = "ipgirl/validate/missing/"
 SCHEMA_PREFIX = "ipgirl/validate/schema/"
-
-
-def default_thresholds() -> dict[str, Any]:
-    return json.loads(resources.files("ipgirl_crawler").joinpath("data/monitors.json").read_text("utf-8"))
 
 
 def articles_seen(stats: dict[str, Any]) -> int:
@@ -75,5 +71,6 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
-    return (failed + flood_failures(stats, limits) + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
-            + archive_failures(stats) + drift.drift_failures(stats, limits, history))
+    return (failed + flood_failures(stats, limits) + coverage_failures(stats, limits) + feed_failures(stats)
+            + bound_failures(stats) + archive_failures(stats) + drift.drift_failures(stats, limits, history)
+            + verify_failures(stats, limits))
