@@ -167,6 +167,12 @@ def article_ref(url: str) -> ArticleRef | None:
     return ArticleRef(match["lang"], match["id"])
 
 
+def article_section(url: str) -> str | None:
+    """The section (category) segment of an article-shaped URL: ``ai`` in ``/fr/ai/123-…``."""
+    match = _ARTICLE_PATH.match(urlsplit(url).path)
+    return match["section"] if match and match["section"] not in NON_ARTICLE_SECTIONS else None
+
+
 def listing_language(url: str) -> str | None:
     """The language of a home or category listing URL, else None."""
     path = urlsplit(url).path

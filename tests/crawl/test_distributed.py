@@ -270,7 +270,7 @@ def test_a_worker_started_a_little_late_joins_the_job_rather_than_seeding_anothe
 def test_the_readme_command_removes_every_key_of_a_crashed_job(tmp_path: Path) -> None:
     from ipgirl_crawler.distributed.scripts import Scripts
 
-    command = SECTION.split("redis-cli --scan")[1].split("`")[0]
+    command = next(line for line in SECTION.splitlines() if line.startswith("redis-cli --scan"))
     job = command.split("'ipgirl:")[1].split(":*'")[0]  # the job the README names, e.g. 127.0.0.1:8800
     with RedisServer(tmp_path) as server:
         client = redis.Redis.from_url(server.url)
@@ -280,6 +280,6 @@ def test_the_readme_command_removes_every_key_of_a_crashed_job(tmp_path: Path) -
         scripts.run("take", "crashed-worker", 1)
         client.set("ipgirl:another-job:seeded", 1)
         assert len(client.keys(f"ipgirl:{job}:*")) >= 5
-        subprocess.run(["bash", "-c", f"redis-cli -p {server.port} --scan{command}".replace("xargs redis-cli", f"xargs redis-cli -p {server.port}")],
+        subprocess.run(["bash", "-c", command.replace("redis-cli", f"redis-cli -p {server.port}")],
                        check=True, capture_output=True)
         assert client.keys("*") == [b"ipgirl:another-job:seeded"]
