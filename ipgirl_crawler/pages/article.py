@@ -29,6 +29,8 @@ from ipgirl_crawler.pages.dom import (
     json_ld_objects,
     lines_of,
     block_html,
+    outer_html,
+    remember_texts,
     text_content,
     text_of,
 )
@@ -83,6 +85,7 @@ class ArticlePage(DateStamps):
         self.base_url = base_url
         self.root: HtmlElement = root if root is not None else rendered_root(response)
         self.prepare()
+        remember_texts(self.root)  # from here on the tree stays as it is
         # Built before prepare() or after: it only wraps text runs in new <p>, moving no indexed tag.
         self.tagged = tagged if tagged is not None else TagIndex(self.root)
 
@@ -254,6 +257,11 @@ class ArticlePage(DateStamps):
             return canonical
         return absolute(self.response.url, self.response.url) or self.response.url
 
+    @cached_property
+    def _article_id(self) -> str | None:
+        # Asked by is_article() and to_item(); its fallbacks search the whole document.
+        return self.article_id()
+
     def article_id(self) -> str | None:
         for url in (self._url, self.response.url):
             ref = article_ref(url)
@@ -262,7 +270,9 @@ class ArticlePage(DateStamps):
         marked = first(self.root.xpath("//*[@data-article-id]"))
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
-        match = first([m for m in map(_POST_ID.search, self.root.xpath("//article/@class")) if m])
+        # //article/@class, read from the page's index rather than by a whole-document XPath.
+        classes = [a.get("class") for a in self.tagged.by_tag["article"] if a.get("class") is not None]
+        match = first([m for m in map(_POST_ID.search, classes) if m])
         return match[1] if match else None
 
     @cached_property
@@ -379,7 +389,7 @@ class ArticlePage(DateStamps):
     # -- the whole page ------------------------------------------------------
     def is_article(self) -> bool:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
-        if not (self.article_id() and self._title is not None and self.body.blocks):
+        if not (self._article_id and self._title is not None and self.body.blocks):
             return False
         if self.meta.get("og:type") in NOT_ARTICLE_OG_TYPES:
             return False
@@ -390,7 +400,7 @@ class ArticlePage(DateStamps):
     def to_item(self) -> ArticleItem:
         date_header = self.response.headers.get(b"Date")
         return ArticleItem(
-            url=self._url, fetched_url=self.fetched_url(), article_id=self.article_id(),
+            url=self._url, fetched_url=self.fetched_url(), article_id=self._article_id,
             language=self.language, title=self.title(), summary=self._summary, category=self.category(),
             breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
             modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
