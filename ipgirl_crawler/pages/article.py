@@ -19,7 +19,7 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
-from ipgirl_crawler.pages.boilerplate import article_blocks
+from ipgirl_crawler.pages.boilerplate import article_blocks, prose_chars
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
@@ -55,25 +55,6 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 
 
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
-
-
-# Text a reader does not read as prose: link lists, form controls, code.
-_NOT_PROSE = ("a", "select", "button", "script", "style", "noscript", "template")
-
-
-def _visible_chars(text: str) -> int:
-    # Counting the common blanks runs in C; a menu's indentation weighs nothing.
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
-
-
-def prose_chars(paragraph: HtmlElement) -> int:
-    """Characters of a paragraph's text, blanks left out, but for its links and form controls."""
-    chars = _visible_chars(text_content(paragraph))
-    if len(paragraph):  # most paragraphs hold no element: nothing to take away
-        for element in paragraph.iter(*_NOT_PROSE):
-            if element is not paragraph:
-                chars -= _visible_chars(text_content(element))
-    return max(0, chars)
 
 
 class ArticlePage(DateStamps):

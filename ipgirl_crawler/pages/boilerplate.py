@@ -156,3 +156,22 @@ def without_orphan_headings(blocks: list[HtmlElement]) -> list[HtmlElement]:
                 continue
         kept.append(block)
     return kept[::-1]
+
+
+# Text a reader does not read as prose: link lists, form controls, code.
+_NOT_PROSE = ("a", "select", "button", "script", "style", "noscript", "template")
+
+
+def _visible_chars(text: str) -> int:
+    # Counting the common blanks runs in C; a menu's indentation weighs nothing.
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
+def prose_chars(paragraph: HtmlElement) -> int:
+    """Characters of a paragraph's text, blanks left out, but for its links and form controls."""
+    chars = _visible_chars(text_content(paragraph))
+    if len(paragraph):  # most paragraphs hold no element: nothing to take away
+        for element in paragraph.iter(*_NOT_PROSE):
+            if element is not paragraph:
+                chars -= _visible_chars(text_content(element))
+    return max(0, chars)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from scrapy.http import HtmlResponse
 
-from ipgirl_crawler.pages.article import prose_chars
+from ipgirl_crawler.pages.boilerplate import prose_chars
 from ipgirl_crawler.pages.dom import parse_fragment
 from ipgirl_crawler.pages.eras import page_for
 from pipelines.base import Counts
