@@ -23,8 +23,7 @@ from typing import Any
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.run.crosschecks import CrossChecks
 from ipgirl_crawler.monitoring.verify_checks import key_of
-from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, norm
-from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
+from ipgirl_crawler.monitoring.verify_match import is_date_line, is_prefix_snippet, norm
 from pipelines.base import CountingPipeline
 from pipelines.related import split_ellipsis
 
@@ -69,7 +68,7 @@ def trim_glued_tail(card: dict[str, Any], target: dict[str, Any] | None, languag
         head, tail = snippet[:cut].rstrip(_GLUE), snippet[cut:].strip(_GLUE)
         if len(tail) > MAX_TAIL_CHARS:
             return None
-        if _ends_cleanly(head, texts) and _is_date_line(tail, language) and is_prefix_snippet(head, *texts):
+        if _ends_cleanly(head, texts) and is_date_line(tail, language) and is_prefix_snippet(head, *texts):
             cut_snippet, truncated = split_ellipsis(head)
             return {**card, "snippet": cut_snippet, "snippet_truncated": truncated}
     return None
@@ -79,12 +78,6 @@ def _ends_cleanly(head: str, texts: tuple[Any, ...]) -> bool:
     """Where a snippet ends: an ellipsis, a sentence's end, or the whole of one of the article's
     texts; "Plans to grow" before "in 2025" is a cut mid-sentence, not a snippet before its date."""
     return bool(head) and (head.endswith(_SNIPPET_ENDS) or any(norm(head) == norm(t) for t in texts if t))
-
-
-def _is_date_line(text: str, language: str) -> bool:
-    """Each piece of ``text`` ("March 23, 2025", "March 23, 2025 · 5 min read") a date or a reading time."""
-    pieces = [p.strip() for p in text.replace("·", "|").replace("•", "|").split("|") if p.strip()]
-    return bool(pieces) and all(looks_like_date(p, language) or looks_like_reading_time(p, language) for p in pieces)
 
 
 def corrected_card(card: Any, checks: CrossChecks, language: str) -> dict[str, Any] | None:

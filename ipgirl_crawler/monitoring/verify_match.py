@@ -11,6 +11,8 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
+
 # What a cut snippet may end with once its ellipsis is gone (the localsite's and most CMSs' set).
 _SNIPPET_END = " .,;:!?-–—…·|/'\"«»“”‘’"
 # "Title | IPGirl", "Title - IPGirl": the site's name after a title in <title>-like metadata.
@@ -122,3 +124,9 @@ def url_section(url: object) -> str | None:
         return None
     parts = [p for p in urlsplit(url).path.split("/") if p]
     return parts[1] if len(parts) >= 3 else None
+
+
+def is_date_line(text: str, language: str) -> bool:
+    """Each piece of ``text`` ("March 23, 2025", "March 23, 2025 · 5 min read") a date or a reading time."""
+    pieces = [p.strip() for p in text.replace("·", "|").replace("•", "|").split("|") if p.strip()]
+    return bool(pieces) and all(looks_like_date(p, language) or looks_like_reading_time(p, language) for p in pieces)

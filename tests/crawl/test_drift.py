@@ -80,7 +80,8 @@ def test_a_share_of_pages_in_unreadable_markup_fails_the_run(rewrite: Any, tmp_p
     moved_paths = {site.site.by_id[article_id].path for article_id in moved}
     stats, report = run_files(tmp_path / "d")
     cited = re.findall(r"e\.g\. ([^;]+)", summary)
-    examples = [url for group in cited for url in group.split(", ")]
+    # "e.g. URL, URL" (coverage, drift) or "e.g. URL: what disagreed | URL: …" (the cross-checks)
+    examples = [url for group in cited for url in re.findall(r"http://\S+?(?=:?(?:\s|,|$))", group)]
     # Every failure names pages that moved: a moved page is not read as an article, or read with
     # fields missing (a page whose paragraphs are images still has its headings and lists).
     assert examples and all(url.removeprefix(site.base_url) in moved_paths for url in examples), summary

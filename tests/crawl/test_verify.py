@@ -64,7 +64,7 @@ def test_a_parser_broken_on_one_field_is_caught_and_named(site: Any, field: str,
     # A third of the pages misread; the estimate extrapolates the checked ones' rate to the rest
     # (43 % of published_at unverifiable here), the bounds take them all wrong or all right.
     low, high = stats[f"ipgirl/verify/{field}/estimate_low"], stats[f"ipgirl/verify/{field}/estimate_high"]
-    assert low <= accuracy <= high, (field, accuracy)
+    assert low <= round(accuracy, 4) <= high, (field, accuracy)  # the stats keep 4 decimals
     assert abs(stats[f"ipgirl/verify/{field}/estimate"] - accuracy) < 0.02, (field, accuracy)
 
 
@@ -81,9 +81,10 @@ def test_an_incremental_rerun_gives_the_same_verdict(tmp_path: Path) -> None:
 
 def test_dates_read_as_a_day_where_the_header_states_the_instant_are_named(tmp_path: Path) -> None:
     """Held-out era P: the byline's web component shows "3 days ago" with the instant in its
-    ``datetime``; a published_at read as that day at 00:00 is contradicted by the header, and named."""
+    ``datetime``; a published_at read as that day at 00:00 (as the parser read a third of them before
+    issue 21; replayed by a broken parser) is contradicted by the header, and named."""
     with LocalSite(n_articles=60, seed=7, eras="P") as served:
-        done = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d")
+        done = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d", *broken_field_pipelines("published_at_day"))
         expected = served.expected_items()
     assert done.returncode == 1, done.stderr[-3000:]
     assert named_fields(done) == {"published_at"}
@@ -92,4 +93,4 @@ def test_dates_read_as_a_day_where_the_header_states_the_instant_are_named(tmp_p
     truth = score(articles(tmp_path / "d"), expected)
     accuracy = 1 - truth.wrong["published_at"] / truth.emitted
     low, high = stats["ipgirl/verify/published_at/estimate_low"], stats["ipgirl/verify/published_at/estimate_high"]
-    assert low <= accuracy <= high
+    assert low <= round(accuracy, 4) <= high  # the stats keep 4 decimals

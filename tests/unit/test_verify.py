@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, key_of, notice_texts
+from ipgirl_crawler.monitoring.verify_checks import (
+    CONTRADICTED,
+    UNVERIFIABLE,
+    VERIFIED,
+    RunChecks,
+    card_problem,
+    key_of,
+    notice_texts,
+)
 from ipgirl_crawler.monitoring.verify_job import job_verify
 from pipelines.verify import split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
@@ -235,3 +243,69 @@ def test_a_bound_contradicts_but_its_passes_confirm_nothing() -> None:
     counts = {"published_at": {"verified": 60, "contradicted": 30, "bound": 10, "unverifiable": 100}}
     # 30 wrong, and the unverifiable wrong as often as the two-sided checks found: 20 of 80
     assert estimates_of(counts) == {"published_at": round(1 - (30 + 0.25 * 100) / 190, 4)}
+
+
+_TARGET = {"title": "Chips get faster", "summary": "Makers ship a new node this year.", "body_prefix": "First block.\n\nSecond."}
+
+
+@pytest.mark.parametrize(("card", "target", "blamed"), [
+    ({"title": "Chips get faster", "snippet": "Makers ship a new"}, _TARGET, ""),  # a cut summary
+    ({"title": "Chips get faster", "snippet": "First block."}, _TARGET, ""),  # the body's start
+    # a paragraph the reading split in two: the card goes on past the first block
+    ({"title": "Chips get faster", "snippet": "The first block is a whole sentence of some sixty characters. And on"},
+     {**_TARGET, "body_prefix": "The first block is a whole sentence of some sixty characters.\n\nNext."}, ""),
+    # the whole summary and a date glued on
+    ({"title": "Chips get faster", "snippet": "The summary is a whole sentence of some sixty characters or more. 4 July 2023"},
+     {**_TARGET, "summary": "The summary is a whole sentence of some sixty characters or more."}, "snippet"),
+    # a short block vouches for nothing after it
+    ({"title": "Chips get faster", "snippet": "First block. 4 July 2023"}, _TARGET, "snippet"),
+    ({"title": "Chips get faster", "snippet": "Something else"}, _TARGET, "snippet"),
+    ({"title": "Chips get faster Makers ship", "snippet": None}, _TARGET, "title"),
+    ({"title": "Chips get faster", "category": "AI", "snippet": None}, {**_TARGET, "category": "Robotics"}, "category"),
+    # the article was read without its summary (misread, or it has none): the snippet is no evidence
+    ({"title": "Chips get faster", "snippet": "Makers ship a new"}, {**_TARGET, "summary": None, "body_prefix": "x"}, ""),
+    # the article was read without a date every article shows: its reading is incomplete
+    ({"title": "Chips get faster", "snippet": "Makers"}, {**_TARGET, "summary": "Other.", "published_at": None}, ""),
+    ({"title": "Chips get faster", "snippet": "Makers"}, {**_TARGET, "summary": "Other.", "published_at": "2023-07-04T00:00:00Z"},
+     "snippet"),
+    # the card shows a category the article was read without: the article's reading is incomplete
+    ({"title": "Chips get faster", "category": "AI", "snippet": "Makers"}, {**_TARGET, "summary": "Other.", "body_prefix": "x"}, ""),
+    ({"title": "Chips get faster", "category": "AI", "snippet": "Makers"},
+     {**_TARGET, "category": "AI", "summary": "Other.", "body_prefix": "x"}, "snippet"),
+])
+def test_card_problem(card: dict[str, Any], target: dict[str, Any], blamed: str) -> None:
+    problem = card_problem(card, target)
+    assert problem.split(" ")[0] == blamed if blamed else problem == ""
+
+
+@pytest.mark.parametrize(("snippet", "summary_of_2", "outcome"), [
+    # the article's text was misread (its paragraphs images): none of the card's text is in the
+    # article as read, so the card checks nothing (and is not blamed)
+    ("Les régulateurs veulent des règles", "Légende d’une image.", UNVERIFIABLE),
+    # a date glued onto the snippet: it starts as the article does, so every page repeating it is wrong
+    ("Les régulateurs veulent des règles. 4 juillet 2023", "Les régulateurs veulent des règles.", CONTRADICTED),
+])
+def test_a_card_whose_text_the_article_lacks_blames_neither(
+        snippet: str, summary_of_2: str | None, outcome: str) -> None:
+    card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": snippet}
+    records = {"fr:1": record(1, related=[card]), "fr:3": record(3, related=[card]),
+               "fr:2": record(2, summary=summary_of_2, body_prefix="Légende d’image.")}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("snippet", "outcome"), [
+    # the card starts with a whole block the reading kept (the paragraph it came from was read in
+    # part: the rest was images) and goes on: it agrees
+    ("Les régulateurs de Bruxelles souhaitent des règles plus claires pour les modèles. Le nouveau", VERIFIED),
+    ("Un tout autre texte que l’article ne montre pas", UNVERIFIABLE),  # text the article lacks: either may be wrong
+    ("Résumé. Plus rien à voir avec la suite du texte", CONTRADICTED),  # starts as the summary, goes on wrong
+    # the whole block and a date glued on
+    ("Les régulateurs de Bruxelles souhaitent des règles plus claires pour les modèles. 4 juillet 2023", CONTRADICTED),
+])
+def test_a_card_going_on_past_a_block_of_the_article(snippet: str, outcome: str) -> None:
+    card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": snippet}
+    body = "Le tableau plus large\n\nUne liste.\n\nLes régulateurs de Bruxelles souhaitent des règles plus claires pour les modèles."
+    records = {"fr:1": record(1, related=[card]), "fr:2": record(2, body_prefix=body)}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
