@@ -3,6 +3,8 @@ of a WARC file, one JSON line each (contract fields in contract order, the crawl
 
     ipgirl-extract PAGE.html --url URL [--base-url ORIGIN] [--date "Fri, 20 Nov 2026 12:00:00 GMT"]
     ipgirl-extract ARCHIVE.warc.gz      (one gzip member per record, as WARC writers write them)
+    ipgirl-extract PAGE.html --url URL --save-fixture DIR       (the page as a test fixture)
+    ipgirl-extract ARCHIVE.warc.gz --url URL --save-fixture DIR (that record as a test fixture)
 
 Each page goes through what the crawl does to it: the page object, then the page pipelines of
 ``ITEM_PIPELINES`` (all the cleaning and the contract check). The pipelines after them
@@ -18,11 +20,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -33,6 +37,7 @@ from scrapy.utils.conf import build_component_list
 
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses
 from ipgirl_crawler.cli.crawl import build_settings
+from ipgirl_crawler.cli.fixture import FixtureExists, save_fixture
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
 from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
@@ -141,13 +146,19 @@ def crawl_pipelines() -> tuple[type[PagePipeline], ...]:
 
 
 def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url: str | None, out: IO[bytes],
-                err: IO[str]) -> int:
-    """One line per page on ``out``, reasons on ``err``; the exit status."""
+                err: IO[str], fixture: Path | None = None) -> int:
+    """One line per page on ``out``, reasons on ``err``; the exit status. With ``fixture``, each
+    page is also saved there as a test fixture (one page: the caller picks it)."""
     pipelines = crawl_pipelines()
     exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
     status = EXIT_ALL_EMITTED
     for response, fetched_at in pages:
-        extracted = extract_page(response, base_url or origin_of(response.url), pipelines, fetched_at)
+        origin = base_url or origin_of(response.url)
+        extracted = extract_page(response, origin, pipelines, fetched_at)
+        if fixture is not None:
+            save_fixture(fixture, response, origin, extracted.item)
+            print(f"ipgirl-extract: saved {safe_for_log(response.url)} as a fixture in {fixture}: correct what the "
+                  f"crawl misread in expected.json", file=err)
         exporter.export_item(ArticleItem(extracted.item))
         out.flush()
         if extracted.reason:
@@ -158,13 +169,25 @@ def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.save_fixture is not None and (args.save_fixture / "meta.json").exists():
+        raise FixtureExists(f"{args.save_fixture} holds a fixture already; choose another folder")
     if not args.path.name.endswith((".warc", ".warc.gz")):
         if not args.url:
             parser.error("a saved page needs its address: --url URL")
-        return write_lines([(page_response(args.path, args.url, args.date), None)], args.base_url,
-                           sys.stdout.buffer, sys.stderr)
+        # A fixture keeps the date its relative dates ("3 days ago") were read against.
+        date = args.date or (format_datetime(datetime.now(timezone.utc), usegmt=True) if args.save_fixture else None)
+        return write_lines([(page_response(args.path, args.url, date), None)], args.base_url,
+                           sys.stdout.buffer, sys.stderr, args.save_fixture)
+    if args.save_fixture and not args.url:
+        parser.error("a fixture from an archive is one of its records: --url URL")
     counts = ReadCounts()
-    status = write_lines(warc_pages(args.path, counts), args.base_url, sys.stdout.buffer, sys.stderr)
+    pages = warc_pages(args.path, counts)
+    if args.save_fixture:  # the first whole HTML response record of that URL
+        pages = itertools.islice((page for page in pages if page[0].url == args.url), 1)
+    status = write_lines(pages, args.base_url, sys.stdout.buffer, sys.stderr, args.save_fixture)
+    if args.save_fixture and not (args.save_fixture / "meta.json").exists():
+        print(f"ipgirl-extract: no HTML response for {safe_for_log(args.url)} in {args.path}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if counts.torn:
         print(f"ipgirl-extract: cannot read {counts.torn} torn or damaged record(s) of {args.path}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -178,12 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="the page's URL (a saved page only; a WARC record names its own)")
     parser.add_argument("--base-url", help="the site's origin (default: the page URL's)")
     parser.add_argument("--date", help="a saved page's HTTP Date, which \"3 days ago\" counts from (default: now)")
+    parser.add_argument("--save-fixture", type=Path, metavar="DIR",
+                        help="also save the page (of an archive: the record of --url) as a test fixture in DIR")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"ipgirl-extract: no such file: {args.path}", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         return run(args, parser)
+    except FixtureExists as error:
+        print(f"ipgirl-extract: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except Exception as error:  # a broken archive or page file: one line, not a traceback
         print(f"ipgirl-extract: cannot read {args.path}: {type(error).__name__}: {safe_for_log(error)}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -51,7 +51,7 @@ def crawl_item(name: str) -> dict[str, Any]:
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_a_saved_page_gives_the_crawl_s_item(name: str) -> None:
     _, expected = load_example(name)
-    done = run(FIXTURES / "examples" / f"{name}.html", "--url", expected["url"], "--date", SITE_DATE)
+    done = run(FIXTURES / "pages" / name / "page.html", "--url", expected["url"], "--date", SITE_DATE)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     [item] = lines_of(done)
     assert {field: item[field] for field in expected} == expected
