@@ -33,6 +33,7 @@ from ipgirl_crawler.pages.dom import (
     text_content,
     text_of,
 )
+from ipgirl_crawler.pages.fields import item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
@@ -135,10 +136,12 @@ class ArticlePage(DateStamps):
     def _crumbs(self) -> HtmlElement | None:
         return self.breadcrumbs_element()
 
+    @item_field(name="url")
     @cached_property
     def _url(self) -> str:
         return self.url()
 
+    @item_field(name="summary")
     @cached_property
     def _summary(self) -> str | None:
         return self.summary()
@@ -224,6 +227,7 @@ class ArticlePage(DateStamps):
         return parse_byline(lines_of(element), self.language or "en") if element is not None else BylineParts()
 
     # -- fields ------------------------------------------------------------
+    @item_field
     def fetched_url(self) -> str:
         return self.response.url
 
@@ -233,6 +237,7 @@ class ArticlePage(DateStamps):
             return canonical
         return absolute(self.response.url, self.response.url) or self.response.url
 
+    @item_field
     def article_id(self) -> str | None:
         for url in (self._url, self.response.url):
             ref = article_ref(url)
@@ -244,6 +249,7 @@ class ArticlePage(DateStamps):
         match = first([m for m in map(_POST_ID.search, self.root.xpath("//article/@class")) if m])
         return match[1] if match else None
 
+    @item_field
     @cached_property
     def language(self) -> str | None:
         declared = (self.root.get("lang") or "").strip().lower()[:2]
@@ -251,6 +257,7 @@ class ArticlePage(DateStamps):
             return declared
         return path_language(self.response.url)
 
+    @item_field
     def title(self) -> str | None:
         title = text_of(self._title)
         return title or normalize_or_none(self.meta.get("og:title"))
@@ -263,10 +270,12 @@ class ArticlePage(DateStamps):
                 return text
         return None
 
+    @item_field
     def breadcrumbs(self) -> list[str]:
         element = self._crumbs
         return [t for t in (text_of(a) for a in element.xpath(".//a")) if t] if element is not None else []
 
+    @item_field
     def category(self) -> str | None:
         element = self._crumbs
         if element is not None:
@@ -276,6 +285,7 @@ class ArticlePage(DateStamps):
         section = self.meta.get("article:section") or self.json_ld.get("articleSection")
         return normalize_or_none(section) if isinstance(section, str) else None
 
+    @item_field
     def authors(self) -> list[str]:
         element = self._byline
         if element is not None:
@@ -284,9 +294,11 @@ class ArticlePage(DateStamps):
                 return [name for name in linked if name]
         return self.machine_authors or list(self.byline.authors)
 
+    @item_field
     def raw_body_html(self) -> str:
         return "".join(outer_html(block) for block in self.body.blocks)
 
+    @item_field
     def tags(self) -> list[str]:
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
         tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
@@ -308,6 +320,7 @@ class ArticlePage(DateStamps):
         url = self.resolve(href)
         return url is not None and same_origin(url, self.base_url) and article_ref(url) is None
 
+    @item_field
     def raw_votes_text(self) -> str | None:
         element = self.anchors.first("votes")
         for _ in range(3):
@@ -323,9 +336,11 @@ class ArticlePage(DateStamps):
     def _related(self) -> list[dict[str, str | None]]:
         return related_cards(self.discover_heading(), self.card_url, self.is_article_url, CATEGORY_NAMES)
 
+    @item_field
     def raw_related(self) -> list[dict[str, str | None]]:
         return [dict(card) for card in self._related]
 
+    @item_field
     def translations(self) -> dict[str, str]:
         return dict(self._translations)
 
@@ -340,10 +355,12 @@ class ArticlePage(DateStamps):
                 found.setdefault(code, url)
         return found
 
+    @item_field
     def raw_notice_text(self) -> str | None:
         notice = self.anchors.first("notice")
         return text_of(notice) if notice is not None else None
 
+    @item_field(name="raw_generic_body")
     def generic_body(self) -> str:
         """The second opinion: the page's main text as a generic extractor reads it."""
         return generic_body(self.response.text)
@@ -359,16 +376,24 @@ class ArticlePage(DateStamps):
         return bool(article_ref(self._url) or article_ref(self.response.url) or self.meta.get("og:type") == "article"
                     or self.json_ld or self._byline is not None or self.published_at_raw())
 
-    def to_item(self) -> ArticleItem:
+    @item_field
+    def raw_page_html(self) -> str | None:
+        """The markup, for the body's tie-break (``pipelines/second_opinion.py``)."""
+        return self.response.text
+
+    @item_field
+    def response_date(self) -> str | None:
         date_header = self.response.headers.get(b"Date")
-        return ArticleItem(
-            url=self._url, fetched_url=self.fetched_url(), article_id=self.article_id(),
-            language=self.language, title=self.title(), summary=self._summary, category=self.category(),
-            breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
-            modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
-            raw_generic_body=self.generic_body(), raw_page_html=self.response.text,
-            raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),
-            raw_notice_text=self.raw_notice_text(), translations=self.translations(),
-            response_date=date_header.decode("latin-1") if date_header else None,
-            crawled_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), schema_version=SCHEMA_VERSION,
-        )
+        return date_header.decode("latin-1") if date_header else None
+
+    @item_field
+    def crawled_at(self) -> str:
+        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @item_field
+    def schema_version(self) -> str:
+        return SCHEMA_VERSION
+
+    def to_item(self) -> ArticleItem:
+        """The item, every field read by the method its declaration (``@item_field``) names."""
+        return ArticleItem(read_fields(self))
