@@ -36,6 +36,7 @@ from ipgirl_crawler.pages.dom import (
 from ipgirl_crawler.pages.fields import item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
+from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
@@ -47,7 +48,6 @@ from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
-_AUTHOR_LINKS = "//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')]"
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 # A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
@@ -58,6 +58,8 @@ CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values(
 
 class ArticlePage(DateStamps):
     """Structure-first parser; the fallback for every era."""
+
+    locators: Locators = STRUCTURE
 
     def __init__(self, response: TextResponse, base_url: str, root: HtmlElement | None = None,
                  tagged: TagIndex | None = None) -> None:
@@ -150,7 +152,7 @@ class ArticlePage(DateStamps):
         headings = self.tagged.in_body("h1")
         for h1 in headings:
             text = text_of(h1)
-            if text and text.casefold() != SITE_NAME and not h1.xpath("ancestor::header[not(ancestor::article)]"):
+            if text and text.casefold() != SITE_NAME and not self.locators.site_banner(h1):
                 return h1
         return first(headings)
 
@@ -158,7 +160,7 @@ class ArticlePage(DateStamps):
     def densest(self) -> HtmlElement | None:
         """The element holding the most paragraph text."""
         weights: Counter[HtmlElement] = Counter()
-        for paragraph in self.root.xpath("//body//p | //body//li"):
+        for paragraph in self.locators.text_blocks(self.root):
             parent = paragraph.getparent()
             if parent is not None:
                 weights[parent if paragraph.tag == "p" else parent.getparent()] += len(text_content(paragraph))
@@ -178,13 +180,13 @@ class ArticlePage(DateStamps):
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
-        marks += self.root.xpath(_AUTHOR_LINKS)
+        marks += self.locators.author_marks(self.root)
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
         element = min(marks, key=lambda e: self.positions.get(e, 0))
         while (parent := element.getparent()) is not None and len(text_of(parent)) <= MAX_BYLINE_CHARS \
-                and not parent.xpath(".//h1"):
+                and not self.locators.headings(parent):
             element = parent
         return element
 
@@ -198,7 +200,7 @@ class ArticlePage(DateStamps):
         homes = [a for a in links if a is not None and self.positions.get(a, 0) < title_pos]
         for home in reversed(homes):
             for container in list(home.iterancestors())[:4]:
-                count = len(container.xpath(".//a"))
+                count = len(self.locators.links(container))
                 if count > 6:
                     break
                 if count > 1:
@@ -243,10 +245,10 @@ class ArticlePage(DateStamps):
             ref = article_ref(url)
             if ref:
                 return ref.article_id
-        marked = first(self.root.xpath("//*[@data-article-id]"))
+        marked = first(self.locators.marked_article_id(self.root))
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
-        match = first([m for m in map(_POST_ID.search, self.root.xpath("//article/@class")) if m])
+        match = first([m for m in map(_POST_ID.search, self.locators.article_classes(self.root)) if m])
         return match[1] if match else None
 
     @item_field
@@ -273,13 +275,13 @@ class ArticlePage(DateStamps):
     @item_field
     def breadcrumbs(self) -> list[str]:
         element = self._crumbs
-        return [t for t in (text_of(a) for a in element.xpath(".//a")) if t] if element is not None else []
+        return [t for t in (text_of(a) for a in self.locators.links(element)) if t] if element is not None else []
 
     @item_field
     def category(self) -> str | None:
         element = self._crumbs
         if element is not None:
-            for link in reversed(element.xpath(".//a[contains(@href, '/category/')]")):
+            for link in reversed(self.locators.category_links(element)):
                 if text_of(link):
                     return text_of(link)
         section = self.meta.get("article:section") or self.json_ld.get("articleSection")
@@ -289,7 +291,7 @@ class ArticlePage(DateStamps):
     def authors(self) -> list[str]:
         element = self._byline
         if element is not None:
-            linked = [text_of(a) for a in element.xpath(".//a[contains(@href, '/author')]")]
+            linked = [text_of(a) for a in self.locators.author_links(element)]
             if any(linked):
                 return [name for name in linked if name]
         return self.machine_authors or list(self.byline.authors)
@@ -377,8 +379,7 @@ class ArticlePage(DateStamps):
                     or self.json_ld or self._byline is not None or self.published_at_raw())
 
     @item_field
-    def raw_page_html(self) -> str | None:
-        """The markup, for the body's tie-break (``pipelines/second_opinion.py``)."""
+    def raw_page_html(self) -> str | None:  # the markup, for the body's tie-break (second_opinion.py)
         return self.response.text
 
     @item_field
