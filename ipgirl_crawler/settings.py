@@ -104,6 +104,7 @@ EXTENSIONS = {
     "ipgirl_crawler.run.records.RunRecords": 500,
     "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
     "ipgirl_crawler.monitoring.examples.DriftExamples": 560,
+    "ipgirl_crawler.run.crosschecks.CrossChecks": 580,  # its counts are in the stats before RunMonitor judges them
     "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }
@@ -124,6 +125,7 @@ ITEM_PIPELINES = {
     "pipelines.related.RelatedLinksPipeline": 400,
     "pipelines.dates.DatesPipeline": 500,
     "pipelines.validate.ContractValidationPipeline": 600,
+    "pipelines.verify.VerifyPipeline": 650,  # corrections before the item is written
     "pipelines.duplicates.DuplicateUrlPipeline": 700,
     "pipelines.incremental.IncrementalPipeline": 800,
 }

@@ -25,7 +25,7 @@ from ipgirl_crawler.archive.reader import ReadCounts, archived_responses, respon
 from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
 from ipgirl_crawler.discovery.urls import article_ref, same_origin
 from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.discovery.urls import article_key
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/replay/"
