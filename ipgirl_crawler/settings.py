@@ -62,6 +62,8 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "ipgirl_crawler.discovery.robots.RobotsTxtOnce": 100,
+    # robots.txt read up to its first 500 KiB (RFC 9309), decoded there: after HttpCompression (590).
+    "ipgirl_crawler.discovery.robots.RobotsTxtPrefix": 595,
     # -a replay=…: answers from the archive before any other middleware; off otherwise.
     "ipgirl_crawler.archive.replay.ReplayMiddleware": 50,
 }
