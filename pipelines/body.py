@@ -113,6 +113,7 @@ def _ad_labels(lang: str) -> frozenset[str]:
     return frozenset((*AD_LABELS.get(lang, ()), *AD_LABELS[ui_strings.DEFAULT_UI_LANGUAGE]))
 
 
+@lru_cache(maxsize=32)  # per language: built once, not on every page
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
     labels = [re.escape(label.rstrip(" :：")) for label in ui_strings.ui_variants(lang, "read_also")]
     return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)

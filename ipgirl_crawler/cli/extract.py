@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,9 +41,9 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
+from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses
-from ipgirl_crawler.cli.crawl import build_settings
 from ipgirl_crawler.cli.fixture import FixtureExists, save_fixture
 from ipgirl_crawler.discovery import urls
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
@@ -146,10 +147,17 @@ def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse
     return HtmlResponse(url=url, body=path.read_bytes(), headers=headers)
 
 
+def crawl_settings() -> Settings:
+    """The crawl's settings, as ``ipgirl-crawl`` builds them with no ``-s`` (its module, cli/crawl.py,
+    imports the run's machinery, ~0.3 s before the first line, none of which is needed here)."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "ipgirl_crawler.settings")
+    return get_project_settings()
+
+
 def crawl_pipelines(settings: Settings) -> tuple[type[PagePipeline], ...]:
     """The page pipelines the crawl runs on each page; a stateless pipeline after them that this
     tool cannot apply is named on stderr rather than skipped silently."""
-    leading = page_pipelines(settings)
+    leading = page_pipelines(settings, STATE_PIPELINES)
     rest = build_component_list(settings.getwithbase("ITEM_PIPELINES"))[len(leading):]
     for path in rest:
         name = path if isinstance(path, str) else f"{path.__module__}.{path.__qualname__}"
@@ -163,7 +171,7 @@ def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url:
                 err: IO[str], settings: Settings | None = None, fixture: Path | None = None) -> int:
     """One line per page the crawl would read on ``out``, reasons on ``err``; the exit status. With
     ``fixture``, each page read is also saved there as a test fixture (one page: the caller picks it)."""
-    settings = settings or build_settings({})
+    settings = settings or crawl_settings()
     pipelines = crawl_pipelines(settings)
     exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
     status = EXIT_ALL_EMITTED
@@ -198,7 +206,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                            sys.stdout.buffer, sys.stderr, fixture=args.save_fixture)
     if args.save_fixture and not args.url:
         parser.error("a fixture from an archive is one of its records: --url URL")
-    settings, counts = build_settings({}), ReadCounts()
+    settings, counts = crawl_settings(), ReadCounts()
     pages = warc_pages(args.path, counts, Limits.of(settings))
     if args.save_fixture:  # the first whole HTML response record of that URL
         pages = itertools.islice((page for page in pages if page[0].url == args.url), 1)

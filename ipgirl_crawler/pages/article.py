@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
 
@@ -16,7 +15,7 @@ from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
 from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, same_origin
-from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
+from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.boilerplate import article_blocks
@@ -30,10 +29,11 @@ from ipgirl_crawler.pages.dom import (
     lines_of,
     outer_html,
     page_root,
+    remember_texts,
     text_content,
     text_of,
 )
-from ipgirl_crawler.pages.fields import item_field, read_fields
+from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
@@ -56,7 +56,7 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
-class ArticlePage(DateStamps):
+class ArticlePage(DateStamps, ResponseFields):
     """Structure-first parser; the fallback for every era."""
 
     locators: Locators = STRUCTURE
@@ -67,6 +67,7 @@ class ArticlePage(DateStamps):
         self.base_url = base_url
         self.root: HtmlElement = root if root is not None else page_root(response)
         self.prepare()
+        remember_texts(self.root)  # from here on the tree stays as it is
         # Built before prepare() or after: it only wraps text runs in new <p>, moving no indexed tag.
         self.tagged = tagged if tagged is not None else TagIndex(self.root)
 
@@ -239,7 +240,12 @@ class ArticlePage(DateStamps):
             return canonical
         return absolute(self.response.url, self.response.url) or self.response.url
 
-    @item_field
+    @item_field(name="article_id")
+    @cached_property
+    def _article_id(self) -> str | None:
+        # Asked by is_article() and to_item(); its fallbacks search the whole document.
+        return self.article_id()
+
     def article_id(self) -> str | None:
         for url in (self._url, self.response.url):
             ref = article_ref(url)
@@ -248,7 +254,9 @@ class ArticlePage(DateStamps):
         marked = first(self.locators.marked_article_id(self.root))
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
-        match = first([m for m in map(_POST_ID.search, self.locators.article_classes(self.root)) if m])
+        # //article/@class, read from the page's index rather than by a whole-document XPath.
+        classes = [a.get("class") for a in self.tagged.by_tag["article"] if a.get("class") is not None]
+        match = first([m for m in map(_POST_ID.search, classes) if m])
         return match[1] if match else None
 
     @item_field
@@ -370,30 +378,13 @@ class ArticlePage(DateStamps):
     # -- the whole page ------------------------------------------------------
     def is_article(self) -> bool:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
-        if not (self.article_id() and self._title is not None and self.body.blocks):
+        if not (self._article_id and self._title is not None and self.body.blocks):
             return False
         if self.meta.get("og:type") in NOT_ARTICLE_OG_TYPES:
             return False
         # An article-shaped URL with a title and a body is one; an id read from the markup needs more.
         return bool(article_ref(self._url) or article_ref(self.response.url) or self.meta.get("og:type") == "article"
                     or self.json_ld or self._byline is not None or self.published_at_raw())
-
-    @item_field
-    def raw_page_html(self) -> str | None:  # the markup, for the body's tie-break (second_opinion.py)
-        return self.response.text
-
-    @item_field
-    def response_date(self) -> str | None:
-        date_header = self.response.headers.get(b"Date")
-        return date_header.decode("latin-1") if date_header else None
-
-    @item_field
-    def crawled_at(self) -> str:
-        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    @item_field
-    def schema_version(self) -> str:
-        return SCHEMA_VERSION
 
     def to_item(self) -> ArticleItem:
         """The item, every field read by the method its declaration (``@item_field``) names."""

@@ -13,6 +13,7 @@ brings the lost bodies back (F1 0.88 alone, 0.958 with it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -51,7 +52,11 @@ def is_link_list(block: HtmlElement) -> bool:
 
 
 def _noise_named(element: HtmlElement) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _names_noise(f"{element.get('class') or ''} {element.get('id') or ''}")
+
+
+@lru_cache(maxsize=4096)  # each block's ancestors are asked again for the next block, with the same names
+def _names_noise(names: str) -> bool:
     return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower()))
 
 

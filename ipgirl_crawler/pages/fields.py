@@ -8,8 +8,13 @@ this is the one part of it we need.
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any, TypeVar
+
+from scrapy.http import TextResponse
+
+from ipgirl_crawler.items import SCHEMA_VERSION
 
 MARK = "__item_field__"
 Reader = TypeVar("Reader")
@@ -44,3 +49,26 @@ def read_fields(page: Any) -> dict[str, Any]:
         value = getattr(page, attribute)
         values[name] = value() if callable(value) else value
     return values
+
+
+class ResponseFields:
+    """The fields a page object reads from its response and the moment, not from the markup."""
+
+    response: TextResponse
+
+    @item_field
+    def raw_page_html(self) -> str | None:  # the markup, for the body's tie-break (second_opinion.py)
+        return self.response.text
+
+    @item_field
+    def response_date(self) -> str | None:
+        date_header = self.response.headers.get(b"Date")
+        return date_header.decode("latin-1") if date_header else None
+
+    @item_field
+    def crawled_at(self) -> str:
+        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @item_field
+    def schema_version(self) -> str:
+        return SCHEMA_VERSION

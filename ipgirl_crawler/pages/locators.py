@@ -26,9 +26,8 @@ class Locators:
     links: etree.XPath = _xpath(".//a")
     author_links: etree.XPath = _xpath(".//a[contains(@href, '/author')]")
     category_links: etree.XPath = _xpath(".//a[contains(@href, '/category/')]")
-    # An id the markup states when the URL has none: data-article-id, or WordPress's post-<id> class.
+    # An id the markup states when the URL has none (data-article-id; a post-<id> class is read from the page's index).
     marked_article_id: etree.XPath = _xpath("//*[@data-article-id]")
-    article_classes: etree.XPath = _xpath("//article/@class")
 
 
 STRUCTURE = Locators()

@@ -17,8 +17,7 @@ from typing import Any
 
 from scrapy.http import HtmlResponse
 
-from ipgirl_crawler.cli.crawl import build_settings
-from ipgirl_crawler.cli.extract import crawl_pipelines, extract_page, origin_of
+from ipgirl_crawler.cli.extract import crawl_pipelines, crawl_settings, extract_page, origin_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXTRA_ENV = "IPGIRL_EXTRA_FIXTURES"
@@ -56,7 +55,7 @@ def read_fixture(folder: Path) -> dict[str, Any]:
     """The item the crawl makes of the fixture's page (``ipgirl-extract``'s reading: the page object
     and the page pipelines, as in the crawl's extraction worker)."""
     meta = meta_of(folder)
-    pipelines = crawl_pipelines(build_settings({}))
+    pipelines = crawl_pipelines(crawl_settings())
     return extract_page(response_of(folder), meta.get("base_url") or origin_of(meta["url"]), pipelines).item
 
 
