@@ -12,6 +12,7 @@ from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.pages.text import normalize_text
 
+
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
 # Elements that only group blocks: looked into, never a block themselves when they hold blocks.
@@ -35,7 +36,7 @@ _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 def page_root(response: TextResponse) -> HtmlElement:
     """The page's tree as Scrapy's selector parses it (same text, same libxml2 options), made of
     plain lxml elements: lxml.html's elements call back into Python for every element touched,
-    which costs more than the parse itself on a page walk."""
+    which costs more than the parse itself on a page walk. Page objects read ``rendered.rendered_root``."""
     if not isinstance(response, HtmlResponse):
         return response.selector.root
     return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
@@ -57,6 +58,23 @@ def parse_fragment(html: str) -> HtmlElement:
 
 def outer_html(element: HtmlElement) -> str:
     return etree.tostring(element, method="html", encoding="unicode", with_tail=False)
+
+
+# Parts of a table: out of their table, an HTML parser drops their text and keeps only their links.
+TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "caption"})
+
+
+def block_html(block: HtmlElement) -> str:
+    """A body block's HTML as it parses on its own: a table cell or row standing as a block is
+    written as a ``<div>`` (its text kept), anything else as it is."""
+    if block.tag not in TABLE_PARTS:
+        return outer_html(block)
+    tag = block.tag
+    try:
+        block.tag = "div"
+        return outer_html(block)
+    finally:
+        block.tag = tag
 
 
 def drop_tree(element: HtmlElement) -> None:
@@ -138,18 +156,22 @@ def lines_of(element: HtmlElement | None) -> str:
     """The element's text with " | " where a new line or cell starts, for texts read in parts."""
     if element is None:
         return ""
-    parts: list[str] = []
-    for node in element.iter():
-        if not isinstance(node.tag, str) or node.tag in SKIP_TEXT_TAGS:
-            if node is not element and node.tail:
-                parts.append(node.tail)
-            continue
-        if node is not element and node.tag in LINE_BREAKS:
-            parts.append(" | ")
-        parts.append(node.text or "")
-        if node is not element and node.tail:
-            parts.append(node.tail)
+    parts: list[str] = [element.text or ""] if element.tag not in SKIP_TEXT_TAGS else []
+    _walk_lines(element, parts, 0)
     return normalize_text("".join(parts))
+
+
+def _walk_lines(node: HtmlElement, parts: list[str], depth: int) -> None:
+    # A child's tail follows its whole subtree: "<span><span>By <a>A</a></span></span> <span>Published"
+    # reads "By A Published", not "By APublished".
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in SKIP_TEXT_TAGS and depth < MAX_DEPTH:
+            if child.tag in LINE_BREAKS:
+                parts.append(" | ")
+            parts.append(child.text or "")
+            _walk_lines(child, parts, depth + 1)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def attr(element: HtmlElement | None, name: str) -> str:

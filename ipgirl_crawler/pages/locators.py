@@ -20,8 +20,6 @@ class Locators:
                                        " or contains(concat(' ', @rel, ' '), ' author ')]")
     # An <h1> in a header that is not the article's is the site's banner, not the title.
     site_banner: etree.XPath = _xpath("ancestor::header[not(ancestor::article)]")
-    # Where paragraph text is, to find the element holding the most of it.
-    text_blocks: etree.XPath = _xpath("//body//p | //body//li")
     headings: etree.XPath = _xpath(".//h1")
     links: etree.XPath = _xpath(".//a")
     author_links: etree.XPath = _xpath(".//a[contains(@href, '/author')]")

@@ -7,7 +7,7 @@ loaded machine, where either figure alone does not.
     python -m tests.bench.pagecost --dump out.jsonl     # every item, to diff two versions' outputs
 
 Site pages are rendered in-process by the local site's generator (no server); real pages are
-``tests/realpages`` (the article path: every page goes through the pipelines).
+the benchmark set of ``../shared/realpages`` (the article path: every page goes through the pipelines).
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from tests.localsite import ALL_ERAS, Site, build_site, expected_items
 from tests.localsite.app import App
 from tests.localsite.eras import Ctx
 from tests.localsite.fmt import http_date
-from tests.realpages import load_pages
+from tests.support import realpages
 from tests.support.crawl_check import score
 
 SITE_BASE = "http://127.0.0.1:8000"
@@ -64,7 +64,10 @@ def pages_of(site: Site) -> list[Page]:
 
 
 def real_pages() -> list[Page]:
-    return [Page(p.url, p.html, {b"Content-Type": [b"text/html"]}, p.origin) for p in load_pages()]
+    if not realpages.available():
+        print(realpages.MISSING, flush=True)
+        return []
+    return [Page(p.url, p.html, {b"Content-Type": [b"text/html"]}, p.origin) for p in realpages.benchmark_pages()]
 
 
 PIPELINES = page_pipelines(build_settings({}))
@@ -160,6 +163,8 @@ def main() -> None:
     sets = {"site": lambda: site_pages(args.articles, args.seed, args.eras), "real": real_pages}
     for name in (("site", "real") if args.set == "both" else (args.set,)):
         pages = sets[name]()
+        if not pages:
+            continue
         if args.dump:
             dump(pages, f"{args.dump}.{name}.jsonl")
         elif args.profile:
