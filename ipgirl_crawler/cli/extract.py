@@ -3,6 +3,8 @@ of a WARC file, one JSON line each (contract fields in contract order, the crawl
 
     ipgirl-extract PAGE.html --url URL [--base-url ORIGIN] [--date "Fri, 20 Nov 2026 12:00:00 GMT"]
     ipgirl-extract ARCHIVE.warc.gz      (one gzip member per record, as WARC writers write them)
+    ipgirl-extract PAGE.html --url URL --save-fixture DIR       (the page as a test fixture)
+    ipgirl-extract ARCHIVE.warc.gz --url URL --save-fixture DIR (that record as a test fixture)
 
 Each page goes through what the crawl does to it: the page object, then the page pipelines of
 ``ITEM_PIPELINES`` (all the cleaning and the contract check). The pipelines after them
@@ -25,11 +27,13 @@ archive with torn, damaged or oversized records: the whole ones still get their 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -40,6 +44,7 @@ from scrapy.utils.conf import build_component_list
 from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses
+from ipgirl_crawler.cli.fixture import FixtureExists, save_fixture
 from ipgirl_crawler.discovery import urls
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
 from ipgirl_crawler.logs.safe import safe_for_log
@@ -163,8 +168,9 @@ def crawl_pipelines(settings: Settings) -> tuple[type[PagePipeline], ...]:
 
 
 def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url: str | None, out: IO[bytes],
-                err: IO[str], settings: Settings | None = None) -> int:
-    """One line per page the crawl would read on ``out``, reasons on ``err``; the exit status."""
+                err: IO[str], settings: Settings | None = None, fixture: Path | None = None) -> int:
+    """One line per page the crawl would read on ``out``, reasons on ``err``; the exit status. With
+    ``fixture``, each page read is also saved there as a test fixture (one page: the caller picks it)."""
     settings = settings or crawl_settings()
     pipelines = crawl_pipelines(settings)
     exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
@@ -172,7 +178,12 @@ def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url:
     for response, fetched_at in pages:
         reason = never_read(response, base_url)
         if reason is None:
-            extracted = extract_page(response, base_url or origin_of(response.url), pipelines, fetched_at)
+            origin = base_url or origin_of(response.url)
+            extracted = extract_page(response, origin, pipelines, fetched_at)
+            if fixture is not None:
+                save_fixture(fixture, response, origin, extracted.item)
+                print(f"ipgirl-extract: saved {safe_for_log(response.url)} as a fixture in {fixture}: correct what "
+                      f"the crawl misread in expected.json", file=err)
             exporter.export_item(ArticleItem(extracted.item))
             out.flush()
             reason = extracted.reason
@@ -184,14 +195,25 @@ def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.save_fixture is not None and (args.save_fixture / "meta.json").exists():
+        raise FixtureExists(f"{args.save_fixture} holds a fixture already; choose another folder")
     if not args.path.name.endswith((".warc", ".warc.gz")):
         if not args.url:
             parser.error("a saved page needs its address: --url URL")
-        return write_lines([(page_response(args.path, args.url, args.date), None)], args.base_url,
-                           sys.stdout.buffer, sys.stderr)
+        # A fixture keeps the date its relative dates ("3 days ago") were read against.
+        date = args.date or (format_datetime(datetime.now(timezone.utc), usegmt=True) if args.save_fixture else None)
+        return write_lines([(page_response(args.path, args.url, date), None)], args.base_url,
+                           sys.stdout.buffer, sys.stderr, fixture=args.save_fixture)
+    if args.save_fixture and not args.url:
+        parser.error("a fixture from an archive is one of its records: --url URL")
     settings, counts = crawl_settings(), ReadCounts()
-    status = write_lines(warc_pages(args.path, counts, Limits.of(settings)), args.base_url, sys.stdout.buffer,
-                         sys.stderr, settings)
+    pages = warc_pages(args.path, counts, Limits.of(settings))
+    if args.save_fixture:  # the first whole HTML response record of that URL
+        pages = itertools.islice((page for page in pages if page[0].url == args.url), 1)
+    status = write_lines(pages, args.base_url, sys.stdout.buffer, sys.stderr, settings, args.save_fixture)
+    if args.save_fixture and not (args.save_fixture / "meta.json").exists():
+        print(f"ipgirl-extract: no HTML response for {safe_for_log(args.url)} in {args.path}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if counts.torn:
         print(f"ipgirl-extract: cannot read {counts.torn} torn or damaged record(s) of {args.path}", file=sys.stderr)
     if counts.oversized:
@@ -209,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", help="the site's origin (default: the page URL's); a page of another origin "
                                            "gets no line")
     parser.add_argument("--date", help="a saved page's HTTP Date, which \"3 days ago\" counts from (default: now)")
+    parser.add_argument("--save-fixture", type=Path, metavar="DIR",
+                        help="also save the page (of an archive: the record of --url) as a test fixture in DIR")
     args = parser.parse_args(argv)
     if args.base_url and urls.origin_of(args.base_url) is None:
         parser.error(f"--base-url {args.base_url!r} is not an http(s) origin")
@@ -217,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNREADABLE
     try:
         return run(args, parser)
+    except FixtureExists as error:
+        print(f"ipgirl-extract: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except Exception as error:  # a broken archive or page file: one line, not a traceback
         print(f"ipgirl-extract: cannot read {args.path}: {type(error).__name__}: {safe_for_log(error)}", file=sys.stderr)
         return EXIT_UNREADABLE

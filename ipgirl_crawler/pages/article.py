@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
 
@@ -16,7 +15,7 @@ from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
 from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, same_origin
-from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
+from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
 from ipgirl_crawler.pages.boilerplate import article_blocks, prose_chars
@@ -24,18 +23,18 @@ from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
     attr,
+    block_html,
     common_ancestor,
     first,
     json_ld_objects,
     lines_of,
-    block_html,
-    outer_html,
     remember_texts,
-    text_content,
     text_of,
 )
+from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
+from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
@@ -48,7 +47,6 @@ from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
-_AUTHOR_LINKS = "//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')]"
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 # A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
 _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
@@ -57,8 +55,10 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
-class ArticlePage(DateStamps):
+class ArticlePage(DateStamps, ResponseFields):
     """Structure-first parser; the fallback for every era."""
+
+    locators: Locators = STRUCTURE
 
     def __init__(self, response: TextResponse, base_url: str, root: HtmlElement | None = None,
                  tagged: TagIndex | None = None) -> None:
@@ -138,10 +138,12 @@ class ArticlePage(DateStamps):
     def _crumbs(self) -> HtmlElement | None:
         return self.breadcrumbs_element()
 
+    @item_field(name="url")
     @cached_property
     def _url(self) -> str:
         return self.url()
 
+    @item_field(name="summary")
     @cached_property
     def _summary(self) -> str | None:
         return self.summary()
@@ -150,7 +152,7 @@ class ArticlePage(DateStamps):
         headings = self.tagged.in_body("h1")
         for h1 in headings:
             text = text_of(h1)
-            if text and text.casefold() != SITE_NAME and not h1.xpath("ancestor::header[not(ancestor::article)]"):
+            if text and text.casefold() != SITE_NAME and not self.locators.site_banner(h1):
                 return h1
         return first(headings)
 
@@ -180,13 +182,13 @@ class ArticlePage(DateStamps):
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
-        marks += self.root.xpath(_AUTHOR_LINKS)
+        marks += self.locators.author_marks(self.root)
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
         element = min(marks, key=lambda e: self.positions.get(e, 0))
         while (parent := element.getparent()) is not None and len(text_of(parent)) <= MAX_BYLINE_CHARS \
-                and not parent.xpath(".//h1"):
+                and not self.locators.headings(parent):
             element = parent
         return element
 
@@ -200,7 +202,7 @@ class ArticlePage(DateStamps):
         homes = [a for a in links if a is not None and self.positions.get(a, 0) < title_pos]
         for home in reversed(homes):
             for container in list(home.iterancestors())[:4]:
-                count = len(container.xpath(".//a"))
+                count = len(self.locators.links(container))
                 if count > 6:
                     break
                 if count > 1:
@@ -229,6 +231,7 @@ class ArticlePage(DateStamps):
         return parse_byline(lines_of(element), self.language or "en") if element is not None else BylineParts()
 
     # -- fields ------------------------------------------------------------
+    @item_field
     def fetched_url(self) -> str:
         return self.response.url
 
@@ -238,6 +241,7 @@ class ArticlePage(DateStamps):
             return canonical
         return absolute(self.response.url, self.response.url) or self.response.url
 
+    @item_field(name="article_id")
     @cached_property
     def _article_id(self) -> str | None:
         # Asked by is_article() and to_item(); its fallbacks search the whole document.
@@ -248,7 +252,7 @@ class ArticlePage(DateStamps):
             ref = article_ref(url)
             if ref:
                 return ref.article_id
-        marked = first(self.root.xpath("//*[@data-article-id]"))
+        marked = first(self.locators.marked_article_id(self.root))
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
         # //article/@class, read from the page's index rather than by a whole-document XPath.
@@ -256,6 +260,7 @@ class ArticlePage(DateStamps):
         match = first([m for m in map(_POST_ID.search, classes) if m])
         return match[1] if match else None
 
+    @item_field
     @cached_property
     def language(self) -> str | None:
         declared = (self.root.get("lang") or "").strip().lower()[:2]
@@ -263,6 +268,7 @@ class ArticlePage(DateStamps):
             return declared
         return path_language(self.response.url)
 
+    @item_field
     def title(self) -> str | None:
         title = text_of(self._title)
         return title or normalize_or_none(self.meta.get("og:title"))
@@ -275,30 +281,35 @@ class ArticlePage(DateStamps):
                 return text
         return None
 
+    @item_field
     def breadcrumbs(self) -> list[str]:
         element = self._crumbs
-        return [t for t in (text_of(a) for a in element.xpath(".//a")) if t] if element is not None else []
+        return [t for t in (text_of(a) for a in self.locators.links(element)) if t] if element is not None else []
 
+    @item_field
     def category(self) -> str | None:
         element = self._crumbs
         if element is not None:
-            for link in reversed(element.xpath(".//a[contains(@href, '/category/')]")):
+            for link in reversed(self.locators.category_links(element)):
                 if text_of(link):
                     return text_of(link)
         section = self.meta.get("article:section") or self.json_ld.get("articleSection")
         return normalize_or_none(section) if isinstance(section, str) else None
 
+    @item_field
     def authors(self) -> list[str]:
         element = self._byline
         if element is not None:
-            linked = [text_of(a) for a in element.xpath(".//a[contains(@href, '/author')]")]
+            linked = [text_of(a) for a in self.locators.author_links(element)]
             if any(linked):
                 return [name for name in linked if name]
         return self.machine_authors or list(self.byline.authors)
 
+    @item_field
     def raw_body_html(self) -> str:
         return "".join(block_html(block) for block in self.body.blocks)
 
+    @item_field
     def tags(self) -> list[str]:
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
         tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
@@ -322,6 +333,7 @@ class ArticlePage(DateStamps):
         url = self.resolve(href)
         return url is not None and same_origin(url, self.base_url) and article_ref(url) is None
 
+    @item_field
     def raw_votes_text(self) -> str | None:
         element = self.anchors.first("votes")
         for _ in range(3):
@@ -337,9 +349,11 @@ class ArticlePage(DateStamps):
     def _related(self) -> list[dict[str, str | None]]:
         return related_cards(self.discover_heading(), self.card_url, self.is_article_url, CATEGORY_NAMES)
 
+    @item_field
     def raw_related(self) -> list[dict[str, str | None]]:
         return [dict(card) for card in self._related]
 
+    @item_field
     def translations(self) -> dict[str, str]:
         return dict(self._translations)
 
@@ -359,10 +373,12 @@ class ArticlePage(DateStamps):
                     found.setdefault(language, url)
         return found
 
+    @item_field
     def raw_notice_text(self) -> str | None:
         notice = self.anchors.first("notice")
         return text_of(notice) if notice is not None else None
 
+    @item_field(name="raw_generic_body")
     def generic_body(self) -> str:
         """The second opinion: the page's main text as a generic extractor reads it."""
         return generic_body(self.response.text)
@@ -379,15 +395,5 @@ class ArticlePage(DateStamps):
                     or self.json_ld or self._byline is not None or self.published_at_raw())
 
     def to_item(self) -> ArticleItem:
-        date_header = self.response.headers.get(b"Date")
-        return ArticleItem(
-            url=self._url, fetched_url=self.fetched_url(), article_id=self._article_id,
-            language=self.language, title=self.title(), summary=self._summary, category=self.category(),
-            breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
-            modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),
-            raw_generic_body=self.generic_body(), raw_page_html=self.response.text,
-            raw_votes_text=self.raw_votes_text(), raw_related=self.raw_related(),
-            raw_notice_text=self.raw_notice_text(), translations=self.translations(),
-            response_date=date_header.decode("latin-1") if date_header else None,
-            crawled_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), schema_version=SCHEMA_VERSION,
-        )
+        """The item, every field read by the method its declaration (``@item_field``) names."""
+        return ArticleItem(read_fields(self))

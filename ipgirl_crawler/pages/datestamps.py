@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
 from ipgirl_crawler.pages.dom import attr, has_class_hint, text_of
+from ipgirl_crawler.pages.fields import item_field
 from ipgirl_crawler.pages.regions import SENTENCE_ENDS
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -135,10 +136,12 @@ class DateStamps:
         match = prefix_pattern(self.language or "en").match(text_of(parent)) if parent is not None else None
         return bool(match and match.lastgroup == "updated")
 
+    @item_field
     def published_at_raw(self) -> str | None:
         return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
                 or self._visible_stamp(True) or self._line_dates.published)
 
+    @item_field
     def modified_at_raw(self) -> str | None:
         return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
                 or self._visible_stamp(False) or self._line_dates.modified)

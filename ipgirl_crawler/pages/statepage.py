@@ -8,7 +8,6 @@ from typing import Any
 from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
-from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.article import ArticlePage
 from ipgirl_crawler.pages.byline import split_names
@@ -87,7 +86,5 @@ class StatePage(ArticlePage):
         title = escape(self.title() or "", quote=False)
         return generic_body(f"<html><body><article><h1>{title}</h1>{self.raw_body_html()}</article></body></html>")
 
-    def to_item(self) -> ArticleItem:
-        item = super().to_item()
-        item["raw_page_html"] = None  # no page markup holds the article: nothing for a tie-break to read
-        return item
+    def raw_page_html(self) -> str | None:
+        return None  # no page markup holds the article: nothing for a tie-break to read

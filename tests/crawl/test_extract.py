@@ -57,7 +57,7 @@ def crawl_item(name: str) -> dict[str, Any]:
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_a_saved_page_gives_the_crawl_s_item(name: str) -> None:
     _, expected = load_example(name)
-    done = run(FIXTURES / "examples" / f"{name}.html", "--url", expected["url"], "--date", SITE_DATE)
+    done = run(FIXTURES / "pages" / name / "page.html", "--url", expected["url"], "--date", SITE_DATE)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     [item] = lines_of(done)
     assert {field: item[field] for field in expected} == expected
@@ -200,7 +200,7 @@ def test_a_record_of_another_origin_or_a_local_file_gets_no_item_of_the_site(tmp
 
 
 def test_a_saved_page_off_the_base_url_s_origin_gets_no_line() -> None:
-    html = FIXTURES / "examples" / f"{EXAMPLES[0]}.html"
+    html = FIXTURES / "pages" / EXAMPLES[0] / "page.html"
     done = run(html, "--url", "http://elsewhere.example/fr/ai/48213-copy", "--base-url", SITE)
     assert done.returncode == 1 and done.stdout == "" and "off the site's origin" in done.stderr
     assert run(html, "--url", LISTING_URL, "--base-url", "file:///etc").returncode == 2

@@ -1,6 +1,6 @@
 """Article page templates, one per era.
 
-A: current template (examples/article-A-*.html)   B: later redesign (article-B-de.html)
+A: current template (fixtures/pages/article-A-*/)   B: later redesign (article-B-de/)
 C: plain legacy markup (no classes, no JSON-LD, no <time>)   D: C served in a legacy encoding
 E: ~2000s table soup, F: ~2010s div soup with microdata (eras_e.py, eras_f.py)
 G: HTML5 semantic / AMP-like (eras_g.py), H: A or B with hashed classes (eras_h.py),

@@ -1,46 +1,25 @@
-"""One saved page per template era and language family, field by field against its expected item.
+"""One saved page per template era and language family: every era has one, and the era table
+names the class that reads it. Their fields are checked with every other fixture (``test_fixtures.py``).
 
 The fixtures are written by ``python -m tests.localsite.fixtures``; a new era without one fails here.
 """
 from __future__ import annotations
-
-import json
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from ipgirl_crawler.pages.eras import ERAS, page_for
 from tests.localsite.fixtures import BASE, FAMILIES
 from tests.localsite.model import ALL_ERAS
-from tests.support.crawl_check import SCORED_FIELDS
-from tests.support.helpers import FIXTURES, extract, response_for
+from tests.support.fixtures import FIXTURES, meta_of, response_of
 
 ERA_FIXTURES = FIXTURES / "eras"
 FOLDERS = sorted(p.name for p in ERA_FIXTURES.iterdir() if p.is_dir())
-
-
-@lru_cache(maxsize=None)
-def extracted(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    folder: Path = ERA_FIXTURES / name
-    meta = json.loads((folder / "meta.json").read_text("utf-8"))
-    charset = meta["content_type"].split("charset=")[-1]
-    item = extract((folder / "page.html").read_bytes(), meta["url"], base_url=BASE, charset=charset, date=meta["date"])
-    return item, json.loads((folder / "expected.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("era", ALL_ERAS)
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_every_era_has_a_fixture(era: str, family: str) -> None:
     assert f"{era}-{family}" in FOLDERS, f"era {era} has no {family} fixture: run python -m tests.localsite.fixtures"
-
-
-@pytest.mark.parametrize("field", SCORED_FIELDS)
-@pytest.mark.parametrize("fixture", FOLDERS)
-def test_field(fixture: str, field: str) -> None:
-    item, expected = extracted(fixture)
-    assert item[field] == expected[field]
 
 
 @pytest.mark.parametrize("era", ALL_ERAS)
@@ -51,7 +30,4 @@ def test_every_era_is_in_the_era_table(era: str) -> None:
 @pytest.mark.parametrize("fixture", FOLDERS)
 def test_each_era_is_read_by_the_class_its_table_row_names(fixture: str) -> None:
     folder = ERA_FIXTURES / fixture
-    meta = json.loads((folder / "meta.json").read_text("utf-8"))
-    response = response_for((folder / "page.html").read_bytes(), meta["url"],
-                            charset=meta["content_type"].split("charset=")[-1], date=meta["date"])
-    assert type(page_for(response, BASE)) in ERAS[meta["era"]].parsers
+    assert type(page_for(response_of(folder), BASE)) in ERAS[meta_of(folder)["era"]].parsers

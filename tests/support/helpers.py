@@ -40,5 +40,6 @@ def extract(html: bytes | str, url: str, base_url: str = "https://www.ipgirl.com
 
 
 def load_example(name: str) -> tuple[bytes, dict[str, Any]]:
-    folder = FIXTURES / "examples"
-    return (folder / f"{name}.html").read_bytes(), json.loads((folder / f"{name}.expected.json").read_text("utf-8"))
+    """A saved page fixture (``fixtures/pages/<name>/``): its bytes and its expected item."""
+    folder = FIXTURES / "pages" / name
+    return (folder / "page.html").read_bytes(), json.loads((folder / "expected.json").read_text("utf-8"))

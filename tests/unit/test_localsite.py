@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from tests.localsite import LocalSite, build_site, corpus, expected_items
 from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI, norm
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "examples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 OLD_ERAS = "A,B,C,D"
@@ -153,9 +153,7 @@ def test_corpus_encodable_in_legacy_encodings() -> None:
 
 
 def test_seed_page_is_the_example() -> None:
-    example = FIXTURES / "article-A-fr-seed.html"
-    if not example.exists():
-        pytest.skip("no fixture")
+    example = FIXTURES / "pages" / "article-A-fr-seed" / "page.html"
     from tests.localsite.eras import Ctx, render_article
     from tests.localsite.view import ArticleView, expected_item
     s = build_site(50, 1, eras="A,B,C,D,E,F")
@@ -163,7 +161,7 @@ def test_seed_page_is_the_example() -> None:
     v = ArticleView(s.by_id[48213], s)
     page, _ = render_article(v, Ctx("https://www.ipgirl.com", "http://localhost:1"))
     assert page == example.read_text(encoding="utf-8")
-    want = json.loads((FIXTURES / "article-A-fr-seed.expected.json").read_text(encoding="utf-8"))
+    want = json.loads((FIXTURES / "pages" / "article-A-fr-seed" / "expected.json").read_text(encoding="utf-8"))
     got = expected_item(v, "https://www.ipgirl.com")
     assert {k: got[k] for k in want} == want
 
