@@ -20,7 +20,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from w3lib.url import file_uri_to_path
 
 from ipgirl_crawler import distributed
-from ipgirl_crawler.output.files import create_part, open_append
+from ipgirl_crawler.output.files import create_part, make_folder, open_append
 from ipgirl_crawler.output.formats import read_items
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY
@@ -152,7 +152,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         return cls(uri, feed_options=feed_options, crawler=crawler)
 
     def open(self, spider: Spider) -> IO[bytes]:
-        self.final.parent.mkdir(parents=True, exist_ok=True)
+        data_dir = self.crawler.settings.get("IPGIRL_DATA_DIR") if self.crawler is not None else None
+        make_folder(self.final.parent, Path(data_dir) if data_dir else None)  # run files: never through a link
         if self.write_mode == "ab":
             return open_append(self.final)
         self.part, handle = create_part(self.final)

@@ -22,7 +22,7 @@ from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.distributed.connection import redacted
 from ipgirl_crawler.output.feeds import feed_path
-from ipgirl_crawler.output.files import parse_umask
+from ipgirl_crawler.output.files import PlantedLink, parse_umask, planted_link
 from ipgirl_crawler.output.formats import READABLE_FORMATS
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
 from ipgirl_crawler.run.monitors import default_thresholds
@@ -268,9 +268,28 @@ def check_appendable(path: Path, format_: str, overwrite: bool) -> None:
                                  f"use -O to overwrite it, or a JSON Lines file to append to")
 
 
+# The data directory's folders a run writes into (``<kind>/run_date=…/``): a link in their place
+# would have the run write, or retention delete, somewhere else.
+RUN_FOLDERS = ("articles", "failures", "gone", "archive")
+
+
+def check_no_planted_links(data_dir: Path, site_dir: Path) -> None:
+    """No link where the run writes: the run folders of the data directory and their partitions,
+    the site's state folder and whatever is in it (lock, database, stats, frontier, worker slots)."""
+    candidates = [site_dir if site_dir.is_symlink() else planted_link(site_dir, depth=2)]
+    for kind in RUN_FOLDERS:
+        folder = data_dir / kind
+        candidates.append(folder if folder.is_symlink() else planted_link(folder))
+    found = next((link for link in candidates if link is not None), None)
+    if found is not None:
+        raise ConfigurationError(str(PlantedLink(found)))
+
+
 def check_directories(settings: Any, config: CrawlConfig) -> None:
-    check_writable(Path(settings.get("IPGIRL_DATA_DIR")), "IPGIRL_DATA_DIR")
-    check_writable(site_state_dir(settings.get("IPGIRL_STATE_DIR"), config.base_url), "IPGIRL_STATE_DIR")
+    data_dir, site_dir = Path(settings.get("IPGIRL_DATA_DIR")), site_state_dir(settings.get("IPGIRL_STATE_DIR"), config.base_url)
+    check_no_planted_links(data_dir, site_dir)  # first: the probes below write a file
+    check_writable(data_dir, "IPGIRL_DATA_DIR")
+    check_writable(site_dir, "IPGIRL_STATE_DIR")
 
 
 def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:

@@ -16,7 +16,7 @@ from scrapy.crawler import Crawler
 from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.output.files import create_part
+from ipgirl_crawler.output.files import create_part, make_folder
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
 from ipgirl_crawler.run.checks import monitor_thresholds
@@ -30,8 +30,9 @@ logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
 
 
-def write_json_atomically(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_json_atomically(path: Path, data: Any, root: Path | None = None) -> None:
+    """``data`` as JSON at ``path``, whole or not at all; below ``root`` never through a link."""
+    make_folder(path.parent, root)
     part, handle = create_part(path, text=True)
     with handle:
         json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
@@ -105,10 +106,10 @@ class RunMonitor:
         segments.save(state.store.dir, state.run_id, stats)
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"
-        write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
+        write_json_atomically(folder / f"{state.run_id}.stats.json", stats, data_dir)
         write_json_atomically(folder / f"{state.run_id}.manifest.json",
                               {**manifest(data_dir, state.run_id, state.run_date, stats),
-                               **manifest_entries(self.crawler, data_dir)})
+                               **manifest_entries(self.crawler, data_dir)}, data_dir)
         try:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself
