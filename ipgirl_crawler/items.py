@@ -57,3 +57,4 @@ class ArticleItem(Item):
     raw_validators = Field()
     modified_at_raw = Field()
     response_date = Field()
+    received_at = Field()  # when our clock received the page (an archived one: its record's time)

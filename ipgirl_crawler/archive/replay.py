@@ -27,6 +27,7 @@ from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
 from ipgirl_crawler.discovery.urls import article_ref, same_origin
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.workers.extraction import RECEIVED_AT_META
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/replay/"
@@ -140,4 +141,6 @@ class ReplayMiddleware:
             logger.warning("Replay: refused %s (%s)", request.url, "not in the archive" if not where else "record unreadable")
             raise IgnoreRequest(f"replay: {request.url} is not answered from the archive")
         self.stats.inc_value(STATS + "answered")
+        if archived.fetched_at is not None:  # our clock then: what the page's relative dates count from
+            request.meta[RECEIVED_AT_META] = archived.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ")
         return archived.response

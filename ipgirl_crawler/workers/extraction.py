@@ -60,12 +60,15 @@ class PageResult:
 
 
 def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str,
-            pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
+            pipelines: tuple[type[PagePipeline], ...] = (), received_at: str | None = None) -> PageResult:
     """The page object over one response, then ``pipelines`` over its item: pure, so it can run in
-    any process, and one call per page, so a worker returns a finished item."""
+    any process, and one call per page, so a worker returns a finished item. ``received_at``: when
+    an archived page was received (a live one's is now)."""
     response, corrected = with_true_encoding(HtmlResponse(url=url, body=body, headers=headers))
     page = page_for(response, base_url)
     item = dict(page.to_item()) if page.is_article() else None
+    if item is not None and received_at:
+        item["received_at"] = received_at
     # The links to follow are the item's own cards and translations (read once), or the page's.
     shown = item if item is not None else {"raw_related": page.raw_related(), "translations": page.translations()}
     hrefs = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
@@ -76,6 +79,10 @@ def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: 
         result.item, result.outcome = run_page_pipelines(item, pipelines, counts)
         result.counts = dict(counts)
     return result
+
+
+# A replayed response's meta: the time its archive record says it was received (``extract``).
+RECEIVED_AT_META = "archive_received_at"
 
 
 class PageFailed(RuntimeError):
@@ -150,7 +157,9 @@ class WorkerPool:
 
     async def extract(self, response: TextResponse, base_url: str,
                       pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
-        return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines)
+        received_at = response.request.meta.get(RECEIVED_AT_META) if response.request is not None else None
+        return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines,
+                              received_at)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker process (in-process with no workers, or when none can

@@ -120,6 +120,13 @@ class Site:
     newest: dict[str, list[Article]] = field(default_factory=dict)   # per language, newest first
     listing: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
     eras: tuple[str, ...] = DEFAULT_ERAS                  # the eras new articles are drawn from
+    # When pages are served (a LocalSite's start: its Date header, as a real site's, is the present);
+    # "3 days ago" on a page served then means 3 days before it. None: at ``now`` (fixtures).
+    served_at: datetime | None = None
+
+    @property
+    def clock(self) -> datetime:
+        return self.served_at or self.now
 
     def index(self) -> None:
         self.articles.sort(key=lambda a: a.id)

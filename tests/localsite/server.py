@@ -178,8 +178,10 @@ class LocalSite:
 
     def __init__(self, n_articles: int = 300, seed: int = 1, *, now: datetime = DEFAULT_NOW,
                  port: int = 0, log_path: str | Path | None = None, keep_log: bool = True,
-                 site: Site | None = None, eras: str | tuple[str, ...] | list[str] | None = None) -> None:
+                 site: Site | None = None, eras: str | tuple[str, ...] | list[str] | None = None,
+                 date_header: datetime | None = None) -> None:
         self.site = site or build_site(n_articles, seed, now, eras=eras)
+        self.date_header = date_header  # what its Date header says instead of the present: a wrong clock
         self.faults = FaultTable()
         self.port, self.log_path, self.keep_log = port, log_path, keep_log
         self._server: _Server | None = None
@@ -217,10 +219,11 @@ class LocalSite:
         return self._server.route_makers
 
     def bind(self) -> LocalSite:
+        self.site.served_at = datetime.now(timezone.utc).replace(microsecond=0)
         if self.log_path:
             self._log_file = open(self.log_path, "w", encoding="utf-8")
         server = _Server(("127.0.0.1", self.port), App(self.site, Ctx("", "")), self.faults,
-                         http_date(self.site.now), self._log_file, self.keep_log)
+                         http_date(self.date_header or self.site.clock), self._log_file, self.keep_log)
         self.port = server.server_address[1]
         server.app.ctx = Ctx(self.base_url, self.alt_base_url)
         self._server = server
