@@ -24,7 +24,8 @@ from ipgirl_crawler.output.files import create_part, make_folder, open_append
 from ipgirl_crawler.output.formats import read_items
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY
-from ipgirl_crawler.run.state import StateLock, StateStore, article_key, claim_worker_slot, site_state_dir
+from ipgirl_crawler.run.state import (StateLock, StateStore, StateUnusable, article_key, claim_worker_slot,
+                                     site_state_dir)
 
 logger = logging.getLogger(__name__)
 # Validators of emitted items held in memory before they go to the state store.
@@ -177,6 +178,9 @@ class AtomicFileFeedStorage(FileFeedStorage):
         state = CrawlState.of(self.crawler)
         written = self.part or self.final
         if state is not None:
+            lost = state.store.lost()
+            if lost is not None:  # committed to a state nobody will read: the run fails (FAILED_FEEDS_KEY)
+                raise StateUnusable(lost)
             for hook in state.before_commit:
                 hook()
             state.flush_validators()

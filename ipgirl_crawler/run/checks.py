@@ -26,7 +26,7 @@ from ipgirl_crawler.output.files import PlantedLink, parse_umask, planted_link
 from ipgirl_crawler.output.formats import READABLE_FORMATS
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
 from ipgirl_crawler.run.monitors import default_thresholds
-from ipgirl_crawler.run.state import site_state_dir
+from ipgirl_crawler.run.state import START_OVER, STATE_FILE, StateUnusable, recorded_runs, site_state_dir
 
 # -- settings: one row per setting ----------------------------------------------------------
 
@@ -285,9 +285,37 @@ def check_no_planted_links(data_dir: Path, site_dir: Path) -> None:
         raise ConfigurationError(str(PlantedLink(found)))
 
 
+def earlier_run_of(data_dir: Path, site: str) -> Path | None:
+    """The newest run manifest of the data directory written for ``site`` (its state folder's name)."""
+    for path in sorted(data_dir.glob("articles/run_date=*/*.manifest.json"), reverse=True):
+        try:
+            if json.loads(path.read_text("utf-8")).get("site") == site:
+                return path
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
+
+
+def check_state(data_dir: Path, site_dir: Path, full: bool) -> None:
+    """The site's state is readable, and there unless the data directory holds none of its runs
+    or the run starts over (``-a full=1``): without it every article would be emitted again."""
+    database = site_dir / STATE_FILE
+    try:
+        if recorded_runs(database):
+            return
+    except StateUnusable as error:
+        raise ConfigurationError(str(error)) from None
+    earlier = None if full else earlier_run_of(data_dir, site_dir.name)
+    if earlier is not None:
+        raise ConfigurationError(f"the state of this site, {database}, is {'empty' if database.exists() else 'missing'}, "
+                                 f"but the data directory holds its runs ({earlier}): restore it, or run with {START_OVER}")
+
+
 def check_directories(settings: Any, config: CrawlConfig) -> None:
     data_dir, site_dir = Path(settings.get("IPGIRL_DATA_DIR")), site_state_dir(settings.get("IPGIRL_STATE_DIR"), config.base_url)
     check_no_planted_links(data_dir, site_dir)  # first: the probes below write a file
+    if not distributed.enabled(settings):  # a distributed worker's state is a slot of its own (worker-N)
+        check_state(data_dir, site_dir, config.full)
     check_writable(data_dir, "IPGIRL_DATA_DIR")
     check_writable(site_dir, "IPGIRL_STATE_DIR")
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,11 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in handle)
 
 
+def site_of(state_dir: Path) -> str:
+    """The site a state folder is (a distributed worker's slot ``worker-N`` is in the site's)."""
+    return state_dir.parent.name if re.fullmatch(r"worker-\d+", state_dir.name) else state_dir.name
+
+
 def manifest(data_dir: Path, run_id: str, run_date: str, stats: dict[str, Any]) -> dict[str, Any]:
     files = {}
     for kind in ("articles", *KINDS):
@@ -82,9 +88,11 @@ class RunMonitor:
     def from_crawler(cls, crawler: Crawler) -> RunMonitor:
         return cls(crawler)
 
-    def evaluate(self, stats: dict[str, Any]) -> None:
-        """The monitors over the whole run's stats; the run joins the site's coverage history."""
+    def evaluate(self, stats: dict[str, Any], lost: str | None = None) -> None:
+        """The monitors over the whole run's stats; the run joins the site's coverage history.
+        ``lost``: why the run's state went away under it, which fails the run."""
         failed, history = evaluate_run(stats, self.thresholds, CrawlState.of(self.crawler))
+        failed = [*failed, lost] if lost else failed
         self.crawler.stats.set_value(FAILED_KEY, failed)
         if history:
             self.crawler.stats.set_value(HISTORY_KEY, history)
@@ -99,16 +107,18 @@ class RunMonitor:
             return
         whole = state.whole_run_stats(self.crawler.stats.get_stats())
         self.crawler.stats.set_stats(whole)
-        self.evaluate(whole)
+        lost = state.store.lost()
+        self.evaluate(whole, lost)
         stats = self.crawler.stats.get_stats()
         if stats.get("finish_reason") in RUN_ENDED_REASONS:  # else resumed by the next start
             state.store.finish_run(state.run_id, stats["finish_reason"])
-        segments.save(state.store.dir, state.run_id, stats)
+        if lost is None:  # its folder may be gone too
+            segments.save(state.store.dir, state.run_id, stats)
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats, data_dir)
         write_json_atomically(folder / f"{state.run_id}.manifest.json",
-                              {**manifest(data_dir, state.run_id, state.run_date, stats),
+                              {**manifest(data_dir, state.run_id, state.run_date, stats), "site": site_of(state.store.dir),
                                **manifest_entries(self.crawler, data_dir)}, data_dir)
         try:
             write_report(data_dir, state.run_date, state.run_id)

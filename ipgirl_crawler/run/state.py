@@ -51,6 +51,39 @@ class StateLocked(RuntimeError):
     """Another crawl holds this state directory."""
 
 
+class StateUnusable(RuntimeError):
+    """The state file is unreadable (truncated, overwritten), or went away during the run."""
+
+
+STATE_FILE = "state.sqlite"
+START_OVER = "-a full=1 (it starts the state over: every article is emitted again)"
+
+
+def check_database(db: sqlite3.Connection, path: Path) -> None:
+    """``StateUnusable``, naming the file and what to do, unless SQLite finds ``path`` sound."""
+    try:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        verdict = str(error)
+    if verdict != "ok":
+        raise StateUnusable(f"the state file {path} is unreadable ({verdict}): move it aside "
+                            f"(mv {path} {path}.broken) and run with {START_OVER}")
+
+
+def recorded_runs(path: Path) -> int:
+    """How many runs the state file ``path`` recorded (0: absent or empty); ``StateUnusable``."""
+    if not path.exists():
+        return 0
+    db = sqlite3.connect(path)  # read-write: closing it folds in and removes the -wal file a read-only one leaves
+    try:
+        check_database(db, path)
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name='runs'").fetchone():
+            return 0  # an empty (truncated) file: SQLite reads it as a database without tables
+        return db.execute("SELECT count(*) FROM runs").fetchone()[0]
+    finally:
+        db.close()
+
+
 @dataclass(frozen=True)
 class KnownArticle:
     key: str
@@ -132,9 +165,25 @@ class StateStore:
     def __init__(self, state_dir: str | Path) -> None:
         self.dir = Path(state_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.dir / "state.sqlite", isolation_level=None, check_same_thread=False)
+        self.path = self.dir / STATE_FILE
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        check_database(self.db, self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
+        opened = os.stat(self.path)
+        self.identity = (opened.st_dev, opened.st_ino)  # a file deleted or replaced under the run is told apart
+
+    def lost(self) -> str | None:
+        """Why the state file this run writes to is no longer the one at its path, or None: deleted
+        (with its folder, say) or replaced during the run, SQLite goes on writing into the old one."""
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            now = None
+        if now is not None and (now.st_dev, now.st_ino) == self.identity:
+            return None
+        return (f"the state file {self.path} was {'replaced' if now else 'deleted'} during the run: what this run "
+                f"emitted is not remembered and its batches are not committed; the next run needs {START_OVER}")
 
     def close(self) -> None:
         self.db.close()
