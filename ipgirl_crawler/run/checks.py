@@ -286,10 +286,12 @@ def check_no_planted_links(data_dir: Path, site_dir: Path) -> None:
 
 
 def earlier_run_of(data_dir: Path, site: str) -> Path | None:
-    """The newest run manifest of the data directory written for ``site`` (its state folder's name)."""
+    """The newest manifest of a run of ``site`` (its state folder's name) that left articles in the
+    data directory (a run writing to ``-O`` leaves none there)."""
     for path in sorted(data_dir.glob("articles/run_date=*/*.manifest.json"), reverse=True):
         try:
-            if json.loads(path.read_text("utf-8")).get("site") == site:
+            manifest = json.loads(path.read_text("utf-8"))
+            if manifest.get("site") == site and manifest.get("counts", {}).get("articles"):
                 return path
         except (OSError, ValueError, AttributeError):
             continue
@@ -314,7 +316,10 @@ def check_state(data_dir: Path, site_dir: Path, full: bool) -> None:
 def check_directories(settings: Any, config: CrawlConfig) -> None:
     data_dir, site_dir = Path(settings.get("IPGIRL_DATA_DIR")), site_state_dir(settings.get("IPGIRL_STATE_DIR"), config.base_url)
     check_no_planted_links(data_dir, site_dir)  # first: the probes below write a file
-    if not distributed.enabled(settings):  # a distributed worker's state is a slot of its own (worker-N)
+    # Whether the site's articles would go out again into its run files; a distributed worker's
+    # state is a slot of its own (worker-N); a run to -O only writes its own file.
+    run_files = any("%(data_dir)s" in str(uri) for uri in settings.getdict("FEEDS"))
+    if run_files and not distributed.enabled(settings):
         check_state(data_dir, site_dir, config.full)
     check_writable(data_dir, "IPGIRL_DATA_DIR")
     check_writable(site_dir, "IPGIRL_STATE_DIR")

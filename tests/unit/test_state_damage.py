@@ -53,7 +53,9 @@ def test_a_damaged_state_is_named_with_what_to_do(tmp_path: Path, damage: str) -
 def manifest_of(data: Path, site: str | None, run_date: str = "2026-12-01") -> None:
     folder = data / "articles" / f"run_date={run_date}"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{run_date.replace('-', '')}T000000Z.manifest.json").write_text(json.dumps({"site": site} if site else {}))
+    manifest = {"counts": {"articles": 0 if site and site.endswith("-O") else 30}}
+    manifest.update({"site": site.removesuffix("-O")} if site else {})
+    (folder / f"{run_date.replace('-', '')}T000000Z.manifest.json").write_text(json.dumps(manifest))
 
 
 @pytest.mark.parametrize(("manifest_site", "state", "full", "refused"), [
@@ -62,6 +64,7 @@ def manifest_of(data: Path, site: str | None, run_date: str = "2026-12-01") -> N
     ("127.0.0.1_8800", None, True, None),  # starting over, as asked
     ("127.0.0.1_8800", "runs", False, None),
     ("127.0.0.1_9900", None, False, None),  # another site's runs
+    ("127.0.0.1_8800-O", None, False, None),  # a run to -O: no article of it in the data directory
     (None, None, False, None),  # a manifest from before manifests named their site
     ("", None, False, None),  # no runs at all: a first run
 ])
