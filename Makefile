@@ -17,7 +17,7 @@ UV_VERSION := 0.13.9
 LOCK_FLAGS ?=
 DEMO_ARTICLES ?= 300
 
-.PHONY: setup setup-test system-deps demo test bench lock clean
+.PHONY: setup setup-test system-deps demo test layers bench lock clean
 setup: $(RUNTIME_STAMP)
 setup-test: $(TEST_STAMP)
 
@@ -41,8 +41,12 @@ $(TEST_STAMP): $(RUNTIME_STAMP) $(TEST_LOCK)
 demo: setup
 	$(BIN)/python -m tests.demo --articles $(DEMO_ARTICLES)
 
-test: setup-test system-deps
+test: setup-test system-deps layers
 	$(BIN)/python -m pytest
+
+# The rooms' import contracts (pyproject.toml, [tool.importlinter]; docs/architecture.md): a few seconds.
+layers: setup-test
+	$(BIN)/lint-imports
 
 bench: setup-test
 	$(BIN)/python -m tests.bench

@@ -28,7 +28,7 @@ from twisted.internet import error as net_error
 
 from ipgirl_crawler.discovery.origin import is_sibling
 from ipgirl_crawler.discovery.urls import origin_of, same_origin
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.logs.safe import safe_for_log
 
 logger = logging.getLogger(__name__)
 

@@ -95,15 +95,15 @@ IPGIRL_SITEMAP_DEPTH = 3
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
-LOG_FORMATTER = "ipgirl_crawler.run.logformatter.SafeLogFormatter"
+LOG_FORMATTER = "ipgirl_crawler.logs.formatter.SafeLogFormatter"
 
 EXTENSIONS = {
     "ipgirl_crawler.run.collector.CollectorTuning": 50,
-    "ipgirl_crawler.run.clean_log.CleanLog": 100,
-    "ipgirl_crawler.run.progress.Progress": 400,
+    "ipgirl_crawler.logs.clean.CleanLog": 100,
+    "ipgirl_crawler.monitoring.progress.Progress": 400,
     "ipgirl_crawler.run.records.RunRecords": 500,
     "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
-    "ipgirl_crawler.run.examples.DriftExamples": 560,
+    "ipgirl_crawler.monitoring.examples.DriftExamples": 560,
     "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }

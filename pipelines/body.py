@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.languages.rules import AD_LABELS, CHARACTER_COUNTED_LANGUAGES
+from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.pages.dom import (
     BLOCK_TAGS,
     drop_tag,
@@ -27,7 +28,7 @@ from ipgirl_crawler.pages.dom import (
     parse_fragment,
     text_content,
 )
-from ipgirl_crawler.pages.text import normalize_text, safe_for_log, strip_control
+from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 from pipelines.second_opinion import second_opinion, text_to_html
 

@@ -6,8 +6,9 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from ipgirl_crawler.distributed import SeenSet
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.discovery.seen import SeenSet
+from ipgirl_crawler.logs.safe import safe_for_log
+from ipgirl_crawler.run.plugins import RunHooks
 from pipelines.base import CountingPipeline
 
 
@@ -21,9 +22,8 @@ class DuplicateUrlPipeline(CountingPipeline):
         self.seen = SeenSet()
 
     def open_spider(self) -> None:
-        coordinator = getattr(getattr(self.crawler, "spider", None), "coordinator", None)
-        if coordinator is not None:  # distributed: one item per URL across all workers
-            self.seen = coordinator.shared_set("emitted")
+        # Distributed mode shares the set: one item per URL across all workers.
+        self.seen = RunHooks.of(self.crawler).seen_set("emitted")
 
     def process_article(self, item: Any) -> Any:
         url = item.get("url")

@@ -5,8 +5,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from ipgirl_crawler.output.feeds import CrawlState
-from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.run.state import CrawlState, article_key
 from pipelines.base import CountingPipeline
 
 

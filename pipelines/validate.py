@@ -7,7 +7,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from ipgirl_crawler.items import CONTRACT_FIELDS, DICT_FIELDS, LIST_FIELDS, REQUIRED_FIELDS
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.schema import validation_errors
 from pipelines.base import PagePipeline
 

@@ -7,6 +7,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from ipgirl_crawler.archive.writer import ArchiveWriter, run_files
+from ipgirl_crawler.output.files import sha256_of
 
 
 def _name(path: Path, data_dir: Path) -> str:
@@ -17,8 +18,6 @@ def _name(path: Path, data_dir: Path) -> str:
 
 
 def manifest_entries(crawler: Crawler, data_dir: Path) -> dict[str, Any]:
-    from ipgirl_crawler.run.finish import sha256_of  # run.finish imports this module
-
     replay = getattr(crawler, "ipgirl_replay", None)
     if replay is not None:
         return {"replayed_from": {"files": [_name(path, data_dir) for path in replay.files],

@@ -21,13 +21,12 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
-from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses, response_at
 from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
 from ipgirl_crawler.discovery.urls import article_ref, same_origin
+from ipgirl_crawler.items import RECEIVED_AT_META
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.state import article_key
-from ipgirl_crawler.workers.extraction import RECEIVED_AT_META
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/replay/"
@@ -50,7 +49,7 @@ def check_replay(settings: Any, value: str | None) -> list[Path]:
     """The files a replay will read; ``ConfigurationError`` when there are none to read."""
     if value is None:
         return []
-    if distributed.enabled(settings):
+    if settings.get("IPGIRL_REDIS_URL"):  # distributed mode
         raise ConfigurationError("a replay runs in one process: leave IPGIRL_REDIS_URL unset")
     files = archive_files(value, settings)
     if not files:

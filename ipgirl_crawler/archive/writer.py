@@ -31,12 +31,12 @@ from scrapy.http import Response
 
 from ipgirl_crawler.archive.reader import gzip_members, whole_record
 from ipgirl_crawler.archive.warc import Fetch, fetch_members, warcinfo_member
-from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.output.files import make_folder, open_append
+from ipgirl_crawler.output.files import fsync_directory, make_folder, open_append
+from ipgirl_crawler.run.state import CrawlState
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/archive/"
-FILE_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.warc.gz"  # as state.BATCH_GLOB: run X's files, not X-2's
+FILE_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.warc.gz"  # as files.BATCH_GLOB: run X's files, not X-2's
 QUEUE_SIZE = 256  # responses waiting for the writer thread: a bound on the memory they hold
 _RUN_DATE = re.compile(r"^run_date=(\d{4}-\d{2}-\d{2})$")
 

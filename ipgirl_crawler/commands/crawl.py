@@ -6,15 +6,15 @@ import logging
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.crawler import Crawler
 
-from ipgirl_crawler import distributed
 from ipgirl_crawler import settings as project_settings
-from ipgirl_crawler.output.feeds import lock_site_state
-from ipgirl_crawler.run.checks import check_run
+from ipgirl_crawler.preflight.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY
-from ipgirl_crawler.run.state import StateLocked
+from ipgirl_crawler.run.plugins import RunHooks
+from ipgirl_crawler.run.state import StateLocked, lock_site_state
 from ipgirl_crawler.workers.extraction import configured_workers, fork_server
 
 
@@ -49,19 +49,19 @@ class Command(ScrapyCrawlCommand):
             # DEBUG lines of every page ("Crawled", "Scraped") are built as records all the same.
             logging.root.setLevel(self.settings.get("LOG_LEVEL"))
         try:
-            self._crawl(args, opts)
+            crawler = self._crawl(args, opts)
         finally:
             if lock is not None:
                 lock.release()
-        if distributed.enabled(self.settings):  # a worker whose part of the job is not sound says so
-            self.exitcode = self.exitcode or distributed.coordinator.exit_status()
+        if crawler is not None and not RunHooks.of(crawler).verdict()[0]:  # a distributed worker's part not sound
+            self.exitcode = self.exitcode or EXIT_UNHEALTHY
 
-    def _crawl(self, args: list[str], opts: argparse.Namespace) -> None:
+    def _crawl(self, args: list[str], opts: argparse.Namespace) -> Crawler | None:
         """Scrapy's ``crawl``, keeping the crawler: a run whose monitors failed (a feed not stored,
         a finish reason other than finished, ...) exits 1, as ``ipgirl-crawl`` does."""
         if len(args) != 1:
             super().run(args, opts)  # Scrapy's usage errors
-            return
+            return None
         assert self.crawler_process
         crawler = self._create_crawler(args[0])
         if configured_workers(crawler.settings):  # the spider's own settings included
@@ -70,4 +70,5 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed or (crawler.stats and crawler.stats.get_value(FAILED_KEY)):
             self.exitcode = EXIT_UNHEALTHY
+        return crawler
 

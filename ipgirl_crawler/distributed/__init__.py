@@ -11,15 +11,13 @@ scripts that change them.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
-from ipgirl_crawler.distributed.connection import HeldBack, RedisGone, password_from, redacted
-from ipgirl_crawler.distributed.coordinator import BatchLeftPending, Coordinator
+from ipgirl_crawler.distributed.connection import password_from, redacted
+from ipgirl_crawler.distributed.coordinator import Coordinator
 from ipgirl_crawler.run.config import ConfigurationError
 
 LEASE_MIDDLEWARE = "ipgirl_crawler.distributed.leases.LeaseMiddleware"
@@ -67,56 +65,3 @@ def start(crawler: Crawler, base_url: str) -> Coordinator:
     """This worker's coordinator in the job of ``base_url``'s site."""
     job, prefix, url = apply_settings(crawler.settings, base_url)
     return Coordinator(crawler, prefix, job, base_url, url)
-
-
-def commit_batch(crawler: Crawler | None, final: Path, keys: list[str], identity: str) -> bool:
-    """Distributed: the batch's commit recorded in Redis (False: discard it; ``BatchLeftPending``:
-    leave it pending, for the next start's recovery). Else nothing to do."""
-    coordinator = Coordinator.of(crawler)
-    return True if coordinator is None else coordinator.commit_batch(final, keys, identity)
-
-
-def per_worker_feeds(settings: Settings, slot: str) -> None:
-    """``-O out.jsonl`` of a worker in slot ``worker-2`` writes ``out.worker-2.jsonl``: workers on
-    one machine started with one command each have their own file (feed URIs with ``%(…)s``
-    placeholders, the run files, are told apart by the run id already)."""
-    feeds = settings.getdict("FEEDS")
-    renamed = {}
-    for uri, options in feeds.items():
-        local = "://" not in uri or uri.startswith("file://")
-        if local and "%(" not in uri:
-            path = Path(uri.removeprefix("file://"))
-            uri = str(path.with_name(f"{path.stem}.{slot}{path.suffix}"))
-        renamed[uri] = options
-    if renamed != feeds:
-        settings.set("FEEDS", renamed, priority=max(settings.getpriority("FEEDS") or 0, 40))
-
-
-class SeenSet:
-    """A set of keys local to this process."""
-
-    def __init__(self) -> None:
-        self.local: set[str] = set()
-
-    def add(self, member: str, owner: str = "") -> bool:
-        """True when ``member`` was not in the set yet."""
-        if member in self.local:
-            return False
-        self.local.add(member)
-        return True
-
-
-class UrlClaims(SeenSet):
-    """Canonical URLs emitted across the job, each claimed by one article: the same article
-    emitting again (its first worker died before committing it) is no duplicate."""
-
-    def __init__(self, coordinator: Any) -> None:
-        super().__init__()
-        self.coordinator = coordinator
-
-    def add(self, member: str, owner: str = "") -> bool:
-        link = self.coordinator.link
-        try:
-            return bool(link.call(self.coordinator.scripts.run, "claim_url", member, owner))
-        except RedisGone as error:
-            raise HeldBack(str(error)) from None

@@ -18,13 +18,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 from scrapy.exceptions import DropItem
 
+from ipgirl_crawler.logs.safe import redacted
 from ipgirl_crawler.run.config import ConfigurationError
 
 logger = logging.getLogger(__name__)
@@ -44,16 +45,6 @@ class RedisGone(RuntimeError):
 
 class HeldBack(DropItem):
     """An item not emitted because Redis is gone: its article stays leased, for the next start."""
-
-
-def redacted(url: str) -> str:
-    """``url`` without its password (or user:password): safe for logs, stats and files."""
-    parts = urlsplit(url)
-    if parts.password is None and "@" not in parts.netloc:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.username if parts.password is not None and parts.username else ""
-    return urlunsplit((parts.scheme, f"{user}:***@{host}" if user else f"***@{host}", parts.path, parts.query, ""))
 
 
 def password_from(settings: Any, environ: dict[str, str] | None = None) -> str | None:

@@ -29,20 +29,20 @@ from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 
 from ipgirl_crawler.distributed import accounting
+from ipgirl_crawler.distributed.claims import UrlClaims
 from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink, client_of, password_from, redacted
 from ipgirl_crawler.distributed.leases import Ledger
+from ipgirl_crawler.distributed.limiter import COORDINATOR_ATTRIBUTE
 from ipgirl_crawler.distributed.scripts import Scripts
+from ipgirl_crawler.output.files import write_json_atomically
+from ipgirl_crawler.run.plugins import BatchLeftPending
+from ipgirl_crawler.run.state import CrawlState
 
 logger = logging.getLogger(__name__)
 WORKER_KEY = "ipgirl/distributed/worker"
 POLL_SECONDS = 0.5
 # The verdicts of this process's workers (one crawler per process): ``exit_status`` reads them.
 VERDICTS: list[Coordinator] = []
-
-
-class BatchLeftPending(RuntimeError):
-    """Redis went away during a batch's commit, which may or may not have run: the batch stays
-    pending in the state store; the next start keeps it if Redis recorded its commit."""
 
 
 def _stats_of(crawler: Crawler) -> Any:
@@ -60,7 +60,7 @@ def worker_id(slot: Path) -> str:
 
 
 class Coordinator:
-    ATTRIBUTE = "_ipgirl_coordinator"
+    ATTRIBUTE = COORDINATOR_ATTRIBUTE
 
     def __init__(self, crawler: Crawler, prefix: str, job: str, base_url: str, url: str) -> None:
         settings = crawler.settings
@@ -104,12 +104,8 @@ class Coordinator:
         recorded = self.link.call(self.link.client.hget, f"{self.prefix}:commits", f"{self.worker}|{final}")
         return recorded is not None and (recorded.decode() if isinstance(recorded, bytes) else recorded) == identity
 
-    def shared_set(self, name: str) -> Any:
-        """The job-wide set ``name`` (the duplicates pipeline's emitted URLs)."""
-        from ipgirl_crawler.distributed import UrlClaims
-
-        if name != "emitted":
-            raise KeyError(name)
+    def emitted_urls(self) -> UrlClaims:
+        """The job-wide set of emitted URLs (the duplicates pipeline's)."""
         return UrlClaims(self)
 
     def claim_seeding(self) -> bool:
@@ -287,9 +283,6 @@ class Coordinator:
             logger.error("This worker's part of job %s is not complete: %s", self.job, self.failure)
 
     def _account(self, queued: int) -> None:
-        from ipgirl_crawler.output.feeds import CrawlState
-        from ipgirl_crawler.run.finish import write_json_atomically
-
         client = self.link.client
         state = CrawlState.of(self.crawler)
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
@@ -308,6 +301,12 @@ class Coordinator:
         if keys:
             self.link.call(client.delete, *keys)
         logger.info("Job %s done: its Redis keys are removed", self.job)
+
+
+    def verdict(self) -> tuple[bool, list[str]]:
+        """(whether this worker's part is sound, the job's health as it saw it leave)."""
+        lines = [line for line in (self.job_health, self.failure and f"worker: {self.failure}") if line]
+        return not self.failure, lines
 
 
 def exit_status() -> int:

@@ -23,7 +23,7 @@ from scrapy.http import Response
 
 from ipgirl_crawler.distributed.codec import Entry
 from ipgirl_crawler.distributed.connection import HeldBack, RedisDown, RedisGone, RedisLink
-from ipgirl_crawler.distributed.limiter import NotFetched
+from ipgirl_crawler.distributed.limiter import NotFetched, coordinator_of
 from ipgirl_crawler.distributed.scripts import Scripts
 
 logger = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ class LeaseMiddleware:
         return cls(crawler)
 
     def _ledger(self) -> Ledger | None:
-        coordinator = getattr(self.crawler.spider, "coordinator", None)
+        coordinator = coordinator_of(self.crawler)
         return coordinator.ledger if coordinator is not None else None
 
     async def process_spider_output(self, response: Response, result: AsyncIterator[Any], spider: Any = None) -> AsyncIterator[Any]:

@@ -34,6 +34,15 @@ DOWN_PAUSE = 0.5
 HOLD_SECONDS = 1.0
 
 
+# Where the plug-in keeps this worker's coordinator on the crawler (``coordinator.py``).
+COORDINATOR_ATTRIBUTE = "_ipgirl_coordinator"
+
+
+def coordinator_of(crawler: Any) -> Any:
+    """This worker's coordinator (the limiter, leases and queue ask it), or None."""
+    return getattr(crawler, COORDINATOR_ATTRIBUTE, None)
+
+
 class NotFetched(IgnoreRequest):
     """A request not made because this worker is giving up on Redis."""
 
@@ -57,7 +66,7 @@ class SharedLimiter:
         return cls(crawler)
 
     def _coordinator(self) -> Any:
-        return getattr(self.crawler.spider, "coordinator", None)
+        return coordinator_of(self.crawler)
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
         coordinator = self._coordinator()

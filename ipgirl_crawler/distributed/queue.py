@@ -32,7 +32,8 @@ from ipgirl_crawler.discovery.frontier import MethodNames
 from ipgirl_crawler.distributed import codec
 from ipgirl_crawler.distributed.connection import RedisDown
 from ipgirl_crawler.distributed.leases import ENTRY_META, PARENT_META, TrackedErrback
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.distributed.limiter import coordinator_of
+from ipgirl_crawler.logs.safe import safe_for_log
 
 logger = logging.getLogger(__name__)
 TAKE_AT_ONCE = 8
@@ -57,7 +58,7 @@ class RedisScheduler(BaseScheduler):
         return cls(crawler)
 
     def open(self, spider: Spider) -> None:
-        self.spider, self.coordinator = spider, spider.coordinator
+        self.spider, self.coordinator = spider, coordinator_of(spider.crawler)
         self.callbacks = codec.spider_callbacks(spider)
         self.names = MethodNames(spider)
 

@@ -9,12 +9,10 @@ for byte, sorted by url), ``snapshot/articles.parquet`` when pyarrow imports (la
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
 import os
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -24,8 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ipgirl_crawler.items import SCHEMA_VERSION
-from ipgirl_crawler.output.feeds import fsync_directory
-from ipgirl_crawler.output.files import create_part
+from ipgirl_crawler.output.files import create_part, fsync_directory
 from ipgirl_crawler.schema import load_schema
 
 log = logging.getLogger("ipgirl.compact")
@@ -321,41 +318,3 @@ def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
     with atomic_file(out / "manifest.json") as handle:  # last: a reader trusts files the manifest names
         handle.write((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return manifest
-
-
-def default_data_dir() -> str:
-    """``IPGIRL_DATA_DIR`` from the environment, else the crawler setting, else ``data``."""
-    from ipgirl_crawler import settings  # late: only needed when no directory is given
-
-    return os.environ.get("IPGIRL_DATA_DIR") or getattr(settings, "IPGIRL_DATA_DIR", None) or "data"
-
-
-def summary(data_dir: Path, manifest: dict[str, Any]) -> str:
-    skipped, files = manifest["skipped"], " + ".join(manifest["files"])
-    return (f"ipgirl-compact: {manifest['count']} articles ({manifest['items_read']} items in {len(manifest['sources'])} "
-            f"run files) -> {data_dir / SNAPSHOT_DIR}/{{{files}}}; skipped {skipped['invalid_json']} invalid JSON "
-            f"lines, {skipped['without_url']} items without url; dropped {manifest['dropped_gone']} articles gone")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ipgirl-compact", description=__doc__.split("\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="the crawler's data directory (default: $IPGIRL_DATA_DIR, the IPGIRL_DATA_DIR setting, or data)")
-    parser.add_argument("--no-parquet", action="store_true", help="write the JSON Lines snapshot only")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="ipgirl-compact: %(levelname)s: %(message)s")
-    data_dir: Path = args.data_dir or Path(default_data_dir())
-    if not data_dir.is_dir():
-        print(f"ipgirl-compact: no data directory at {data_dir}", file=sys.stderr)
-        return 2
-    try:
-        manifest = compact(data_dir, with_parquet=not args.no_parquet)
-    except (CompactError, OSError) as error:
-        print(f"ipgirl-compact: error: {error}", file=sys.stderr)
-        return 1
-    print(summary(data_dir, manifest))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,15 +9,21 @@ Permissions are ``0o666`` less the umask (``ipgirl-crawl`` sets 027: ``rw-r-----
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import secrets
+from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 PART_SUFFIX = ".part"
+# A run's files are ipgirl-<run_id>-<batch>.jsonl, the batch five digits or more: what follows
+# "ipgirl-X-" in the files of run X-2 or X-worker-1 starts otherwise, so a glob for X's is X's only.
+BATCH_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.jsonl"
 
 
 class PlantedLink(OSError):
@@ -117,3 +123,35 @@ def parse_umask(value: object) -> int:
     if not text or len(text) > 4 or any(c not in "01234567" for c in text):
         raise ValueError(f"IPGIRL_UMASK must be an octal umask such as 027, got {value!r}")
     return int(text, 8)
+
+
+def fsync_directory(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_json_atomically(path: Path, data: Any, root: Path | None = None) -> None:
+    """``data`` as JSON at ``path``, whole or not at all; below ``root`` never through a link."""
+    make_folder(path.parent, root)
+    part, handle = create_part(path, text=True)
+    with handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(part, path)
+    fsync_directory(path.parent)
+
+
+def _json_default(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

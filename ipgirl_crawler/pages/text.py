@@ -4,7 +4,7 @@ What a page says may hold characters that change how text *looks* rather than wh
 C0 and C1 controls (``\\x1b[31m``, ``\\x9b31m``: terminal escapes, forged log lines) and the
 bidirectional overrides and isolates (U+202A-202E, U+2066-2069; the marks U+200E/U+200F, U+061C),
 which reorder what a reader sees ("Trojan Source"). None of them is text: they are dropped from
-everything written and replaced in everything logged. ZWJ and ZWNJ (U+200D, U+200C) are kept:
+everything written and replaced in everything logged (``ipgirl_crawler.logs.safe``). ZWJ and ZWNJ (U+200D, U+200C) are kept:
 emoji sequences and scripts such as Persian or the Indic ones need them to spell a word.
 """
 from __future__ import annotations
@@ -13,13 +13,13 @@ import re
 import unicodedata
 
 # C0 controls but tab, LF and CR (whitespace), DEL, the C1 block, and the bidi controls.
-_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[{_CONTROLS}]")
+CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[{CONTROLS}]")
 # \s covers NBSP, narrow NBSP and the other Unicode spaces; the zero-width space, the word joiner
 # and a stray BOM are not \s, and separate words as one would.
 _INVISIBLE_SPACE = "\u200b\u2060\ufeff"
-_WHITESPACE = re.compile(f"[\\s{_INVISIBLE_SPACE}]+")
-_UNUSUAL = re.compile(f"[{_CONTROLS}{_INVISIBLE_SPACE}]")
+WHITESPACE = re.compile(f"[\\s{_INVISIBLE_SPACE}]+")
+_UNUSUAL = re.compile(f"[{CONTROLS}{_INVISIBLE_SPACE}]")
 
 
 def normalize_text(value: str | None) -> str:
@@ -27,7 +27,7 @@ def normalize_text(value: str | None) -> str:
     if not value:
         return ""
     if _UNUSUAL.search(value):  # rare: control, bidi or zero-width characters
-        value = _WHITESPACE.sub(" ", _CONTROL.sub("", value))
+        value = WHITESPACE.sub(" ", CONTROL.sub("", value))
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     # str.split() splits on every Unicode space (NBSP, narrow NBSP, …), in C.
@@ -36,29 +36,8 @@ def normalize_text(value: str | None) -> str:
 
 def strip_control(value: str) -> str:
     """Without the control characters (NUL included, which XML and so lxml refuse) and bidi controls."""
-    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
+    return CONTROL.sub("", value) if CONTROL.search(value) else value
 
 
 def normalize_or_none(value: str | None) -> str | None:
     return normalize_text(value) or None
-
-
-def safe_for_log(value: object, limit: int = 200) -> str:
-    """A single printable line, so page data cannot forge, colour or reorder log lines."""
-    text = _WHITESPACE.sub(" ", _CONTROL.sub("?", str(value)))
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-class CleanLogRecords:
-    """A logging filter: a record whose message holds a control or bidi character (from page
-    data that reached a log call unescaped, or a library's message) has them replaced by ``?``;
-    line breaks are kept (stats dumps, tracebacks), since page data is logged through
-    ``safe_for_log``."""
-
-    _LOG_CONTROL = re.compile(f"[\\r{_CONTROLS}]")  # a CR alone would let a line overwrite itself
-
-    def filter(self, record: object) -> bool:
-        message = record.getMessage()  # type: ignore[attr-defined]
-        if self._LOG_CONTROL.search(message):
-            record.msg, record.args = self._LOG_CONTROL.sub("?", message), None  # type: ignore[attr-defined]
-        return True

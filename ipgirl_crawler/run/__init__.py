@@ -1,3 +1,3 @@
-"""Run management: what bounds a run, and how it ends; what a run is checked against (drift
-monitors, coverage history) and the tools that replay the crawl's reading of a page outside a crawl
-(``ipgirl-extract``)."""
+"""One run's life: its state and lock (``state.py``), what it records (``records.py``), what bounds
+it (``bounds.py``), how it ends (``finish.py``), and the hooks plug-ins fill (``plugins.py``).
+How healthy it was is ``monitoring/``'s to say."""

@@ -4,41 +4,24 @@ what discovery follows (listing page numbers, listing pages, sitemaps and their 
 A site with endless pagination, category slugs or sitemap indexes would otherwise keep a cron
 crawl going for ever, and its state lock would stop every later run. A bound that cuts a run
 short is counted (``ipgirl/bounds/<name>``) and fails the run's monitors by name
-(``bound_failures``); what was fetched before it is committed, and the next run starts afresh.
+(``monitoring/bound_checks.py``); what was fetched before it is committed, and the next run starts afresh.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.utils.asyncio import CallLaterResult, call_later
 from scrapy.utils.defer import _schedule_coro
 
+from ipgirl_crawler.monitoring.bound_checks import PREFIX
+
 logger = logging.getLogger(__name__)
-PREFIX = "ipgirl/bounds/"
 RUN_DEADLINE_REASON = "run_deadline"
 # Finish reasons after which the run is over (the next one starts anew): anything else, such as a
 # kill or a SIGTERM, leaves it to be resumed.
 RUN_ENDED_REASONS = frozenset({"finished", RUN_DEADLINE_REASON, "origin_mismatch"})
-# name -> (setting, what its count means)
-BOUNDS = {
-    "run_deadline": ("IPGIRL_RUN_DEADLINE", "the run was stopped after {n} s"),
-    "discovery_deadline": ("IPGIRL_DISCOVERY_DEADLINE", "{n} listing pages or sitemaps not followed after the deadline"),
-    "listing_page": ("IPGIRL_MAX_LISTING_PAGE", "{n} listing pages past the highest page number not followed"),
-    "listings": ("IPGIRL_MAX_LISTINGS", "{n} listing pages not followed, the run's allowance spent"),
-    "sitemaps": ("IPGIRL_MAX_SITEMAPS", "{n} sitemaps not read, the run's allowance spent"),
-    "sitemap_depth": ("IPGIRL_SITEMAP_DEPTH", "{n} sitemaps nested deeper than allowed not read"),
-}
-
-
-def bound_failures(stats: dict[str, Any]) -> list[str]:
-    """A monitor failure for each bound that cut the run short, naming it and its setting."""
-    return [f"run cut short by bound {name} ({setting}): {what.format(n=stats[PREFIX + name])}"
-            for name, (setting, what) in BOUNDS.items() if stats.get(PREFIX + name)]
-
-
 class DiscoveryBounds:
     """What discovery may still follow: asked before each listing page or sitemap is requested."""
 

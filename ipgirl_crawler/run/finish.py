@@ -2,57 +2,27 @@
 next to its output (``articles/run_date=…/<run_id>.stats.json`` and ``.manifest.json``)."""
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
 import re
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.items import SCHEMA_VERSION
-from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.output.files import create_part, make_folder
+from ipgirl_crawler.monitoring.drift import HISTORY_KEY
+from ipgirl_crawler.monitoring.history import evaluate_run
+from ipgirl_crawler.monitoring.report import write_report
+from ipgirl_crawler.monitoring.thresholds import monitor_thresholds
+from ipgirl_crawler.output.files import BATCH_GLOB, sha256_of, write_json_atomically
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
-from ipgirl_crawler.run.checks import monitor_thresholds
-from ipgirl_crawler.run.drift import HISTORY_KEY
-from ipgirl_crawler.run.history import evaluate_run
 from ipgirl_crawler.run.records import KINDS
-from ipgirl_crawler.run.report import write_report
-from ipgirl_crawler.run.state import BATCH_GLOB
+from ipgirl_crawler.run.state import CrawlState
 
 logger = logging.getLogger(__name__)
 FAILED_KEY = "ipgirl/monitors/failed"
-
-
-def write_json_atomically(path: Path, data: Any, root: Path | None = None) -> None:
-    """``data`` as JSON at ``path``, whole or not at all; below ``root`` never through a link."""
-    make_folder(path.parent, root)
-    part, handle = create_part(path, text=True)
-    with handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True, default=_json_default)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(part, path)
-    fsync_directory(path.parent)
-
-
-def _json_default(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else str(value)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def count_lines(path: Path) -> int:
@@ -91,7 +61,9 @@ class RunMonitor:
     def evaluate(self, stats: dict[str, Any], lost: str | None = None) -> None:
         """The monitors over the whole run's stats; the run joins the site's coverage history.
         ``lost``: why the run's state went away under it, which fails the run."""
-        failed, history = evaluate_run(stats, self.thresholds, CrawlState.of(self.crawler))
+        state = CrawlState.of(self.crawler)
+        store, run_id = (state.store, state.run_id) if state is not None else (None, "")
+        failed, history = evaluate_run(stats, self.thresholds, store, run_id)
         failed = [*failed, lost] if lost else failed
         self.crawler.stats.set_value(FAILED_KEY, failed)
         if history:
@@ -119,7 +91,8 @@ class RunMonitor:
         write_json_atomically(folder / f"{state.run_id}.stats.json", stats, data_dir)
         write_json_atomically(folder / f"{state.run_id}.manifest.json",
                               {**manifest(data_dir, state.run_id, state.run_date, stats), "site": site_of(state.store.dir),
-                               **manifest_entries(self.crawler, data_dir)}, data_dir)
+                               **{key: value for part in state.manifest_parts for key, value in part(data_dir).items()}},
+                              data_dir)
         try:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself

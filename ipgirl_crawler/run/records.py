@@ -13,9 +13,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exporters import JsonLinesItemExporter
 
-from ipgirl_crawler.output.feeds import CrawlState, fsync_directory
-from ipgirl_crawler.output.files import create_part, make_folder
-from ipgirl_crawler.run.state import BATCH_GLOB, utc_now
+from ipgirl_crawler.output.files import BATCH_GLOB, create_part, fsync_directory, make_folder
+from ipgirl_crawler.run.state import CrawlState, utc_now
 
 KINDS = ("failures", "gone")
 

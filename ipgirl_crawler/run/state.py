@@ -11,15 +11,19 @@ workers sharing a state directory each take a slot of their own (``claim_worker_
   agreement across a ``kill -9``: rows are recorded *pending* before the batch file is renamed
   into place and applied after; recovery finishes or discards whatever a crash interrupted.
 - ``run_history``: each finished run's items read, per-field coverage and drift counts (JSON), so a
-  run's coverage is compared with the site's previous healthy runs (``ipgirl_crawler.run.drift``).
+  run's coverage is compared with the site's previous healthy runs (``ipgirl_crawler.monitoring.drift``).
 - ``validators``: the HTTP validators of the run's items not yet in a committed batch (on disk,
   not in memory: a run writing one ``-O`` file commits it only at the end).
+
+``CrawlState`` is one crawl's handle on it (the store, the run, the lock or slot); the feed storage
+commits each batch through it (``CrawlState.commit_batch``).
 """
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -30,7 +34,18 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from scrapy.crawler import Crawler
+
+from ipgirl_crawler.output.feeds import COMMITTER_ATTRIBUTE
 from ipgirl_crawler.output.files import PlantedLink, parts_of
+from ipgirl_crawler.output.formats import read_items
+from ipgirl_crawler.run import plugins, segments
+from ipgirl_crawler.run.plugins import BatchLeftPending, RunHooks, StateSlot
+from ipgirl_crawler.run.state_file import START_OVER, STATE_FILE, StateUnusable, check_database
+
+logger = logging.getLogger(__name__)
+# Validators of emitted items held in memory before they go to the state store.
+VALIDATOR_BUFFER = 500
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT,
@@ -49,39 +64,6 @@ CREATE TABLE IF NOT EXISTS run_history (run_id TEXT PRIMARY KEY, finished_at TEX
 
 class StateLocked(RuntimeError):
     """Another crawl holds this state directory."""
-
-
-class StateUnusable(RuntimeError):
-    """The state file is unreadable (truncated, overwritten), or went away during the run."""
-
-
-STATE_FILE = "state.sqlite"
-START_OVER = "-a full=1 (it starts the state over: every article is emitted again)"
-
-
-def check_database(db: sqlite3.Connection, path: Path) -> None:
-    """``StateUnusable``, naming the file and what to do, unless SQLite finds ``path`` sound."""
-    try:
-        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        verdict = str(error)
-    if verdict != "ok":
-        raise StateUnusable(f"the state file {path} is unreadable ({verdict}): move it aside "
-                            f"(mv {path} {path}.broken) and run with {START_OVER}")
-
-
-def recorded_runs(path: Path) -> int:
-    """How many runs the state file ``path`` recorded (0: absent or empty); ``StateUnusable``."""
-    if not path.exists():
-        return 0
-    db = sqlite3.connect(path)  # read-write: closing it folds in and removes the -wal file a read-only one leaves
-    try:
-        check_database(db, path)
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE name='runs'").fetchone():
-            return 0  # an empty (truncated) file: SQLite reads it as a database without tables
-        return db.execute("SELECT count(*) FROM runs").fetchone()[0]
-    finally:
-        db.close()
 
 
 @dataclass(frozen=True)
@@ -105,9 +87,6 @@ def article_key(language: str | None, article_id: str | None) -> str:
 
 
 MAX_WORKER_SLOTS = 64
-# A run's files are ipgirl-<run_id>-<batch>.jsonl, the batch five digits or more: what follows
-# "ipgirl-X-" in the files of run X-2 or X-worker-1 starts otherwise, so a glob for X's is X's only.
-BATCH_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.jsonl"
 
 
 def site_state_dir(state_dir: str | Path, base_url: str) -> Path:
@@ -307,3 +286,116 @@ class StateStore:
         return [{"run_id": run_id, "finished_at": finished, "healthy": bool(healthy), "items": items,
                  "coverage": json.loads(coverage), "counts": json.loads(counts)}
                 for run_id, finished, healthy, items, coverage, counts in reversed(rows)]
+
+
+def lock_site_state(settings: Any, base_url: str) -> StateLock | None:
+    """The lock a single-process crawl holds on its site's state for the whole run (``StateLocked``
+    when another run has it); a plug-in's processes may take slots of their own (``CrawlState.open``)."""
+    if not plugins.holds_site_lock(settings):
+        return None
+    return StateLock(site_state_dir(settings.get("IPGIRL_STATE_DIR"), base_url)).acquire()
+
+
+class CrawlState:
+    """The state of one crawl: the store, the run, and validators of items not yet committed."""
+
+    ATTRIBUTE = COMMITTER_ATTRIBUTE  # the feed storage finds it there
+
+    def __init__(self, store: StateStore, run_id: str, resumed: bool, full: bool,
+                 recovered: list[str] | None = None, lock: StateLock | None = None) -> None:
+        self.store, self.run_id, self.resumed, self.full = store, run_id, resumed, full
+        self.recovered = recovered or []  # what recovery did at start, for the log
+        self._validators: list[tuple[str, str | None, str | None, str | None]] = []  # not yet in the store
+        self.lock = lock  # a plug-in's slot (a distributed worker's), held while the crawl runs
+        # The stats of the run's segments before this one (a resumed run), added to this one's.
+        self.earlier_stats = segments.load_earlier(store.dir, run_id) if resumed else {}
+        # Called before a batch is committed: what must be on disk first (the run's archive).
+        self.before_commit: list[Callable[[], None]] = []
+        # Asked whether a written batch may commit (a plug-in's: the distributed job's record).
+        self.commit_gates: list[Callable[[Path, list[str], str], bool]] = []
+        # What the run's manifest says besides its files: ``(data_dir) -> entries`` (the archive's).
+        self.manifest_parts: list[Callable[[Path], dict[str, Any]]] = []
+
+    @classmethod
+    def open(cls, crawler: Crawler, base_url: str, full: bool) -> CrawlState:
+        """The site's state (``site_state_dir``), or the slot of it a plug-in's process takes
+        (``RunHooks.state_slot``), whose suffix also tells its run files apart."""
+        hooks = RunHooks.of(crawler)
+        slot = StateSlot(site_state_dir(crawler.settings.get("IPGIRL_STATE_DIR"), base_url), None)
+        if hooks.state_slot is not None:
+            slot = hooks.state_slot(slot.directory)
+        store = StateStore(slot.directory)
+        recovered = store.recover(slot.keep_pending)
+        run_id, resumed = store.begin_run(full, slot.suffix)
+        state = cls(store, run_id, resumed, full, recovered, slot.lock)
+        state.commit_gates = hooks.commit_gates
+        setattr(crawler, cls.ATTRIBUTE, state)
+        return state
+
+    def close(self) -> None:
+        self.store.close()
+        if self.lock is not None:
+            self.lock.release()
+
+    @classmethod
+    def of(cls, crawler: Crawler | None) -> CrawlState | None:
+        return getattr(crawler, cls.ATTRIBUTE, None)
+
+    @property
+    def run_date(self) -> str:
+        return f"{self.run_id[:4]}-{self.run_id[4:6]}-{self.run_id[6:8]}"
+
+    def whole_run_stats(self, current: dict[str, Any]) -> dict[str, Any]:
+        return segments.merged(self.earlier_stats, current)
+
+    def save_stats(self, current: dict[str, Any]) -> None:
+        """The run's stats so far, kept for a segment that resumes it."""
+        segments.save(self.store.dir, self.run_id, self.whole_run_stats(current))
+
+    def remember(self, key: str, validators: dict[str, str | None]) -> None:
+        """An emitted item's validators, for when its batch is committed: kept in the store, a
+        few hundred at a time, so memory does not grow with the items a batch holds."""
+        self._validators.append((key, validators.get("etag"), validators.get("last_modified"), validators.get("lastmod")))
+        if len(self._validators) >= VALIDATOR_BUFFER:
+            self.flush_validators()
+
+    def flush_validators(self) -> None:
+        if self._validators:
+            self.store.remember_validators(self._validators)
+            self._validators = []
+
+    def rows_of(self, path: Path, format_: str = "jsonlines") -> Iterator[dict[str, Any]]:
+        """What the state must remember of each item written to ``path`` in ``format_``, one item at
+        a time (``prepare_batch`` adds the validators remembered for it: flush them first)."""
+        with path.open("rb") as handle:
+            for item in read_items(handle, format_):
+                key = article_key(item.get("language"), item.get("article_id"))
+                yield {"key": key, "url": item.get("url"), "content_hash": item.get("content_hash")}
+
+    def commit_batch(self, written: Path, final: Path, format_: str, put_in_place: Callable[[], None],
+                     stats: Callable[[], dict[str, Any]] | None = None) -> None:
+        """The two-step commit of a batch written (fsynced) to ``written``: recorded pending,
+        passed by the commit gates, put in place as ``final``, then applied."""
+        lost = self.store.lost()
+        if lost is not None:  # committed to a state nobody will read: the feed fails, so does the run
+            raise StateUnusable(lost)
+        for hook in self.before_commit:
+            hook()
+        self.flush_validators()
+        self.store.prepare_batch(final, self.run_id, self.rows_of(written, format_))
+        keys = [row["key"] for row in self.rows_of(written, format_)]
+        try:
+            committed = all(gate(final, keys, self.store.batch_identity(final)) for gate in self.commit_gates)
+        except BatchLeftPending as pending:
+            # Not a feed failure: the worker stops (exit 1) and its next start's recovery completes
+            # or discards the batch, as its gate says; a resumed run must not inherit a failure here.
+            logger.warning("%s", pending)
+            return
+        if not committed:
+            self.store.discard_batch(final)
+            written.unlink(missing_ok=True)
+            return
+        put_in_place()
+        self.store.apply_batch(final)
+        if stats is not None:
+            self.save_stats(stats())

@@ -14,10 +14,11 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from twisted.python.failure import Failure
 
-from ipgirl_crawler import distributed
+from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.archive.replay import Replay
 from ipgirl_crawler.discovery.frontier import spill_frontier_to_disk
 from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
+from ipgirl_crawler.discovery.seen import SeenSet
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
     DEFAULT_BASE_URL,
@@ -27,17 +28,16 @@ from ipgirl_crawler.discovery.urls import (
     listing_page,
     origin_of,
 )
-from ipgirl_crawler.distributed import SeenSet
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
-from ipgirl_crawler.output.feeds import CrawlState
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.monitoring.drift import count_page, record_example
+from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
-from ipgirl_crawler.run.drift import count_page, record_example
 from ipgirl_crawler.run.records import RunRecords
-from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.run.state import CrawlState, article_key
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
@@ -66,7 +66,7 @@ class IpgirlSpider(Spider):
         # "articles read of those the sitemaps list", whichever of the two comes first
         self.article_marks: dict[str, int] = {}
         self.siblings_seen: set[str] = set()  # other names of the site's host its pages link to
-        self.coordinator: distributed.Coordinator | None = None
+        self.shared_frontier: plugins.SharedFrontier | None = None  # a plug-in's (distributed mode's)
         self._revisited = False
         self.crawl_state: CrawlState | None = None
         self.page_pipelines: tuple[type[PagePipeline], ...] = ()
@@ -85,9 +85,11 @@ class IpgirlSpider(Spider):
         spider.site = SiteOrigin.of(spider.base_url)
         if spider._replay_argument is not None:
             spider.replay = Replay.start(crawler, spider._replay_argument)
-        if distributed.enabled(crawler.settings):  # the shared queue deduplicates articles across workers
-            spider.coordinator = distributed.start(crawler, spider.base_url)
+        # Plug-ins (distributed mode: a queue shared by several workers, which deduplicates articles
+        # across them) install while the settings are open, before the state opens.
+        spider.shared_frontier = plugins.install(crawler, spider.base_url).shared_frontier
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
+        spider.crawl_state.manifest_parts.append(lambda data_dir: manifest_entries(crawler, data_dir))
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
         # Feed URIs are filled from spider attributes: where and under which run to write.
@@ -100,7 +102,7 @@ class IpgirlSpider(Spider):
     def revisit_unseen(self) -> None:
         """Once discovery is over, ask again for remembered articles it did not find, so that an
         article gone from the site (404/410) is recorded rather than silently forgotten."""
-        if self._revisited or self.coordinator is not None or self.crawl_state is None or self.replay is not None:
+        if self._revisited or self.shared_frontier is not None or self.crawl_state is None or self.replay is not None:
             return
         self._revisited = True
         requests = [request for key, url in self.crawl_state.store.live_articles()
@@ -123,10 +125,10 @@ class IpgirlSpider(Spider):
             for request in self.replay.requests(self, ARTICLE_PRIORITY):
                 yield request
             return
-        seeding = self.coordinator is None or self.coordinator.claim_seeding()
+        seeding = self.shared_frontier is None or self.shared_frontier.claim_seeding()
         first_home = await self.learn_origin()
         if not seeding:
-            self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.coordinator.prefix)
+            self.logger.info("Joining the shared frontier of %s (another worker seeded it)", self.shared_frontier.prefix)
             return
         yield Request(f"{self.base_url}/robots.txt", callback=self.parse_robots, errback=self.on_error,
                       priority=SITEMAP_PRIORITY, meta={"handle_httpstatus_list": [404]})
@@ -298,7 +300,7 @@ class IpgirlSpider(Spider):
     def _mark(self, key: str | None, mark: int) -> None:
         """Count the articles the sitemaps list, and those of them read, once each (not in
         distributed mode: a worker reads only a share of what the seeding worker's sitemaps list)."""
-        if key is None or self.coordinator is not None:
+        if key is None or self.shared_frontier is not None:
             return
         old = self.article_marks.get(key, 0)
         if old & mark:

@@ -26,6 +26,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.items import RECEIVED_AT_META
 from ipgirl_crawler.pages.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.workers.pool import (
@@ -79,10 +80,6 @@ def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: 
         result.item, result.outcome = run_page_pipelines(item, pipelines, counts)
         result.counts = dict(counts)
     return result
-
-
-# A replayed response's meta: the time its archive record says it was received (``extract``).
-RECEIVED_AT_META = "archive_received_at"
 
 
 class PageFailed(RuntimeError):

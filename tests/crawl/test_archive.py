@@ -14,7 +14,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from ipgirl_crawler.archive.reader import ReadCounts, responses_from_warc
-from ipgirl_crawler.run.monitors import default_thresholds
+from ipgirl_crawler.monitoring.thresholds import default_thresholds
 from tests.crawl.test_faults import SMALL_BATCHES, kill_midway
 from tests.localsite import Fault
 from tests.localsite.server import LocalSite

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ipgirl_crawler.discovery.urls import listing_page
-from ipgirl_crawler.run.bounds import PREFIX, bound_failures
+from ipgirl_crawler.monitoring.bound_checks import PREFIX, bound_failures
 from tests.localsite import endless
 from tests.localsite.server import LocalSite
 from tests.support.crawl_check import score

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from ipgirl_crawler.items import CONTRACT_FIELDS, SCHEMA_VERSION
-from ipgirl_crawler.output.compact import CompactError, main, scan_runs, winning_lines
+from ipgirl_crawler.cli.compact import main
+from ipgirl_crawler.output.compact import CompactError, scan_runs, winning_lines
 from ipgirl_crawler.schema import validation_errors
 from tests.support.crawl_check import ROOT
 
@@ -121,7 +122,7 @@ def test_manifest_counts_hashes_and_sources(compacted: dict[str, Any], data_dir:
 
 def test_command_prints_one_summary_line_and_warns_about_the_invalid_line(data_dir: Path) -> None:
     # As a user runs it (the console script calls the same main), so the logging setup is the real one.
-    done = subprocess.run([sys.executable, "-m", "ipgirl_crawler.output.compact", "--data-dir", str(data_dir)],
+    done = subprocess.run([sys.executable, "-m", "ipgirl_crawler.cli.compact", "--data-dir", str(data_dir)],
                           capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") == 1

@@ -12,7 +12,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from ipgirl_crawler.run.monitors import evaluate
+from ipgirl_crawler.monitoring.monitors import evaluate
 from ipgirl_crawler.run.state import StateStore, site_state_dir
 from tests.crawl.test_report import CHROMIUM, run_chromium
 from tests.localsite.drift import client_side_rendering, tags_by_script, text_as_images

@@ -18,7 +18,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from ipgirl_crawler import settings as project_settings
-from ipgirl_crawler.run.progress import (
+from ipgirl_crawler.monitoring.progress import (
     CLEAR_LINE,
     PLAIN_INTERVAL,
     TTY_INTERVAL,
@@ -30,7 +30,7 @@ from ipgirl_crawler.run.progress import (
 from tests.localsite.server import LocalSite
 from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl
 
-PROGRESS = "ipgirl_crawler.run.progress.Progress"
+PROGRESS = "ipgirl_crawler.monitoring.progress.Progress"
 _STATS_DATETIME = re.compile(r"datetime\.datetime\(([\d, ]+?)(?:, tzinfo=datetime\.timezone\.utc)?\)")
 _LOG_LINE = re.compile(r"\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ")
 _LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[")
@@ -123,7 +123,7 @@ def test_real_crawl_logs_progress_and_records_timeline(tmp_path: Path) -> None:
                          *progress_args(tmp_path / "data"), log=tmp_path / "crawl.log")
     log = (tmp_path / "crawl.log").read_text("utf-8")
     assert done.returncode == 0, done.stderr[-2000:]
-    lines = [line for line in log.splitlines() if "[ipgirl_crawler.run.progress] INFO: Progress: pages" in line]
+    lines = [line for line in log.splitlines() if "[ipgirl_crawler.monitoring.progress] INFO: Progress: pages" in line]
     assert len(lines) >= 2 and not any("\r" in line for line in lines)
     stats = final_stats(log)
     timeline = stats["ipgirl/timeline"]

@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
-from ipgirl_crawler.run.report import render_report, write_report
+from ipgirl_crawler.monitoring.report import render_report, write_report
 from tests.crawl.test_progress import progress_args
 from tests.localsite.server import LocalSite
 from tests.support.operations import articles, run_entrypoint

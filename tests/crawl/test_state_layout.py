@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ipgirl_crawler.run.state import BATCH_GLOB, StateLock, StateLocked, claim_worker_slot, site_state_dir
+from ipgirl_crawler.output.files import BATCH_GLOB
+from ipgirl_crawler.run.state import StateLock, StateLocked, claim_worker_slot, site_state_dir
 
 
 @pytest.mark.parametrize(("base_url", "folder"), [

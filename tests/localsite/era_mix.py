@@ -3,13 +3,13 @@ from __future__ import annotations
 
 # Per era, the share of pages whose chrome is in English rather than the page's language
 # (B: never; eras not listed: 0.15).
-ENGLISH_UI_SHARE: dict[str, float] = {"A": 0.7, "F": 0.3, "G": 0.4, "N": 0.3, "O": 0.2}
+ENGLISH_UI_SHARE: dict[str, float] = {"A": 0.7, "F": 0.3, "G": 0.4, "N": 0.3, "O": 0.2, "P": 0.3, "Q": 0.2, "R": 0.25}
 
 # How each era dates its pages: (cumulative share, mode) drawn with one random number; a mode
 # alone takes no draw. F: microdata meta, visible (maybe a day-only meta), relative. G and N:
 # time[datetime] full instant, day-only / no datetime, "3 days ago" (N: after the body). I:
 # abbr.published[title], or a day-only / no abbr. O: itemprop meta + absolute text, meta +
-# relative text, visible only, relative only.
+# relative text, visible only, relative only. P, Q, R: below.
 DATE_MODES: dict[str, tuple[tuple[float, str], ...]] = {
     **dict.fromkeys("ABKM", ((1.0, "machine"),)),
     "F": ((0.4, "machine"), (0.8, "visible"), (1.0, "relative")),
@@ -18,5 +18,11 @@ DATE_MODES: dict[str, tuple[tuple[float, str], ...]] = {
     "N": ((0.45, "machine"), (0.85, "visible"), (1.0, "relative")),
     "O": ((0.5, "machine"), (0.65, "machine_rel"), (0.85, "visible"), (1.0, "relative")),
     "I": ((0.7, "machine"), (1.0, "visible")),
+    # P: time[datetime] instant, relative-time[datetime] instant shown as "3 days ago", visible, relative.
+    # Q: article:published_time + time.entry-date, visible, relative. R: JSON-LD + day-only datetime,
+    # visible, relative.
+    "P": ((0.45, "machine"), (0.6, "machine_rel"), (0.85, "visible"), (1.0, "relative")),
+    "Q": ((0.5, "machine"), (0.85, "visible"), (1.0, "relative")),
+    "R": ((0.5, "machine"), (0.8, "visible"), (1.0, "relative")),
 }
 DEFAULT_DATE_MODES = ((0.3, "relative"), (1.0, "visible"))

@@ -50,6 +50,9 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era in ("N", "O"):
         from .eras_no import render_no  # held-out templates N, O (written blind)
         return render_no(v, ctx, rng), "utf-8"
+    if v.a.era in ("P", "Q", "R"):
+        from .eras_pqr import render_pqr  # held-out templates P, Q, R (written blind)
+        return render_pqr(v, ctx, rng), "utf-8"
     if v.a.era == "M":
         from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
         return render_m(v, ctx, rng), "utf-8"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ipgirl_crawler.archive.checks import archive_failures
 from ipgirl_crawler.archive.reader import ReadCounts, gzip_members, responses_from_warc
 from ipgirl_crawler.archive.replay import archive_files
 from ipgirl_crawler.archive.warc import Fetch, archived_headers, fetch_members, warcinfo_member
 from ipgirl_crawler.archive.writer import prune, recover
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
 
 FETCH = Fetch("http://127.0.0.1:1/en/ai/1-a", 200, [(b"Content-Type", b"text/html; charset=utf-8")],
               b"<html><body><p>body</p></body></html>" * 50, datetime(2026, 12, 1, 3, 15, tzinfo=timezone.utc),

@@ -16,18 +16,19 @@ from scrapy.exporters import (
 )
 from scrapy.settings import Settings
 
+from ipgirl_crawler.monitoring.feed_health import feed_failures
+from ipgirl_crawler.monitoring.monitors import evaluate
+from ipgirl_crawler.monitoring.thresholds import ThresholdError, default_thresholds, monitor_thresholds
+from ipgirl_crawler.output.feeds import FAILED_FEEDS_KEY
 from ipgirl_crawler.output.formats import READABLE_FORMATS, read_items
-from ipgirl_crawler.run import segments
-from ipgirl_crawler.run.checks import (
+from ipgirl_crawler.preflight.checks import (
     SETTING_RULES,
     check_settings,
     check_spider_arguments,
     known_spider_arguments,
-    monitor_thresholds,
 )
+from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.run.feed_health import FAILED_FEEDS_KEY, feed_failures
-from ipgirl_crawler.run.monitors import default_thresholds, evaluate
 
 
 @pytest.mark.parametrize(("name", "value", "ok"), [
@@ -80,7 +81,7 @@ def test_a_partial_threshold_override_merges_with_the_defaults(override: Any, ex
     ('{"field_coverage": 0.9}', "an object"),
 ])
 def test_bad_thresholds_are_refused(override: str, words: str) -> None:
-    with pytest.raises(ConfigurationError, match=words.replace("[", r"\[")):
+    with pytest.raises(ThresholdError, match=words.replace("[", r"\[")):
         monitor_thresholds(Settings({"IPGIRL_MONITOR_THRESHOLDS": override}))
 
 
@@ -174,7 +175,7 @@ def test_a_feed_not_stored_fails_the_monitors(stats: dict[str, Any], expected: l
 def test_every_project_setting_has_a_rule() -> None:
     # A setting added without a row in SETTING_RULES would take any value unchecked until it broke mid-run.
     from ipgirl_crawler import settings
-    from ipgirl_crawler.run.checks import SETTING_RULES
+    from ipgirl_crawler.preflight.checks import SETTING_RULES
 
     checked_elsewhere = {"IPGIRL_BASE_URL", "IPGIRL_MONITOR_THRESHOLDS"}  # config.py, check_thresholds
     names = {name for name in dir(settings) if name.startswith("IPGIRL_")} - checked_elsewhere
@@ -184,7 +185,7 @@ def test_every_project_setting_has_a_rule() -> None:
 def test_a_wrong_redis_url_is_refused_without_its_password() -> None:
     from scrapy.settings import Settings
 
-    from ipgirl_crawler.run.checks import check_settings
+    from ipgirl_crawler.preflight.checks import check_settings
     from ipgirl_crawler.run.config import ConfigurationError
 
     with pytest.raises(ConfigurationError) as refused:

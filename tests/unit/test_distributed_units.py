@@ -12,9 +12,9 @@ import redis
 from scrapy import Request
 from scrapy.settings import Settings
 
-from ipgirl_crawler import distributed
 from ipgirl_crawler.distributed import accounting, codec
 from ipgirl_crawler.distributed.connection import password_from, redacted
+from ipgirl_crawler.distributed.feeds import per_worker_feeds
 from ipgirl_crawler.distributed.scripts import KEY_TTL_SECONDS, Scripts
 from ipgirl_crawler.run.config import ConfigurationError
 from tests.support.redis_server import RedisServer
@@ -93,7 +93,7 @@ def test_the_password_comes_from_the_environment_or_an_owner_only_file(tmp_path:
 
 
 def test_a_redis_setting_that_cannot_work_stops_the_command_at_once(tmp_path: Path) -> None:
-    from ipgirl_crawler.run import cli
+    from ipgirl_crawler.cli import crawl as cli
 
     readable = tmp_path / "password"
     readable.write_text("pw")
@@ -113,7 +113,7 @@ def test_a_redis_setting_that_cannot_work_stops_the_command_at_once(tmp_path: Pa
 ])
 def test_each_worker_of_a_machine_writes_its_own_output(uri: str, renamed: str) -> None:
     settings = Settings({"FEEDS": {uri: {"format": "jsonlines"}}})
-    distributed.per_worker_feeds(settings, "worker-2")
+    per_worker_feeds(settings, "worker-2")
     assert list(settings.getdict("FEEDS")) == [renamed]
 
 

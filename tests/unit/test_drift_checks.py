@@ -5,8 +5,9 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.run import drift
-from ipgirl_crawler.run.monitors import default_thresholds, evaluate
+from ipgirl_crawler.monitoring import drift
+from ipgirl_crawler.monitoring.monitors import evaluate
+from ipgirl_crawler.monitoring.thresholds import default_thresholds
 from ipgirl_crawler.run.state import StateStore
 
 LIMITS = drift.default_limits()
@@ -200,7 +201,7 @@ def test_the_state_keeps_each_run_s_coverage(tmp_path: Any) -> None:
 def test_the_history_section_of_the_report() -> None:
     import lxml.html
 
-    from ipgirl_crawler.run.history_report import history_section
+    from ipgirl_crawler.monitoring.history_report import history_section
 
     runs = [{"run_id": "20261120T120000Z", "healthy": True, "items": 150, "coverage": {"tags": 0.8, "title": 1.0},
              "counts": {"article_shaped": 150, "not_article": 0, "body_agreed": 150}},

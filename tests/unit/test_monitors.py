@@ -5,7 +5,8 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.run.monitors import default_thresholds, evaluate
+from ipgirl_crawler.monitoring.monitors import evaluate
+from ipgirl_crawler.monitoring.thresholds import default_thresholds
 
 HEALTHY: dict[str, Any] = {
     "finish_reason": "finished", "ipgirl/discovery/article_responses": 100, "response_received_count": 150,

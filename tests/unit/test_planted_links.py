@@ -10,7 +10,7 @@ import pytest
 from ipgirl_crawler.archive.writer import ArchiveFile, prune
 from ipgirl_crawler.output.files import PlantedLink, make_folder
 from ipgirl_crawler.run import segments
-from ipgirl_crawler.run.checks import check_no_planted_links
+from ipgirl_crawler.preflight.checks import check_no_planted_links
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.records import RecordFile
 from ipgirl_crawler.run.state import StateLock

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ipgirl_crawler.run.checks import check_state
+from ipgirl_crawler.preflight.checks import check_state
 from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.run.state import StateStore, StateUnusable, recorded_runs
+from ipgirl_crawler.run.state import StateStore
+from ipgirl_crawler.run.state_file import StateUnusable, recorded_runs
 
 
 def state_with_runs(folder: Path, runs: int = 2) -> Path:

@@ -6,7 +6,8 @@ import logging
 
 import pytest
 
-from ipgirl_crawler.pages.text import CleanLogRecords, normalize_text, safe_for_log, strip_control
+from ipgirl_crawler.logs.safe import CleanLogRecords, safe_for_log
+from ipgirl_crawler.pages.text import normalize_text, strip_control
 
 HOSTILE = "\x9b31m\u202eevil\u202c \x1b[0m\u2066x\u2069\u200e\u200f\u061c\x85\x00"
 

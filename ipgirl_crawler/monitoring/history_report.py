@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
-from ipgirl_crawler.run.drift import HISTORY_KEY
+from ipgirl_crawler.monitoring.drift import HISTORY_KEY
 
 SPARK_W, SPARK_H = 120, 22
 

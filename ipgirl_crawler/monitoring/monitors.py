@@ -1,26 +1,21 @@
 """Health checks of a finished run, so a site change fails the run loudly.
 
-Thresholds live in ``data/monitors.json`` (overridable with ``IPGIRL_MONITOR_THRESHOLDS``);
+Thresholds live in ``data/monitors.json`` (overridable with ``IPGIRL_MONITOR_THRESHOLDS``, ``thresholds.py``);
 ``evaluate`` is pure over the crawl's stats.
 """
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
-from ipgirl_crawler.archive.checks import archive_failures
-from ipgirl_crawler.run import drift
-from ipgirl_crawler.run.bounds import bound_failures
-from ipgirl_crawler.run.feed_health import feed_failures
+from ipgirl_crawler.monitoring import drift
+from ipgirl_crawler.monitoring.archive_checks import archive_failures
+from ipgirl_crawler.monitoring.bound_checks import bound_failures
+from ipgirl_crawler.monitoring.feed_health import feed_failures
+from ipgirl_crawler.monitoring.thresholds import default_thresholds
 
 FAILURE_PREFIX = "ipgirl/failures/"
 MISSING_PREFIX = "ipgirl/validate/missing/"
 SCHEMA_PREFIX = "ipgirl/validate/schema/"
-
-
-def default_thresholds() -> dict[str, Any]:
-    return json.loads(resources.files("ipgirl_crawler").joinpath("data/monitors.json").read_text("utf-8"))
 
 
 def articles_seen(stats: dict[str, Any]) -> int:

@@ -32,11 +32,11 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.conf import build_component_list
 
 from ipgirl_crawler.archive.reader import ReadCounts, archived_responses
+from ipgirl_crawler.cli.crawl import build_settings
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
+from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
 from ipgirl_crawler.pages.eras import page_for
-from ipgirl_crawler.pages.text import safe_for_log
-from ipgirl_crawler.run.cli import build_settings
 from ipgirl_crawler.workers.extraction import extract
 from pipelines.base import Counts, PagePipeline, page_pipelines, run_page_pipelines
 from pipelines.dates import parse_response_date

@@ -9,8 +9,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from ipgirl_crawler.items import CONTRACT_FIELDS, REQUIRED_FIELDS, ArticleItem
-from ipgirl_crawler.run.drift import EXAMPLES, MAX_EXAMPLES, record_example
-from ipgirl_crawler.run.report import has_value
+from ipgirl_crawler.monitoring.drift import EXAMPLES, MAX_EXAMPLES, record_example
+from ipgirl_crawler.monitoring.report import has_value
 
 
 def empty_fields(item: Any) -> list[str]:

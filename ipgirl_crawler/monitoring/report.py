@@ -4,7 +4,7 @@ Everything is inline (CSS and SVG drawn here, no script, no CDN, no web font), s
 mailed, archived or opened offline; a Content-Security-Policy forbids any load besides inline style.
 Items are streamed and folded into counters, never held in memory: a run may have millions.
 
-    python -m ipgirl_crawler.run.report DATA_DIR RUN_DATE RUN_ID    # writes the run's <run_id>.report.html
+    python -m ipgirl_crawler.monitoring.report DATA_DIR RUN_DATE RUN_ID    # writes the run's <run_id>.report.html
 """
 from __future__ import annotations
 
@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
-from ipgirl_crawler.output.files import create_part
-from ipgirl_crawler.run.history_report import history_section
-from ipgirl_crawler.run.state import BATCH_GLOB
+from ipgirl_crawler.monitoring.history_report import history_section
+from ipgirl_crawler.output.files import BATCH_GLOB, create_part
 
 logger = logging.getLogger(__name__)
 
@@ -384,7 +383,7 @@ def write_report(data_dir: Path, run_date: str, run_id: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ipgirl_crawler.run.report", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m ipgirl_crawler.monitoring.report", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path, help="IPGIRL_DATA_DIR, e.g. data")
     parser.add_argument("run_date", help="the run's partition, YYYY-MM-DD")
     parser.add_argument("run_id", help="the run's id, YYYYMMDDTHHMMSSZ")

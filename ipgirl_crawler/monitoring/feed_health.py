@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# The feeds our file storage could not store ("<path>: <error>"), set by ``feeds.AtomicFileFeedStorage``.
-FAILED_FEEDS_KEY = "ipgirl/feeds/failed"
+from ipgirl_crawler.output.feeds import FAILED_FEEDS_KEY
+
 SCRAPY_FAILED_PREFIX = "feedexport/failed_count/"
 
 

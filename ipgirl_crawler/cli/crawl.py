@@ -16,14 +16,13 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from ipgirl_crawler import distributed
-from ipgirl_crawler.output.feeds import lock_site_state
 from ipgirl_crawler.output.files import parse_umask
-from ipgirl_crawler.run.checks import check_run
+from ipgirl_crawler.preflight.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.run.exit_status import EXIT_CONFIG, EXIT_HEALTHY, EXIT_LOCKED, EXIT_UNHEALTHY
 from ipgirl_crawler.run.finish import FAILED_KEY
-from ipgirl_crawler.run.state import StateLocked
+from ipgirl_crawler.run.plugins import RunHooks
+from ipgirl_crawler.run.state import StateLocked, lock_site_state
 
 
 def _pairs(values: list[str], flag: str) -> dict[str, str]:
@@ -95,16 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             lock.release()
     healthy = stats.get("finish_reason") == "finished" and not stats.get(FAILED_KEY)
     print(summary(stats, healthy), file=sys.stderr)
-    if distributed.enabled(settings):
-        healthy = _report_job() and healthy
-    return EXIT_HEALTHY if healthy else EXIT_UNHEALTHY
-
-
-def _report_job() -> bool:
-    """Distributed: the job's health as this worker saw it leave (the last one: the job manifest)."""
-    for line in distributed.coordinator.health_lines():
+    # A plug-in's verdict: a distributed worker's part, and the job's health as it saw it leave.
+    sound, lines = RunHooks.of(crawler).verdict()
+    for line in lines:
         print(f"ipgirl-crawl: {line}", file=sys.stderr)
-    return distributed.coordinator.exit_status() == 0
+    return EXIT_HEALTHY if healthy and sound else EXIT_UNHEALTHY
 
 
 if __name__ == "__main__":

@@ -18,15 +18,17 @@ from typing import Any
 
 from redis.connection import parse_url as parse_redis_url
 
-from ipgirl_crawler import distributed
 from ipgirl_crawler.archive.replay import check_replay
-from ipgirl_crawler.distributed.connection import redacted
+from ipgirl_crawler.logs.safe import redacted
+from ipgirl_crawler.monitoring.thresholds import ThresholdError, monitor_thresholds
 from ipgirl_crawler.output.feeds import feed_path
 from ipgirl_crawler.output.files import PlantedLink, parse_umask, planted_link
 from ipgirl_crawler.output.formats import READABLE_FORMATS
+from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
-from ipgirl_crawler.run.monitors import default_thresholds
-from ipgirl_crawler.run.state import START_OVER, STATE_FILE, StateUnusable, recorded_runs, site_state_dir
+from ipgirl_crawler.run.state import site_state_dir
+from ipgirl_crawler.spiders.ipgirl import IpgirlSpider
+from ipgirl_crawler.run.state_file import START_OVER, STATE_FILE, StateUnusable, recorded_runs
 
 # -- settings: one row per setting ----------------------------------------------------------
 
@@ -150,56 +152,6 @@ def check_settings(settings: Any) -> None:
             raise ConfigurationError(f"{name} must be {rule.expected}, got {rule.show(value)}") from None
 
 
-# -- monitor thresholds: a partial override merges with data/monitors.json --------------------
-
-def _threshold_error(path: str, expected: str, value: Any) -> ConfigurationError:
-    return ConfigurationError(f"IPGIRL_MONITOR_THRESHOLDS: {path} must be {expected}, got {value!r}")
-
-
-def _is_fraction_key(path: str) -> bool:
-    return path.endswith("_rate") or path.startswith("field_coverage.")
-
-
-def _merge_value(path: str, default: Any, value: Any) -> Any:
-    """``value`` checked against the type of the default it replaces; dicts merge key by key."""
-    if isinstance(default, dict):
-        if not isinstance(value, dict):
-            raise _threshold_error(path, "an object", value)
-        sample = next(iter(default.values()), None)
-        return {**default, **{key: _merge_value(f"{path}.{key}", default.get(key, sample), sub)
-                              for key, sub in value.items()}}
-    if isinstance(default, list):
-        if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
-            raise _threshold_error(path, "a list of strings", value)
-        return value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise _threshold_error(path, "a number >= 0", value)
-    if _is_fraction_key(path) and value > 1:
-        raise _threshold_error(path, "a fraction from 0 to 1", value)
-    if isinstance(default, int) and not isinstance(default, bool) and not float(value).is_integer():
-        raise _threshold_error(path, "an integer", value)
-    return value
-
-
-def monitor_thresholds(settings: Any) -> dict[str, Any]:
-    """The monitors' thresholds: ``ipgirl_crawler/data/monitors.json`` with the
-    ``IPGIRL_MONITOR_THRESHOLDS`` override (a dict, or JSON text from ``-s``) merged in."""
-    defaults = default_thresholds()
-    raw = settings.get("IPGIRL_MONITOR_THRESHOLDS") or {}
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError as error:
-            raise ConfigurationError(f"IPGIRL_MONITOR_THRESHOLDS is not valid JSON: {error}") from None
-    if not isinstance(raw, dict):
-        raise ConfigurationError(f"IPGIRL_MONITOR_THRESHOLDS must be a JSON object, got {raw!r}")
-    unknown = sorted(set(raw) - set(defaults))
-    if unknown:
-        raise ConfigurationError(f"IPGIRL_MONITOR_THRESHOLDS: unknown {', '.join(unknown)} "
-                                 f"(known: {', '.join(sorted(defaults))})")
-    return {**defaults, **{name: _merge_value(name, defaults[name], value) for name, value in raw.items()}}
-
-
 # -- spider arguments --------------------------------------------------------------------------
 
 # Arguments scrapyd adds to every job it schedules.
@@ -208,8 +160,6 @@ SCHEDULER_ARGUMENTS = frozenset({"_job"})
 
 def known_spider_arguments() -> tuple[str, ...]:
     """The ``-a`` names the spider takes: its ``__init__`` parameters, so a new one is known at once."""
-    from ipgirl_crawler.spiders.ipgirl import IpgirlSpider  # late: the spider imports the crawl machinery
-
     parameters = inspect.signature(IpgirlSpider.__init__).parameters.values()
     return tuple(p.name for p in parameters
                  if p.name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL))
@@ -319,7 +269,7 @@ def check_directories(settings: Any, config: CrawlConfig) -> None:
     # Whether the site's articles would go out again into its run files; a distributed worker's
     # state is a slot of its own (worker-N); a run to -O only writes its own file.
     run_files = any("%(data_dir)s" in str(uri) for uri in settings.getdict("FEEDS"))
-    if run_files and not distributed.enabled(settings):
+    if run_files and plugins.holds_site_lock(settings):
         check_state(data_dir, site_dir, config.full)
     check_writable(data_dir, "IPGIRL_DATA_DIR")
     check_writable(site_dir, "IPGIRL_STATE_DIR")
@@ -332,8 +282,11 @@ def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:
     config = CrawlConfig.from_arguments(settings, spider_arguments.get("base_url"), spider_arguments.get("languages"),
                                         spider_arguments.get("full"))
     check_settings(settings)
-    distributed.check_configuration(settings)
-    monitor_thresholds(settings)
+    plugins.check_configuration(settings)
+    try:
+        monitor_thresholds(settings)
+    except ThresholdError as error:
+        raise ConfigurationError(str(error)) from None
     check_feeds(settings)
     check_replay(settings, spider_arguments.get("replay"))
     check_directories(settings, config)

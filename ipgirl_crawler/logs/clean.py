@@ -1,12 +1,12 @@
 """Every log handler of the process drops control and bidi characters from what it writes
-(``ipgirl_crawler.pages.text.CleanLogRecords``): a last guard behind ``safe_for_log``."""
+(``ipgirl_crawler.logs.safe.CleanLogRecords``): a last guard behind ``safe_for_log``."""
 from __future__ import annotations
 
 import logging
 
 from scrapy.crawler import Crawler
 
-from ipgirl_crawler.pages.text import CleanLogRecords
+from ipgirl_crawler.logs.safe import CleanLogRecords
 
 
 class CleanLog:

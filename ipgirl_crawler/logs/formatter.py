@@ -8,7 +8,7 @@ from scrapy import Spider
 from scrapy.http import Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
 
-from ipgirl_crawler.pages.text import safe_for_log
+from ipgirl_crawler.logs.safe import safe_for_log
 
 
 class SafeLogFormatter(LogFormatter):
