@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from scrapy.settings import Settings
 
 from ipgirl_crawler.archive.writer import ArchiveFile, prune
+from ipgirl_crawler.discovery.frontier import spill_frontier_to_disk
 from ipgirl_crawler.output.files import PlantedLink, make_folder
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.preflight.checks import check_no_planted_links
@@ -121,4 +123,12 @@ def test_the_start_up_check_names_the_first_planted_link(tmp_path: Path, victim:
         assert str(tmp_path / planted) in str(error.value)
     else:
         check_no_planted_links(tmp_path / "data", tmp_path / "state" / "site")
+    assert untouched(victim)
+
+
+def test_the_frontier_is_never_made_through_a_link(tmp_path: Path, victim: Path) -> None:
+    (tmp_path / "frontier").symlink_to(victim.parent)
+    settings = Settings({"SCHEDULER": "scrapy.core.scheduler.Scheduler"})
+    spill_frontier_to_disk(settings, tmp_path)
+    assert not (tmp_path / "frontier").exists() and settings.get("JOBDIR") == str(tmp_path / "frontier")
     assert untouched(victim)
