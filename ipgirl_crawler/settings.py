@@ -62,6 +62,8 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "ipgirl_crawler.discovery.robots.RobotsTxtOnce": 100,
+    # robots.txt read up to its first 500 KiB (RFC 9309), decoded there: after HttpCompression (590).
+    "ipgirl_crawler.discovery.robots.RobotsTxtPrefix": 595,
     # -a replay=…: answers from the archive before any other middleware; off otherwise.
     "ipgirl_crawler.archive.replay.ReplayMiddleware": 50,
 }
@@ -104,6 +106,7 @@ EXTENSIONS = {
     "ipgirl_crawler.run.records.RunRecords": 500,
     "ipgirl_crawler.archive.writer.ArchiveWriter": 550,  # closed before RunMonitor checks the stats
     "ipgirl_crawler.monitoring.examples.DriftExamples": 560,
+    "ipgirl_crawler.run.crosschecks.CrossChecks": 580,  # its counts are in the stats before RunMonitor judges them
     "ipgirl_crawler.run.finish.RunMonitor": 600,
     "ipgirl_crawler.run.bounds.RunDeadlines": 700,
 }
@@ -124,6 +127,7 @@ ITEM_PIPELINES = {
     "pipelines.related.RelatedLinksPipeline": 400,
     "pipelines.dates.DatesPipeline": 500,
     "pipelines.validate.ContractValidationPipeline": 600,
+    "pipelines.verify.VerifyPipeline": 650,  # corrections before the item is written
     "pipelines.duplicates.DuplicateUrlPipeline": 700,
     "pipelines.incremental.IncrementalPipeline": 800,
 }

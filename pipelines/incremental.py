@@ -5,7 +5,8 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from ipgirl_crawler.run.state import CrawlState, article_key
+from ipgirl_crawler.discovery.urls import article_key
+from ipgirl_crawler.run.state import CrawlState
 from pipelines.base import CountingPipeline
 
 

@@ -21,7 +21,8 @@ def manifest_entries(crawler: Crawler, data_dir: Path) -> dict[str, Any]:
     replay = getattr(crawler, "ipgirl_replay", None)
     if replay is not None:
         return {"replayed_from": {"files": [_name(path, data_dir) for path in replay.files],
-                                  "records": replay.counts.records, "torn_records": replay.counts.torn}}
+                                  "records": replay.counts.records, "torn_records": replay.counts.torn,
+                                  "oversized_records": replay.counts.oversized}}
     writer = ArchiveWriter.of(crawler)
     if writer is None:
         return {}

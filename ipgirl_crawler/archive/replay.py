@@ -21,12 +21,12 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
-from ipgirl_crawler.archive.reader import ReadCounts, archived_responses, response_at
+from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses, response_at
 from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
 from ipgirl_crawler.discovery.urls import article_ref, same_origin
 from ipgirl_crawler.items import RECEIVED_AT_META
 from ipgirl_crawler.run.config import ConfigurationError
-from ipgirl_crawler.run.state import article_key
+from ipgirl_crawler.discovery.urls import article_key
 
 logger = logging.getLogger(__name__)
 STATS = "ipgirl/replay/"
@@ -63,12 +63,13 @@ class Replay:
     """The archive a replay run reads, and what reading it found."""
     files: list[Path]
     counts: ReadCounts = field(default_factory=ReadCounts)
+    limits: Limits = field(default_factory=Limits)  # a record is bounded as a download would be
 
     @classmethod
     def start(cls, crawler: Crawler, value: str) -> Replay:
         """Settings of a replay (no robots.txt, no throttling, no http(s) handler), set while
         the spider is made and the settings not yet frozen."""
-        replay = cls(check_replay(crawler.settings, value))
+        replay = cls(check_replay(crawler.settings, value), limits=Limits.of(crawler.settings))
         for name, setting in REPLAY_SETTINGS.items():
             crawler.settings.set(name, setting, priority=FORCED)
         handlers = {**crawler.settings.getdict("DOWNLOAD_HANDLERS"), "http": None, "https": None}
@@ -81,8 +82,8 @@ class Replay:
         under the spider's rules: its languages, and on resume not what this run already emitted."""
         stats = spider.crawler.stats
         for path in self.files:
-            torn = self.counts.torn
-            for archived in archived_responses(path, self.counts):
+            torn, oversized = self.counts.torn, self.counts.oversized
+            for archived in archived_responses(path, self.counts, self.limits):
                 stats.inc_value(STATS + "records")
                 if (reason := self._skip(spider, archived.response.url)) is not None:
                     stats.inc_value(STATS + reason)
@@ -94,6 +95,9 @@ class Replay:
             if self.counts.torn > torn:
                 logger.warning("%d torn or damaged records skipped in %s", self.counts.torn - torn, path)
                 stats.inc_value(STATS + "torn_records", self.counts.torn - torn)
+            if self.counts.oversized > oversized:
+                logger.warning("%d records over DOWNLOAD_MAXSIZE skipped in %s", self.counts.oversized - oversized, path)
+                stats.inc_value(STATS + "oversized_records", self.counts.oversized - oversized)
 
     @staticmethod
     def _skip(spider: Any, url: str) -> str | None:
@@ -125,6 +129,7 @@ class ReplayMiddleware:
 
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
+        self.limits = crawler.ipgirl_replay.limits
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ReplayMiddleware:
@@ -134,7 +139,7 @@ class ReplayMiddleware:
 
     def process_request(self, request: Request, spider: Spider | None = None) -> Response | None:
         where = request.meta.get("archive_record")
-        archived = response_at(*where) if where else None
+        archived = response_at(*where, limits=self.limits) if where else None
         if archived is None:
             self.stats.inc_value(STATS + "refused")
             logger.warning("Replay: refused %s (%s)", request.url, "not in the archive" if not where else "record unreadable")

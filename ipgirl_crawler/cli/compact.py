@@ -13,6 +13,7 @@ from typing import Any
 
 from ipgirl_crawler import settings
 from ipgirl_crawler.output.compact import SNAPSHOT_DIR, CompactError, compact
+from ipgirl_crawler.output.snapshot import SnapshotError
 
 
 def default_data_dir() -> str:
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         manifest = compact(data_dir, with_parquet=not args.no_parquet)
-    except (CompactError, OSError) as error:
+    except (CompactError, SnapshotError, OSError) as error:
         print(f"ipgirl-compact: error: {error}", file=sys.stderr)
         return 1
     print(summary(data_dir, manifest))

@@ -16,6 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from ipgirl_crawler.monitoring.verify_monitor import accuracy_line
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.preflight.checks import check_run
 from ipgirl_crawler.run.config import ConfigurationError
@@ -58,7 +59,7 @@ def summary(stats: dict[str, Any], healthy: bool) -> str:
             f"{stats.get('ipgirl/discovery/unchanged_304', 0) + stats.get('ipgirl/incremental/unchanged', 0)} unchanged, "
             f"{sum(v for k, v in stats.items() if k.startswith('ipgirl/failures/') and isinstance(v, int))} failed, "
             f"{elapsed:.0f}s, finish reason {stats.get('finish_reason')}")
-    return line + (f"; monitors failed: {'; '.join(failed)}" if failed else "")
+    return line + f"; {accuracy_line(stats)}" + (f"; monitors failed: {'; '.join(failed)}" if failed else "")
 
 
 def main(argv: list[str] | None = None) -> int:

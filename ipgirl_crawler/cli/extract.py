@@ -6,20 +6,26 @@ of a WARC file, one JSON line each (contract fields in contract order, the crawl
 
 Each page goes through what the crawl does to it: the page object, then the page pipelines of
 ``ITEM_PIPELINES`` (all the cleaning and the contract check). The pipelines after them
-(duplicates, incremental output) need a run's state and are not applied. A page the crawl
+(duplicates, card corrections, incremental output) need a run's state and are not applied. A page the crawl
 would not emit (not an article, dropped by a pipeline, not an HTTP 200) still gets a line with
-what could be read, and the reason goes to stderr.
+what could be read, and the reason goes to stderr. A page the crawl would never read as the
+site's gets no line, only its reason: a URL off the origin of ``--base-url`` or not http(s)
+(an archive from another crawl, ``file:///etc/passwd``: its ``rel=canonical`` must not make it
+an item of the site).
+
+An archive is read under the bounds of a download (``archive/reader.py``): a record over them
+(its ``Content-Length``, inflated, or its body once its content coding is undone: the crawl cuts
+such a download off) is skipped and counted, and memory stays near one record's size whatever
+the file holds.
 
 Exit status: 0 when every page gave an item the crawl would emit; 1 when some did not (their
 lines are still printed); 2 when the input cannot be read (a missing file, bad arguments, an
-archive with torn or damaged records: the whole ones still get their lines).
+archive with torn, damaged or oversized records: the whole ones still get their lines).
 """
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,12 +33,13 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-import brotli
 from scrapy.http import HtmlResponse
+from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
 
-from ipgirl_crawler.archive.reader import ReadCounts, archived_responses
+from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses
 from ipgirl_crawler.cli.crawl import build_settings
+from ipgirl_crawler.discovery import urls
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
 from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
@@ -44,7 +51,10 @@ from pipelines.validate import check_contract
 
 EXIT_ALL_EMITTED, EXIT_SOME_NOT_EMITTED, EXIT_UNREADABLE = 0, 1, 2
 # The pipelines after the page pipelines that need a run's state: left out, by design.
-STATE_PIPELINES = frozenset({"pipelines.duplicates.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline"})
+# (VerifyPipeline corrects cards by the articles the run read or its state remembers, and hands
+# items to the run's cross-checks.)
+STATE_PIPELINES = frozenset({"pipelines.duplicates.DuplicateUrlPipeline", "pipelines.incremental.IncrementalPipeline",
+                             "pipelines.verify.VerifyPipeline"})
 
 
 @dataclass
@@ -75,6 +85,15 @@ def readable_parts(response: HtmlResponse, base_url: str, pipelines: tuple[type[
     return item
 
 
+def status_reason(status: int) -> str | None:
+    """Why the crawl emits no item for a response of this status (None: a 200, it may)."""
+    if status == 200:
+        return None
+    if status in (404, 410):
+        return f"HTTP {status}: gone (the crawl records the article as gone, and emits no item)"
+    return f"HTTP {status}: the crawl reads items from 200 responses only"
+
+
 def extract_page(response: HtmlResponse, base_url: str, pipelines: tuple[type[PagePipeline], ...],
                  fetched_at: datetime | None = None) -> Extracted:
     """The crawl's reading of one response: its item, or what could be read and why it is not one."""
@@ -85,13 +104,14 @@ def extract_page(response: HtmlResponse, base_url: str, pipelines: tuple[type[Pa
     result = extract(response.url, response.body, dict(response.headers), base_url, pipelines, received)
     if result.item is None:
         parts = readable_parts(response, base_url, pipelines, received)
-        reason = "not an article: the page object found no article (id, title, body, and a byline, date or schema)"
+        reason = (status_reason(response.status)
+                  or "not an article: the page object found no article (id, title, body, and a byline, date or schema)")
         if parts.get("_error"):
             reason += f"; reading it failed: {parts['_error']}"
         return Extracted(_stamped(contract_item(parts), fetched_at), reason)
     item = _stamped(contract_item(result.item), fetched_at)
-    if response.status != 200:
-        return Extracted(item, f"HTTP {response.status}: the crawl reads items from 200 responses only")
+    if (reason := status_reason(response.status)) is not None:
+        return Extracted(item, reason)
     if result.outcome is not None and result.outcome.dropped_by is not None:
         return Extracted(item, f"dropped by the {result.outcome.dropped_by} pipeline: {result.outcome.reason}")
     return Extracted(item)
@@ -104,26 +124,21 @@ def _stamped(item: dict[str, Any], fetched_at: datetime | None) -> dict[str, Any
     return item
 
 
-# What Scrapy's HttpCompressionMiddleware undoes before the spider sees a body.
-DECODERS = {b"gzip": gzip.decompress, b"x-gzip": gzip.decompress, b"deflate": zlib.decompress, b"br": brotli.decompress}
+def never_read(response: HtmlResponse, base_url: str | None) -> str | None:
+    """Why the crawl would never read this response as the site's page, or None."""
+    if urls.origin_of(response.url) is None:
+        return "not an http(s) URL: the crawl never fetches it"
+    if base_url is not None and not urls.same_origin(response.url, base_url):
+        return f"off the site's origin {base_url}: the crawl never reads it as the site's page"
+    return None
 
 
-def as_received(response: HtmlResponse) -> HtmlResponse:
-    """An archived response with the body the spider would get: content coding undone."""
-    coding = (response.headers.get(b"Content-Encoding") or b"").strip().lower()
-    decoder = DECODERS.get(coding)
-    if decoder is None:
-        return response
-    headers = response.headers.copy()
-    del headers[b"Content-Encoding"]
-    return response.replace(body=decoder(response.body), headers=headers)
-
-
-def warc_pages(path: Path, counts: ReadCounts) -> Iterator[tuple[HtmlResponse, datetime | None]]:
-    """(response, fetch time) of every whole HTML response record of the archive."""
-    for archived in archived_responses(path, counts):
+def warc_pages(path: Path, counts: ReadCounts, limits: Limits) -> Iterator[tuple[HtmlResponse, datetime | None]]:
+    """(response, fetch time) of every whole HTML response record of the archive, its body as the
+    spider receives it (the reader undoes a content coding, within DOWNLOAD_MAXSIZE)."""
+    for archived in archived_responses(path, counts, limits):
         if isinstance(archived.response, HtmlResponse):
-            yield as_received(archived.response), archived.fetched_at
+            yield archived.response, archived.fetched_at
 
 
 def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse:
@@ -133,10 +148,9 @@ def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse
     return HtmlResponse(url=url, body=path.read_bytes(), headers=headers)
 
 
-def crawl_pipelines() -> tuple[type[PagePipeline], ...]:
+def crawl_pipelines(settings: Settings) -> tuple[type[PagePipeline], ...]:
     """The page pipelines the crawl runs on each page; a stateless pipeline after them that this
     tool cannot apply is named on stderr rather than skipped silently."""
-    settings = build_settings({})
     leading = page_pipelines(settings)
     rest = build_component_list(settings.getwithbase("ITEM_PIPELINES"))[len(leading):]
     for path in rest:
@@ -148,18 +162,22 @@ def crawl_pipelines() -> tuple[type[PagePipeline], ...]:
 
 
 def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url: str | None, out: IO[bytes],
-                err: IO[str]) -> int:
-    """One line per page on ``out``, reasons on ``err``; the exit status."""
-    pipelines = crawl_pipelines()
+                err: IO[str], settings: Settings | None = None) -> int:
+    """One line per page the crawl would read on ``out``, reasons on ``err``; the exit status."""
+    settings = settings or build_settings({})
+    pipelines = crawl_pipelines(settings)
     exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
     status = EXIT_ALL_EMITTED
     for response, fetched_at in pages:
-        extracted = extract_page(response, base_url or origin_of(response.url), pipelines, fetched_at)
-        exporter.export_item(ArticleItem(extracted.item))
-        out.flush()
-        if extracted.reason:
+        reason = never_read(response, base_url)
+        if reason is None:
+            extracted = extract_page(response, base_url or origin_of(response.url), pipelines, fetched_at)
+            exporter.export_item(ArticleItem(extracted.item))
+            out.flush()
+            reason = extracted.reason
+        if reason:
             status = EXIT_SOME_NOT_EMITTED
-            print(f"ipgirl-extract: {safe_for_log(response.url)}: not emitted by the crawl: {safe_for_log(extracted.reason)}",
+            print(f"ipgirl-extract: {safe_for_log(response.url)}: not emitted by the crawl: {safe_for_log(reason)}",
                   file=err)
     return status
 
@@ -170,12 +188,16 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error("a saved page needs its address: --url URL")
         return write_lines([(page_response(args.path, args.url, args.date), None)], args.base_url,
                            sys.stdout.buffer, sys.stderr)
-    counts = ReadCounts()
-    status = write_lines(warc_pages(args.path, counts), args.base_url, sys.stdout.buffer, sys.stderr)
+    settings, counts = build_settings({}), ReadCounts()
+    status = write_lines(warc_pages(args.path, counts, Limits.of(settings)), args.base_url, sys.stdout.buffer,
+                         sys.stderr, settings)
     if counts.torn:
         print(f"ipgirl-extract: cannot read {counts.torn} torn or damaged record(s) of {args.path}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    return status
+    if counts.oversized:
+        print(f"ipgirl-extract: skipped {counts.oversized} record(s) of {args.path} over DOWNLOAD_MAXSIZE "
+              f"({Limits.of(settings).body} bytes: by their Content-Length, inflated, or their body decoded)",
+              file=sys.stderr)
+    return EXIT_UNREADABLE if counts.torn or counts.oversized else status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,9 +205,12 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", type=Path, help="a saved page (.html) or a WARC file (.warc, .warc.gz)")
     parser.add_argument("--url", help="the page's URL (a saved page only; a WARC record names its own)")
-    parser.add_argument("--base-url", help="the site's origin (default: the page URL's)")
+    parser.add_argument("--base-url", help="the site's origin (default: the page URL's); a page of another origin "
+                                           "gets no line")
     parser.add_argument("--date", help="a saved page's HTTP Date, which \"3 days ago\" counts from (default: now)")
     args = parser.parse_args(argv)
+    if args.base_url and urls.origin_of(args.base_url) is None:
+        parser.error(f"--base-url {args.base_url!r} is not an http(s) origin")
     if not args.path.is_file():
         print(f"ipgirl-extract: no such file: {args.path}", file=sys.stderr)
         return EXIT_UNREADABLE

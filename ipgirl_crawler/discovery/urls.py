@@ -190,3 +190,8 @@ def listing_page(url: str) -> tuple[str, int]:
 def path_language(url: str) -> str | None:
     match = re.match(r"^/([a-z]{2})(?:/|$)", urlsplit(url).path)
     return match[1] if match else None
+
+
+def article_key(language: str | None, article_id: str | None) -> str:
+    """The key an article is remembered by in a site's state: its (language, id) as one string."""
+    return f"{language}:{article_id}"

@@ -12,6 +12,7 @@ from ipgirl_crawler.monitoring.archive_checks import archive_failures
 from ipgirl_crawler.monitoring.bound_checks import bound_failures
 from ipgirl_crawler.monitoring.feed_health import feed_failures
 from ipgirl_crawler.monitoring.thresholds import default_thresholds
+from ipgirl_crawler.monitoring.verify_monitor import verify_failures
 
 FAILURE_PREFIX = "ipgirl/failures/"
 MISSING_PREFIX = "ipgirl/validate/missing/"
@@ -67,4 +68,4 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
     return (failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
-            + archive_failures(stats) + drift.drift_failures(stats, limits, history))
+            + archive_failures(stats) + drift.drift_failures(stats, limits, history) + verify_failures(stats, limits))

@@ -23,6 +23,7 @@ from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
 from ipgirl_crawler.monitoring.history_report import history_section
+from ipgirl_crawler.monitoring.verify_report import accuracy_section
 from ipgirl_crawler.output.files import BATCH_GLOB, create_part
 
 logger = logging.getLogger(__name__)
@@ -339,7 +340,7 @@ def render_report(stats: dict[str, Any], items: Iterable[dict[str, Any]], failur
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
             f"<style>{CSS}</style></head><body><header><h1>{title}</h1>"
             f"<p>started {escape(str(stats.get('start_time') or '—'))}</p></header><main>"
-            + headline(stats, summary) + counts_section(summary) + coverage_section(stats, summary) + history_section(stats)
+            + headline(stats, summary) + counts_section(summary) + coverage_section(stats, summary) + history_section(stats) + accuracy_section(stats)
             + helpfulness_section(summary) + timeline_section(stats) + failures_section(stats, summary)
             + "</main></body></html>\n")
 

@@ -3,9 +3,12 @@
 Reads ``articles/run_date=*/*.jsonl`` under the data directory (``*.part`` files never match), keeps
 for each ``url`` the line with the latest ``crawled_at`` (ties: later run date, file name, line),
 drops the articles recorded gone (``gone/run_date=*/*.jsonl``) since that version was crawled, and
-writes, each atomically (``*.part``, fsync, rename): ``snapshot/articles.jsonl`` (the kept lines byte
-for byte, sorted by url), ``snapshot/articles.parquet`` when pyarrow imports (layout: PARQUET_LAYOUT),
-``snapshot/duckdb.sql`` (views giving both the contract's column types) and ``snapshot/manifest.json``. Memory holds one small location per url, never an item or a file.
+writes ``snapshot/articles.jsonl`` (the kept lines byte for byte, sorted by url),
+``snapshot/articles.parquet`` when pyarrow imports (layout: PARQUET_LAYOUT), ``snapshot/duckdb.sql``
+(views giving both the contract's column types) and ``snapshot/manifest.json``. The snapshot is
+replaced whole (``snapshot.py``): the files and the manifest's digests are written into a new
+version folder, then ``snapshot`` is switched to it in one rename. Memory holds one small location
+per url, never an item or a file.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -23,6 +27,9 @@ from typing import IO, Any
 
 from ipgirl_crawler.items import SCHEMA_VERSION
 from ipgirl_crawler.output.files import create_part, fsync_directory
+from ipgirl_crawler.output.snapshot import (
+    SnapshotError, clean_up, compaction_lock, current_version, new_version, publish,
+)
 from ipgirl_crawler.schema import load_schema
 
 log = logging.getLogger("ipgirl.compact")
@@ -293,18 +300,15 @@ def _write_snapshot(data_dir: Path, out: Path, scan: Scan, with_parquet: bool) -
             "parquet_nulled_values": sink.nulled if sink else 0}
 
 
-def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
-    """Write ``snapshot/`` under ``data_dir``; returns the manifest."""
-    scan = scan_runs(data_dir)
-    dropped_gone = drop_gone(scan, gone_at(data_dir))
-    out = data_dir / SNAPSHOT_DIR
-    out.mkdir(parents=True, exist_ok=True)
+def _write_version(data_dir: Path, out: Path, scan: Scan, dropped_gone: int, with_parquet: bool) -> dict[str, Any]:
+    """Every file of the snapshot into ``out``, a folder nothing points at yet; returns the manifest."""
     written = _write_snapshot(data_dir, out, scan, with_parquet)
     with atomic_file(out / "duckdb.sql") as handle:
         handle.write(duckdb_views(data_dir, "articles.parquet" in written["files"]).encode("utf-8"))
     manifest = {
         "count": len(scan.winners),
         "schema_version": SCHEMA_VERSION,
+        "version": out.name,
         **written,
         "created_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "rule": "latest crawled_at per url; ties: later run_date, then file name, then line; "
@@ -315,6 +319,23 @@ def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
         "skipped": dict(scan.skipped),
         "sources": scan.sources,
     }
-    with atomic_file(out / "manifest.json") as handle:  # last: a reader trusts files the manifest names
+    with atomic_file(out / "manifest.json") as handle:
         handle.write((json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return manifest
+
+
+def compact(data_dir: Path, with_parquet: bool = True) -> dict[str, Any]:
+    """Write a new version of ``snapshot/`` under ``data_dir`` and switch to it; returns the manifest."""
+    with compaction_lock(data_dir):
+        scan = scan_runs(data_dir)
+        dropped_gone = drop_gone(scan, gone_at(data_dir))
+        previous, version = current_version(data_dir), new_version(data_dir)
+        try:
+            manifest = _write_version(data_dir, version, scan, dropped_gone, with_parquet)
+            aside = publish(data_dir, version)
+        except BaseException:
+            shutil.rmtree(version, ignore_errors=True)  # never pointed at: no reader has it
+            raise
+        for name in clean_up(data_dir, keep={version.name, previous or "", aside or ""}):
+            log.info("removed the old snapshot version %s", name)
     return manifest

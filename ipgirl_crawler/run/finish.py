@@ -15,6 +15,7 @@ from ipgirl_crawler.monitoring.drift import HISTORY_KEY
 from ipgirl_crawler.monitoring.history import evaluate_run
 from ipgirl_crawler.monitoring.report import write_report
 from ipgirl_crawler.monitoring.thresholds import monitor_thresholds
+from ipgirl_crawler.monitoring.verify_monitor import estimate_stats
 from ipgirl_crawler.output.files import BATCH_GLOB, sha256_of, write_json_atomically
 from ipgirl_crawler.run import segments
 from ipgirl_crawler.run.bounds import RUN_ENDED_REASONS
@@ -78,6 +79,7 @@ class RunMonitor:
         if state is None:  # not a crawl run (scrapy parse, shell, fetch): nothing to judge or write
             return
         whole = state.whole_run_stats(self.crawler.stats.get_stats())
+        whole.update(estimate_stats(whole))  # of the whole run's counts: an estimate is no counter to add up
         self.crawler.stats.set_stats(whole)
         lost = state.store.lost()
         self.evaluate(whole, lost)

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 
+from ipgirl_crawler.discovery.urls import article_key
 from ipgirl_crawler.output.feeds import COMMITTER_ATTRIBUTE
 from ipgirl_crawler.output.files import PlantedLink, parts_of
 from ipgirl_crawler.output.formats import read_items
@@ -80,10 +81,6 @@ class KnownArticle:
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def article_key(language: str | None, article_id: str | None) -> str:
-    return f"{language}:{article_id}"
 
 
 MAX_WORKER_SLOTS = 64

@@ -37,7 +37,8 @@ from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
 from ipgirl_crawler.run.records import RunRecords
-from ipgirl_crawler.run.state import CrawlState, article_key
+from ipgirl_crawler.discovery.urls import article_key
+from ipgirl_crawler.run.state import CrawlState
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
@@ -282,7 +283,8 @@ class IpgirlSpider(Spider):
         if result.outcome is None or result.outcome.dropped_by is None:
             self._mark(response.meta.get("article_key"), READ)
         item = ArticleItem(result.item)
-        item._page_outcome = result.outcome  # the page pipelines' work, done in the worker
+        # the page pipelines' work, done in the worker; what its metadata restates (run/crosschecks.py)
+        item._page_outcome, item._statements = result.outcome, result.statements
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
                                   "lastmod": response.meta.get("lastmod")}
         yield item

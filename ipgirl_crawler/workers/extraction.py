@@ -29,6 +29,7 @@ from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.items import RECEIVED_AT_META
 from ipgirl_crawler.pages.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.pages.statements import page_statements
 from ipgirl_crawler.workers.pool import (
     BoundBroken,
     CallLost,
@@ -58,6 +59,8 @@ class PageResult:
     corrected_encoding: str | None = None  # the charset really used, when the declared one lied
     outcome: PageOutcome | None = None  # what the page pipelines did to the item
     counts: dict[str, int] = field(default_factory=dict)  # their stats
+    # what the page's metadata restates (og:title, meta description…): the crawl's cross-checks
+    statements: dict[str, Any] = field(default_factory=dict)
 
 
 def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str,
@@ -75,6 +78,8 @@ def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: 
     hrefs = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
     links = [link for link in (absolute(url, href) for href in hrefs) if link]
     result = PageResult(item, links, response.encoding if corrected else None)
+    if item is not None:
+        result.statements = page_statements(page)
     if item is not None and pipelines:
         counts = Counts()
         result.item, result.outcome = run_page_pipelines(item, pipelines, counts)

@@ -7,6 +7,8 @@ import io
 import json
 import subprocess
 import sys
+from datetime import datetime, timezone
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,12 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from ipgirl_crawler.archive.reader import responses_from_warc
+from ipgirl_crawler.archive.warc import Fetch, fetch_members, warcinfo_member
 from ipgirl_crawler.items import CONTRACT_FIELDS
 from tests.support.helpers import FIXTURES, SITE_DATE, extract, load_example
+from tests.support.hostile_archives import (
+    body_bomb_member, lying_length_member, record_bomb_member, response_member, run_bounded,
+)
 
 EXTRACT = Path(sys.executable).parent / "ipgirl-extract"
 EXAMPLES = ("article-A-fr-seed", "article-A-ja", "article-B-de")
@@ -119,7 +125,7 @@ def test_every_html_response_of_a_warc_file(tmp_path: Path) -> None:
     assert items[4]["article_id"] == "48213" and items[4]["fetched_url"] == GONE_URL  # what could be read
     reasons = done.stderr.splitlines()
     assert [line.split(": ")[1] for line in reasons] == [LISTING_URL, GONE_URL]
-    assert "not an article" in reasons[0] and "HTTP 410: the crawl reads items from 200 responses only" in reasons[1]
+    assert "not an article" in reasons[0] and "HTTP 410: gone" in reasons[1]
 
 
 def test_a_torn_archive_exits_2_after_the_whole_records(tmp_path: Path) -> None:
@@ -130,3 +136,78 @@ def test_a_torn_archive_exits_2_after_the_whole_records(tmp_path: Path) -> None:
     done = run(torn)
     assert done.returncode == 2 and "cannot read 1 torn or damaged record(s)" in done.stderr.splitlines()[-1]
     assert [item["fetched_url"] for item in lines_of(done)] == urls[:-1]
+
+
+SITE = "https://www.ipgirl.com"
+
+
+def site_url(n: int) -> str:
+    return f"{SITE}/en/ai/{n}-hostile"
+
+
+@pytest.mark.parametrize(("hostile", "status", "said"), [
+    (lambda: lying_length_member(site_url(1)), 2, "skipped 1 record(s) of"),  # Content-Length: 10^12
+    (lambda: record_bomb_member(site_url(1)), 2, "skipped 1 record(s) of"),  # the record inflates to 1 GiB
+    (lambda: body_bomb_member(site_url(1)), 2, "skipped 1 record(s) of"),  # its gzip body inflates to 1 GiB
+], ids=["Content-Length 10^12", "record bomb", "body bomb"])
+def test_a_hostile_record_is_skipped_counted_and_memory_stays_under_a_gib(
+        tmp_path: Path, hostile: Callable[[], bytes], status: int, said: str) -> None:
+    fr, de = load_example(EXAMPLES[0]), load_example(EXAMPLES[2])
+    archive = tmp_path / "hostile.warc.gz"
+    archive.write_bytes(response_member(fr[1]["url"], fr[0], headers=(("Date", SITE_DATE),)) + hostile()
+                        + response_member(de[1]["url"], de[0], headers=(("Date", SITE_DATE),)))
+    assert archive.stat().st_size < 2 << 20
+    done = run_bounded([str(EXTRACT), "--base-url", SITE, str(archive)], tmp_path)
+    assert done.peak_mib < 1024, done.peak_mib
+    assert done.returncode == status, done.stderr[-2000:]
+    items = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [item["url"] for item in items] == [fr[1]["url"], de[1]["url"]]  # before and after the hostile one
+    assert without_time(items[1]) == without_time(crawl_item(EXAMPLES[2]))
+    assert said in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_record_of_another_origin_or_a_local_file_gets_no_item_of_the_site(tmp_path: Path) -> None:
+    html, expected = load_example(EXAMPLES[0])  # its rel=canonical names the site
+    archive = tmp_path / "offsite.warc.gz"
+    archive.write_bytes(response_member("http://elsewhere.example/fr/ai/48213-copy", html)
+                        + response_member("file:///etc/passwd", html)
+                        + response_member(f"{SITE}:8443/fr/ai/48213-port", html)
+                        + response_member(expected["url"], html))
+    done = run("--base-url", SITE, archive)
+    assert done.returncode == 1
+    assert [item["fetched_url"] for item in lines_of(done)] == [expected["url"]]
+    reasons = done.stderr.splitlines()
+    assert len(reasons) == 3 and all("not emitted by the crawl" in reason for reason in reasons)
+    assert "http://elsewhere.example/fr/ai/48213-copy: not emitted by the crawl: off the site's origin" in reasons[0]
+    assert "file:///etc/passwd: not emitted by the crawl: not an http(s) URL" in reasons[1]
+    done = run(archive)  # each page of its own origin: a file: URL has none
+    assert done.returncode == 1 and "file:///etc/passwd" not in done.stdout
+    assert len(lines_of(done)) == 3
+
+
+def test_a_saved_page_off_the_base_url_s_origin_gets_no_line() -> None:
+    html = FIXTURES / "examples" / f"{EXAMPLES[0]}.html"
+    done = run(html, "--url", "http://elsewhere.example/fr/ai/48213-copy", "--base-url", SITE)
+    assert done.returncode == 1 and done.stdout == "" and "off the site's origin" in done.stderr
+    assert run(html, "--url", LISTING_URL, "--base-url", "file:///etc").returncode == 2
+
+
+def test_an_archive_without_block_digests_is_read(tmp_path: Path) -> None:
+    html, expected = load_example(EXAMPLES[0])
+    archive = tmp_path / "other-tool.warc.gz"  # ISO 28500: WARC-Block-Digest is optional
+    archive.write_bytes(response_member(expected["url"], html, headers=(("Date", SITE_DATE),), digest=False))
+    done = run(archive)
+    assert done.returncode == 0, done.stderr
+    assert [without_time(item) for item in lines_of(done)] == [without_time(crawl_item(EXAMPLES[0]))]
+
+
+def test_the_run_s_archived_404_pages_are_reported_by_their_status(tmp_path: Path) -> None:
+    archive = tmp_path / "run.warc.gz"
+    gone = Fetch(GONE_URL, 404, [(b"Content-Type", b"text/html; charset=utf-8")], b"<html><h1>Not found</h1></html>",
+                 datetime(2026, 11, 20, 12, tzinfo=timezone.utc))
+    archive.write_bytes(warcinfo_member(archive.name, {}) + fetch_members(gone))  # as the crawl's archive writes it
+    done = run(archive)
+    assert done.returncode == 1
+    assert [item["fetched_url"] for item in lines_of(done)] == [GONE_URL]
+    assert done.stderr.splitlines() == [f"ipgirl-extract: {GONE_URL}: not emitted by the crawl: HTTP 404: gone (the crawl "
+                                        "records the article as gone, and emits no item)"]

@@ -86,8 +86,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
-        if not head and resp.status != 304:
+        if not head and resp.status != 304 and not isinstance(resp.body, bytes):
+            self._stream(resp.body)
+        elif not head and resp.status != 304:
             self.wfile.write(resp.body[:len(resp.body) // 2] if truncated else resp.body)
+
+    def _stream(self, chunks: Any) -> None:
+        """A body of chunks with a ``len()``, written as they come: a large file is never held whole."""
+        try:
+            for chunk in chunks:
+                self.wfile.write(chunk)
+        except OSError:
+            self.close_connection = True  # the client had what it wanted
 
     def _drip(self, seconds: float) -> None:
         self.close_connection = True
@@ -129,7 +139,8 @@ class _Server(ThreadingHTTPServer):
         self.log_file, self.keep_log = log_file, keep_log
         self.entries: list[dict[str, Any]] = []
         self.log_lock = threading.Lock()
-        # Pages served as they are, before the site's own routes (see hostile.py).
+        # Pages served as they are, before the site's own routes (see hostile.py); a body is bytes, or
+        # an iterable of chunks with a len() for a large one (tests/crawl/test_robots_size.py).
         self.extra_routes: dict[str, tuple[int, bytes, dict[str, str]]] = {}
         # Functions of a path that answer (status, body, headers) or None: pages without end (endless.py).
         self.route_makers: list[Any] = []

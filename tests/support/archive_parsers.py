@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from ipgirl_crawler import settings
@@ -30,6 +32,81 @@ class MisreadRedesignPipeline(CountingPipeline):
 
 # -s ITEM_PIPELINES=… for a crawl with the broken parser (before validation, which counts what is missing).
 BROKEN_PIPELINES = json.dumps({**settings.ITEM_PIPELINES, "tests.support.archive_parsers.MisreadRedesignPipeline": 550})
+
+
+# -- one field broken at a time, for the cross-checks (tests/crawl/test_verify.py) ----------------
+# Each misreads one field on every third article the way a redesign does: wrong, but present.
+def _title(item: Any) -> None:  # a kicker read into the h1
+    item["title"] = f"{item['title']} – {item.get('category') or 'News'}"
+
+
+def _summary(item: Any) -> None:  # the first body paragraph taken for the summary
+    item["summary"] = (item.get("body_text") or "x").split("\n\n")[0]
+
+
+def _category(item: Any) -> None:  # the first crumb ("Home") taken for the category
+    item["category"] = (item.get("breadcrumbs") or ["Home"])[0]
+
+
+def _related(item: Any) -> None:  # the card's date appended to its snippet
+    item["related"] = [{**card, "snippet": f"{card.get('snippet') or ''} 4 July 2023".strip()}
+                       for card in item.get("related") or []]
+
+
+def _translations(item: Any) -> None:  # hreflang kept with its region ("fr-fr")
+    item["translations"] = {f"{lang}-{lang}": url for lang, url in (item.get("translations") or {}).items()}
+
+
+def _published_at(item: Any) -> None:  # a local day read as the next UTC day
+    value = item.get("published_at")
+    if value:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00")) + timedelta(days=1)
+        item["published_at"] = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _authors(item: Any) -> None:  # the byline's label kept with the first name
+    if item.get("authors"):
+        item["authors"] = [f"By {item['authors'][0]}", *item["authors"][1:]]
+
+
+def _site_notice(item: Any) -> None:  # the next line read into the notice
+    if item.get("site_notice"):
+        item["site_notice"] = f"{item['site_notice']} Share:"
+
+
+def _votes(item: Any) -> None:  # the two numbers read in the other order
+    helpful, total = item.get("helpful_votes"), item.get("total_votes")
+    if isinstance(helpful, int) and isinstance(total, int) and helpful < total:
+        item["helpful_votes"], item["total_votes"] = total, helpful
+        item["helpful_ratio"] = round(total / helpful, 4) if helpful else None
+
+
+BREAKS: dict[str, Callable[[Any], None]] = {
+    "title": _title, "summary": _summary, "category": _category, "related": _related,
+    "translations": _translations, "published_at": _published_at, "authors": _authors,
+    "site_notice": _site_notice, "helpful_votes": _votes}
+
+
+class BrokenFieldPipeline(CountingPipeline):
+    """``IPGIRL_TEST_BROKEN_FIELD=<field>``: that field misread on every third article."""
+
+    name = "test_broken_field"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.field = self.crawler.settings.get("IPGIRL_TEST_BROKEN_FIELD") if self.crawler else None
+
+    def process_article(self, item: Any) -> Any:
+        if self.field in BREAKS and broken(item.get("article_id")):
+            BREAKS[self.field](item)
+            self.count("misread")
+        return item
+
+
+def broken_field_pipelines(field: str) -> list[str]:
+    """The ``-s`` arguments of a crawl whose parser misreads ``field`` (before validation)."""
+    pipelines = {**settings.ITEM_PIPELINES, "tests.support.archive_parsers.BrokenFieldPipeline": 550}
+    return ["-s", f"ITEM_PIPELINES={json.dumps(pipelines)}", "-s", f"IPGIRL_TEST_BROKEN_FIELD={field}"]
 
 if __name__ == "__main__":
     print(BROKEN_PIPELINES)

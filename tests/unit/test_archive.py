@@ -107,6 +107,9 @@ def test_replay_names_runs_workers_paths_and_globs(tmp_path: Path) -> None:
     ({"ipgirl/archive/write_errors": 0, "ipgirl/replay/torn_records": 0}, []),
     ({"ipgirl/archive/write_errors": 2}, ["2 pages could not be written to the archive (see the log)"]),
     ({"ipgirl/replay/torn_records": 1}, ["1 archived records were torn or damaged: their pages were not replayed"]),
+    ({"ipgirl/replay/oversized_records": 2}, ["2 archived records were over DOWNLOAD_MAXSIZE (inflated, or by their "
+                                              "Content-Length): their pages were not replayed"]),
+    ({"ipgirl/replay/oversized_records": 0}, []),
 ])
 def test_archive_monitors(stats: dict, failed: list) -> None:
     assert archive_failures(stats) == failed

@@ -1,0 +1,264 @@
+"""The cross-checks: each field of each article read this run against what the rest of the site
+states about it. Pure over the run's records; ``Verdicts`` counts, per field, *verified* (an
+independent statement agrees), *contradicted* (statements exist and none agrees) and
+*unverifiable* (the site does not restate it for this page), with example disagreements.
+
+Sources, each independent of the parser's reading of the field:
+- listing teasers (home and category pages): title, snippet, category (``verify_listings``);
+- the page's metadata: ``og:title``/JSON-LD ``headline``, meta description, JSON-LD / meta author,
+  ``article:published_time``/JSON-LD ``datePublished`` (``pages/statements.py``); the sitemap's lastmod;
+- the category slug in the article's URL, named by the listings;
+- the other articles: their related cards (title, category, snippet a prefix of the summary or
+  body) and their ``hreflang`` links (reciprocal, keyed by the site's languages);
+- the whole run: one site notice text per language; votes helpful <= total.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipgirl_crawler.discovery.urls import article_ref
+from ipgirl_crawler.monitoring.verify_listings import ListingStatements
+from ipgirl_crawler.monitoring.verify_match import (
+    is_prefix_snippet,
+    norm,
+    norm_snippet,
+    not_after,
+    same_instant,
+    same_people,
+    same_title,
+    url_language,
+    url_section,
+)
+from ipgirl_crawler.discovery.urls import article_key
+
+VERIFIED, CONTRADICTED, UNVERIFIABLE = "verified", "contradicted", "unverifiable"
+EMPTY = "empty"  # no value, and no statement that there should be one: counted apart for the estimate
+# The contract fields some statement of the site restates; the others are reported unverifiable.
+CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
+                  "helpful_votes", "related", "translations")
+MAX_EXAMPLES = 5
+Verdict = tuple[str, str]  # (outcome, what disagreed)
+NONE: Verdict = (UNVERIFIABLE, "")
+
+
+def key_of(url: object) -> str | None:
+    ref = article_ref(url) if isinstance(url, str) else None
+    return article_key(ref.language, ref.article_id) if ref else None
+
+
+def _states(statement: str, value: object) -> bool:
+    """A text statement of a summary: the same text, or a cut of it shown with an ellipsis."""
+    if norm(statement) == norm(value):
+        return True
+    cut = norm(statement).endswith(("…", "...")) and norm_snippet(statement)
+    return bool(cut) and norm(value).startswith(cut)
+
+
+def _verdict(value: object, statements: list[tuple[str, str]], agrees: Callable[[object, str], bool | None]) -> Verdict:
+    """Verified when one statement agrees, contradicted when some compare and none agrees."""
+    compared = []
+    for source, statement in statements:
+        outcome = agrees(value, statement)
+        if outcome:
+            return VERIFIED, ""
+        if outcome is not None:
+            compared.append(f"{source} says {statement!r}")
+    return (CONTRADICTED, f"got {value!r}; " + "; ".join(compared[:2])) if compared else NONE
+
+
+@dataclass
+class Verdicts:
+    counts: Counter[str] = field(default_factory=Counter)  # "<field>/<outcome>"
+    examples: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    corrected: Counter[str] = field(default_factory=Counter)
+
+    def add(self, name: str, url: str, verdict: Verdict) -> None:
+        outcome, detail = verdict
+        self.counts[f"{name}/{outcome}"] += 1
+        if outcome == CONTRADICTED and len(self.examples[name]) < MAX_EXAMPLES:
+            self.examples[name].append((url, detail[:300]))
+
+
+class RunChecks:
+    """The checks over ``records`` (this run's articles by key), ``known`` (a lookup of articles
+    read in earlier runs, for cards and translations pointing at pages not read now) and
+    ``listings``."""
+
+    def __init__(self, records: dict[str, dict[str, Any]], listings: ListingStatements,
+                 known: Callable[[str], dict[str, Any] | None] = lambda key: None,
+                 languages: tuple[str, ...] = ()) -> None:
+        self.records, self.listings, self.known, self.languages = records, listings, known, frozenset(languages)
+        self.notices = notice_texts(records.values())
+        self.incoming = incoming_translations(records.values())
+
+    def target(self, key: str | None) -> dict[str, Any] | None:
+        return (self.records.get(key) or self.known(key)) if key else None
+
+    def run(self) -> Verdicts:
+        verdicts = Verdicts()
+        for key, record in self.records.items():
+            for name in CHECKED_FIELDS:
+                verdict = getattr(self, f"check_{name}")(key, record)
+                if verdict[0] == UNVERIFIABLE and record.get(name) in (None, "", [], {}):
+                    verdict = EMPTY, ""
+                verdicts.add(name, record["url"], verdict)
+        return verdicts
+
+    # -- what the site says about an article, whoever read it --------------------------------
+    def site_titles(self, key: str, record: dict[str, Any]) -> list[tuple[str, str]]:
+        return ([("a listing teaser", t) for t in sorted(self.listings.titles.get(key, ()))]
+                + [("the page's og:title/headline", t) for t in record.get("statements", {}).get("titles", [])])
+
+    def site_categories(self, key: str, record: dict[str, Any]) -> list[tuple[str, str]]:
+        slug = self.listings.category_of_slug(record.get("language"), url_section(record.get("url")))
+        return ([("the listing", c) for c in sorted(self.listings.categories.get(key, ()))]
+                + ([("the URL's category slug", slug)] if slug else []))
+
+    def best(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
+        """The article as the site states it: the listings' title, category and summary (else the
+        page's metadata description) when they agree among themselves, else what its page read."""
+        def one(values: list[str], read: object) -> object:
+            distinct = {norm(v): v for v in values}
+            return next(iter(distinct.values())) if len(distinct) == 1 else read
+
+        descriptions = record.get("statements", {}).get("descriptions", [])
+        snippets = [s for s in self.listings.snippets.get(key, ()) if not norm(s).endswith(("…", "..."))]
+        return {**record, "title": one(list(self.listings.titles.get(key, ())), record.get("title")),
+                "category": one([c for _, c in self.site_categories(key, record)], record.get("category")),
+                "summary": one(snippets or descriptions, record.get("summary"))}
+
+    # -- one check a field ----------------------------------------------------------------
+    def check_title(self, key: str, record: dict[str, Any]) -> Verdict:
+        return _verdict(record.get("title"), self.site_titles(key, record), same_title)
+
+    def check_summary(self, key: str, record: dict[str, Any]) -> Verdict:
+        statements = ([("a listing teaser", s) for s in sorted(self.listings.snippets.get(key, ()))]
+                      + [("the meta description", d) for d in record.get("statements", {}).get("descriptions", [])])
+        return _verdict(record.get("summary"), statements, _states)
+
+    def check_category(self, key: str, record: dict[str, Any]) -> Verdict:
+        return _verdict(record.get("category"), self.site_categories(key, record), lambda a, b: norm(a) == norm(b))
+
+    def check_breadcrumbs(self, key: str, record: dict[str, Any]) -> Verdict:
+        crumbs = record.get("breadcrumbs") or []
+        if not crumbs:
+            return NONE
+        return _verdict(crumbs, self.site_categories(key, record), lambda a, b: norm(b) in {norm(c) for c in a})
+
+    def check_authors(self, key: str, record: dict[str, Any]) -> Verdict:
+        stated = record.get("statements", {}).get("authors", {})
+        statements = [(f"the page's {'JSON-LD' if kind == 'ld' else 'meta'} author", names)
+                      for kind, names in sorted(stated.items())]
+        return _verdict(record.get("authors") or [], statements, lambda a, b: same_people(a, b))
+
+    def check_published_at(self, key: str, record: dict[str, Any]) -> Verdict:
+        value = record.get("published_at")
+        statements = [("the page's metadata", d) for d in record.get("statements", {}).get("published", [])]
+        verdict = _verdict(value, statements, same_instant)
+        if verdict[0] != CONTRADICTED and not_after(value, record.get("lastmod")) is False:
+            return CONTRADICTED, f"got {value!r}; the sitemap's lastmod {record.get('lastmod')!r} is earlier"
+        return verdict
+
+    def check_site_notice(self, key: str, record: dict[str, Any]) -> Verdict:
+        notice = record.get("site_notice")
+        if not notice or norm(notice) not in self.notices:
+            return NONE
+        site_text = self.notices[norm(notice)]
+        return (VERIFIED, "") if site_text is None else (CONTRADICTED, f"got {notice!r}; the site's text is {site_text!r}")
+
+    def check_helpful_votes(self, key: str, record: dict[str, Any]) -> Verdict:
+        helpful, total = record.get("helpful_votes"), record.get("total_votes")
+        if not isinstance(helpful, int) or not isinstance(total, int):
+            return NONE
+        if helpful > total:
+            return CONTRADICTED, f"helpful {helpful} > total {total}"
+        return VERIFIED, ""
+
+    def check_related(self, key: str, record: dict[str, Any]) -> Verdict:
+        checked = 0
+        for card in record.get("related") or []:
+            target_key = key_of(card.get("url"))
+            target = self.target(target_key)
+            if target is None or target_key == key:
+                continue
+            checked += 1
+            problem = card_problem(card, self.best(target_key, target) if target_key in self.records else target)
+            if problem:
+                return CONTRADICTED, f"card {card.get('url')}: {problem}"
+        return (VERIFIED, "") if checked else NONE
+
+    def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
+        translations = record.get("translations") or {}
+        for language, url in sorted(translations.items()):
+            if self.languages and language not in self.languages:
+                return CONTRADICTED, f"key {language!r} is none of the site's languages"
+            if url_language(url) != language:
+                return CONTRADICTED, f"{language!r} links to {url} (a {url_language(url)!r} page)"
+        mine = {language: key_of(url) for language, url in translations.items()}
+        checked = 0
+        for language, other in self.incoming.get(key, {}).items():
+            checked += 1
+            if mine.get(language) != other:
+                return CONTRADICTED, f"{self.records[other]['url']} lists this page as its translation, this page lists {translations.get(language)!r} for {language!r}"
+        for url in translations.values():
+            back = self.target(key_of(url))
+            if back is not None and key in {key_of(u) for u in (back.get("translations") or {}).values()}:
+                checked += 1
+        return (VERIFIED, "") if checked else NONE
+
+
+def card_problem(card: dict[str, Any], target: dict[str, Any]) -> str:
+    """What a card says that its article does not; empty when they agree."""
+    if not same_title(target.get("title"), card.get("title")) and norm(card.get("title")) != norm(target.get("title")):
+        return f"title {card.get('title')!r}, the article's is {target.get('title')!r}"
+    if card.get("category") and target.get("category") and norm(card["category"]) != norm(target["category"]):
+        return f"category {card['category']!r}, the article's is {target['category']!r}"
+    snippet = card.get("snippet")
+    blocks = str(target.get("body_prefix") or "").split("\n\n")
+    if snippet and not is_prefix_snippet(snippet, target.get("summary"), *blocks) \
+            and not _cut_longer_than(snippet, blocks[-1]):
+        return f"snippet {snippet!r} starts neither the article's summary nor its body"
+    return ""
+
+
+def _cut_longer_than(snippet: str, last_block: object) -> bool:
+    """A snippet longer than the last block kept of an article's body agrees if it starts with it."""
+    kept = norm(last_block)
+    return len(kept) >= 100 and norm_snippet(snippet).startswith(kept)
+
+
+def notice_texts(records: Any) -> dict[str, str | None]:
+    """{normalised notice text: None when it is one of the site's notice texts, else the site's
+    text it is a variant of}. The site shows one notice text per language: a text shown on 3 or
+    more pages is the site's, unless it holds (or is held by, or starts like) a text shown more
+    often, which makes it a misreading of that one. A rare text like no other states nothing."""
+    counts: Counter[str] = Counter(norm(r["site_notice"]) for r in records if r.get("site_notice"))
+    found: dict[str, str | None] = {}
+    for text, shown in counts.most_common():
+        site_text = next((t for t, of in found.items() if of is None and _variant(text, t)), None)
+        if site_text is not None:
+            found[text] = site_text
+        elif shown >= 3:
+            found[text] = None
+    return found
+
+
+def _variant(text: str, site_text: str) -> bool:
+    common = len(os.path.commonprefix([text, site_text]))
+    return text in site_text or site_text in text or common >= min(len(text), len(site_text)) // 2
+
+
+def incoming_translations(records: Any) -> dict[str, dict[str, str]]:
+    """key -> {language: key of the page in that language that lists it as its translation}."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for record in records:
+        source = key_of(record.get("url"))
+        for language, url in (record.get("translations") or {}).items():
+            target = key_of(url)
+            if source and target and language == url_language(url) and record.get("language"):
+                found[target].setdefault(record["language"], source)
+    return found

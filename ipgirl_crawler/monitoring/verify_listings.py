@@ -1,0 +1,82 @@
+"""What the home and category pages state about the articles they list: the teaser's title, its
+snippet and its category, and each category's name for its URL slug.
+
+Read by structure, as a reader sees a teaser: an article link inside a heading is the teaser's
+title; the first paragraph after that heading in the teaser's box (its ``li`` / ``article`` /
+parent) is its snippet; a link to ``/{lang}/category/{slug}/`` in the box names its category,
+and on a category page the ``h1`` names the category every teaser on it belongs to. A link
+that is not in a heading ("Read more", an image) states no title. A few XPath queries on a
+listing page the spider parsed anyway (the selector is cached): a few per mille of the crawl.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ipgirl_crawler.discovery.urls import absolute, article_ref
+from ipgirl_crawler.pages.text import normalize_text
+from ipgirl_crawler.discovery.urls import article_key
+
+_CATEGORY_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/category/(?P<slug>[a-z0-9_-]+)/?$")
+_HEADED_LINKS = ("//h1//a[@href] | //h2//a[@href] | //h3//a[@href] | //h4//a[@href] | //h5//a[@href]")
+_BOXES = frozenset({"li", "article", "section", "div", "td", "dd"})
+MAX_STATEMENTS = 4  # per article and kind: a listing shows an article a few times at most
+
+
+@dataclass
+class ListingStatements:
+    """Teasers by article key, and category names by (language, slug), over a run's listings."""
+
+    titles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    snippets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    categories: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    slug_names: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, kind: dict[Any, set[str]], key: Any, value: str | None) -> None:
+        if value and len(kind[key]) < MAX_STATEMENTS:
+            kind[key].add(value)
+
+    def read(self, url: str, selector: Any) -> int:
+        """The statements of one listing page (a parsel selector); the number of teasers read."""
+        listing_category = None
+        match = _CATEGORY_PATH.match(urlsplit(url).path)
+        if match:
+            listing_category = normalize_text(" ".join(selector.xpath("//h1//text()").getall())) or None
+            self.add(self.slug_names, (match["lang"], match["slug"]), listing_category)
+        teasers = 0
+        for link in selector.xpath(_HEADED_LINKS):
+            target = absolute(url, link.attrib.get("href"))
+            ref = article_ref(target) if target else None
+            title = normalize_text(" ".join(link.xpath(".//text()").getall()))
+            if ref is None or not title:
+                continue
+            key, teasers = article_key(ref.language, ref.article_id), teasers + 1
+            self.add(self.titles, key, title)
+            self.add(self.categories, key, listing_category)
+            self._read_box(url, key, link)
+        return teasers
+
+    def _read_box(self, url: str, key: str, link: Any) -> None:
+        heading = link.xpath("ancestor::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5][1]")
+        if not heading:
+            return
+        box = heading[0].xpath("..")
+        if not box or box[0].root.tag not in _BOXES:
+            return
+        snippet = heading[0].xpath("following-sibling::p[1][not(.//a)]")
+        if snippet:
+            self.add(self.snippets, key, normalize_text(" ".join(snippet[0].xpath(".//text()").getall())) or None)
+        for category in box[0].xpath(".//a[contains(@href, '/category/')]"):
+            match = _CATEGORY_PATH.match(urlsplit(absolute(url, category.attrib.get("href")) or "").path)
+            name = normalize_text(" ".join(category.xpath(".//text()").getall()))
+            if match and name:
+                self.add(self.categories, key, name)
+                self.add(self.slug_names, (match["lang"], match["slug"]), name)
+
+    def category_of_slug(self, language: str | None, slug: str | None) -> str | None:
+        """The one name the listings give a category slug in a language; None if none or several."""
+        names = self.slug_names.get((language or "", slug or ""), set())
+        return next(iter(names)) if len(names) == 1 else None

@@ -1,0 +1,109 @@
+"""How two statements of one fact are compared: text normalised as a reader would compare it.
+
+NFC, whitespace collapsed and case folded for every text; snippets also lose their ellipsis
+("…", "...") and the punctuation a cut leaves behind. Dates compare as UTC instants, a day-only
+statement as a day. Pure functions, table-tested (tests/unit/test_verify_match.py).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+# What a cut snippet may end with once its ellipsis is gone (the localsite's and most CMSs' set).
+_SNIPPET_END = " .,;:!?-–—…·|/'\"«»“”‘’"
+# "Title | IPGirl", "Title - IPGirl": the site's name after a title in <title>-like metadata.
+_TITLE_SUFFIX = re.compile(r"\s[|\-–—·:]\s[^|\-–—·:]{1,30}$")
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def norm(value: object) -> str:
+    """A text as compared: NFC, whitespace runs one space, case folded."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(unicodedata.normalize("NFC", value).split()).casefold()
+
+
+def norm_snippet(value: object) -> str:
+    """A snippet as compared: ``norm`` without a trailing ellipsis and what a cut leaves."""
+    text = norm(value)
+    text = text.removesuffix("…").removesuffix("...")
+    return text.rstrip(_SNIPPET_END)
+
+
+def same_text(a: object, b: object) -> bool:
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def same_title(item_title: object, statement: object) -> bool:
+    """The statement is the title, or the title followed by the site's name (``og:title`` style)."""
+    mine, theirs = norm(item_title), norm(statement)
+    if not mine or not theirs:
+        return False
+    return mine == theirs or (theirs.startswith(mine) and bool(_TITLE_SUFFIX.fullmatch(theirs[len(mine):])))
+
+
+def is_prefix_snippet(snippet: object, *texts: object) -> bool:
+    """``snippet`` (ellipsis stripped) starts one of ``texts``: a card's or teaser's cut text."""
+    cut = norm_snippet(snippet)
+    return bool(cut) and any(norm(text).startswith(cut) for text in texts if text)
+
+
+def same_people(a: list[str] | None, b: list[str] | None) -> bool:
+    return bool(a) and sorted(norm(n) for n in a or []) == sorted(norm(n) for n in b or [])
+
+
+def parse_instant(value: object) -> tuple[datetime, bool] | None:
+    """(UTC instant, day only?) of an ISO 8601 date or date-time; None when it is not one."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        if _DAY_ONLY.match(text):
+            return datetime.combine(date.fromisoformat(text), datetime.min.time(), timezone.utc), True
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:  # a local time without offset states the day, not the instant
+        return datetime.combine(moment.date(), datetime.min.time(), timezone.utc), True
+    return moment.astimezone(timezone.utc), False
+
+
+def same_instant(item_value: object, statement: object) -> bool | None:
+    """Whether the item's ``published_at`` agrees with a metadata date: the same instant (to the
+    minute) for a full date-time; for a day-only statement the same day, or the day either side
+    when the item holds a time of day (a local day seen from UTC). None: not comparable."""
+    mine, theirs = parse_instant(item_value), parse_instant(statement)
+    if mine is None or theirs is None:
+        return None
+    (ours, _), (stated, day_only) = mine, theirs
+    if not day_only:
+        return abs((ours - stated).total_seconds()) < 60
+    if ours.time() == datetime.min.time():
+        return ours.date() == stated.date()
+    return abs((ours.date() - stated.date()).days) <= 1
+
+
+def not_after(item_value: object, lastmod: object) -> bool | None:
+    """The sitemap's ``lastmod`` is not before the publication (a day's slack for time zones)."""
+    mine, theirs = parse_instant(item_value), parse_instant(lastmod)
+    if mine is None or theirs is None:
+        return None
+    return mine[0] <= theirs[0] + timedelta(days=1)
+
+
+def url_language(url: object) -> str | None:
+    """The language segment of a site URL (``/fr/…``)."""
+    if not isinstance(url, str):
+        return None
+    match = re.match(r"^/([a-z]{2})(?:/|$)", urlsplit(url).path)
+    return match[1] if match else None
+
+
+def url_section(url: object) -> str | None:
+    """The second path segment of an article URL (``/fr/ai/48213-…`` → ``ai``)."""
+    if not isinstance(url, str):
+        return None
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return parts[1] if len(parts) >= 3 else None

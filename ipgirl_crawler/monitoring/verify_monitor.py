@@ -1,0 +1,121 @@
+"""How right is this run: per-field estimates from the cross-checks' counts, and the monitors on them.
+
+A field's estimate is the share of its checkable values (verified + contradicted) that the site's
+other statements confirm: ``ipgirl/verify/<field>/estimate`` (0-1), set on the whole run's stats
+before the monitors run. A field with no checkable value is *unverifiable*, reported as such.
+A field fails the run when more than ``max_contradicted_rate`` (1 %) of at least ``min_checkable``
+checkable values are contradicted, or when its estimate falls more than ``history_drop`` below the
+median of the site's last runs (``verify_runs`` in the state). Thresholds: ``"verify"`` in
+``data/monitors.json``. Pure over the stats.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+from importlib import resources
+from typing import Any
+
+from ipgirl_crawler.monitoring.verify_checks import CHECKED_FIELDS
+
+PREFIX = "ipgirl/verify/"
+HISTORY = PREFIX + "history"  # the site's earlier runs' estimates, oldest first
+OUTCOMES = ("verified", "contradicted", "unverifiable", "empty", "corrected")
+# The contract fields the site never restates (or only through the body's second opinion).
+NEVER_RESTATED = ("body_text", "body_html", "word_count", "images", "tags", "modified_at", "content_hash")
+# Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
+# ~10-25 % of the site's pages do not show): an empty one is taken to be right in the estimate.
+# Every article shows the others: an empty one is wrong (the coverage monitors fail it too).
+EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes"})
+
+
+def default_limits() -> dict[str, Any]:
+    text = resources.files("ipgirl_crawler").joinpath("data/monitors.json").read_text("utf-8")
+    return json.loads(text)["verify"]
+
+
+def verify_counts(stats: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """{field: {outcome: count}} from ``ipgirl/verify/<field>/<outcome>``."""
+    found: dict[str, dict[str, int]] = {}
+    for key, value in stats.items():
+        if not key.startswith(PREFIX) or not isinstance(value, int) or isinstance(value, bool):
+            continue
+        field, _, outcome = key[len(PREFIX):].rpartition("/")
+        if outcome in OUTCOMES and field and "/" not in field:
+            found.setdefault(field, {})[outcome] = value
+    return found
+
+
+def estimates_of(counts: dict[str, dict[str, int]]) -> dict[str, float]:
+    """{field: estimated share of the run's items with the field right}, for the fields with a
+    checkable value: the values present are taken to be wrong as often as the checkable ones
+    (contradicted / checkable); an empty one the site states nothing about is right where an
+    article may lack the field (an article without translations that no page lists as one,
+    ``EMPTY_MAY_BE_RIGHT``), wrong elsewhere. On the localsite's eras with one field broken on a
+    third of the pages, within a few points of the oracle's accuracy."""
+    found = {}
+    for field, outcomes in counts.items():
+        contradicted = outcomes.get("contradicted", 0)
+        checkable = outcomes.get("verified", 0) + contradicted
+        if checkable:
+            present, empty = checkable + outcomes.get("unverifiable", 0), outcomes.get("empty", 0)
+            wrong = contradicted / checkable * present + (0 if field in EMPTY_MAY_BE_RIGHT else empty)
+            found[field] = round(1 - wrong / (present + empty), 4)
+    return found
+
+
+def estimate_stats(stats: dict[str, Any]) -> dict[str, float]:
+    """The ``ipgirl/verify/<field>/estimate`` stats of the (whole run's) counts."""
+    return {f"{PREFIX}{field}/estimate": value for field, value in estimates_of(verify_counts(stats)).items()}
+
+
+def _examples(stats: dict[str, Any], field: str, shown: int = 3) -> str:
+    examples = stats.get(f"{PREFIX}examples/{field}") or []
+    return f"; e.g. {' | '.join(str(e) for e in examples[:shown])}" if examples else ""
+
+
+def _percent(rate: float) -> str:
+    return f"{100 * rate:.1f}%"
+
+
+def verify_failures(stats: dict[str, Any], thresholds: dict[str, Any] | None = None) -> list[str]:
+    """One sentence per field the site's statements contradict too often, or less right than usual."""
+    limits = {**default_limits(), **((thresholds or {}).get("verify") or {})}
+    counts, found = verify_counts(stats), []
+    estimates = estimates_of(counts)
+    past = [run.get("estimates", {}) for run in stats.get(HISTORY) or [] if isinstance(run, dict)]
+    for field, outcomes in sorted(counts.items()):
+        contradicted = outcomes.get("contradicted", 0)
+        checkable = outcomes.get("verified", 0) + contradicted
+        if checkable < limits["min_checkable"]:
+            continue
+        rate = contradicted / checkable
+        if rate > limits["max_contradicted_rate"]:
+            found.append(f"verify: field {field} contradicted by the site on {contradicted} of {checkable} "
+                         f"checkable pages ({_percent(rate)}, maximum {_percent(limits['max_contradicted_rate'])}), "
+                         f"estimated right on {_percent(1 - rate)}" + _examples(stats, field))
+            continue
+        if estimates[field] < limits["min_estimate"]:  # empty where every article shows it
+            found.append(f"verify: field {field} estimated right on {_percent(estimates[field])} of the items "
+                         f"(minimum {_percent(limits['min_estimate'])}): empty on {outcomes.get('empty', 0)} pages where "
+                         f"every article shows it, contradicted on {contradicted} of {checkable} checkable")
+            continue
+        usual = [run[field] for run in past[-limits["history_runs"]:] if isinstance(run.get(field), (int, float))]
+        if len(usual) >= limits["history_min_runs"] and statistics.median(usual) - (1 - rate) > limits["history_drop"]:
+            found.append(f"verify: field {field} estimated right on {_percent(1 - rate)} of {checkable} checkable "
+                         f"pages, down from {_percent(statistics.median(usual))} (median of the last {len(usual)} runs)"
+                         + _examples(stats, field))
+    return found
+
+
+def accuracy_line(stats: dict[str, Any]) -> str:
+    """"estimated accuracy: title 100.0%, related 87.5%, …; unverifiable: tags, …" for the summary line."""
+    estimates = estimates_of(verify_counts(stats))
+    if not estimates:
+        return "estimated accuracy: nothing checkable"
+    shown = ", ".join(f"{field} {_percent(value)}" for field, value in sorted(estimates.items(), key=lambda p: p[1]))
+    return f"estimated accuracy: {shown}; unverifiable: {', '.join(unverifiable_fields(stats))}"
+
+
+def unverifiable_fields(stats: dict[str, Any]) -> list[str]:
+    checked = set(estimates_of(verify_counts(stats)))
+    return [f for f in CHECKED_FIELDS if f not in checked] + list(NEVER_RESTATED)

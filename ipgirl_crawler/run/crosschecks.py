@@ -1,0 +1,156 @@
+"""The crawl's cross-checks of its own data against the site's redundancy (README "How right is
+this run").
+
+``CrossChecks`` (an extension) gathers, while the crawl runs, the listing pages' teasers
+(``verify_listings``) and a compact record of every article item (``VerifyPipeline`` hands them
+over, with the page's metadata statements the worker read, ``pages/statements.py``); when the
+spider closes it matches them (``verify_checks``) and counts ``ipgirl/verify/<field>/<outcome>``,
+keeps example disagreements (``ipgirl/verify/examples/<field>``), the site's past estimates
+(``ipgirl/verify/history``), and remembers the articles in the state (``verify_state``) for the
+next runs. ``verify_monitor`` turns the counts into estimates and failed monitors.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import Request, Response, TextResponse
+
+from ipgirl_crawler.discovery.urls import listing_language
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.monitoring.verify_checks import RunChecks, key_of
+from ipgirl_crawler.monitoring.verify_listings import ListingStatements
+from ipgirl_crawler.monitoring.verify_monitor import HISTORY, estimates_of, verify_counts
+from ipgirl_crawler.monitoring.verify_state import VerifyState
+from ipgirl_crawler.run.state import CrawlState
+
+logger = logging.getLogger(__name__)
+PREFIX = "ipgirl/verify/"
+# A card's snippet is the start of the summary or of the first paragraph (cut at ~150-300
+# characters); the body's first blocks are kept, so that a reading that put something before the
+# first paragraph (a table of contents, a lead box) does not make every card pointing there wrong.
+BODY_PREFIX_CHARS = 1200
+RECORDED = ("url", "language", "title", "summary", "category", "breadcrumbs", "authors", "published_at",
+            "site_notice", "helpful_votes", "total_votes", "translations")
+CARD_FIELDS = ("title", "url", "category", "snippet")
+
+
+def article_record(item: Any, statements: dict[str, Any] | None) -> dict[str, Any]:
+    """What the checks need of an item: its checked fields, the start of its body, its cards."""
+    record = {name: item.get(name) for name in RECORDED}
+    record["body_prefix"] = (item.get("body_text") or "")[:BODY_PREFIX_CHARS]
+    record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
+                         for card in item.get("related") or [] if isinstance(card, dict)]
+    record["statements"] = statements or {}
+    record["lastmod"] = (item.get("raw_validators") or {}).get("lastmod")
+    return record
+
+
+class CrossChecks:
+    ATTRIBUTE = "_ipgirl_verify"
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler, self.stats = crawler, crawler.stats
+        self.records: dict[str, dict[str, Any]] = {}
+        self.listings = ListingStatements()
+        self.state: VerifyState | None = None
+        self.cpu_seconds = 0.0  # the crawl process's CPU spent on the checks, for the bench
+        setattr(crawler, self.ATTRIBUTE, self)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.response_received, signal=signals.response_received)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrossChecks:
+        return cls(crawler)
+
+    @classmethod
+    def of(cls, crawler: Crawler | None) -> CrossChecks | None:
+        return getattr(crawler, cls.ATTRIBUTE, None)
+
+    def spider_opened(self, spider: Any) -> None:
+        state = CrawlState.of(self.crawler)
+        if state is not None:
+            self.state = VerifyState(state.store.db)
+
+    # -- while the crawl runs ---------------------------------------------------------------
+    def response_received(self, response: Response, request: Request, spider: Any) -> None:
+        """A home or category page: its teasers. (The first home page comes through the origin
+        probe, whose request has no callback.)"""
+        listing = getattr(spider, "parse_listing", None)
+        if not isinstance(response, TextResponse) or response.status != 200 or listing is None:
+            return
+        if request.callback != listing and not (request.callback is None and listing_language(response.url)):
+            return
+        started = time.process_time()
+        try:
+            self.listings.read(response.url, response.selector)
+        except Exception as error:  # a listing we cannot read states nothing; the crawl goes on
+            logger.info("Could not read the teasers of %s: %s", response.url, error)
+        self.cpu_seconds += time.process_time() - started
+
+    def note(self, item: Any) -> None:
+        """An article item on its way to the feed (after every page pipeline and any correction)."""
+        started = time.process_time()
+        key = key_of(item.get("url"))
+        if key is not None:
+            self.records[key] = article_record(item, getattr(item, "_statements", None))
+        self.cpu_seconds += time.process_time() - started
+
+    def target(self, key: str | None) -> dict[str, Any] | None:
+        """An article as read this run, else as an earlier run remembered it."""
+        if key is None:
+            return None
+        return self.records.get(key) or (self.state.article(key) if self.state is not None else None)
+
+    # -- at the end ---------------------------------------------------------------------------
+    def spider_closed(self, spider: Any) -> None:
+        started = time.process_time()
+        try:
+            self.finish(spider)
+        except Exception:  # the checks judge the run; they must never break its ending
+            logger.exception("The cross-checks could not run")
+            self.stats.set_value(PREFIX + "error", 1)
+        self.cpu_seconds += time.process_time() - started
+        self.stats.set_value(PREFIX + "cpu_ms", round(1000 * self.cpu_seconds))
+
+    def finish(self, spider: Any) -> None:
+        state = CrawlState.of(self.crawler)
+        self.fill_teasers_from_state()
+        languages = tuple(ui_strings.languages())
+        checks = RunChecks(self.records, self.listings, self._known, languages)
+        verdicts = checks.run()
+        for name, value in sorted(verdicts.counts.items()):
+            self.stats.inc_value(PREFIX + name, value)
+        for name, examples in verdicts.examples.items():
+            self.stats.set_value(f"{PREFIX}examples/{name}", [f"{url}: {detail}" for url, detail in examples])
+        if state is None or self.state is None:
+            return
+        whole = state.whole_run_stats(self.stats.get_stats())
+        self.stats.set_value(HISTORY, self.state.past_estimates(state.run_id))
+        self.state.record_estimates(state.run_id, estimates_of(verify_counts(whole)))
+        self.state.remember(state.run_id, ((key, self.remembered(key, checks)) for key in self.records))
+
+    def remembered(self, key: str, checks: RunChecks) -> dict[str, Any]:
+        best = checks.best(key, self.records[key])
+        return {**best, "teaser_titles": sorted(self.listings.titles.get(key, ())),
+                "teaser_snippets": sorted(self.listings.snippets.get(key, ())),
+                "teaser_categories": sorted(self.listings.categories.get(key, ()))}
+
+    def _known(self, key: str) -> dict[str, Any] | None:
+        return self.state.article(key) if self.state is not None else None
+
+    def fill_teasers_from_state(self) -> None:
+        """A replay (or a run whose listings no longer show an article) reads no teaser for it:
+        what the listings said when it was last read stands."""
+        if self.state is None:
+            return
+        for key in self.records:
+            known = self.state.article(key) if key not in self.listings.titles else None
+            for kind, name in ((self.listings.titles, "teaser_titles"), (self.listings.snippets, "teaser_snippets"),
+                               (self.listings.categories, "teaser_categories")):
+                for value in (known or {}).get(name) or ():
+                    self.listings.add(kind, key, value)

@@ -1,0 +1,76 @@
+"""The crawl checks its own data against the site's redundancy, through ``ipgirl-crawl`` on a real
+local site of every era (A-O): a healthy site raises nothing and every checked field is estimated
+right; a parser that misreads one field on a third of the pages (tests/support/archive_parsers.py)
+fails the run naming that field and no other, with its estimate near the oracle's accuracy; an
+incremental rerun after the site changed gives the same verdict, the state standing in for the
+pages it did not fetch."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.localsite.mutate import change_site
+from tests.localsite.server import LocalSite
+from tests.support.archive_parsers import BREAKS, broken_field_pipelines
+from tests.support.crawl_check import score
+from tests.support.operations import articles, run_entrypoint
+
+ERAS = "A,B,C,D,E,F,G,H,I,J,K,L,M,N,O"
+CHECKED = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
+           "helpful_votes", "related", "translations")
+
+
+def run_stats(data: Path) -> dict[str, Any]:
+    return json.loads(next(data.glob("articles/run_date=*/*.stats.json")).read_text("utf-8"))
+
+
+def named_fields(done: Any) -> set[str]:
+    return set(re.findall(r"verify: field (\w+)", done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def site() -> Any:
+    with LocalSite(n_articles=200, seed=7, eras=ERAS) as served:
+        yield served
+
+
+def test_a_healthy_site_raises_nothing_and_every_checked_field_is_estimated(site: Any, tmp_path: Path) -> None:
+    done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d")
+    assert done.returncode == 0, done.stderr[-3000:]
+    stats = run_stats(tmp_path / "d")
+    assert not [m for m in stats["ipgirl/monitors/failed"] if m.startswith("verify")]
+    for field in CHECKED:
+        assert stats[f"ipgirl/verify/{field}/estimate"] == 1.0, field
+        assert stats.get(f"ipgirl/verify/{field}/contradicted", 0) == 0, field
+    assert stats["ipgirl/verify/title/verified"] == 200  # every article has a teaser
+    line = done.stderr.strip().splitlines()[-1]
+    assert "estimated accuracy: " in line and "unverifiable: body_text" in line
+
+
+@pytest.mark.parametrize("field", sorted(BREAKS))
+def test_a_parser_broken_on_one_field_is_caught_and_named(site: Any, field: str, tmp_path: Path) -> None:
+    done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", *broken_field_pipelines(field))
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert named_fields(done) == {field}
+    stats = run_stats(tmp_path / "d")
+    message = next(m for m in stats["ipgirl/monitors/failed"] if m.startswith(f"verify: field {field} "))
+    assert message.count(site.base_url) >= 3  # three example pages, each with what disagreed
+    truth = score(articles(tmp_path / "d"), site.expected_items())
+    accuracy = 1 - truth.wrong[field] / truth.emitted
+    # A third of the pages misread; the estimate is a sample of the checkable ones.
+    assert abs(stats[f"ipgirl/verify/{field}/estimate"] - accuracy) < 0.08, (field, accuracy)
+
+
+def test_an_incremental_rerun_gives_the_same_verdict(tmp_path: Path) -> None:
+    with LocalSite(n_articles=150, seed=11, eras=ERAS) as served:
+        first = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d1", *broken_field_pipelines("related"))
+        change_site(served.site, edits=45, new=0)
+        again = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d2", *broken_field_pipelines("related"))
+    assert first.returncode == again.returncode == 1, again.stderr[-3000:]
+    assert named_fields(first) == named_fields(again) == {"related"}
+    stats = run_stats(tmp_path / "d2")
+    assert stats["ipgirl/discovery/unchanged_304"] > 50  # the cards point at pages not fetched again

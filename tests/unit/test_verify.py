@@ -1,0 +1,154 @@
+"""The cross-checks' pure parts: comparisons, corrections, notice texts, estimates and monitors
+(ipgirl_crawler/monitoring/verify_*.py), each with the cases that must NOT match."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, notice_texts
+from pipelines.verify import split_glued_card
+from ipgirl_crawler.monitoring.verify_listings import ListingStatements
+from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, same_instant, same_title
+from ipgirl_crawler.monitoring.verify_monitor import estimates_of, verify_failures
+
+BASE = "http://127.0.0.1:8800"
+
+
+@pytest.mark.parametrize(("item", "statement", "agrees"), [
+    ("Les robots", "Les robots", True),
+    ("Les  robots", "les robots", True),  # whitespace and case
+    ("Les robots", "Les robots | IPGirl", True),  # og:title with the site's name
+    ("Les robots", "Les robots – IPGirl", True),
+    ("Les robots – IA", "Les robots", False),  # a kicker read into the title
+    ("Les robots", "Les robots arrivent à Paris", False),  # a longer title is another title
+    ("Les robots", "", False),
+    (None, "Les robots", False),
+])
+def test_same_title(item: Any, statement: str, agrees: bool) -> None:
+    assert same_title(item, statement) is agrees
+
+
+@pytest.mark.parametrize(("item", "statement", "agrees"), [
+    ("2023-07-04T06:15:00Z", "2023-07-04T08:15:00+02:00", True),
+    ("2023-07-04T06:15:00Z", "2023-07-04T06:15:30Z", True),
+    ("2023-07-05T06:15:00Z", "2023-07-04T08:15:00+02:00", False),  # a day off
+    ("2023-07-04T00:00:00Z", "2023-07-04T08:15:00+02:00", False),  # the visible day where an instant is stated
+    ("2023-07-04T00:00:00Z", "2023-07-04", True),
+    ("2023-07-05T00:00:00Z", "2023-07-04", False),
+    ("2023-07-03T23:15:00Z", "2023-07-04", True),  # a local day seen from UTC
+    ("2023-07-04T06:15:00Z", "not a date", None),
+    (None, "2023-07-04", None),
+])
+def test_same_instant(item: Any, statement: str, agrees: bool | None) -> None:
+    assert same_instant(item, statement) is agrees
+
+
+@pytest.mark.parametrize(("snippet", "texts", "agrees"), [
+    ("Cependant, avez-vous", ("Cependant, avez-vous déjà vu un robot ?",), True),
+    ("Cependant, avez-vous…", ("Cependant, avez-vous déjà vu un robot ?",), True),
+    ("Cependant, avez-vous...", (None, "Cependant, avez-vous déjà"), True),
+    ("Cependant, avez-vous 4 July 2023", ("Cependant, avez-vous déjà vu un robot ?",), False),
+    ("Autre chose", ("Cependant",), False),
+    ("", ("Cependant",), False),
+])
+def test_snippet_prefix(snippet: str, texts: tuple[Any, ...], agrees: bool) -> None:
+    assert is_prefix_snippet(snippet, *texts) is agrees
+
+
+TARGET = {"title": "Les robots arrivent", "summary": "Un résumé du texte.", "body_prefix": "Le corps commence ici et continue."}
+
+
+@pytest.mark.parametrize(("card", "expected"), [
+    # the snippet glued on: split where the linked article decides
+    ({"title": "Les robots arrivent Le corps commence…", "snippet": None},
+     {"title": "Les robots arrivent", "snippet": "Le corps commence", "snippet_truncated": True}),
+    ({"title": "Les robots arrivent — Un résumé du texte.", "snippet": None},
+     {"title": "Les robots arrivent", "snippet": "Un résumé du texte.", "snippet_truncated": False}),
+    # negative: right already, a snippet already read, a rest that is not the article's text,
+    # a title that only starts like the article's, an unknown article
+    ({"title": "Les robots arrivent", "snippet": "Un résumé"}, None),
+    ({"title": "Les robots arrivent Le corps", "snippet": "Le corps"}, None),
+    ({"title": "Les robots arrivent en ville", "snippet": None}, None),
+    ({"title": "Les robots arrivent-ils ?", "snippet": None}, None),
+])
+def test_split_glued_card(card: dict[str, Any], expected: dict[str, Any] | None) -> None:
+    fixed = split_glued_card({**card, "url": f"{BASE}/fr/ai/2-x"}, TARGET)
+    assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
+    assert split_glued_card({**card, "url": f"{BASE}/fr/ai/2-x"}, None) is None
+
+
+def test_notice_texts_tell_misreadings_from_the_sites_texts() -> None:
+    notice, other = "Nous continuerons à mettre à jour IPGirl.", "We will continue to update IPGirl."
+    records = [{"site_notice": t} for t in [notice] * 6 + [notice + " Share:"] * 3 + [other] * 3 + ["Rare text"]]
+    found = notice_texts(records)
+    assert found[notice.casefold()] is None and found[other.casefold()] is None  # the site's texts
+    assert found[(notice + " Share:").casefold()] == notice.casefold()  # a misreading of one
+    assert "rare text" not in found  # states nothing either way
+
+
+def record(article_id: int, lang: str = "fr", **fields: Any) -> dict[str, Any]:
+    return {"url": f"{BASE}/{lang}/ai/{article_id}-x", "language": lang, "title": f"Titre {article_id}",
+            "summary": "Résumé.", "category": "IA", "body_prefix": "Corps.", "related": [], "translations": {},
+            "statements": {}, **fields}
+
+
+def test_checks_name_the_field_the_site_contradicts() -> None:
+    listings = ListingStatements()
+    listings.read(f"{BASE}/fr/category/ai/", _listing([(1, "Titre 1"), (2, "Titre 2")]))
+    records = {"fr:1": record(1), "fr:2": record(2, title="Titre 2 – IA"), "fr:3": record(3)}
+    records["fr:1"]["related"] = [{"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": "Résu…"}]
+    records["fr:3"]["related"] = [{"title": "Titre 9", "url": f"{BASE}/fr/ai/2-x", "category": None, "snippet": None}]
+    checks = RunChecks(records, listings, languages=("fr", "en"))
+    assert checks.check_title("fr:1", records["fr:1"])[0] == VERIFIED
+    assert checks.check_title("fr:2", records["fr:2"])[0] == CONTRADICTED
+    assert checks.check_title("fr:3", records["fr:3"])[0] == UNVERIFIABLE  # no teaser, no metadata
+    assert checks.check_category("fr:1", records["fr:1"])[0] == VERIFIED
+    # the card agrees with the article as the listings state it, not with its misread title
+    assert checks.check_related("fr:1", records["fr:1"])[0] == VERIFIED
+    assert checks.check_related("fr:3", records["fr:3"])[0] == CONTRADICTED
+    assert checks.check_related("fr:2", records["fr:2"])[0] == UNVERIFIABLE
+
+
+@pytest.mark.parametrize(("translations", "outcome"), [
+    ({"en": f"{BASE}/en/ai/5-x"}, VERIFIED),  # the English page lists this one back
+    ({"en-us": f"{BASE}/en/ai/5-x"}, CONTRADICTED),  # none of the site's languages
+    ({"en": f"{BASE}/de/ai/5-x"}, CONTRADICTED),  # keyed en, a German page
+    ({}, CONTRADICTED),  # the English page lists this one, this one does not list it
+])
+def test_translations_are_reciprocal(translations: dict[str, str], outcome: str) -> None:
+    records = {"fr:1": record(1, translations=translations),
+               "en:5": record(5, "en", translations={"fr": f"{BASE}/fr/ai/1-x"})}
+    checks = RunChecks(records, ListingStatements(), languages=("fr", "en", "de"))
+    assert checks.check_translations("fr:1", records["fr:1"])[0] == outcome
+
+
+def _listing(teasers: list[tuple[int, str]]) -> Any:
+    from parsel import Selector
+    items = "".join(f'<li><h2><a href="/fr/ai/{i}-x">{t}</a></h2><p>Résumé.</p></li>' for i, t in teasers)
+    return Selector(f"<html><body><h1>IA</h1><ul>{items}</ul><a href='/fr/ai/9-x'>Lire</a></body></html>")
+
+
+def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> None:
+    counts = {"translations": {"verified": 60, "contradicted": 20, "unverifiable": 20, "empty": 100},
+              "title": {"verified": 200}}
+    assert estimates_of(counts) == {"translations": 0.875, "title": 1.0}  # 1 - 0.25 * 100/200
+    stats = {f"ipgirl/verify/{f}/{o}": n for f, c in counts.items() for o, n in c.items()}
+    stats["ipgirl/verify/examples/translations"] = ["http://x/fr/ai/1-x: key 'en-us'"]
+    failed = verify_failures(stats)
+    assert len(failed) == 1 and failed[0].startswith("verify: field translations contradicted by the site on 20 of 80")
+    assert "http://x/fr/ai/1-x: key 'en-us'" in failed[0]
+    # too few checkable values to judge; and a drop against the site's history
+    assert verify_failures({"ipgirl/verify/title/contradicted": 5, "ipgirl/verify/title/verified": 10}) == []
+    history = [{"estimates": {"title": 1.0}}, {"estimates": {"title": 1.0}}]
+    healthy = {"ipgirl/verify/title/verified": 1000, "ipgirl/verify/title/contradicted": 5, "ipgirl/verify/history": history}
+    assert verify_failures(healthy) == []
+    low = {**healthy, "ipgirl/verify/history": [{"estimates": {"title": 0.9}}] * 2}
+    assert verify_failures(low, {"verify": {"max_contradicted_rate": 0.5}}) == []
+    drop = {**healthy, "ipgirl/verify/title/contradicted": 40}
+    assert "down from 100.0%" in verify_failures(drop, {"verify": {"max_contradicted_rate": 0.5, "min_estimate": 0}})[0]
+    # an always-shown field empty on 1.5 % of the pages, none contradicted
+    empty = {"ipgirl/verify/published_at/verified": 170, "ipgirl/verify/published_at/unverifiable": 27,
+             "ipgirl/verify/published_at/empty": 3}
+    assert verify_failures(empty)[0].startswith("verify: field published_at estimated right on 98.5%")
+    assert verify_failures({"ipgirl/verify/site_notice/verified": 170, "ipgirl/verify/site_notice/empty": 30}) == []
