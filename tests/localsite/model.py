@@ -121,9 +121,10 @@ class Site:
     newest: dict[str, list[Article]] = field(default_factory=dict)   # per language, newest first
     listing: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
     eras: tuple[str, ...] = DEFAULT_ERAS                  # the eras new articles are drawn from
-    # When pages are served (a LocalSite's start: its Date header, as a real site's, is the present);
-    # "3 days ago" on a page served then means 3 days before it. None: at ``now`` (fixtures).
+    # When pages are served (a LocalSite's start: its Date header, as a real site's, is the present;
+    # it tells relative dates as of then, ``LocalSite._relative_dates_as_served``). None: at ``now``.
     served_at: datetime | None = None
+    told_as_served: set[int] = field(default_factory=set)  # articles whose "N days ago" counts from it
 
     @property
     def clock(self) -> datetime:

@@ -230,7 +230,9 @@ class LocalSite:
         return self._server.route_makers
 
     def bind(self) -> LocalSite:
-        self.site.served_at = datetime.now(timezone.utc).replace(microsecond=0)
+        if self.site.served_at is None:  # a site served again (a second LocalSite of it) keeps its clock
+            self.site.served_at = datetime.now(timezone.utc).replace(microsecond=0)
+        self._relative_dates_as_served()
         if self.log_path:
             self._log_file = open(self.log_path, "w", encoding="utf-8")
         server = _Server(("127.0.0.1", self.port), App(self.site, Ctx("", "")), self.faults,
@@ -291,8 +293,19 @@ class LocalSite:
         from .mutate import change_site
 
         changed = change_site(self.site, edits, new, seed)
+        self._relative_dates_as_served()
         self._expected = None
         return changed
+
+    def _relative_dates_as_served(self) -> None:
+        """Pages say "N days ago" as of when they are served, as a real site's do: an article of
+        ``site.now`` minus 3 days says "20 days ago" when served 17 days later (its day, and the
+        sitemap's lastmod, stay what they are)."""
+        offset = (self.site.clock.date() - self.site.now.date()).days
+        for article in self.site.articles:
+            if article.rel_days and article.id not in self.site.told_as_served:
+                article.rel_days += offset
+                self.site.told_as_served.add(article.id)
 
     def remove(self, article_id: int) -> None:
         """The article disappears from the site (see ``mutate.remove_article``)."""
