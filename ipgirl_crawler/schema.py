@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+
+if TYPE_CHECKING:  # jsonschema (~0.1 s to import) only explains the rare item fastjsonschema refuses
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_RESOURCE = ("schemas", "article.json")
 _MAX_SHOWN = 60
@@ -57,6 +59,8 @@ def format_checker() -> FormatChecker:
     rfc3986-validator) happen to be installed, and silently passes otherwise: own checks make
     validation behave the same on every machine without extra dependencies.
     """
+    from jsonschema import FormatChecker
+
     checker = FormatChecker()
     checker.checks("date-time")(_is_date_time)
     checker.checks("uri")(_is_uri)
@@ -66,6 +70,8 @@ def format_checker() -> FormatChecker:
 @cache
 def validator() -> Draft202012Validator:
     """A validator built once: building one compiles the schema, reusing it is what makes validation cheap."""
+    from jsonschema import Draft202012Validator
+
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=format_checker())

@@ -57,6 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scheme, host and port, not the host name alone (ipgirl_crawler/middlewares.py).
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "ipgirl_crawler.middlewares.OriginMiddleware": 50,
+    # Answers counted by the page that linked them; a mostly dead sitemap's links dropped (run/deadlinks.py).
+    "ipgirl_crawler.run.deadlinks.DeadLinksMiddleware": 40,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "ipgirl_crawler.middlewares.BackoffRetryMiddleware": 550,
     # robots.txt fetched once: the spider reads the answer the middleware obeys (discovery/robots.py).
@@ -142,7 +144,8 @@ FEEDS = {
 }
 FEED_STORAGES = {"": "ipgirl_crawler.output.feeds.AtomicFileFeedStorage", "file": "ipgirl_crawler.output.feeds.AtomicFileFeedStorage"}
 FEED_STORE_EMPTY = False
-FEED_EXPORTERS = {format_: "ipgirl_crawler.output.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")}
+FEED_EXPORTERS = {**{format_: "ipgirl_crawler.output.exporters.ContractJsonLinesItemExporter" for format_ in ("jsonlines", "jsonl")},
+                  "csv": "ipgirl_crawler.output.exporters.ContractCsvItemExporter"}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(CONTRACT_FIELDS)
 

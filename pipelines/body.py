@@ -30,6 +30,7 @@ from ipgirl_crawler.pages.dom import (
 )
 from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
+from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.second_opinion import second_opinion, text_to_html
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,9 @@ NOISE_WORDS = frozenset({"ad", "ads", "adsbygoogle", "advert", "advertisement", 
                          "promo", "newsletter", "share", "sharing", "social", "related", "banner"})
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
 KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "figure", "img", "figcaption"})
-RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li"}
+# A table's cells are blocks of text: unwrapped, the table would leave its words outside any block.
+RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li",
+          "td": "p", "th": "p", "caption": "p"}
 LIST_TAGS = frozenset({"ul", "ol"})
 # Blocks a frame of one image must not hold: a list, a quote or a heading is content, not a caption.
 _NOT_IN_FRAMES = ("ul", "ol", "blockquote", "h2", "h3", "h4")
@@ -113,9 +116,11 @@ def _ad_labels(lang: str) -> frozenset[str]:
     return frozenset((*AD_LABELS.get(lang, ()), *AD_LABELS[ui_strings.DEFAULT_UI_LANGUAGE]))
 
 
+@lru_cache(maxsize=32)  # per language: built once, not on every page
 def _read_also_pattern(lang: str) -> re.Pattern[str]:
     labels = [re.escape(label.rstrip(" :：")) for label in ui_strings.ui_variants(lang, "read_also")]
-    return re.compile(rf"^(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
+    # A symbol may lead the label ("📖 Read also:", "→ Lire aussi :"): an icon, not words of the body.
+    return re.compile(rf"^[^\w\s]{{0,3}}\s*(?:{'|'.join(labels)})\s*[:：]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -281,7 +286,7 @@ def body_images(root: HtmlElement) -> list[dict[str, str | None]]:
         caption = figure.find(".//figcaption") if figure is not None else None
         if img.get("src"):
             images.append({"url": img.get("src"), "alt": normalize_text(img.get("alt")) or None,
-                           "caption": normalize_text(text_content(caption)) if caption is not None else None})
+                           "caption": (normalize_text(text_content(caption)) or None) if caption is not None else None})
     return images
 
 
@@ -292,13 +297,17 @@ def count_words(text: str, lang: str | None) -> int:
     return len(text.split())
 
 
-def clean_body(raw_html: str, lang: str | None, base_url: str) -> CleanBody:
-    """The body's text, clean HTML, images, word count and hash from its raw blocks."""
+def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | None = None) -> CleanBody:
+    """The body's text, clean HTML, images, word count and hash from its raw blocks; ``generic``, the
+    generic reader's body, checks its edges (pipelines/body_edges.py)."""
     root = parse_fragment(strip_control(raw_html or ""))
     removed = remove_noise(root, lang or ui_strings.DEFAULT_UI_LANGUAGE)
     framed = frames_to_figures(root)
     if framed:
         removed["framed_figures"] = framed
+    unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0  # figures framed first: never judged
+    if unconfirmed:
+        removed["unconfirmed_edges"] = unconfirmed
     _sanitize(root, base_url)
     _unwrap_foreign(root)
     for block in root:
@@ -319,8 +328,8 @@ class BodyCleaningPipeline(PagePipeline):
     name = "body"
 
     def process_article(self, item: Any) -> Any:
-        body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "")
         generic, page = item.pop("raw_generic_body", None), item.pop("raw_page_html", None)
+        body = clean_body(item.pop("raw_body_html", "") or "", item.get("language"), item.get("fetched_url") or "", generic)
         if generic is not None:
             body = self.second_opinion(body, generic, page, item)
         item.update(body_text=body.text, body_html=body.html, images=body.images,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -9,6 +10,10 @@ from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.dom import drop_tree, outer_html, parse_fragment, text_content
 from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
+
+
+# A callout's icon before its text ("💡", "ℹ️ ", "⚠"): a picture, not words of the notice.
+_ICON = re.compile(r"^[^\w\s]+\s*")
 
 
 @lru_cache(maxsize=16)
@@ -26,7 +31,7 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
         return raw_html, None
     root = parse_fragment(strip_control(raw_html))
     for block in reversed(list(root)):
-        text = normalize_text(text_content(block))
+        text = _ICON.sub("", normalize_text(text_content(block)))
         if text.casefold() in notices:
             drop_tree(block)
             return "".join(outer_html(b) for b in root), text

@@ -1,9 +1,11 @@
-"""Related links: the raw "Discover more" cards into clean ``{title, url, category, snippet, snippet_truncated}``."""
+"""Related links: the raw "Discover more" cards into clean ``{title, url, category, snippet, snippet_truncated}``,
+and translations kept to the site's languages."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 from pipelines.base import PagePipeline
 
@@ -32,6 +34,12 @@ def clean_card(raw: dict[str, Any]) -> dict[str, Any] | None:
             "snippet": snippet, "snippet_truncated": truncated}
 
 
+def site_translations(translations: dict[str, str]) -> dict[str, str]:
+    """Only the languages the site has: an ``hreflang="nl"`` on a page of the nine is no translation of it."""
+    site = ui_strings.languages()
+    return {code: url for code, url in translations.items() if code in site}
+
+
 class RelatedLinksPipeline(PagePipeline):
     name = "related"
 
@@ -40,4 +48,9 @@ class RelatedLinksPipeline(PagePipeline):
         item["related"] = [card for card in cards if card]
         self.count("cards", len(item["related"]))
         self.count("dropped_cards", len(cards) - len(item["related"]))
+        translations = item.get("translations") or {}
+        kept = site_translations(translations)
+        if len(kept) != len(translations):
+            item["translations"] = kept
+            self.count("dropped_translations", len(translations) - len(kept))
         return item

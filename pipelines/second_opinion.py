@@ -75,8 +75,9 @@ class Opinion:
         return min(10, int(self.agreement * 10))
 
 
-def compare(ours: str, other: str) -> Opinion:
-    mine, theirs = shingles(ours), shingles(other, by_line=False)
+def compare(ours: str | set[tuple[str, ...]], other: str) -> Opinion:
+    """``ours`` as a text, or as its ``shingles`` already (the tie-break compares it a second time)."""
+    mine, theirs = shingles(ours) if isinstance(ours, str) else ours, shingles(other, by_line=False)
     shared = len(mine & theirs)
     return Opinion(shared / len(mine) if mine else 0.0, shared / len(theirs) if theirs else 1.0, len(theirs) - shared)
 
@@ -97,13 +98,14 @@ class Verdict:
 def second_opinion(ours: str, generic: str, html: str | None, url: str | None) -> Verdict:
     """Keep ours when the generic body confirms it, or does not contradict it; when it does, let
     trafilatura break the tie: its body is used only when it contradicts ours too."""
-    opinion = compare(ours, generic)
+    mine = shingles(ours)
+    opinion = compare(mine, generic)
     if opinion.agrees:
         return Verdict("agreed", opinion)
     if not html or not opinion.contradicts:
         return Verdict("flagged", opinion)
     tie_break = tie_break_body(html, url)
-    if not tie_break.strip() or ours and not compare(ours, tie_break).contradicts:
+    if not tie_break.strip() or ours and not compare(mine, tie_break).contradicts:
         return Verdict("flagged", opinion)
     return Verdict("fallback", opinion, tie_break)
 

@@ -8,6 +8,13 @@ showed a title and a snippet that the page's reading glued together: title := th
 snippet := the rest (``ipgirl/verify/related/corrected``). A card already split, a card whose
 article is unknown, or whose rest is not that article's text, is left as read: a right value is
 never changed on one statement.
+
+A card whose date or reading time the page's reading glued onto its snippet ("…The Euro…
+March 23, 2025", no ellipsis at its end, so ``snippet_truncated`` false) is cut likewise when the
+linked article decides (or, before it is read, a listing's teaser of it: the same text cut): the longest start of the snippet that starts that article's summary or
+body, followed by nothing but a date or a reading time (``pages/byline`` tells them, per
+language), is the snippet (``ipgirl/verify/related/corrected``). A snippet that already starts the
+article's text, or whose rest is any other text, is left as read.
 """
 from __future__ import annotations
 
@@ -17,11 +24,16 @@ from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.run.crosschecks import CrossChecks
 from ipgirl_crawler.monitoring.verify_checks import key_of
 from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, norm
+from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from pipelines.base import CountingPipeline
 from pipelines.related import split_ellipsis
 
 # What may stand between a glued title and its snippet ("Title — Snippet…", "Title: Snippet").
 _GLUE = " \t-–—:·|•"
+# A date or reading time a card shows: "March 23, 2025 · 5 min read" is 27 characters; a longer
+# rest is more than a card's date line.
+MAX_TAIL_CHARS = 40
+_SNIPPET_ENDS = ("…", "...", ".", "!", "?", "。", "！", "？")
 
 
 def split_glued_card(card: dict[str, Any], target: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -40,6 +52,51 @@ def split_glued_card(card: dict[str, Any], target: dict[str, Any] | None) -> dic
     return {**card, "title": head.strip(), "snippet": snippet, "snippet_truncated": truncated}
 
 
+def trim_glued_tail(card: dict[str, Any], target: dict[str, Any] | None, language: str,
+                    teasers: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The card with the date or reading time cut off its snippet where the linked article (or,
+    before it is read, the listings' teasers of it) decides where the snippet ends; None when
+    nothing does (see the module's doc)."""
+    snippet = card.get("snippet")
+    if not isinstance(snippet, str) or card.get("snippet_truncated") or (target is None and not teasers):
+        return None
+    texts: tuple[Any, ...] = tuple(teasers)
+    if target is not None:
+        texts += (target.get("summary"), *str(target.get("body_prefix") or "").split("\n\n"))
+    if is_prefix_snippet(snippet, *texts):
+        return None
+    for cut in sorted((i for i, char in enumerate(snippet) if char.isspace()), reverse=True):
+        head, tail = snippet[:cut].rstrip(_GLUE), snippet[cut:].strip(_GLUE)
+        if len(tail) > MAX_TAIL_CHARS:
+            return None
+        if _ends_cleanly(head, texts) and _is_date_line(tail, language) and is_prefix_snippet(head, *texts):
+            cut_snippet, truncated = split_ellipsis(head)
+            return {**card, "snippet": cut_snippet, "snippet_truncated": truncated}
+    return None
+
+
+def _ends_cleanly(head: str, texts: tuple[Any, ...]) -> bool:
+    """Where a snippet ends: an ellipsis, a sentence's end, or the whole of one of the article's
+    texts; "Plans to grow" before "in 2025" is a cut mid-sentence, not a snippet before its date."""
+    return bool(head) and (head.endswith(_SNIPPET_ENDS) or any(norm(head) == norm(t) for t in texts if t))
+
+
+def _is_date_line(text: str, language: str) -> bool:
+    """Each piece of ``text`` ("March 23, 2025", "March 23, 2025 · 5 min read") a date or a reading time."""
+    pieces = [p.strip() for p in text.replace("·", "|").replace("•", "|").split("|") if p.strip()]
+    return bool(pieces) and all(looks_like_date(p, language) or looks_like_reading_time(p, language) for p in pieces)
+
+
+def corrected_card(card: Any, checks: CrossChecks, language: str) -> dict[str, Any] | None:
+    """The card as the linked article (or its teasers) decides it, or None when nothing decides."""
+    if not isinstance(card, dict):
+        return None
+    key = key_of(card.get("url"))
+    target = checks.target(key)
+    teasers = tuple(sorted(checks.listings.snippets.get(key, ()))) if key else ()
+    return split_glued_card(card, target) or trim_glued_tail(card, target, language, teasers)
+
+
 class VerifyPipeline(CountingPipeline):
     """After validation, before duplicates and incremental: corrects cards the site decides, then
     hands the item (with its page's statements) to the cross-checks."""
@@ -51,8 +108,8 @@ class VerifyPipeline(CountingPipeline):
         if checks is None:
             return item
         cards = item.get("related") or []
-        fixed = [split_glued_card(card, checks.target(key_of(card.get("url")))) if isinstance(card, dict) else None
-                 for card in cards]
+        language = item.get("language") or "en"
+        fixed = [corrected_card(card, checks, language) for card in cards]
         if any(fixed):
             item["related"] = [new or old for new, old in zip(fixed, cards, strict=True)]
             self.count("related/corrected")

@@ -6,12 +6,14 @@ import json
 import shutil
 import time
 from collections import Counter
+from typing import Any
 
 from tests.localsite import ALL_ERAS
 from tests.localsite.server import LocalSite
 from tests.support.crawl_check import ROOT, read_jsonl, run_crawl, score
 
 DEMO_DIR = ROOT / "data" / "demo"
+SHOWN_CHARS = 120  # of each string in the item shown: a body of 3,000 characters would fill the screen
 
 
 def main() -> int:
@@ -37,10 +39,25 @@ def main() -> int:
     print("crawl log:", log.relative_to(ROOT), "| server log:", (DEMO_DIR / "server-requests.jsonl").relative_to(ROOT))
     print("\nChecked against the demo site's own answer key:")
     print(score(items, expected).summary())
-    sample = {k: (v[:120] + "…" if isinstance(v, str) and len(v) > 120 else v) for k, v in items[0].items()}
-    print("\nOne item (long strings cut here, not in the file):")
-    print(json.dumps(sample, ensure_ascii=False, indent=1)[:3000])
+    print("\nOne item, whole (long strings shortened here, not in the file):")
+    print(sample_text(items[0]))
     return 0
+
+
+def shortened(value: Any, limit: int = SHOWN_CHARS) -> Any:
+    """``value`` with every string over ``limit`` characters, at any depth, cut visibly: the
+    rest of it counted ("…(3,412 more chars)"), so the item shown is whole and still JSON."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]}…({len(value) - limit:,} more chars)"
+    if isinstance(value, list):
+        return [shortened(part, limit) for part in value]
+    if isinstance(value, dict):
+        return {key: shortened(part, limit) for key, part in value.items()}
+    return value
+
+
+def sample_text(item: dict[str, Any]) -> str:
+    return json.dumps(shortened(item), ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 STATS = "ipgirl/archive/"
 FILE_GLOB = "[0-9][0-9][0-9][0-9][0-9]*.warc.gz"  # as files.BATCH_GLOB: run X's files, not X-2's
 QUEUE_SIZE = 256  # responses waiting for the writer thread: a bound on the memory they hold
+# 404/410 pages of articles the state never knew (dead links, not gone articles) archived a run:
+# a flood of them (issue 25: 100,000 dead links) filled 95 MB of archive with error pages.
+MAX_DEAD_LINK_PAGES = 100
 _RUN_DATE = re.compile(r"^run_date=(\d{4}-\d{2}-\d{2})$")
 
 
@@ -142,6 +145,7 @@ class ArchiveWriter:
         self.thread = threading.Thread(target=self._drain, name="warc-writer", daemon=True)
         self.thread.start()
         self.closed = False
+        self.state, self.dead_link_pages = state, 0
         state.before_commit.append(self.flush)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
         crawler.signals.connect(self.close, signal=signals.spider_closed)
@@ -181,11 +185,21 @@ class ArchiveWriter:
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
         if self.closed or not archived(response, request):
             return
+        if response.status in (404, 410) and self._dead_link(request):
+            self.dead_link_pages += 1
+            if self.dead_link_pages > MAX_DEAD_LINK_PAGES:
+                self.stats.inc_value(STATS + "dead_link_pages_not_archived")
+                return
         if response.url in self.urls:
             self.stats.inc_value(STATS + "already_archived")  # fetched again after an interruption
             return
         self.urls.add(response.url)
         self.queue.put(to_fetch(response, request))
+
+    def _dead_link(self, request: Request) -> bool:
+        """An article the state does not know as live: its 404 is a dead link, not a gone article."""
+        known = self.state.store.article(request.meta["article_key"])
+        return known is None or known.gone
 
     def flush(self) -> None:
         """Everything queued written and on disk: called before a batch of items is committed."""

@@ -25,7 +25,8 @@ def summary(data_dir: Path, manifest: dict[str, Any]) -> str:
     skipped, files = manifest["skipped"], " + ".join(manifest["files"])
     return (f"ipgirl-compact: {manifest['count']} articles ({manifest['items_read']} items in {len(manifest['sources'])} "
             f"run files) -> {data_dir / SNAPSHOT_DIR}/{{{files}}}; skipped {skipped['invalid_json']} invalid JSON "
-            f"lines, {skipped['without_url']} items without url; dropped {manifest['dropped_gone']} articles gone")
+            f"lines, {skipped['without_url']} items without url; dropped {manifest['dropped_gone']} articles gone"
+            + (f"; no Parquet file ({manifest['parquet_skipped']})" if manifest.get("parquet_skipped") else ""))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from ipgirl_crawler.monitoring.dead_links import DEAD_LINKS_STAT
 from ipgirl_crawler.monitoring.verify_monitor import accuracy_line
 from ipgirl_crawler.output.files import parse_umask
 from ipgirl_crawler.preflight.checks import check_run
@@ -58,6 +59,7 @@ def summary(stats: dict[str, Any], healthy: bool) -> str:
             f"{stats.get('response_received_count', 0)} responses, "
             f"{stats.get('ipgirl/discovery/unchanged_304', 0) + stats.get('ipgirl/incremental/unchanged', 0)} unchanged, "
             f"{sum(v for k, v in stats.items() if k.startswith('ipgirl/failures/') and isinstance(v, int))} failed, "
+            f"{stats.get(DEAD_LINKS_STAT, 0)} dead links, "
             f"{elapsed:.0f}s, finish reason {stats.get('finish_reason')}")
     return line + f"; {accuracy_line(stats)}" + (f"; monitors failed: {'; '.join(failed)}" if failed else "")
 

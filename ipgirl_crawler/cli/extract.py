@@ -25,6 +25,7 @@ archive with torn, damaged or oversized records: the whole ones still get their 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,9 +37,9 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse
 from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
+from scrapy.utils.project import get_project_settings
 
 from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses
-from ipgirl_crawler.cli.crawl import build_settings
 from ipgirl_crawler.discovery import urls
 from ipgirl_crawler.items import CONTRACT_FIELDS, ArticleItem
 from ipgirl_crawler.logs.safe import safe_for_log
@@ -148,10 +149,17 @@ def page_response(path: Path, url: str, date: str | None = None) -> HtmlResponse
     return HtmlResponse(url=url, body=path.read_bytes(), headers=headers)
 
 
+def crawl_settings() -> Settings:
+    """The crawl's settings, as ``ipgirl-crawl`` builds them with no ``-s`` (its module, cli/crawl.py,
+    imports the run's machinery, ~0.3 s before the first line, none of which is needed here)."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "ipgirl_crawler.settings")
+    return get_project_settings()
+
+
 def crawl_pipelines(settings: Settings) -> tuple[type[PagePipeline], ...]:
     """The page pipelines the crawl runs on each page; a stateless pipeline after them that this
     tool cannot apply is named on stderr rather than skipped silently."""
-    leading = page_pipelines(settings)
+    leading = page_pipelines(settings, STATE_PIPELINES)
     rest = build_component_list(settings.getwithbase("ITEM_PIPELINES"))[len(leading):]
     for path in rest:
         name = path if isinstance(path, str) else f"{path.__module__}.{path.__qualname__}"
@@ -164,7 +172,7 @@ def crawl_pipelines(settings: Settings) -> tuple[type[PagePipeline], ...]:
 def write_lines(pages: Iterable[tuple[HtmlResponse, datetime | None]], base_url: str | None, out: IO[bytes],
                 err: IO[str], settings: Settings | None = None) -> int:
     """One line per page the crawl would read on ``out``, reasons on ``err``; the exit status."""
-    settings = settings or build_settings({})
+    settings = settings or crawl_settings()
     pipelines = crawl_pipelines(settings)
     exporter = ContractJsonLinesItemExporter(out, fields_to_export=list(CONTRACT_FIELDS), encoding="utf-8")
     status = EXIT_ALL_EMITTED
@@ -188,7 +196,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error("a saved page needs its address: --url URL")
         return write_lines([(page_response(args.path, args.url, args.date), None)], args.base_url,
                            sys.stdout.buffer, sys.stderr)
-    settings, counts = build_settings({}), ReadCounts()
+    settings, counts = crawl_settings(), ReadCounts()
     status = write_lines(warc_pages(args.path, counts, Limits.of(settings)), args.base_url, sys.stdout.buffer,
                          sys.stderr, settings)
     if counts.torn:

@@ -1,5 +1,8 @@
 """``scrapy parse``, as Scrapy's, without the crawl's run machinery (``one_off.NOT_A_RUN``).
 
+Scrapy's own command exits 0 whatever happened (a callback that raised, no response): here
+an error logged while it ran makes its exit status 1.
+
 Scrapy's own command hands the spider middleware a callback returning a Deferred, which 2.19
 deprecates (a warning on every call, whatever the spider): here that callback is awaited in a
 coroutine instead.
@@ -32,6 +35,12 @@ class Command(OneOffCommand, ScrapyParseCommand):
         request = super().prepare_request(spider, request, opts)
         request.callback = awaiting(request.callback)
         return request
+
+    def start_parsing(self, url: str, opts: argparse.Namespace) -> None:
+        super().start_parsing(url, opts)
+        errors = self.pcrawler.stats.get_value("log_count/ERROR", 0) if self.pcrawler.stats else 0
+        if errors or not self.first_response:
+            self.exitcode = 1
 
     def scraped_data(self, args: Any) -> list[Any]:
         scraped = super().scraped_data(args)

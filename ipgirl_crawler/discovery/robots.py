@@ -29,6 +29,8 @@ from scrapy.exceptions import StopDownload
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from ipgirl_crawler.discovery.reachability import quiet_robots_network_errors
+
 logger = logging.getLogger(__name__)
 REUSED_STAT = "ipgirl/discovery/robots_reused"
 TRUNCATED_STAT = "ipgirl/discovery/robots_truncated"
@@ -130,6 +132,7 @@ class RobotsTxtPrefix:
 class RobotsTxtOnce(RobotsTxtMiddleware):
     def __init__(self, crawler) -> None:  # type: ignore[no-untyped-def]
         super().__init__(crawler)
+        quiet_robots_network_errors()
         self._answers: dict[str, Response] = {}  # netloc -> the robots.txt answer, until the spider's request
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:

@@ -158,12 +158,19 @@ class ArticleRef:
     article_id: str
 
 
+@lru_cache(maxsize=4096)  # a page's cards, byline and tags ask it of the same links (~15 calls an article page)
 def article_ref(url: str) -> ArticleRef | None:
     """The (language, id) an article-shaped URL points at, canonical or legacy form."""
     match = _ARTICLE_PATH.match(urlsplit(url).path)
     if not match or match["section"] in NON_ARTICLE_SECTIONS:
         return None
     return ArticleRef(match["lang"], match["id"])
+
+
+def article_section(url: str) -> str | None:
+    """The section (category) segment of an article-shaped URL: ``ai`` in ``/fr/ai/123-…``."""
+    match = _ARTICLE_PATH.match(urlsplit(url).path)
+    return match["section"] if match and match["section"] not in NON_ARTICLE_SECTIONS else None
 
 
 def listing_language(url: str) -> str | None:

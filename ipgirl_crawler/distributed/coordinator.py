@@ -8,7 +8,9 @@ held. A worker stops when the shared queue is empty and no live worker is fetchi
 anything (nobody can queue more), the job being at least ``IPGIRL_REDIS_IDLE_SECONDS`` old so
 that a worker started a moment late joins it rather than seeding another. A worker that dies
 stops renewing its lease; after ``IPGIRL_REDIS_LEASE_SECONDS`` any other worker returns what it
-held to the queue. The last worker to leave writes the job manifest (``accounting.py``) and,
+held to the queue. Each worker hands its share of the cross-checks to the job as it leaves; the
+last worker to leave runs them over the whole job (``job_checks.py``: the manifest's ``verify``,
+and exit status 1 when a field fails), writes the job manifest (``accounting.py``) and,
 when it balances, removes the job's keys (all but the record of committed batches, which a
 worker that crashed mid-commit needs at its next start; it expires with the rest).
 """
@@ -31,6 +33,7 @@ from scrapy.utils.defer import deferred_from_coro
 from ipgirl_crawler.distributed import accounting
 from ipgirl_crawler.distributed.claims import UrlClaims
 from ipgirl_crawler.distributed.connection import RedisDown, RedisGone, RedisLink, client_of, password_from, redacted
+from ipgirl_crawler.distributed.job_checks import job_verdict, publish_share
 from ipgirl_crawler.distributed.leases import Ledger
 from ipgirl_crawler.distributed.limiter import COORDINATOR_ATTRIBUTE
 from ipgirl_crawler.distributed.scripts import Scripts
@@ -76,6 +79,7 @@ class Coordinator:
         self.ledger: Ledger | None = None
         self.failure: str | None = None  # why this worker's part, or the job, is not sound
         self.job_health: str | None = None
+        self.job_failed: list[str] = []  # the monitors the job's cross-checks failed (last worker only)
         self.giving_up = False
         self.next_beat = 0.0
         self.loop: Any = None
@@ -270,6 +274,7 @@ class Coordinator:
             return
         try:
             self.ledger.flush(wait=True)
+            publish_share(self)
             left, queued, returned = self.link.call(self.scripts.run, "leave", self.worker)
             if returned:
                 self.failure = self.failure or f"{returned} entries not finished here went back to the queue"
@@ -288,6 +293,12 @@ class Coordinator:
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         manifest = accounting.job_manifest(self.job, self.shown_url, self.link.call(client.scard, f"{self.prefix}:articles"),
                                            self.link.call(client.hgetall, f"{self.prefix}:outcomes"), queued, stamp)
+        verify = job_verdict(self)
+        if verify is not None:
+            manifest["verify"] = verify
+            self.job_failed = [f"job {self.job}: {line}" for line in verify["failed"]]
+            for line in self.job_failed:
+                logger.error("%s", line)
         run_date = state.run_date if state is not None else stamp[:10]
         path = accounting.manifest_path(self.crawler.settings.get("IPGIRL_DATA_DIR"), run_date, self.job)
         write_json_atomically(path, manifest)
@@ -306,13 +317,13 @@ class Coordinator:
     def verdict(self) -> tuple[bool, list[str]]:
         """(whether this worker's part is sound, the job's health as it saw it leave)."""
         lines = [line for line in (self.job_health, self.failure and f"worker: {self.failure}") if line]
-        return not self.failure, lines
+        return not self.failure and not self.job_failed, lines + self.job_failed
 
 
 def exit_status() -> int:
     """1 when a worker of this process did not finish its part soundly, else 0."""
-    return 1 if any(coordinator.failure for coordinator in VERDICTS) else 0
+    return 1 if any(coordinator.failure or coordinator.job_failed for coordinator in VERDICTS) else 0
 
 
 def health_lines() -> list[str]:
-    return [line for c in VERDICTS for line in (c.job_health, c.failure and f"worker: {c.failure}") if line]
+    return [line for c in VERDICTS for line in (c.job_health, c.failure and f"worker: {c.failure}", *c.job_failed) if line]

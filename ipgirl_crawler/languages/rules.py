@@ -65,3 +65,19 @@ READING_TIME_MARKERS: dict[str, tuple[str, ...]] = {
     "zh": ("阅读时间", "分钟阅读", "阅读"),
     "ko": ("분 분량", "분 소요", "읽는 시간", "분 읽기"),
 }
+
+# Other words sites print for a UI string's label, per language (read as the label itself): blog
+# engines put the tags under "Filed under:" (WordPress's theme strings in each language) or "Tagged:".
+LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "tags": {
+        "en": ("Filed under:", "Tagged:", "Tagged with:", "Keywords:"),
+        "fr": ("Classé dans :", "Étiquettes :", "Mots clés :"),
+        "de": ("Abgelegt unter:", "Stichwörter:", "Stichworte:"),
+        "es": ("Archivado en:", "Palabras clave:"),
+        "it": ("Archiviato in:", "Parole chiave:"),
+        "pt": ("Arquivado em:", "Palavras-chave:"),
+        "ja": ("カテゴリー・タグ：", "キーワード："),
+        "zh": ("归档于：", "关键词：", "標籤："),
+        "ko": ("분류:", "키워드:"),
+    },
+}

@@ -10,6 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ipgirl_crawler.languages.rules import LABEL_VARIANTS
+
 DEFAULT_UI_LANGUAGE = "en"
 
 
@@ -28,8 +30,11 @@ def ui_string(lang: str, key: str) -> str | None:
 
 
 def ui_variants(lang: str | None, key: str) -> tuple[str, ...]:
-    """The UI string ``key`` in ``lang`` and in English, without repeats."""
-    found = [ui_string(code, key) for code in (lang or DEFAULT_UI_LANGUAGE, DEFAULT_UI_LANGUAGE)]
+    """The UI string ``key`` in ``lang`` and in English, then the other words sites use for it
+    (``rules.LABEL_VARIANTS``), without repeats."""
+    codes = (lang or DEFAULT_UI_LANGUAGE, DEFAULT_UI_LANGUAGE)
+    others = LABEL_VARIANTS.get(key, {})
+    found = [ui_string(code, key) for code in codes] + [word for code in codes for word in others.get(code, ())]
     return tuple(dict.fromkeys(s for s in found if s))
 
 

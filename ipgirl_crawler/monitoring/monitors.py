@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ipgirl_crawler.discovery.reachability import UNREACHABLE_STAT
 from ipgirl_crawler.monitoring import drift
 from ipgirl_crawler.monitoring.archive_checks import archive_failures
 from ipgirl_crawler.monitoring.bound_checks import bound_failures
+from ipgirl_crawler.monitoring.dead_links import flood_failures
 from ipgirl_crawler.monitoring.feed_health import feed_failures
 from ipgirl_crawler.monitoring.thresholds import default_thresholds
 from ipgirl_crawler.monitoring.verify_monitor import verify_failures
@@ -47,6 +49,8 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     """The failed checks, as one sentence each; empty when the run is healthy. ``history``: the
     site's previous runs (``StateStore.run_history``), for the coverage drift check."""
     limits = thresholds or default_thresholds()
+    if stats.get(UNREACHABLE_STAT):  # nothing was fetched: every other check would only repeat it
+        return [f"site unreachable: {stats[UNREACHABLE_STAT]}"] + feed_failures(stats)
     failed = []
     reason = stats.get("finish_reason")
     if reason not in limits["finish_reasons"]:
@@ -67,5 +71,6 @@ def evaluate(stats: dict[str, Any], thresholds: dict[str, Any] | None = None,
     violations = sum(v for k, v in stats.items() if k.startswith(SCHEMA_PREFIX) and isinstance(v, int))
     if violations > limits.get("max_schema_violations", 0):
         failed.append(f"{violations} values broke the item schema (maximum {limits.get('max_schema_violations', 0)})")
-    return (failed + coverage_failures(stats, limits) + feed_failures(stats) + bound_failures(stats)
-            + archive_failures(stats) + drift.drift_failures(stats, limits, history) + verify_failures(stats, limits))
+    return (failed + flood_failures(stats, limits) + coverage_failures(stats, limits) + feed_failures(stats)
+            + bound_failures(stats) + archive_failures(stats) + drift.drift_failures(stats, limits, history)
+            + verify_failures(stats, limits))

@@ -98,9 +98,13 @@ class Timeline:
         return True
 
     def close(self, sample: Sample) -> None:
-        """The final sample is always kept: it carries the run's totals."""
+        """The final sample is always kept: it carries the run's totals. A run shorter than one
+        interval has no periodic sample: it starts from the zeros of t = 0, so that its timeline
+        still has a first and a last sample (the report drew none for it)."""
         if self.samples and self.samples[-1] == sample:
             return
+        if not self.samples and sample.get("t", 0) > 0:
+            self.samples.append({"t": 0.0, "status": {}, "items": 0, "errors": 0, "retries": 0})
         if len(self.samples) >= self.limit:
             self._thin()
         self.samples.append(sample)

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ipgirl_crawler.items import CONTRACT_FIELDS
+from ipgirl_crawler.monitoring.categories import CategoryCounts
+from ipgirl_crawler.monitoring.dead_links import DEAD_LINKS_STAT, FLOODS_STAT
 from ipgirl_crawler.monitoring.history_report import history_section
 from ipgirl_crawler.monitoring.verify_report import accuracy_section
 from ipgirl_crawler.output.files import BATCH_GLOB, create_part
@@ -63,7 +65,7 @@ class RunSummary:
     def __init__(self) -> None:
         self.items = self.no_votes = self.failures = 0
         self.languages: Counter[str] = Counter()
-        self.categories: Counter[str] = Counter()
+        self.categories = CategoryCounts()  # by the category's identity, whatever its language
         self.present: Counter[str] = Counter()  # field name -> items where it has a value
         self.ratio_bins = [0] * BINS
         self.failure_reasons: Counter[str] = Counter()
@@ -72,7 +74,7 @@ class RunSummary:
     def add_item(self, item: dict[str, Any]) -> None:
         self.items += 1
         self.languages[str(item.get("language") or "(none)")] += 1
-        self.categories[str(item.get("category") or "(none)")] += 1
+        self.categories.add(item)
         self.present.update(name for name in CONTRACT_FIELDS if has_value(item.get(name)))
         ratio = item.get("helpful_ratio")
         if isinstance(ratio, (int, float)) and not isinstance(ratio, bool) and math.isfinite(ratio):
@@ -257,6 +259,8 @@ def headline(stats: dict[str, Any], summary: RunSummary) -> str:
             ("duration", "duration", fmt_duration(duration), False),
             ("finish", "finish reason", reason, reason not in ("—", "finished")),
             ("failures", "failures", fmt_int(failures), failures > 0),
+            ("dead-links", "dead links (404/410 the site links to)", fmt_int(stats.get(DEAD_LINKS_STAT, 0)),
+             bool(stats.get(FLOODS_STAT))),
             ("monitors", "monitors", monitors, bool(messages))]
     cells = "".join(f'<div class="kpi" id="kpi-{key}"><b class="{"bad" if bad else ""}">{escape(value)}</b>'
                     f"<span>{name}</span></div>" for key, name, value, bad in kpis)
@@ -267,7 +271,7 @@ def headline(stats: dict[str, Any], summary: RunSummary) -> str:
 
 def counts_section(summary: RunSummary) -> str:
     languages = sorted(summary.languages.items(), key=lambda pair: (-pair[1], pair[0]))
-    categories = sorted(summary.categories.items(), key=lambda pair: (-pair[1], pair[0]))[:TOP_CATEGORIES]
+    categories = summary.categories.top(TOP_CATEGORIES)
     others = summary.items - sum(n for _, n in categories)
     note = f'<p class="muted">{others:,} articles in other categories.</p>' if others else ""
     return (section("Articles per language", ROW.format(

@@ -76,6 +76,24 @@ class ListingStatements:
                 self.add(self.categories, key, name)
                 self.add(self.slug_names, (match["lang"], match["slug"]), name)
 
+    def as_json(self) -> dict[str, Any]:
+        """The statements as JSON (a distributed worker hands its listings' to the job's checks)."""
+        kinds = {"titles": self.titles, "snippets": self.snippets, "categories": self.categories}
+        found: dict[str, Any] = {name: {key: sorted(values) for key, values in kind.items()} for name, kind in kinds.items()}
+        found["slug_names"] = [[lang, slug, sorted(names)] for (lang, slug), names in self.slug_names.items()]
+        return found
+
+    def absorb(self, part: dict[str, Any]) -> None:
+        """Add the statements of another process's listings (``as_json``)."""
+        for name in ("titles", "snippets", "categories"):
+            kind = getattr(self, name)
+            for key, values in (part.get(name) or {}).items():
+                for value in values:
+                    self.add(kind, key, value)
+        for lang, slug, names in part.get("slug_names") or []:
+            for name in names:
+                self.add(self.slug_names, (lang, slug), name)
+
     def category_of_slug(self, language: str | None, slug: str | None) -> str | None:
         """The one name the listings give a category slug in a language; None if none or several."""
         names = self.slug_names.get((language or "", slug or ""), set())

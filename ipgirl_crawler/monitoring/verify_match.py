@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 _SNIPPET_END = " .,;:!?-–—…·|/'\"«»“”‘’"
 # "Title | IPGirl", "Title - IPGirl": the site's name after a title in <title>-like metadata.
 _TITLE_SUFFIX = re.compile(r"\s[|\-–—·:]\s[^|\-–—·:]{1,30}$")
+# The widest offsets from UTC of a local time (UTC-12:00 … UTC+14:00).
+_BEHIND, _AHEAD = timedelta(hours=14), timedelta(hours=12)
+_SLACK = timedelta(hours=1)
 _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -71,9 +74,11 @@ def parse_instant(value: object) -> tuple[datetime, bool] | None:
 
 
 def same_instant(item_value: object, statement: object) -> bool | None:
-    """Whether the item's ``published_at`` agrees with a metadata date: the same instant (to the
-    minute) for a full date-time; for a day-only statement the same day, or the day either side
-    when the item holds a time of day (a local day seen from UTC). None: not comparable."""
+    """Whether the item's ``published_at`` agrees with a stated date: the same instant (to the
+    minute) for a full date-time; for a day-only statement the same day when the item holds a day.
+    A day-only statement cannot confirm an item's time of day (the page's offset is unknown: its
+    local day spans UTC instants from 14 h before its start to 12 h after its end, so a day's shift
+    would pass as often as not); it contradicts one outside that span. None: not comparable."""
     mine, theirs = parse_instant(item_value), parse_instant(statement)
     if mine is None or theirs is None:
         return None
@@ -82,15 +87,25 @@ def same_instant(item_value: object, statement: object) -> bool | None:
         return abs((ours - stated).total_seconds()) < 60
     if ours.time() == datetime.min.time():
         return ours.date() == stated.date()
-    return abs((ours.date() - stated.date()).days) <= 1
+    if stated - _BEHIND <= ours < stated + timedelta(days=1) + _AHEAD:
+        return None
+    return False
 
 
 def not_after(item_value: object, lastmod: object) -> bool | None:
-    """The sitemap's ``lastmod`` is not before the publication (a day's slack for time zones)."""
+    """The sitemap's ``lastmod`` is not before the publication: for two instants, with an hour's
+    slack (a CMS that stamps its sitemap as it saves, a little before the article goes out); where
+    either is a day only (a day-only ``lastmod``, or a ``published_at`` at 00:00, a local day), by
+    the widest span of that local day (UTC-12 to UTC+14). None: not comparable."""
     mine, theirs = parse_instant(item_value), parse_instant(lastmod)
     if mine is None or theirs is None:
         return None
-    return mine[0] <= theirs[0] + timedelta(days=1)
+    (ours, _), (stated, day_only) = mine, theirs
+    if day_only:
+        stated += timedelta(days=1) + _AHEAD
+    elif ours.time() == datetime.min.time():
+        stated += _BEHIND
+    return ours <= stated + _SLACK
 
 
 def url_language(url: object) -> str | None:

@@ -4,9 +4,9 @@ Reads ``articles/run_date=*/*.jsonl`` under the data directory (``*.part`` files
 for each ``url`` the line with the latest ``crawled_at`` (ties: later run date, file name, line),
 drops the articles recorded gone (``gone/run_date=*/*.jsonl``) since that version was crawled, and
 writes ``snapshot/articles.jsonl`` (the kept lines byte for byte, sorted by url),
-``snapshot/articles.parquet`` when pyarrow imports (layout: PARQUET_LAYOUT), ``snapshot/duckdb.sql``
-(views giving both the contract's column types) and ``snapshot/manifest.json``. The snapshot is
-replaced whole (``snapshot.py``): the files and the manifest's digests are written into a new
+``snapshot/articles.parquet`` (layout: PARQUET_LAYOUT; without pyarrow, a warning and the
+manifest's ``parquet_skipped`` say it is missing), ``snapshot/duckdb.sql`` (views giving both the
+contract's column types) and ``snapshot/manifest.json``. The snapshot is replaced whole (``snapshot.py``): the files and the manifest's digests are written into a new
 version folder, then ``snapshot`` is switched to it in one rename. Memory holds one small location
 per url, never an item or a file.
 """
@@ -293,11 +293,14 @@ def _write_snapshot(data_dir: Path, out: Path, scan: Scan, with_parquet: bool) -
                 sink.add(item)
         if sink:
             sink.close()
+    skipped = None if arrow else ("--no-parquet" if not with_parquet else "pyarrow not installed")
     if not arrow:
         parquet.unlink(missing_ok=True)  # an old Parquet file would contradict the new JSON Lines
+    if with_parquet and not arrow:  # `make setup` installs it: a broken set-up, said and counted
+        logging.getLogger(__name__).warning("no articles.parquet written: pyarrow is not installed (make setup installs it)")
     files = {p.name: {"bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in (jsonl, parquet) if p.exists()}
     return {"files": files, "schema_versions": dict(sorted(versions.items())),
-            "parquet_nulled_values": sink.nulled if sink else 0}
+            "parquet_nulled_values": sink.nulled if sink else 0, "parquet_skipped": skipped}
 
 
 def _write_version(data_dir: Path, out: Path, scan: Scan, dropped_gone: int, with_parquet: bool) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import SCHEMA_VERSION, ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
-from ipgirl_crawler.pages.boilerplate import article_blocks
+from ipgirl_crawler.pages.boilerplate import article_blocks, prose_chars
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
@@ -28,8 +28,9 @@ from ipgirl_crawler.pages.dom import (
     first,
     json_ld_objects,
     lines_of,
+    block_html,
     outer_html,
-    page_root,
+    remember_texts,
     text_content,
     text_of,
 )
@@ -38,6 +39,7 @@ from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
+from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
@@ -62,8 +64,9 @@ class ArticlePage(DateStamps):
                  tagged: TagIndex | None = None) -> None:
         self.response = response
         self.base_url = base_url
-        self.root: HtmlElement = root if root is not None else page_root(response)
+        self.root: HtmlElement = root if root is not None else rendered_root(response)
         self.prepare()
+        remember_texts(self.root)  # from here on the tree stays as it is
         # Built before prepare() or after: it only wraps text runs in new <p>, moving no indexed tag.
         self.tagged = tagged if tagged is not None else TagIndex(self.root)
 
@@ -153,12 +156,14 @@ class ArticlePage(DateStamps):
 
     @cached_property
     def densest(self) -> HtmlElement | None:
-        """The element holding the most paragraph text."""
+        """The element holding the most paragraph text (``prose_chars``: a sidebar's list of recent
+        comments, a menu's indentation, an archive's month picker outweighed short posts on real pages)."""
         weights: Counter[HtmlElement] = Counter()
-        for paragraph in self.root.xpath("//body//p | //body//li"):
+        # One walk in C (the //body//p | //body//li union cost more: it sorts what it finds).
+        for paragraph in (p for body in self.root.iter("body") for p in body.iter("p", "li")):
             parent = paragraph.getparent()
             if parent is not None:
-                weights[parent if paragraph.tag == "p" else parent.getparent()] += len(text_content(paragraph))
+                weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
         weights.pop(None, None)
         return weights.most_common(1)[0][0] if weights else None
 
@@ -214,7 +219,7 @@ class ArticlePage(DateStamps):
         after = self.positions.get(title, -1) if title is not None else -1
         region = split_body(container, after, self.positions, self.anchors, self._summary or "",
                             byline_found=self.byline_outside(container), author_names=self.machine_authors,
-                            lang=self.language or "en")
+                            lang=self.language or "en", main_at=self.positions.get(self.densest, -1))
         region.blocks = article_blocks(region.blocks, container, self.densest)
         return region
 
@@ -233,6 +238,11 @@ class ArticlePage(DateStamps):
             return canonical
         return absolute(self.response.url, self.response.url) or self.response.url
 
+    @cached_property
+    def _article_id(self) -> str | None:
+        # Asked by is_article() and to_item(); its fallbacks search the whole document.
+        return self.article_id()
+
     def article_id(self) -> str | None:
         for url in (self._url, self.response.url):
             ref = article_ref(url)
@@ -241,7 +251,9 @@ class ArticlePage(DateStamps):
         marked = first(self.root.xpath("//*[@data-article-id]"))
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
-        match = first([m for m in map(_POST_ID.search, self.root.xpath("//article/@class")) if m])
+        # //article/@class, read from the page's index rather than by a whole-document XPath.
+        classes = [a.get("class") for a in self.tagged.by_tag["article"] if a.get("class") is not None]
+        match = first([m for m in map(_POST_ID.search, classes) if m])
         return match[1] if match else None
 
     @cached_property
@@ -285,7 +297,7 @@ class ArticlePage(DateStamps):
         return self.machine_authors or list(self.byline.authors)
 
     def raw_body_html(self) -> str:
-        return "".join(outer_html(block) for block in self.body.blocks)
+        return "".join(block_html(block) for block in self.body.blocks)
 
     def tags(self) -> list[str]:
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
@@ -301,7 +313,9 @@ class ArticlePage(DateStamps):
         after = self.positions.get(self._title, -1)
         pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
                                self.positions)
-        return tag_names(pages or rel_tag_links(self.root), unique=True)
+        # A rel=tag link among the related cards is a card's category, not the article's tag.
+        marked = [a for a in rel_tag_links(self.root) if self.positions.get(a, -1) < before]
+        return tag_names(pages or marked, unique=True)
 
     def _names_a_tag(self, href: str | None) -> bool:
         # A label with no links of its own must not lend it the next block's (share links, articles).
@@ -331,13 +345,18 @@ class ArticlePage(DateStamps):
 
     @cached_property
     def _translations(self) -> dict[str, str]:
+        """hreflang code -> URL, keyed by the language alone: ``fr-FR`` and ``fr-CA`` are both ``fr`` (the
+        first kept), ``x-default`` no language. A language the site does not have stays here, for the
+        related pipeline to leave out and count."""
         found: dict[str, str] = {}
         for link in self.tagged.links("alternate", "hreflang"):
-            code = attr(link, "hreflang").lower()
+            code = attr(link, "hreflang").lower().replace("_", "-")
             url = self.resolve(link.get("href"))
             # Only the site's own pages: never another port, a subdomain or a userinfo trick.
-            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code) and code.split("-")[0] != self.language:
-                found.setdefault(code, url)
+            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code):
+                language = code.split("-")[0]
+                if language != self.language:
+                    found.setdefault(language, url)
         return found
 
     def raw_notice_text(self) -> str | None:
@@ -351,7 +370,7 @@ class ArticlePage(DateStamps):
     # -- the whole page ------------------------------------------------------
     def is_article(self) -> bool:
         """An article has an id, a title, body text, and shows it is one (byline, date, schema)."""
-        if not (self.article_id() and self._title is not None and self.body.blocks):
+        if not (self._article_id and self._title is not None and self.body.blocks):
             return False
         if self.meta.get("og:type") in NOT_ARTICLE_OG_TYPES:
             return False
@@ -362,7 +381,7 @@ class ArticlePage(DateStamps):
     def to_item(self) -> ArticleItem:
         date_header = self.response.headers.get(b"Date")
         return ArticleItem(
-            url=self._url, fetched_url=self.fetched_url(), article_id=self.article_id(),
+            url=self._url, fetched_url=self.fetched_url(), article_id=self._article_id,
             language=self.language, title=self.title(), summary=self._summary, category=self.category(),
             breadcrumbs=self.breadcrumbs(), authors=self.authors(), published_at_raw=self.published_at_raw(),
             modified_at_raw=self.modified_at_raw(), raw_body_html=self.raw_body_html(), tags=self.tags(),

@@ -12,6 +12,7 @@ from ipgirl_crawler.languages.rules import (
     READING_TIME_MARKERS,
     RELATIVE_DATE_MARKERS,
 )
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -96,13 +97,23 @@ def _labelled(segment: str, lang: str) -> tuple[str | None, str]:
     return None, segment
 
 
+@lru_cache(maxsize=16)
+def _inner_labels(lang: str) -> re.Pattern[str]:
+    """Where a date label starts a new part inside a segment: "By A Published on 4 May" is two
+    parts (inline spans with no separator between them)."""
+    labels = [label.rstrip(" :：") for key in ("published", "updated") for label in ui_strings.ui_variants(lang, key)]
+    words = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True) if label)
+    return re.compile(rf"\s+(?=(?:{words})(?:[\s:：]|$))", re.IGNORECASE)
+
+
 def parse_byline(text: str, lang: str) -> BylineParts:
     """Authors and date texts of a byline, labels removed. A label alone in its segment
     (``<dt>Par</dt><dd>…</dd>``) applies to the segment after it."""
     authors: list[str] = []
     found: dict[str, str] = {}
     pending: str | None = None
-    for segment in _SEGMENT_SPLIT.split(normalize_text(text)):
+    segments = [part for segment in _SEGMENT_SPLIT.split(normalize_text(text)) for part in _inner_labels(lang).split(segment)]
+    for segment in segments:
         if not segment:
             continue
         key, value = _labelled(segment, lang)

@@ -12,6 +12,7 @@ from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.pages.text import normalize_text
 
+
 # Block elements that make up an article body, one block each.
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
 # Elements that only group blocks: looked into, never a block themselves when they hold blocks.
@@ -35,7 +36,7 @@ _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 def page_root(response: TextResponse) -> HtmlElement:
     """The page's tree as Scrapy's selector parses it (same text, same libxml2 options), made of
     plain lxml elements: lxml.html's elements call back into Python for every element touched,
-    which costs more than the parse itself on a page walk."""
+    which costs more than the parse itself on a page walk. Page objects read ``rendered.rendered_root``."""
     if not isinstance(response, HtmlResponse):
         return response.selector.root
     return create_root_node(response.text, etree.HTMLParser, base_url=response.url)
@@ -57,6 +58,23 @@ def parse_fragment(html: str) -> HtmlElement:
 
 def outer_html(element: HtmlElement) -> str:
     return etree.tostring(element, method="html", encoding="unicode", with_tail=False)
+
+
+# Parts of a table: out of their table, an HTML parser drops their text and keeps only their links.
+TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "caption"})
+
+
+def block_html(block: HtmlElement) -> str:
+    """A body block's HTML as it parses on its own: a table cell or row standing as a block is
+    written as a ``<div>`` (its text kept), anything else as it is."""
+    if block.tag not in TABLE_PARTS:
+        return outer_html(block)
+    tag = block.tag
+    try:
+        block.tag = "div"
+        return outer_html(block)
+    finally:
+        block.tag = tag
 
 
 def drop_tree(element: HtmlElement) -> None:
@@ -96,10 +114,33 @@ def text_content(element: HtmlElement) -> str:
     return _STRING_VALUE(element)
 
 
+# text_of's answers for the elements of the page being read, kept until the next page starts
+# (``remember_texts``): the locators ask for the same elements' text again and again (36 calls a
+# site page, 45 % of them repeats; 26 a real page, 33 %), some of them a whole container's.
+_page_texts: dict[HtmlElement, str] = {}
+_page_root: list[HtmlElement | None] = [None]
+
+
+def remember_texts(root: HtmlElement) -> None:
+    """Start reading a page whose tree will not change any more: ``text_of`` keeps what it reads
+    of its elements (other trees, such as a body's fragment the pipelines edit, are never kept)."""
+    _page_texts.clear()
+    _page_root[0] = root
+
+
 def text_of(element: HtmlElement | None) -> str:
     """The element's visible text, normalised (script and style contents left out)."""
     if element is None:
         return ""
+    text = _page_texts.get(element)
+    if text is None:
+        text = _visible_text(element)
+        if _page_root[0] is not None and element.getroottree().getroot() is _page_root[0]:
+            _page_texts[element] = text
+    return text
+
+
+def _visible_text(element: HtmlElement) -> str:
     if next(element.iter(*_SLOW_TEXT_TAGS), None) is None:  # the common case: plain text, fast
         return normalize_text(text_content(element))
     parts = element.xpath(_TEXT_XPATH)
@@ -115,18 +156,22 @@ def lines_of(element: HtmlElement | None) -> str:
     """The element's text with " | " where a new line or cell starts, for texts read in parts."""
     if element is None:
         return ""
-    parts: list[str] = []
-    for node in element.iter():
-        if not isinstance(node.tag, str) or node.tag in SKIP_TEXT_TAGS:
-            if node is not element and node.tail:
-                parts.append(node.tail)
-            continue
-        if node is not element and node.tag in LINE_BREAKS:
-            parts.append(" | ")
-        parts.append(node.text or "")
-        if node is not element and node.tail:
-            parts.append(node.tail)
+    parts: list[str] = [element.text or ""] if element.tag not in SKIP_TEXT_TAGS else []
+    _walk_lines(element, parts, 0)
     return normalize_text("".join(parts))
+
+
+def _walk_lines(node: HtmlElement, parts: list[str], depth: int) -> None:
+    # A child's tail follows its whole subtree: "<span><span>By <a>A</a></span></span> <span>Published"
+    # reads "By A Published", not "By APublished".
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in SKIP_TEXT_TAGS and depth < MAX_DEPTH:
+            if child.tag in LINE_BREAKS:
+                parts.append(" | ")
+            parts.append(child.text or "")
+            _walk_lines(child, parts, depth + 1)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def attr(element: HtmlElement | None, name: str) -> str:
@@ -142,31 +187,43 @@ def has_class_hint(element: HtmlElement, *fragments: str) -> bool:
     return any(fragment in classes for fragment in fragments)
 
 
-def contains_blocks(element: HtmlElement, depth: int = 0) -> bool:
+def contains_blocks(element: HtmlElement, depth: int = 0, found: dict[HtmlElement, int] | None = None) -> bool:
+    """Whether a block stands under ``element`` through wrappers only, within ``MAX_DEPTH`` levels.
+    ``found`` keeps the deepest ``depth`` each element was found to hold one at: it holds one at any
+    shallower depth too, so ``flatten_blocks`` walks a chain of wrappers once, not once a level."""
     if depth > MAX_DEPTH:
         return False
-    return any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child, depth + 1))
-               for child in element.iterchildren() if isinstance(child.tag, str))
+    if found is not None and found.get(element, -1) >= depth:
+        return True
+    holds = any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child, depth + 1, found))
+                for child in element.iterchildren() if isinstance(child.tag, str))
+    if holds and found is not None:
+        found[element] = max(depth, found.get(element, -1))
+    return holds
 
 
 def is_figure_frame(element: HtmlElement) -> bool:
     """One image with at most a short caption around it (a table, ``<center>``, a captioned div)."""
-    images = element.xpath(".//img")
-    if len(images) != 1 or element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+    images = element.iter("img")  # no XPath: asked of every wrapper a body walk meets
+    if next(images, None) is None or next(images, None) is not None:
+        return False
+    if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
         return False
     return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
 
 
-def flatten_blocks(container: HtmlElement, depth: int = 0) -> Iterator[HtmlElement]:
+def flatten_blocks(container: HtmlElement, depth: int = 0,
+                   found: dict[HtmlElement, int] | None = None) -> Iterator[HtmlElement]:
     """The outermost block elements under ``container``, in document order."""
+    found = {} if found is None else found
     for child in container.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS:
             continue
         if tag in BLOCK_TAGS or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
             yield child
-        elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child):
-            yield from flatten_blocks(child, depth + 1)
+        elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child, 0, found):
+            yield from flatten_blocks(child, depth + 1, found)
         else:
             yield child
 

@@ -13,7 +13,8 @@ from lxml.html import HtmlElement
 from scrapy.http import TextResponse
 
 from ipgirl_crawler.pages.article import ArticlePage
-from ipgirl_crawler.pages.dom import first, page_root
+from ipgirl_crawler.pages.dom import first
+from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.jsonstate import find_article, state_blobs
 from ipgirl_crawler.pages.statepage import StatePage
 from ipgirl_crawler.pages.tagindex import TagIndex
@@ -100,7 +101,7 @@ ERAS: dict[str, Era] = {era.name[:1]: era for era in (
 
 def page_for(response: TextResponse, base_url: str) -> ArticlePage:
     """The parser of the era this page's markup belongs to."""
-    root = page_root(response)
+    root = rendered_root(response)
     tagged = TagIndex(root)
     page = next((parser(response, base_url, root, tagged) for marker, parser in ERA_MARKERS
                  if tagged.in_articles(marker)), None) or ArticlePage(response, base_url, root, tagged)

@@ -15,6 +15,9 @@ MAX_BYLINE_CHARS = 300
 MAX_DATE_LINE_CHARS = 80
 SENTENCE_ENDS = (".", "。", "!", "?")
 DATE_LABEL_KEYS = ("published", "updated")
+# An intro above a share bar is one block; after more, a footer landmark ends the body even where
+# the densest text starts later (a short story above a sidebar of teasers: era F, ko).
+MAX_INTRO_BLOCKS = 3
 # How many blocks from the body's end may hold its dates and the tag links after them.
 MAX_TAIL_BLOCKS = 6
 
@@ -124,12 +127,13 @@ def _byline_row(block: HtmlElement, container: HtmlElement, after: int, position
 
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
                anchors: Anchors, summary: str, byline_found: bool = False,
-               author_names: list[str] | tuple[str, ...] = (), lang: str = "en") -> BodyRegion:
+               author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1) -> BodyRegion:
     """Walk the container's blocks after the title: skip the lead (summary, byline, a share bar),
     keep the body, stop at the first footer landmark (tags, share, votes, discover).
 
     Only the lead may hold the summary and the byline ("in their place"): a body paragraph
-    that repeats the summary, or starts with "Von", stays body."""
+    that repeats the summary, or starts with "Von", stays body. A footer landmark after a one-block
+    intro and before ``main_at`` (where the element with the most paragraph text starts) ends nothing."""
     end_marks = marked_elements(anchors, END_KEYS)
     end_anchors = {e for key in END_KEYS for e in anchors.all(key)}
     byline_marks = marked_elements(anchors, BYLINE_KEYS)
@@ -156,6 +160,8 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
                 continue
             in_lead = not text
         elif at_end:
+            if len(region.blocks) <= MAX_INTRO_BLOCKS and positions.get(block, -1) < main_at:
+                continue  # a share bar between an intro and the main text: the article goes on
             break
         region.blocks.append(block)
     _set_aside_tail_dates(region, lang)

@@ -1,11 +1,14 @@
 """The "Discover more" cards, found from their heading rather than their classes."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -85,21 +88,42 @@ def _category_inside(link: HtmlElement, category_names: frozenset[str]) -> str |
 
 
 # What marks a title among a card link's parts (``<a><span>AI</span><strong>Title</strong><p>…</a>``).
-_TITLE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_TITLE_TAGS = frozenset({*_HEADINGS, "strong", "b"})
+# A card's date or reading-time line is short ("May 5, 2023 • 4 min read": 24); a snippet ends a
+# sentence or is cut with an ellipsis.
+MAX_META_CHARS = 60
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "…", "...")
+
+
+def _is_title(element: HtmlElement) -> bool:
+    return element.tag in _TITLE_TAGS or next(element.iterdescendants(*_HEADINGS), None) is not None
+
+
+def is_card_meta(element: HtmlElement, text: str) -> bool:
+    """A card's footer line: its date or reading time ("May 5, 2023 • 4 min read"), no snippet words.
+    A snippet is a sentence, or cut with an ellipsis; a meta line is short and dates or times."""
+    if element.tag == "footer" or next(element.iter("time"), None) is not None:
+        return True
+    if len(text) > MAX_META_CHARS or text.endswith(_SENTENCE_ENDS):
+        return False
+    return any(looks_like_reading_time(text, lang) or looks_like_date(text, lang) for lang in ui_strings.languages())
 
 
 def _one_link_card(link: HtmlElement, category_names: frozenset[str]) -> dict[str, str | None] | None:
-    """A card that is one link around its category, title and snippet: each a child of the link."""
-    parts = [(child.tag, text_of(child)) for child in link
+    """A card that is one link around its category, title, snippet and a date or reading time: each
+    a child of the link. The title is the part with a heading (else the first), the snippet the
+    text after it but the footer's date and reading time."""
+    parts = [(child, text_of(child)) for child in link
              if isinstance(child.tag, str) and not _hidden(child) and text_of(child)]
     if len(parts) < 2:
         return None
     category = next((text for _, text in parts if text in category_names), None)
-    rest = [(tag, text) for tag, text in parts if text != category]
-    title_at = next((i for i, (tag, _) in enumerate(rest) if tag in _TITLE_TAGS), 0)
+    rest = [(child, text) for child, text in parts if text != category]
     if not rest:
         return None
-    snippet = " ".join(text for _, text in rest[title_at + 1:])
+    title_at = next((i for i, (child, _) in enumerate(rest) if _is_title(child)), 0)
+    snippet = " ".join(text for child, text in rest[title_at + 1:] if not is_card_meta(child, text))
     return {"title": rest[title_at][1], "category": category, "snippet": snippet or None}
 
 
@@ -115,17 +139,32 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
         category = _category_inside(link, category_names)
         if category and link_text.startswith(category) and link_text != category:
             title = normalize_text(link_text[len(category):])
-    if category is None:  # a category shown as plain text beside the link
+    if category is None:  # a category shown as plain text beside the link, maybe quoted ("In “AI”")
         category_link = next((e for e in card.iter() if isinstance(e.tag, str) and e is not card
-                              and link not in (e, *e.iterancestors()) and text_of(e) in category_names), None)
-        category = text_of(category_link) if category_link is not None else None
-    snippet = _text_outside(card, {link, category_link}).strip(_SNIPPET_TRIM)
+                              and link not in (e, *e.iterancestors()) and named_category(text_of(e), category_names)),
+                             None)
+        category = named_category(text_of(category_link), category_names) if category_link is not None else None
+    meta = {e for e in card.iter("time", "footer") if e is not card and e is not link and link not in e.iterancestors()}
+    snippet = _text_outside(card, {link, category_link, *meta}).strip(_SNIPPET_TRIM)
     description = card.getnext() if card.tag == "dt" else None
     if description is not None and description.tag == "dd":  # <dt><a>title</a></dt><dd>category — snippet</dd>
         snippet = text_of(description)
     if category is None:
         category, snippet = _leading_category(snippet, category_names)
     return {"title": title, "url": resolve(link.get("href")), "category": category, "snippet": snippet or None}
+
+
+# A context line quoting the category: "In “AI”", "Dans « IA »", "In „KI“", "「AI」より".
+_QUOTED = re.compile(r"^[^\W\d]{0,12}\s?[«“”\"„「『‘]\s*(.+?)\s*[»”“\"」』’]\s?[^\W\d]{0,4}$")
+
+
+def named_category(text: str, category_names: frozenset[str]) -> str | None:
+    """The category a short text names: the whole text, or a category quoted after (or before) a
+    short word."""
+    if text in category_names:
+        return text
+    match = _QUOTED.match(text) if len(text) <= 60 else None
+    return match[1] if match and match[1] in category_names else None
 
 
 def _leading_category(snippet: str, category_names: frozenset[str]) -> tuple[str | None, str]:

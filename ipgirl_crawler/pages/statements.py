@@ -2,21 +2,32 @@
 
 A reader sees the ``h1``, the byline and the visible date; the page's head restates them for
 machines (``og:title``, JSON-LD ``headline``, ``meta description``, ``meta author``,
-``article:published_time``). The crawl's cross-checks (``ipgirl_crawler.run.crosschecks``)
-match each field against these, so a parser that reads a field wrong is seen even when the
+``article:published_time``, JSON-LD ``datePublished``), and the header shows its date with a
+machine-readable instant (``<time datetime>``, a web component's ``<relative-time datetime>``).
+The crawl's cross-checks (``ipgirl_crawler.run.crosschecks``) match each field against these, so a parser that reads a field wrong is seen even when the
 field is present. Read from the page object's lookups already made (``meta``, ``json_ld``), so
 they cost a few dictionary reads a page; ``ArticlePage``'s field methods stay untouched.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
+from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.jsonstate import field
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.text import normalize_text
 
 # Metadata that names the publication instant, most specific first.
 _PUBLISHED_META = ("article:published_time", "datePublished", "og:published_time", "pubdate")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified")
+# A date in the header inside one of these is another article's (a "latest" list, a card, a sidebar).
+_OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
+# Machine-readable dates: any element's ``datetime``; hAtom's ``<abbr class="published" title=ISO>``.
+_DATED = "//body//*[@datetime] | //body//abbr[@title][contains(@class, 'published')]"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _text(value: Any) -> str | None:
@@ -45,6 +56,63 @@ def _published(page: Any) -> list[str]:
     return list(dict.fromkeys(t for t in found if t))
 
 
+def _modified(page: Any) -> list[str]:
+    found = [_text(page.meta.get(name)) for name in _MODIFIED_META] + [_text(page.json_ld.get("dateModified"))]
+    found += _state_dates(page, "modified")
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def _header_dates(page: Any) -> list[str]:
+    """The machine-readable dates (any element's ``datetime``: ``<time>``, ``<relative-time>``;
+    hAtom ``abbr.published[title]``) of the article's own header (inside the element holding its
+    title and body, before the body's first block), or labelled as the publication anywhere after
+    it and before the related cards ("Published on <time …>" below the body); in no link, list item,
+    sidebar, nav or ``<article>`` but the title's (another article's date), and not labelled as the
+    update. Comments and dates inside the body carry no such label and stand after the first
+    block, the cards after their heading: they state nothing about this article's publication."""
+    container, blocks = page.body_container(), page.body.blocks
+    if container is None or not blocks:
+        return []
+    start, end = page.positions.get(container, -1), page.positions.get(blocks[0], -1)
+    cards = page.positions.get(page.discover_heading(), 1 << 30)
+    own = set(page._title.iterancestors()) if page._title is not None else set()
+    found = []
+    for node in page.root.xpath(_DATED):
+        position = page.positions.get(node, -1)
+        if not start < position < cards or any(
+                a.tag in _OTHER_ARTICLES or a.tag == "article" and a not in own for a in node.iterancestors()):
+            continue
+        if (position < end or _labelled_published(page, node)) and not page._is_update_stamp(node):
+            value = _text(node.get("datetime") if node.get("datetime") is not None else node.get("title"))
+            found.append(value if value and _ISO_DAY.match(value) else None)
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def _labelled_published(page: Any, node: Any) -> bool:
+    parent = node.getparent()
+    match = prefix_pattern(page.language or "en").match(text_of(parent)) if parent is not None else None
+    return bool(match and match.lastgroup == "published")
+
+
+def _state_dates(page: Any, name: str) -> list[str]:
+    """A client-rendered page's dates in its JSON state (``StatePage.article``): its only machine
+    statement, the one its reading comes from, so it checks the value's conversion, not its choice."""
+    article = getattr(page, "article", None)
+    value = field(article, name) if isinstance(article, dict) else None
+    return [value] if isinstance(value, str) and _ISO_DAY.match(value.strip()) else []
+
+
+def _published_or_shown(page: Any) -> list[str]:
+    """The publication instants the page states: its metadata's, its JSON state's, and the header's
+    dates that are not the modification instant its metadata states."""
+    modified = set(_modified(page))
+    try:
+        shown = [d for d in _header_dates(page) if d not in modified]
+    except Exception:  # a page without the regions the header is found by: its metadata still states
+        shown = []
+    return list(dict.fromkeys([*_published(page), *_state_dates(page, "published"), *shown]))
+
+
 def _authors(page: Any) -> dict[str, list[str]]:
     language = page.language or "en"
     found: dict[str, list[str]] = {}
@@ -59,11 +127,12 @@ def _authors(page: Any) -> dict[str, list[str]]:
 
 
 def page_statements(page: Any) -> dict[str, Any]:
-    """What the page's metadata states about its title, summary, authors and publication date;
-    only the kinds the page has. Never raises: a statement that cannot be read is no statement."""
+    """What the page's metadata and header state about its title, summary, authors, publication and
+    modification dates; only the kinds the page has. Never raises: a statement that cannot be read
+    is no statement."""
     statements: dict[str, Any] = {}
-    for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published),
-                       ("authors", _authors)):
+    for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
+                       ("modified", _modified), ("authors", _authors)):
         try:
             value = read(page)
         except Exception:  # odd metadata (a JSON-LD list where a dict was expected): no statement

@@ -80,7 +80,7 @@ class StatePage(ArticlePage):
         return self._text("notice")
 
     def is_article(self) -> bool:
-        return bool(self.article_id() and self.title() and self.raw_body_html())
+        return bool(self._article_id and self.title() and self.raw_body_html())
 
     def generic_body(self) -> str:
         """The generic extractor reads the story as the app would show it (the markup holds none)."""

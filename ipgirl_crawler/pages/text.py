@@ -19,15 +19,21 @@ CONTROL = re.compile(f"[{CONTROLS}]")
 # and a stray BOM are not \s, and separate words as one would.
 _INVISIBLE_SPACE = "\u200b\u2060\ufeff"
 WHITESPACE = re.compile(f"[\\s{_INVISIBLE_SPACE}]+")
-_UNUSUAL = re.compile(f"[{CONTROLS}{_INVISIBLE_SPACE}]")
+# The soft hyphen (U+00AD) only tells a browser where it may break a word: shown only at a line's
+# end, it is no character of the word ("Bundes\u00adregierung" is "Bundesregierung"). Real German
+# and Polish pages set it inside words; left in, the word no longer matches itself.
+_SOFT_HYPHEN = "\u00ad"
+_DROPPED = re.compile(f"[{CONTROLS}{_SOFT_HYPHEN}]")
+_UNUSUAL = re.compile(f"[{CONTROLS}{_INVISIBLE_SPACE}{_SOFT_HYPHEN}]")
 
 
 def normalize_text(value: str | None) -> str:
-    """NFC, control and bidi characters dropped, whitespace runs collapsed to one space, trimmed."""
+    """NFC, control and bidi characters and soft hyphens dropped, whitespace runs collapsed to one
+    space, trimmed."""
     if not value:
         return ""
-    if _UNUSUAL.search(value):  # rare: control, bidi or zero-width characters
-        value = WHITESPACE.sub(" ", CONTROL.sub("", value))
+    if _UNUSUAL.search(value):  # rare: control, bidi, zero-width characters or soft hyphens
+        value = WHITESPACE.sub(" ", _DROPPED.sub("", value))
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     # str.split() splits on every Unicode space (NBSP, narrow NBSP, …), in C.

@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 RUN_DEADLINE_REASON = "run_deadline"
 # Finish reasons after which the run is over (the next one starts anew): anything else, such as a
 # kill or a SIGTERM, leaves it to be resumed.
-RUN_ENDED_REASONS = frozenset({"finished", RUN_DEADLINE_REASON, "origin_mismatch"})
+RUN_ENDED_REASONS = frozenset({"finished", RUN_DEADLINE_REASON, "origin_mismatch", "site_unreachable"})
 class DiscoveryBounds:
     """What discovery may still follow: asked before each listing page or sitemap is requested."""
 

@@ -140,6 +140,15 @@ class CrossChecks:
                 "teaser_snippets": sorted(self.listings.snippets.get(key, ())),
                 "teaser_categories": sorted(self.listings.categories.get(key, ()))}
 
+    def part(self) -> dict[str, Any]:
+        """This process's share of the run as JSON: its article records and listing statements
+        (a distributed worker hands it to the job's checks, ``monitoring/verify_job``)."""
+        return {"records": self.records, "listings": self.listings.as_json()}
+
+    def known(self, key: str) -> dict[str, Any] | None:
+        """An article as an earlier run of this state remembered it."""
+        return self._known(key)
+
     def _known(self, key: str) -> dict[str, Any] | None:
         return self.state.article(key) if self.state is not None else None
 

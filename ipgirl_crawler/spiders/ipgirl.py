@@ -18,6 +18,7 @@ from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.archive.replay import Replay
 from ipgirl_crawler.discovery.frontier import spill_frontier_to_disk
 from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
+from ipgirl_crawler.discovery.reachability import UNREACHABLE_REASON, UNREACHABLE_STAT, unreachable
 from ipgirl_crawler.discovery.seen import SeenSet
 from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
@@ -35,6 +36,7 @@ from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
 from ipgirl_crawler.monitoring.drift import count_page, record_example
 from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.bounds import DiscoveryBounds
+from ipgirl_crawler.run.deadlinks import DeadLinks, NotFollowed
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
 from ipgirl_crawler.run.records import RunRecords
 from ipgirl_crawler.discovery.urls import article_key
@@ -71,6 +73,7 @@ class IpgirlSpider(Spider):
         self._revisited = False
         self.crawl_state: CrawlState | None = None
         self.page_pipelines: tuple[type[PagePipeline], ...] = ()
+        self.dead_links: DeadLinks | None = None  # a run's: 404/410 of the site's own links, by source
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> IpgirlSpider:
@@ -81,7 +84,8 @@ class IpgirlSpider(Spider):
         spider.bounds = DiscoveryBounds(crawler)
         if not crawler.settings.getbool(CRAWL_RUN_SETTING, True):
             spider.base_url_given = bool(spider._arguments[0] or crawler.settings.get("IPGIRL_BASE_URL") != DEFAULT_BASE_URL)
-            spider.site = None  # the page asked for, whichever its host
+            # without a base URL the page asked for is its own site's, whichever its host (``parse``)
+            spider.site = SiteOrigin.of(spider.base_url) if spider.base_url_given else None
             return spider
         spider.site = SiteOrigin.of(spider.base_url)
         if spider._replay_argument is not None:
@@ -90,6 +94,7 @@ class IpgirlSpider(Spider):
         # across them) install while the settings are open, before the state opens.
         spider.shared_frontier = plugins.install(crawler, spider.base_url).shared_frontier
         spider.crawl_state = CrawlState.open(crawler, spider.base_url, config.full)
+        spider.dead_links = DeadLinks.from_crawler(crawler)
         spider.crawl_state.manifest_parts.append(lambda data_dir: manifest_entries(crawler, data_dir))
         WorkerPool.of(crawler)  # its workers start as the spider opens
         spill_frontier_to_disk(crawler.settings, spider.crawl_state.store.dir)
@@ -136,7 +141,8 @@ class IpgirlSpider(Spider):
         homes = [f"{self.base_url}/{lang}/" for lang in self.languages]
         self.listings_requested.update(homes)
         if first_home is not None:
-            for request in self.parse_listing(first_home):
+            for request in self.parse_listing(first_home):  # not a callback's: no Referer set by Scrapy
+                request.headers.setdefault(b"Referer", first_home.url)
                 yield request
         for home in homes[first_home is not None:]:
             yield Request(home, callback=self.parse_listing, errback=self.on_error)
@@ -172,6 +178,8 @@ class IpgirlSpider(Spider):
         except OffOrigin as error:
             self._origin_mismatch(f"the home page {home} redirects to another site ({safe_for_log(error)})")
         except Exception as error:  # the crawl's own requests will fail too, and say so
+            if (what := unreachable(error)) is not None:
+                self._site_unreachable(f"{what} at {self.base_url}")
             self.logger.warning("The home page %s did not answer (%s): crawling %s as configured",
                                 home, safe_for_log(error), self.base_url)
             self.count("origin_probe_failed")
@@ -186,6 +194,11 @@ class IpgirlSpider(Spider):
             self.crawler.stats.set_value("ipgirl/origin/learnt", learnt.site.base_url)
         self.site, self.base_url = learnt.site, learnt.site.base_url
         return page
+
+    def _site_unreachable(self, message: str) -> None:
+        self.logger.error("Stopping at start, the site does not answer: %s", message)
+        self.crawler.stats.set_value(UNREACHABLE_STAT, message)
+        raise CloseSpider(UNREACHABLE_REASON)
 
     def _origin_mismatch(self, message: str) -> None:
         self.logger.error("Stopping at start: %s", message)
@@ -205,6 +218,7 @@ class IpgirlSpider(Spider):
                 yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=SITEMAP_PRIORITY)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        self._links_from(response.url, "sitemap")
         body = response.body
         if gzip_magic_number(response):
             try:
@@ -235,6 +249,7 @@ class IpgirlSpider(Spider):
         if not isinstance(response, TextResponse):
             self.count("listing_not_html")
             return
+        self._links_from(response.url, "listing")
         hrefs = response.xpath("//a/@href | //link[@rel='next' or @rel='prev']/@href").getall()
         for url in self._links(response, hrefs):
             if article_ref(url):
@@ -320,6 +335,10 @@ class IpgirlSpider(Spider):
             self.count(f"offsite_{what}")
         return found
 
+    def _links_from(self, url: str, kind: str) -> None:
+        if self.dead_links is not None:
+            self.dead_links.source(url, kind)
+
     def _wanted_sitemap(self, url: str) -> bool:
         match = _SITEMAP_LANGUAGE.search(url)
         return not match or match[1] not in ui_strings.languages() or match[1] in self.languages
@@ -383,9 +402,14 @@ class IpgirlSpider(Spider):
             records.record("gone", url=known.url, article_id=article_id, language=language, status=response.status)
 
     def on_error(self, failure: Failure) -> None:
-        """A request that failed for good (after retries): logged, counted and recorded."""
+        """A request that failed for good (after retries): logged, counted and recorded; but a 404
+        or 410 of a link the site itself gives is a dead link (``run.deadlinks``), and the link
+        of a source whose links are mostly dead is not followed."""
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
+        if failure.check(NotFollowed) or (response is not None and self.dead_links is not None and self.dead_links.dead_link(
+                request, response.status, "sitemap" if request.callback == self.parse_sitemap else "listing")):
+            return
         reason = f"HTTP {response.status}" if response is not None else (failure.type.__name__ if failure.type else "error")
         attempts = 1 + (request.meta.get("retry_times", 0) if request is not None else 0)
         self.record_failure(getattr(request, "url", "?"), reason, attempts, failure.getErrorMessage())

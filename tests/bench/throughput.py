@@ -66,6 +66,10 @@ def measure(site: ServedSite, work: Path, logs: Path, repeat: int) -> tuple[list
         Row("bare spider CPU ms/article: crawl process", bare.cpu_ms_per_article, " ms"),
         Row("bare spider CPU ms/article: site server", bare.server_cpu_ms_per_article, " ms"),
         Row("plain Scrapy spider CPU ms/article: crawl process", plain.cpu_ms_per_article, " ms"),
+        Row("cross-checks CPU ms/article (crawl process + workers' statements)", checks_ms(full), " ms",
+            note="ipgirl/verify/cpu_ms + ipgirl/verify/statements_cpu_us"),
+        Row("cross-checks share of the full crawl's CPU an article", checks_share(full), "%", "<=", 5.0,
+            note="of crawl process + extraction workers"),
         Row("full crawl cores busy (crawl + workers + server CPU / elapsed)", cores_busy(full), ""),
         Row("bare spider cores busy", cores_busy(bare), ""),
         Row(f"full crawl peak RSS ({n} articles)", full.peak_rss_mb, " MiB"),
@@ -83,6 +87,21 @@ def measure(site: ServedSite, work: Path, logs: Path, repeat: int) -> tuple[list
     return rows, details
 
 
+def checks_ms(run: CrawlRun) -> float | None:
+    """The cross-checks' CPU an article: the crawl process's (teasers, records, the end-of-run
+    checks: ``ipgirl/verify/cpu_ms``) and the workers' (the page's statements)."""
+    if not run.article_pages or "ipgirl/verify/cpu_ms" not in run.stats:
+        return None
+    spent = run.stats["ipgirl/verify/cpu_ms"] + run.stats.get("ipgirl/verify/statements_cpu_us", 0) / 1000
+    return spent / run.article_pages
+
+
+def checks_share(run: CrawlRun) -> float | None:
+    """The cross-checks' CPU as a percentage of the crawl's (crawl process + workers) an article."""
+    checks, whole = checks_ms(run), run.cpu_ms_per_article + run.worker_cpu_ms_per_article
+    return 100 * checks / whole if checks is not None and whole else None
+
+
 def cores_busy(run: CrawlRun) -> float | None:
     busy = run.cpu_seconds + run.workers.cpu_seconds + (run.server_cpu_seconds or 0.0)
     return busy / run.wall_seconds if run.wall_seconds else None
@@ -90,7 +109,8 @@ def cores_busy(run: CrawlRun) -> float | None:
 
 def _run_details(run: CrawlRun) -> dict[str, Any]:
     keys = ("elapsed_time_seconds", "item_scraped_count", "downloader/response_status_count/200",
-            "ipgirl/discovery/articles_scheduled", "memusage/max", "log_count/ERROR", "log_count/WARNING")
+            "ipgirl/discovery/articles_scheduled", "memusage/max", "log_count/ERROR", "log_count/WARNING",
+            "ipgirl/verify/cpu_ms", "ipgirl/verify/statements_cpu_us")
     return {"returncode": run.returncode, "wall_seconds": run.wall_seconds, "elapsed_seconds": run.elapsed_seconds,
             "cpu_seconds": run.cpu_seconds, "cpu_ms_per_article": run.cpu_ms_per_article,
             "worker_cpu_seconds": run.workers.cpu_seconds, "server_cpu_seconds": run.server_cpu_seconds,

@@ -5,6 +5,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -291,3 +292,40 @@ def test_symlinks_planted_in_the_snapshot_folder_are_never_written_through(data_
     assert main(["--data-dir", str(data_dir)]) == 0
     assert victim.read_text("utf-8") == "keep me"
     assert json.loads((snapshot / "manifest.json").read_text("utf-8"))["count"] == len(KEPT_TITLES)
+
+
+# -- what `make setup` gives the data section of the README ----------------------------------------
+
+def test_the_runtime_lock_installs_pyarrow_and_the_duckdb_command_line() -> None:
+    """``make setup`` installs the runtime lock only: the Parquet snapshot and the README's
+    ``duckdb`` command must come from it, not from the test lock."""
+    pinned = {line.split("==")[0] for line in (ROOT / "requirements" / "runtime.lock").read_text("utf-8").splitlines()
+              if "==" in line and not line.startswith((" ", "#"))}
+    assert {"pyarrow", "duckdb-cli"} <= pinned
+
+
+def test_the_readmes_duckdb_commands_run_with_the_duckdb_the_setup_installs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    (command,) = re.findall(r"`\.venv/bin/(duckdb -c [^`]+)`", readme)
+    queries = re.search(r"```sql\n(.*?)```", readme, re.DOTALL)[1]
+    make_data_dir(tmp_path / "data", garbage=False)
+    assert main(["--data-dir", str(tmp_path / "data")]) == 0
+    duckdb_cli = str(ROOT / ".venv" / "bin" / "duckdb")
+    described = subprocess.run(command.replace("duckdb", f"{duckdb_cli} -csv", 1), shell=True, cwd=tmp_path, capture_output=True,
+                               text=True, timeout=120, check=False)
+    assert described.returncode == 0, described.stderr
+    assert "translations" in described.stdout and "MAP(VARCHAR, VARCHAR)" in described.stdout
+    answered = subprocess.run([duckdb_cli, "-csv", "-c", queries.replace("-- duckdb\n", "")], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120, check=False)
+    assert answered.returncode == 0, answered.stderr
+    assert "de,2" in answered.stdout.splitlines()  # the Parquet snapshot's count (the runs' is 3)
+
+
+def test_a_snapshot_without_pyarrow_says_so_and_its_manifest_counts_it(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as a set-up without it: ``import pyarrow`` fails
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert main(["--data-dir", str(data_dir)]) == 0
+    manifest = json.loads((data_dir / "snapshot" / "manifest.json").read_text("utf-8"))
+    assert manifest["parquet_skipped"] == "pyarrow not installed" and "articles.parquet" not in manifest["files"]
+    assert "pyarrow is not installed" in caplog.text

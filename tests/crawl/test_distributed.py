@@ -17,6 +17,7 @@ from pathlib import Path
 import redis
 
 from tests.localsite.server import LocalSite
+from tests.support.archive_parsers import broken_field_pipelines
 from tests.support.crawl_check import ROOT, score
 from tests.support.redis_server import RedisServer
 
@@ -89,10 +90,31 @@ def test_two_workers_with_the_readme_command_each_write_their_own_file_and_every
     exactly_once(outputs(tmp_path), site)
     manifest = job_manifest(tmp_path)
     assert manifest["balanced"] and manifest["total"]["emitted"] == 150 and len(manifest["workers"]) == 2
+    assert manifest["verify"]["articles"] == 150 and manifest["verify"]["failed"] == []  # the job's checks: healthy
     assert robots <= 3  # seeded once (plus the robots middlewares)
     assert [key.decode().rpartition(":")[2] for key in left] == ["commits"]  # kept for a worker's recovery only
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in (1, 2))
     assert "Traceback" not in logs and "Joining the shared frontier" in logs
+
+
+def test_the_last_worker_checks_the_whole_job_and_names_a_broken_field(tmp_path: Path) -> None:
+    """Each worker checks its share; the job's checks (in the manifest, and the last worker's exit
+    status) cover every article of every worker: a teaser read by one worker checks the title of
+    an article read by the other."""
+    broken = broken_field_pipelines("title")
+    with RedisServer(tmp_path) as server, LocalSite(n_articles=90, seed=52) as site:
+        workers = [start(SCRAPY_COMMAND, site, server.url, tmp_path, f"w{n}", *QUICK, *broken) for n in (1, 2)]
+        codes = [w.wait(timeout=300) for w in workers]
+    manifest = job_manifest(tmp_path)
+    verify = manifest["verify"]
+    assert verify["shares"] == 2 and verify["articles"] == manifest["total"]["emitted"] == 90, verify
+    title = verify["counts"]["title"]
+    assert title.get("verified", 0) + title.get("contradicted", 0) == 90  # every article's teaser, whoever read it
+    assert [re.findall(r"verify: field (\w+)", line) for line in verify["failed"]] == [["title"]]
+    assert abs(verify["estimates"]["title"] - 2 / 3) < 0.05
+    assert 1 in codes
+    logs = "".join((tmp_path / f"w{n}.log").read_text() for n in (1, 2))
+    assert f"job {manifest['job']}: verify: field title" in logs and "Traceback" not in logs
 
 
 def test_a_worker_killed_at_a_random_moment_and_started_again_loses_nothing(tmp_path: Path) -> None:
@@ -248,7 +270,7 @@ def test_a_worker_started_a_little_late_joins_the_job_rather_than_seeding_anothe
 def test_the_readme_command_removes_every_key_of_a_crashed_job(tmp_path: Path) -> None:
     from ipgirl_crawler.distributed.scripts import Scripts
 
-    command = SECTION.split("redis-cli --scan")[1].split("`")[0]
+    command = next(line for line in SECTION.splitlines() if line.startswith("redis-cli --scan"))
     job = command.split("'ipgirl:")[1].split(":*'")[0]  # the job the README names, e.g. 127.0.0.1:8800
     with RedisServer(tmp_path) as server:
         client = redis.Redis.from_url(server.url)
@@ -258,6 +280,6 @@ def test_the_readme_command_removes_every_key_of_a_crashed_job(tmp_path: Path) -
         scripts.run("take", "crashed-worker", 1)
         client.set("ipgirl:another-job:seeded", 1)
         assert len(client.keys(f"ipgirl:{job}:*")) >= 5
-        subprocess.run(["bash", "-c", f"redis-cli -p {server.port} --scan{command}".replace("xargs redis-cli", f"xargs redis-cli -p {server.port}")],
+        subprocess.run(["bash", "-c", command.replace("redis-cli", f"redis-cli -p {server.port}")],
                        check=True, capture_output=True)
         assert client.keys("*") == [b"ipgirl:another-job:seeded"]

@@ -185,22 +185,40 @@ def scrapy_command(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
+BASE_URL = "-a base_url={}"
+
+
+@pytest.mark.parametrize("base_url", [False, True])
 @pytest.mark.parametrize("spider", [[], ["--spider", "ipgirl"]])
 def test_scrapy_parse_shows_the_item_and_writes_nothing(small_site: LocalSite, tmp_path: Path,
-                                                        spider: list[str]) -> None:
+                                                        spider: list[str], base_url: bool) -> None:
     article = small_site.expected_items()[0]
-    done = scrapy_command(tmp_path, "parse", *spider, article["url"])
+    given = BASE_URL.format(small_site.base_url).split(" ", 1) if base_url else []
+    done = scrapy_command(tmp_path, "parse", *spider, *given, article["url"])
     assert done.returncode == 0, done.stderr[-3000:]
     assert "# Scraped Items" in done.stdout and f"'article_id': '{article['article_id']}'" in done.stdout
     assert "Traceback" not in done.stderr and "Deprecat" not in done.stderr and "ERROR" not in done.stderr
     assert list(tmp_path.iterdir()) == []  # no data/, no data/state/, no run files
 
 
-def test_scrapy_parse_of_a_listing_shows_its_requests(small_site: LocalSite, tmp_path: Path) -> None:
-    done = scrapy_command(tmp_path, "parse", f"{small_site.base_url}/fr/")
+@pytest.mark.parametrize("base_url", [False, True])
+@pytest.mark.parametrize("spider", [[], ["--spider", "ipgirl"]])
+def test_scrapy_parse_of_a_listing_shows_its_requests(small_site: LocalSite, tmp_path: Path, spider: list[str],
+                                                      base_url: bool) -> None:
+    given = BASE_URL.format(small_site.base_url).split(" ", 1) if base_url else []
+    done = scrapy_command(tmp_path, "parse", *spider, *given, f"{small_site.base_url}/fr/")
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "# Requests" in done.stdout and f"{small_site.base_url}/fr/" in done.stdout
+    assert "# Requests" in done.stdout and f"{small_site.base_url}/fr/category/" in done.stdout
+    assert "Traceback" not in done.stderr and "ERROR" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["/fr/ai/99999999-no-such-article", "/fr/category/no-such-category/"])
+def test_scrapy_parse_that_shows_nothing_exits_1(small_site: LocalSite, tmp_path: Path, url: str) -> None:
+    done = scrapy_command(tmp_path, "parse", "--spider", "ipgirl", "-a", f"base_url={small_site.base_url}",
+                          small_site.base_url + url)
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "No response downloaded" in done.stderr
 
 
 @pytest.mark.parametrize("command", [["shell", "-c", "response.css('h1::text').get()"], ["fetch"]])
@@ -298,3 +316,22 @@ def test_appending_to_a_whole_file_format_is_refused_at_start(tmp_path: Path, na
                            "-s", f"IPGIRL_STATE_DIR={tmp_path / 's'}"], cwd=ROOT, env=ENV, capture_output=True,
                           text=True, timeout=120, check=False)
     assert_refused(done, "ipgirl:", "appending", name)
+
+
+def test_csv_cells_hold_nested_fields_as_json(small_site: LocalSite, tmp_path: Path) -> None:
+    done = run_crawl(small_site.base_url, tmp_path / "out.csv", tmp_path / "state", "-s", f"IPGIRL_DATA_DIR={tmp_path / 'd'}")
+    assert done.returncode == 0, done.stderr[-3000:]
+    text = (tmp_path / "out.csv").read_text("utf-8")
+    assert "\\u" not in text
+    with (tmp_path / "out.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["url"]: row for row in csv.DictReader(handle)}
+    expected = {item["url"]: item for item in small_site.expected_items()}
+    assert set(rows) == set(expected)
+    for url, row in rows.items():
+        for name in ("breadcrumbs", "authors", "tags", "translations", "images", "related"):
+            value = json.loads(row[name])  # JSON text, not a Python repr
+            assert isinstance(value, dict if name == "translations" else list), (name, row[name])
+        assert json.loads(row["tags"]) == expected[url]["tags"]
+        assert json.loads(row["translations"]) == expected[url]["translations"]
+        assert [image["url"] for image in json.loads(row["images"])] == [i["url"] for i in expected[url]["images"]]
+    assert any(json.loads(row["related"]) for row in rows.values())

@@ -81,3 +81,43 @@ def test_what_still_fails_goes_to_the_failures_file(tmp_path: Path) -> None:
     assert done.returncode in (0, 1)
     assert [(r["url"], r["reason"], r["attempts"]) for r in records] == [(victim["url"], "HTTP 500", 4)]
     assert victim["url"] not in {i["url"] for i in articles(tmp_path / "d")}
+
+
+# -- dead links are no failed fetches -----------------------------------------------------------------
+
+def test_a_retired_category_the_navigation_keeps_is_a_dead_link_not_a_failure(tmp_path: Path) -> None:
+    """The issue's healthy 60-article site whose home pages keep a link to a category gone (404 in
+    each of the 9 languages): every article is read, the run is healthy, the 9 dead links counted
+    and reported; a seed (a home page) that answers 404 is still a failure."""
+    from tests.localsite import hostile
+
+    with LocalSite(n_articles=60, seed=23) as site:
+        languages = sorted({item["language"] for item in site.expected_items()})
+        dead = hostile.retire_a_category(site, languages)
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d")
+        expected = site.expected_items()
+        answered = {r["path"]: r["status"] for r in site.requests()}
+    assert all(answered[path] == 404 for path in dead)
+    assert done.returncode == 0, done.stderr[-3000:]
+    summary = done.stderr.splitlines()[-1]
+    assert "healthy: 60 items" in summary and " 0 failed, " in summary, summary
+    result = score(articles(tmp_path / "d"), expected)
+    assert not result.missing and not result.wrong, result.summary()
+    (stats_file,) = (tmp_path / "d").glob("articles/run_date=*/*.stats.json")
+    stats = json.loads(stats_file.read_text("utf-8"))
+    assert stats["ipgirl/discovery/dead_links/listing"] == len(dead)
+    assert not [key for key in stats if key.startswith("ipgirl/failures/")]
+    assert not list((tmp_path / "d").glob("failures/*/*.jsonl"))
+    (report,) = (tmp_path / "d").glob("articles/run_date=*/*.report.html")
+    shown = f"<b class=\"\">{stats['ipgirl/discovery/dead_links']}</b><span>dead links"
+    assert f"{stats['ipgirl/discovery/dead_links']} dead links" in summary and shown in report.read_text("utf-8")
+
+
+def test_a_seed_that_answers_404_is_still_a_failure(tmp_path: Path) -> None:
+    with LocalSite(n_articles=20, seed=24) as site:
+        site.extra_routes["/ko/"] = (404, b"<h1>gone</h1>", {"Content-Type": "text/html"})  # a home page: a seed
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d")
+    (stats_file,) = (tmp_path / "d").glob("articles/run_date=*/*.stats.json")
+    stats = json.loads(stats_file.read_text("utf-8"))
+    assert stats.get("ipgirl/failures/HTTP_404") == 1, done.stderr[-2000:]
+    assert "ipgirl/discovery/dead_links/listing" not in stats

@@ -1,14 +1,17 @@
 """Hostile and broken input mixed into a normal site: nothing crashes, leaks or is lost."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from tests.localsite import ALL_ERAS, hostile
 from tests.localsite.server import LocalSite
 from tests.support.crawl_check import crawl_command, read_jsonl, run_measured, score
+from tests.support.operations import run_entrypoint
 
 CANARY_TEXT = "CANARY-7f3a9c-local-file-must-never-be-read"
 
@@ -81,3 +84,47 @@ def test_c1_and_bidi_characters_reach_neither_items_nor_log(hostile_crawl: dict[
     for line in (hostile_crawl["work"] / "out.jsonl").read_text("utf-8").splitlines():
         assert not _CONTROL_OR_BIDI.search(line), ascii(_CONTROL_OR_BIDI.findall(line))
     assert not _CONTROL_OR_BIDI.search(hostile_crawl["log"]), ascii(_CONTROL_OR_BIDI.findall(hostile_crawl["log"]))
+
+
+# -- a flood of dead links (issue 25): a monitor fails naming the source, bounded, little archived -----
+
+def dead_404s(requests: list[dict[str, Any]], dead: list[str]) -> int:
+    wanted = set(dead)
+    return sum(1 for r in requests if r["path"] in wanted)
+
+
+@pytest.mark.parametrize(("where", "kind"), [("sitemap", "sitemap URLs"), ("listing", "links of a listing page")])
+def test_a_source_whose_links_are_mostly_dead_fails_the_run_naming_it(tmp_path: Any, where: str, kind: str) -> None:
+    with LocalSite(n_articles=60, seed=52) as site:
+        dead = hostile.dead_link_flood(site, where, 2000)
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", timeout=300)
+        fetched = dead_404s(site.requests(), dead)
+        source = f"{site.base_url}{'/sitemaps/dead.xml' if where == 'sitemap' else '/en/'}"
+    assert done.returncode == 1, done.stderr[-3000:]
+    summary = done.stderr.splitlines()[-1]
+    assert re.search(rf"\d+ of \d+ {kind} dead \(maximum 50%\), [\d,]+ more not followed: {re.escape(source)}",
+                     summary), summary
+    assert fetched < 200, fetched  # the sample and what was in flight, not the 2,000
+    assert "Traceback" not in done.stderr
+
+
+def test_404_pages_of_dead_links_are_archived_up_to_a_small_cap(tmp_path: Any) -> None:
+    from ipgirl_crawler.archive.writer import MAX_DEAD_LINK_PAGES  # here: a failed import fails this test only
+
+    with LocalSite(n_articles=30, seed=53) as site:
+        dead = hostile.dead_link_flood(site, "sitemap", 400)
+        # a sample as large as the flood: every dead link is fetched, the archive keeps a few
+        done = run_entrypoint(site.base_url, tmp_path / "s", tmp_path / "d", "-s",
+                              'IPGIRL_MONITOR_THRESHOLDS={"dead_link_sample": 1000}', timeout=300)
+        fetched = dead_404s(site.requests(), dead)
+    assert fetched == 400, done.stderr[-2000:]
+    statuses = []
+    for path in (tmp_path / "d").glob("archive/run_date=*/*.warc.gz"):
+        with path.open("rb") as handle:
+            statuses += [record.http_headers.get_statuscode() for record in ArchiveIterator(handle)
+                         if record.rec_type == "response"]
+    archived_404 = statuses.count("404")
+    assert archived_404 <= MAX_DEAD_LINK_PAGES and statuses.count("200") >= 30
+    (stats_file,) = (tmp_path / "d").glob("articles/run_date=*/*.stats.json")
+    stats = json.loads(stats_file.read_text("utf-8"))
+    assert stats["ipgirl/archive/dead_link_pages_not_archived"] >= 400 - MAX_DEAD_LINK_PAGES

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy import exceptions as scrapy_errors
+from twisted.internet import error as twisted_errors
 
 from ipgirl_crawler.discovery.origin import SiteOrigin, is_sibling, learn
+from ipgirl_crawler.discovery.reachability import unreachable
 from ipgirl_crawler.discovery.urls import Origin, origin_of
 from tests.localsite import offsite
 from tests.localsite.server import LocalSite
@@ -158,3 +162,29 @@ def test_links_to_another_name_of_the_host_are_counted_and_named(offsite_crawl: 
     assert offsite_crawl["stats"]["ipgirl/origin/sibling_links"] > 0
     alias = offsite_crawl["site"].replace("127.0.0.1", "localhost")
     assert f"Links to {alias}, another name of {offsite_crawl['site']}, are left out" in offsite_crawl["log"]
+
+
+# -- a site that does not answer -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (scrapy_errors.DownloadConnectionRefusedError("refused"), "connection refused"),
+    (twisted_errors.ConnectionRefusedError(), "connection refused"),
+    (twisted_errors.DNSLookupError(), "host name not found"),
+    (scrapy_errors.DownloadTimeoutError("slow"), "connection timed out"),
+    (ValueError("a bug of ours"), None),  # not the site's fault: no "unreachable" verdict
+    (scrapy_errors.ResponseDataLossError("cut"), None),  # it answered
+])
+def test_what_a_connection_error_says_of_the_site(error: Exception, expected: str | None) -> None:
+    assert unreachable(error) == expected
+
+
+def test_nothing_listening_at_the_base_url_stops_at_start_naming_it(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on: bound, never listening
+        probe.bind(("127.0.0.1", 0))
+        base_url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+        done = run_entrypoint(base_url, tmp_path / "s", tmp_path / "d", timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    summary = done.stderr.splitlines()[-1]
+    assert f"site unreachable: connection refused at {base_url}" in summary, summary
+    assert "finish reason site_unreachable" in summary

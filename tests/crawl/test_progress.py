@@ -108,6 +108,27 @@ def test_timeline_stays_bounded_and_evenly_spaced() -> None:
     assert timeline.samples[-1]["t"] == 1000.5 and len(timeline.samples) <= 10
 
 
+def test_a_run_shorter_than_one_interval_has_a_first_and_a_last_sample() -> None:
+    timeline = Timeline(limit=10)
+    timeline.close(sample(2.5, items=7))
+    assert [s["t"] for s in timeline.samples] == [0.0, 2.5] and timeline.samples[0]["items"] == 0
+    longer = Timeline(limit=10)
+    longer.tick(sample(1.0))
+    longer.close(sample(2.5, items=7))
+    assert [s["t"] for s in longer.samples] == [1.0, 2.5]  # no zeros added before a periodic sample
+
+
+def test_a_short_real_crawl_has_a_timeline_in_its_report(tmp_path: Path) -> None:
+    with LocalSite(n_articles=20, seed=3) as site:
+        done = run_crawl(site.base_url, tmp_path / "items.jsonl", tmp_path / "state",
+                         *progress_args(tmp_path / "data", interval=3600), log=tmp_path / "crawl.log")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(final_stats((tmp_path / "crawl.log").read_text("utf-8"))["ipgirl/timeline"]) == 2
+    (report,) = (tmp_path / "data").glob("articles/run_date=*/*.report.html")
+    html = report.read_text("utf-8")
+    assert "No timeline recorded" not in html and 'id="chart-timeline"' in html
+
+
 def test_disabled_and_default_intervals(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(NotConfigured):
         Progress.from_crawler(get_crawler(settings_dict={"IPGIRL_PROGRESS_ENABLED": False}))

@@ -15,11 +15,13 @@ import subprocess
 from pathlib import Path
 
 from tests.support.crawl_check import ROOT
+from tests.support.redis_server import RedisServer
 
 README = ROOT / "README.md"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 PROJECT = (".venv", "scrapy.cfg", "ipgirl_crawler", "pipelines", "tests", "pyproject.toml")
 
+REDIS_CLEAN_UP = "redis-cli --scan --pattern 'ipgirl:127.0.0.1:8800:*' | xargs -r redis-cli del"
 SKIPPED = {
     ".venv/bin/ipgirl-crawl -a full=1 -s IPGIRL_REDIS_URL=redis://redis.internal:6379/0 -s IPGIRL_STATE_DIR=/srv/ipgirl/state -s IPGIRL_DATA_DIR=/srv/ipgirl/data":
         "needs the Redis server of the reader's own network and /srv (distributed mode: tests/crawl/test_distributed*.py)",
@@ -35,10 +37,12 @@ SKIPPED = {
         "crawls the live site",
     "make demo    # prints items, per-language counts and field accuracy against the answer key":
         "the whole demo (see above)",
-    "make bench   # ~10 min; `python -m tests.bench --quick` for a 30 s smoke run, `--no-memory` to skip the long step":
+    "make bench   # ~10 min; `python -m tests.bench --quick` for a smoke run under a minute, `--no-memory` to skip the long step":
         "a ten-minute benchmark, never part of the tests (no timed assertions)",
     ".venv/bin/scrapy crawl ipgirl -a full=1 -O worker-$(hostname).jsonl -s IPGIRL_REDIS_URL=redis://redis.internal:6379/0":
         "needs the Redis server of the reader's own network (distributed mode: tests/crawl/test_distributed.py)",
+    REDIS_CLEAN_UP:
+        "needs a Redis server: run against a real one by test_the_redis_clean_up_runs_as_written",
 }
 # Blocks of other languages: not shell.
 OTHER_BLOCKS = {"cron": "a crontab line, run by cron on a server", "sql": "DuckDB queries, run by tests/crawl/test_compact.py"}
@@ -100,3 +104,23 @@ def test_the_readme_shell_blocks_run_as_written(tmp_path: Path) -> None:
             path = work / written.split(":")[0]
             assert path.is_file() and path.stat().st_size > 0, line
     assert "'article_id': '48213'" in done.stdout  # scrapy parse showed the article's item
+
+
+def test_the_redis_clean_up_runs_as_written(tmp_path: Path) -> None:
+    """The crashed job's clean-up, on a real Redis (``redis-cli`` pointed at its port): it removes
+    that job's keys only, and succeeds when there is nothing to remove."""
+    assert REDIS_CLEAN_UP in {line for block in shell_blocks() for line in block}
+    with RedisServer(tmp_path) as server:
+        command = REDIS_CLEAN_UP.replace("redis-cli", f"redis-cli -p {server.port}")
+        cli = ["redis-cli", "-p", str(server.port)]
+        nothing = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True,
+                                 timeout=60, check=False)
+        assert nothing.returncode == 0 and "ERR" not in nothing.stdout + nothing.stderr, nothing
+        for key in ("ipgirl:127.0.0.1:8800:queue", "ipgirl:127.0.0.1:8800:commits", "ipgirl:127.0.0.1:8801:queue"):
+            subprocess.run([*cli, "set", key, "1"], capture_output=True, check=True, timeout=60)
+        removed = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True,
+                                 timeout=60, check=False)
+        assert removed.returncode == 0, removed
+        left = subprocess.run([*cli, "--scan", "--pattern", "ipgirl:*"], capture_output=True, text=True, check=True,
+                              timeout=60).stdout.split()
+    assert left == ["ipgirl:127.0.0.1:8801:queue"]  # another job's keys stay

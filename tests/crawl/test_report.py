@@ -108,6 +108,24 @@ def test_top_15_categories_and_the_rest_counted() -> None:
     assert "15 articles in other categories" in doc.text_content()  # 1+2+3+4+5
 
 
+@pytest.mark.parametrize(("items", "expected"), [
+    # one category of the site under its names in three languages: one bar, named by them all
+    ([("en", "ai", "AI")] * 3 + [("es", "ai", "IA")] * 2 + [("de", "ai", "KI")] + [("fr", "robotics", "Robotique")],
+     [["AI · IA · KI", "6"], ["Robotique", "1"]]),
+    # two categories that share a name in some language stay two
+    ([("en", "ai", "AI"), ("en", "ai-ethics", "AI")], [["AI", "1"], ["AI", "1"]]),
+    # more names than shown: the rest counted; an item without a category name is still counted
+    ([("en", "ai", n) for n in ("AI", "IA", "KI", "人工智能", "AI")] + [("ja", "ai", None)], [["AI · IA · KI +1", "6"]]),
+    # not an article URL: its name is all there is
+    ([("en", None, "Other")], [["Other", "1"]]),
+])
+def test_categories_are_counted_once_whatever_their_language(items: list[tuple[str, str | None, str | None]],
+                                                             expected: list[list[str]]) -> None:
+    made = [item(language=lang, category=name, url=f"http://127.0.0.1/{lang}/{section}/{n}-story" if section else "x")
+            for n, (lang, section, name) in enumerate(items, 1)]
+    assert rows_of(doc_of(render_report({}, made, [], RUN_ID)), "Articles per category") == expected
+
+
 def test_empty_run_renders() -> None:
     html = render_report({}, [], [], RUN_ID)
     doc = doc_of(html)

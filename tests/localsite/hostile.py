@@ -13,9 +13,13 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+# A planted page is one of the site's: it shows the breadcrumbs every article shows (all are under
+# /en/ai/), or the run's cross-checks rightly call its category missing and fail the run.
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}"><title>{title}</title>
 <meta name="description" content="{summary}"><meta property="og:type" content="article">
-<link rel="canonical" href="{base}{path}"></head><body><h1>{title}</h1><p>{summary}</p>
+<link rel="canonical" href="{base}{path}"></head><body>
+<nav aria-label="Breadcrumb"><a href="{base}/{lang}/">Home</a> › <a href="{base}/{lang}/category/ai">AI</a></nav>
+<h1>{title}</h1><p>{summary}</p>
 <p>By Ann Example · July 4, 2023</p><div><p>{body}</p><p>Second paragraph of the article.</p></div>
 <p>Was this article helpful?</p><p>{votes} found this helpful</p></body></html>"""
 
@@ -102,3 +106,35 @@ def install(site: Any, canary: Path) -> list[str]:
     routes["/sitemaps/hostile.xml"] = (200, sitemap(site.base_url, list(hostile), canary), {"Content-Type": "application/xml"})
     site.extra_routes.update(routes)
     return list(hostile)
+
+
+# -- dead links: a few (a retired category the navigation keeps), or a flood --------------------
+
+def _with_links(site: Any, path: str, hrefs: list[str]) -> tuple[int, bytes, dict[str, str]]:
+    page = site.app.route(path, {}).body.decode("utf-8")
+    links = "".join(f'<a href="{href}">{href.rsplit("/", 2)[-2]}</a>' for href in hrefs)
+    return _html(page.replace("</body>", f"<nav>{links}</nav></body>", 1).encode("utf-8"))
+
+
+def retire_a_category(site: Any, languages: list[str]) -> list[str]:
+    """Every language's home page keeps a link to a category that is gone (404); its paths."""
+    dead = [f"/{lang}/category/retired-topic/" for lang in languages]
+    site.extra_routes.update({f"/{lang}/": _with_links(site, f"/{lang}/", [path]) for lang, path in zip(languages, dead)})
+    return dead
+
+
+def dead_link_flood(site: Any, where: str, n: int) -> list[str]:
+    """``n`` article URLs that answer 404, listed in a sitemap of their own (``where="sitemap"``)
+    or linked from the English home page (``"listing"``); their paths."""
+    dead = [f"/en/ai/{800000 + i}-gone-story" for i in range(n)]
+    if where == "listing":
+        site.extra_routes["/en/"] = _with_links(site, "/en/", dead)
+        return dead
+    index = site.app.route("/sitemap.xml", {}).body.decode()
+    extra = f"<sitemap><loc>{site.base_url}/sitemaps/dead.xml</loc></sitemap></sitemapindex>"
+    entries = "".join(f"<url><loc>{site.base_url}{path}</loc></url>" for path in dead)
+    site.extra_routes["/sitemap.xml"] = (200, index.replace("</sitemapindex>", extra).encode(), {"Content-Type": "application/xml"})
+    site.extra_routes["/sitemaps/dead.xml"] = (200, f'<?xml version="1.0" encoding="UTF-8"?><urlset '
+                                               f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'.encode(),
+                                               {"Content-Type": "application/xml"})
+    return dead

@@ -22,6 +22,11 @@ from ipgirl_crawler.pages.byline import (
     ("著者： 伊藤 彩、佐藤 花子 - 2023年2月2日 / 更新日： 2023年2月22日", "ja",
      BylineParts(("伊藤 彩", "佐藤 花子"), "2023年2月2日", "2023年2月22日")),
     ("작성자: 김민수 · 3일 전", "ko", BylineParts(("김민수",), "3일 전")),
+    # a date label inside the segment (inline spans, no separator) starts a part of its own
+    ("By Mei Lin Published on March 23, 2025", "en", BylineParts(("Mei Lin",), "March 23, 2025")),
+    ("Par A et B Publié le 4 juillet 2023 Mis à jour le 5 juillet 2023", "fr",
+     BylineParts(("A", "B"), "4 juillet 2023", "le 5 juillet 2023")),
+    ("By Ann Updatedson", "en", BylineParts(("Ann Updatedson",))),  # a word that starts like a label is none
 ])
 def test_parse_byline(text: str, lang: str, parts: BylineParts) -> None:
     assert parse_byline(text, lang) == parts
@@ -41,3 +46,15 @@ def test_parse_byline(text: str, lang: str, parts: BylineParts) -> None:
 ])
 def test_looks_like_reading_time(text: str, lang: str, expected: bool) -> None:
     assert looks_like_reading_time(text, lang) is expected
+
+
+@pytest.mark.parametrize(("html", "text"), [
+    ('<div><span><span>By <a href="/a">Mei Lin</a></span></span> <span>Published on <time>May 1</time></span></div>',
+     "By Mei Lin Published on May 1"),
+    ("<dl><dt>Par</dt><dd>A</dd></dl>", "| Par | A"),
+    ("<p>By <b>A</b><script>x()</script> and B</p>", "By A and B"),
+])
+def test_lines_of_keeps_text_in_document_order(html: str, text: str) -> None:
+    from ipgirl_crawler.pages.dom import lines_of, parse_fragment
+
+    assert lines_of(parse_fragment(html)[0]) == text

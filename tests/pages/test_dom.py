@@ -1,6 +1,8 @@
 """DOM helpers of the page object."""
 from __future__ import annotations
 
+import pytest
+
 
 def test_common_ancestor() -> None:
     from lxml.html import fromstring
@@ -12,3 +14,42 @@ def test_common_ancestor() -> None:
     assert common_ancestor(h1, body) is body
     assert common_ancestor(h1, p) is body
     assert common_ancestor(p, p.getparent()).get("id") == "b"
+
+
+def test_text_of_keeps_the_page_trees_answers_only() -> None:
+    """The page's tree no longer changes once it is read, so its texts are kept; a fragment the
+    pipelines edit is read afresh each time, and a new page forgets the last one's."""
+    from lxml import etree
+
+    from ipgirl_crawler.pages import dom
+
+    page = etree.HTML("<html><body><p>one <b>two</b></p></body></html>")
+    dom.remember_texts(page)
+    paragraph = page.find(".//p")
+    assert dom.text_of(paragraph) == "one two"
+    assert dom._page_texts == {paragraph: "one two"}
+    fragment = etree.HTML("<div><p>three</p></div>")
+    edited = fragment.find(".//p")
+    assert dom.text_of(edited) == "three"
+    edited.text = "four"
+    assert dom.text_of(edited) == "four"
+    dom.remember_texts(etree.HTML("<p>next page</p>"))
+    assert dom._page_texts == {}
+
+
+@pytest.mark.parametrize(("levels", "blocks"), [
+    (3, [("p", 6), ("span", 6), ("p", 3)]),
+    (40, [("p", 43), ("span", 43), ("p", 3)]),   # MAX_DEPTH wrappers: still looked into
+    (41, [("div", 43), ("p", 3)]),               # one more: the innermost wrapper is one block
+    (42, [("div", 3), ("p", 3)]),
+    (60, [("div", 3), ("p", 3)]),
+])
+def test_flatten_blocks_through_a_chain_of_wrappers(levels: int, blocks: list[tuple[str, int]]) -> None:
+    """Each wrapper of a chain is asked whether it holds blocks once; the depth limit stays where it was."""
+    from lxml import etree
+
+    from ipgirl_crawler.pages.dom import flatten_blocks
+
+    html = f"<main>{'<div>' * levels}<p>x</p><span>y</span>{'</div>' * levels}<p>z</p></main>"
+    main = etree.HTML(f"<html><body>{html}</body></html>").find(".//main")
+    assert [(e.tag, len(list(e.iterancestors()))) for e in flatten_blocks(main)] == blocks

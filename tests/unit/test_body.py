@@ -27,6 +27,12 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Text</p><figure><img src='/a.jpg' alt='A'><figcaption>Cap</figcaption></figure>", "en", "Text"),
     ("<p>Text</p><p></p><div> </div>", "en", "Text"),
     ("<p>Read also the report.</p>", "en", "Read also the report."),
+    ("<p>Keep</p><p>📖 Read also: <a href='/x'>Other</a></p>", "en", "Keep"),  # an icon before the label
+    # a table's cells keep their words, not only their links
+    ("<p>Intro.</p><table><tr><th>Team</th><td>Won <a href='/x'>3</a> games</td></tr></table>", "en",
+     "Intro.\n\nTeam\n\nWon 3 games"),
+    ("<p>Keep</p><p>→ Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
+    ("<p>📖 Reading also matters.</p>", "en", "📖 Reading also matters."),
     ("<p>Line one<br>line two</p>", "en", "Line one line two"),
     ("", "en", ""),
 ])
@@ -53,6 +59,16 @@ def test_images_and_counts() -> None:
     assert body.removed == {}
 
 
+@pytest.mark.parametrize(("figure", "caption"), [
+    ("<figure><img src='/m.jpg'><figcaption>Légende</figcaption></figure>", "Légende"),
+    ("<figure><img src='/m.jpg'><figcaption> </figcaption></figure>", None),  # an empty caption is none
+    ("<figure><img src='/m.jpg'><figcaption><span></span></figcaption></figure>", None),
+    ("<figure><img src='/m.jpg'></figure>", None),
+])
+def test_image_captions(figure: str, caption: str | None) -> None:
+    assert clean_body(f"<p>Text</p>{figure}", "fr", BASE).images[0]["caption"] == caption
+
+
 @pytest.mark.parametrize(("text", "lang", "count"), [
     ("one two three", "en", 3), ("日本語です。", "ja", 6), ("中文 文本", "zh", 4), ("한국어 문장", "ko", 2), ("", "fr", 0),
 ])
@@ -72,6 +88,10 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
     (f"<p>Body</p><p>{NOTICE_EN.replace(' ', chr(160))}</p>", "en", "<p>Body</p>", NOTICE_EN),
     ("<p>Body</p>", "en", "<p>Body</p>", None),
     (f"<p>Quoting: {NOTICE_EN}</p>", "en", f"<p>Quoting: {NOTICE_EN}</p>", None),
+    # a callout: its icon in a box of its own before the text
+    (f"<p>Body</p><div class='callout'><div>💡</div><div>{NOTICE_EN}</div></div>", "en", "<p>Body</p>", NOTICE_EN),
+    (f"<p>Body</p><p>⚠️ {NOTICE_JA}</p>", "ja", "<p>Body</p>", NOTICE_JA),
+    (f"<p>Note 1: {NOTICE_EN}</p>", "en", f"<p>Note 1: {NOTICE_EN}</p>", None),  # words before it: no icon
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)

@@ -20,6 +20,10 @@ LATE_IMPORTS = {
     ("ipgirl_crawler/output/compact.py", "pyarrow"): "optional (the parquet extra): loaded only to write parquet",
     ("ipgirl_crawler/output/compact.py", "pyarrow.parquet"): "optional (the parquet extra)",
     ("pipelines/second_opinion.py", "trafilatura"): "~15x an lxml parse to load and run: only for a contested body",
+    ("ipgirl_crawler/pages/encoding.py", "charset_normalizer"): "only for a page whose declared charset lies; "
+                                                                "ipgirl-extract's first line comes sooner",
+    ("ipgirl_crawler/pages/encoding.py", "bs4.dammit"): "as charset_normalizer: bs4 costs ~0.1 s of start-up",
+    ("ipgirl_crawler/schema.py", "jsonschema"): "explains the rare item fastjsonschema refuses; ~0.1 s of start-up",
 }
 
 

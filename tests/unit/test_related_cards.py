@@ -57,3 +57,27 @@ def _cards(html: str) -> list[dict[str, str | None]]:
 ])
 def test_card_links_hidden_or_image_only_make_no_card(html: str, cards: list[tuple[str, str | None, str | None]]) -> None:
     assert [(c["title"], c["category"], c["snippet"]) for c in _cards(html)] == cards
+
+
+@pytest.mark.parametrize(("html", "cards"), [
+    # One link around image, category, title in a header, snippet and a footer: title and snippet apart,
+    # the footer's date and reading time no snippet words (the ellipsis stays last).
+    (("<article><a href='/a/1'><img src='t.jpg'><div>AI</div><header><h2>T1</h2></header><div>Snip…</div>"
+      "<footer><time datetime='2023-05-05'>May 5, 2023</time> • <span>4 min read</span></footer></a></article>"
+      "<article><a href='/a/2'><div>AI</div><header><h3>T2</h3></header><div>Two.</div><div>8 min read</div></a></article>"),
+     [("T1", "AI", "Snip…"), ("T2", "AI", "Two.")]),
+    (("<article><a href='/a/3'><div>AI</div><h3>T3</h3><div>Cut her…</div><span>May 5, 2023</span></a></article>"
+      "<article><a href='/a/4'><h3>T4</h3><div>Four.</div></a></article>"),
+     [("T3", "AI", "Cut her…"), ("T4", None, "Four.")]),
+    # Negatives: a snippet that is a sentence with a year, or long, stays whole
+    (("<article><a href='/a/5'><h3>T5</h3><div>Sales grew in 2023.</div></a></article>"
+      "<article><a href='/a/6'><h3>T6</h3><div>Six</div><div>a second line of the snippet</div></a></article>"),
+     [("T5", None, "Sales grew in 2023."), ("T6", None, "Six a second line of the snippet")]),
+    # Several elements: a date beside the snippet is no snippet; a quoted category line is the category
+    (("<div><h4><a href='/a/7'>T7</a></h4><p>Seven…</p><time datetime='2023-05-05'>May 5, 2023</time></div>"
+      "<div><h4><a href='/a/8'>T8</a></h4><p>Eight…</p><p>In “AI”</p></div>"
+      "<div><h4><a href='/a/9'>T9</a></h4><p>Nine…</p><p>In “Robots”</p></div>"),
+     [("T7", None, "Seven…"), ("T8", "AI", "Eight…"), ("T9", None, "Nine… In “Robots”")]),
+])
+def test_card_parts_read_by_role(html: str, cards: list[tuple[str, str | None, str | None]]) -> None:
+    assert [(c["title"], c["category"], c["snippet"]) for c in _cards(html)] == cards

@@ -24,6 +24,9 @@ HOSTILE = "\x9b31m\u202eevil\u202c \x1b[0m\u2066x\u2069\u200e\u200f\u061c\x85\x0
     ("\U0001f469\u200d\U0001f4bb", "\U0001f469\u200d\U0001f4bb"),  # ZWJ emoji sequence kept
     ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),  # ZWNJ kept
     ("Cafe\u0301", "Café"),  # NFC
+    ("Bundes\u00adregie\u00adrung", "Bundesregierung"),  # soft hyphens: where a word may break, no letter
+    ("end \u00ad start", "end start"),
+    ("a-b \u2010 c\u2011d", "a-b \u2010 c\u2011d"),  # real hyphens stay
 ])
 def test_normalize_text(raw: str, clean: str) -> None:
     assert normalize_text(raw) == clean

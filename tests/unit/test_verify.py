@@ -2,15 +2,17 @@
 (ipgirl_crawler/monitoring/verify_*.py), each with the cases that must NOT match."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
-from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, notice_texts
-from pipelines.verify import split_glued_card
+from ipgirl_crawler.monitoring.verify_checks import CONTRADICTED, UNVERIFIABLE, VERIFIED, RunChecks, key_of, notice_texts
+from ipgirl_crawler.monitoring.verify_job import job_verify
+from pipelines.verify import split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
-from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, same_instant, same_title
-from ipgirl_crawler.monitoring.verify_monitor import estimates_of, verify_failures
+from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, not_after, same_instant, same_title
+from ipgirl_crawler.monitoring.verify_monitor import estimate_bounds, estimate_stats, estimates_of, verify_failures
 
 BASE = "http://127.0.0.1:8800"
 
@@ -36,12 +38,29 @@ def test_same_title(item: Any, statement: str, agrees: bool) -> None:
     ("2023-07-04T00:00:00Z", "2023-07-04T08:15:00+02:00", False),  # the visible day where an instant is stated
     ("2023-07-04T00:00:00Z", "2023-07-04", True),
     ("2023-07-05T00:00:00Z", "2023-07-04", False),
-    ("2023-07-03T23:15:00Z", "2023-07-04", True),  # a local day seen from UTC
+    ("2023-07-03T23:15:00Z", "2023-07-04", None),  # a local day seen from UTC: it cannot tell the time
+    ("2023-07-04T23:15:00Z", "2023-07-04", None),  # ... nor a day's shift within its span
+    ("2023-07-06T06:15:00Z", "2023-07-04", False),  # outside any offset's span of that day
+    ("2023-07-03T09:00:00Z", "2023-07-04", False),
     ("2023-07-04T06:15:00Z", "not a date", None),
     (None, "2023-07-04", None),
 ])
 def test_same_instant(item: Any, statement: str, agrees: bool | None) -> None:
     assert same_instant(item, statement) is agrees
+
+
+@pytest.mark.parametrize(("item", "lastmod", "agrees"), [
+    ("2023-07-04T06:15:00Z", "2023-07-04T06:15:00Z", True),  # never modified: lastmod is the publication
+    ("2023-07-04T06:15:00Z", "2023-07-04T05:30:00Z", True),  # stamped a little before it went out
+    ("2023-07-05T06:15:00Z", "2023-07-04T06:15:00Z", False),  # a day after its own lastmod
+    ("2023-07-15T00:00:00Z", "2023-07-14T22:39:00Z", True),  # a local day (UTC+2) seen as a UTC instant
+    ("2023-07-16T00:00:00Z", "2023-07-14T22:39:00Z", False),
+    ("2023-07-05T06:15:00Z", "2023-07-04", True),  # a day-only lastmod: that local day's span
+    ("2023-07-06T06:15:00Z", "2023-07-04", False),
+    ("2023-07-04T06:15:00Z", None, None),
+])
+def test_published_not_after_the_sitemaps_lastmod(item: str, lastmod: Any, agrees: bool | None) -> None:
+    assert not_after(item, lastmod) is agrees
 
 
 @pytest.mark.parametrize(("snippet", "texts", "agrees"), [
@@ -133,6 +152,12 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
     counts = {"translations": {"verified": 60, "contradicted": 20, "unverifiable": 20, "empty": 100},
               "title": {"verified": 200}}
     assert estimates_of(counts) == {"translations": 0.875, "title": 1.0}  # 1 - 0.25 * 100/200
+    # the truth lies between the unverifiable values all wrong and all right
+    assert estimate_bounds(counts) == {"translations": (0.3, 0.9), "title": (1.0, 1.0)}
+    assert estimate_stats({"ipgirl/verify/published_at/verified": 60, "ipgirl/verify/published_at/contradicted": 20,
+                           "ipgirl/verify/published_at/unverifiable": 20}) == {
+        "ipgirl/verify/published_at/estimate": 0.75, "ipgirl/verify/published_at/estimate_low": 0.6,
+        "ipgirl/verify/published_at/estimate_high": 0.8}
     stats = {f"ipgirl/verify/{f}/{o}": n for f, c in counts.items() for o, n in c.items()}
     stats["ipgirl/verify/examples/translations"] = ["http://x/fr/ai/1-x: key 'en-us'"]
     failed = verify_failures(stats)
@@ -152,3 +177,61 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
              "ipgirl/verify/published_at/empty": 3}
     assert verify_failures(empty)[0].startswith("verify: field published_at estimated right on 98.5%")
     assert verify_failures({"ipgirl/verify/site_notice/verified": 170, "ipgirl/verify/site_notice/empty": 30}) == []
+
+
+@pytest.mark.parametrize(("card", "expected"), [
+    # a date or reading time glued after the snippet's ellipsis, or after the whole summary
+    ({"snippet": "Le corps commence… March 23, 2025", "snippet_truncated": False},
+     {"snippet": "Le corps commence", "snippet_truncated": True}),
+    ({"snippet": "Un résumé du texte. 4 juillet 2023 · 3 min de lecture", "snippet_truncated": False},
+     {"snippet": "Un résumé du texte.", "snippet_truncated": False}),
+    ({"snippet": "Le corps commence... il y a 3 jours", "snippet_truncated": False},
+     {"snippet": "Le corps commence", "snippet_truncated": True}),
+    # negative: right already; a rest that is more text; a cut mid-sentence before a year; a tail
+    # after a snippet already marked cut; an article whose text it does not start
+    ({"snippet": "Le corps commence ici", "snippet_truncated": True}, None),
+    ({"snippet": "Le corps commence… et puis autre chose", "snippet_truncated": False}, None),
+    ({"snippet": "Le corps commence en 2025", "snippet_truncated": False}, None),
+    ({"snippet": "Le corps commence 4 juillet 2023", "snippet_truncated": True}, None),
+    ({"snippet": "Autre chose… 4 juillet 2023", "snippet_truncated": False}, None),
+])
+def test_trim_glued_tail(card: dict[str, Any], expected: dict[str, Any] | None) -> None:
+    fixed = trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, TARGET, "fr")
+    assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
+    assert trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, None, "fr") is None
+    # before the article is read, a listing's teaser of it (the same text, cut) decides alike
+    teasers = ("Le corps commence ici et…", "Un résumé du texte.")
+    fixed = trim_glued_tail({"title": "T", "url": f"{BASE}/fr/ai/2-x", **card}, None, "fr", teasers)
+    assert (None if fixed is None else {k: fixed[k] for k in expected or {}}) == expected
+
+
+def test_the_job_checks_each_workers_articles_against_every_workers_listings() -> None:
+    """A teaser one worker read checks the title of an article the other read (distributed jobs)."""
+    listings = ListingStatements()
+    listings.read(f"{BASE}/fr/category/ai/", _listing([(i, f"Titre {i}") for i in range(1, 7)]))
+    records = {key_of(r["url"]): r for r in [record(i, title=f"Titre {i}" if i % 3 else f"Titre {i} – IA")
+                                             for i in range(1, 7)]}
+    alone = job_verify([{"records": records, "listings": {}}])
+    assert alone["counts"]["title"] == {"unverifiable": 6} and alone["failed"] == []
+    parts = [{"records": {}, "listings": json.loads(json.dumps(listings.as_json()))},
+             {"records": records, "listings": {}}]
+    job = job_verify(parts, thresholds={"verify": {"min_checkable": 5}})
+    assert job["articles"] == 6 and job["counts"]["title"] == {"verified": 4, "contradicted": 2}
+    assert job["estimates"]["title"] == round(4 / 6, 4)
+    assert [line.split()[2] for line in job["failed"]] == ["title"]
+
+
+def test_a_bound_contradicts_but_its_passes_confirm_nothing() -> None:
+    """published_at a day after the sitemap's lastmod, on a page that states no date: contradicted
+    (and counted ``bound``); the estimate extrapolates only the two-sided checks' rate."""
+    records = {key_of(r["url"]): r for r in [
+        record(1, published_at="2023-07-05T06:15:00Z", lastmod="2023-07-04T06:15:00Z"),  # bound only
+        record(2, published_at="2023-07-05T06:15:00Z", lastmod="2023-07-04T06:15:00Z",
+               statements={"published": ["2023-07-04T06:15:00Z"]}),  # the header says otherwise too
+        record(3, published_at="2023-07-04T06:15:00Z", lastmod="2023-07-04T06:15:00Z")]}
+    verdicts = RunChecks(records, ListingStatements()).run()
+    assert {k: v for k, v in verdicts.counts.items() if k.startswith("published_at/")} == {
+        "published_at/bound": 1, "published_at/contradicted": 2, "published_at/unverifiable": 1}
+    counts = {"published_at": {"verified": 60, "contradicted": 30, "bound": 10, "unverifiable": 100}}
+    # 30 wrong, and the unverifiable wrong as often as the two-sided checks found: 20 of 80
+    assert estimates_of(counts) == {"published_at": round(1 - (30 + 0.25 * 100) / 190, 4)}

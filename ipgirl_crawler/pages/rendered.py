@@ -1,0 +1,244 @@
+"""The document a browser renders, brought into the parsed tree before anything reads it.
+
+libxml2 parses markup, not what a reader sees. Four things differ on real and server-rendered pages:
+- declarative shadow DOM: a custom element's ``<template shadowrootmode="open">`` (legacy
+  ``shadowroot="open"``) is its rendered content, and the element's own children show through its
+  ``<slot>`` elements (``slot="name"`` into ``<slot name="name">``, the rest into the unnamed slot;
+  a slot nobody fills shows its fallback content). Unread, a parser sees the light DOM alone;
+- lazy images: the real source waits in ``data-src``/``data-srcset`` behind a placeholder, and the
+  image for readers without scripts in a ``<noscript>`` beside it;
+- AMP and other custom image elements (``<amp-img src>``): an image by what they are;
+- custom elements (``<x-card>``): unknown tags to a parser; one with an ARIA ``role`` is that role's
+  element, one without a ``<div>`` (its name kept as a class, so name-based rules still read it).
+
+``rendered_root`` does it once per page, in place, on the single lxml tree.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from lxml.html import HtmlElement
+from scrapy.http import HtmlResponse, TextResponse
+
+from ipgirl_crawler.pages.dom import drop_tag, drop_tree, page_root, text_content
+
+logger = logging.getLogger(__name__)
+
+# ARIA roles that name an HTML element a reader would see in their place.
+ROLE_TAGS = {
+    "heading": "h2", "paragraph": "p", "list": "ul", "listitem": "li", "img": "img", "figure": "figure",
+    "navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
+    "main": "main", "article": "article", "region": "section", "blockquote": "blockquote", "link": "a",
+    "search": "form", "form": "form", "table": "table", "row": "tr", "cell": "td", "time": "time",
+}
+_HEADING_LEVELS = {"1": "h1", "2": "h2", "3": "h3", "4": "h4", "5": "h5", "6": "h6"}
+# The custom image elements of AMP and of component libraries: their src is the picture.
+IMAGE_ELEMENTS = frozenset({"amp-img", "amp-anim"})
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)", re.IGNORECASE)
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
+# A noscript image of this size or less is a tracking pixel, not a picture.
+MAX_PIXEL = 1
+
+
+def rendered_root(response: TextResponse) -> HtmlElement:
+    """The page's tree (``dom.page_root``) as a browser renders it. Markup no rule foresaw leaves the
+    tree as parsed, with a log line: a page is never lost to its rendering."""
+    root = page_root(response)
+    if isinstance(response, HtmlResponse):
+        try:
+            render(root, response.text)
+        except (ValueError, TypeError, AttributeError):
+            # A URL is percent-encoded ASCII; the log handlers' filter cleans any record anyway.
+            logger.warning("Page not fully rendered (read as parsed): %s", response.url, exc_info=True)
+    return root
+
+
+def render(root: HtmlElement, html: str) -> dict[str, int]:
+    """Compose shadow roots, then images, then custom elements, in place; ``html`` is the page's text.
+    Returns what changed, by kind. One walk in C finds the templates, noscripts and images, and one
+    regex the custom elements (together ~0.04 ms on a page of the site that has none of them)."""
+    found: dict[str, list[HtmlElement]] = {"template": [], "noscript": [], "img": []}
+    for element in root.iter("template", "noscript", "img"):
+        found[element.tag].append(element)
+    changed = {
+        "shadow_roots": compose_shadow_roots(found["template"]) if found["template"] else 0,
+        "noscript_images": noscript_images(found["noscript"]) if found["noscript"] else 0,
+        "lazy_images": lazy_images(found["img"]),  # a noscript's images are parsed, so among them
+        "custom_elements": custom_elements(root) if _CUSTOM_TAG.search(html) else 0,
+    }
+    return {kind: count for kind, count in changed.items() if count}
+
+
+# -- declarative shadow DOM ----------------------------------------------------------------------
+def _is_shadow_root(element: HtmlElement) -> bool:
+    mode = (element.get("shadowrootmode") or element.get("shadowroot") or "").strip().lower()
+    return mode in ("open", "closed")
+
+
+def compose_shadow_roots(templates: Iterable[HtmlElement]) -> int:
+    """Each host's first declarative shadow root composed into it, innermost first (a shadow tree may
+    hold hosts of its own: composing the inner ones first leaves the outer slots to the outer host)."""
+    first_roots: dict[HtmlElement, HtmlElement] = {}
+    for template in templates:  # in document order
+        host = template.getparent()
+        if host is not None and host not in first_roots and _is_shadow_root(template):
+            first_roots[host] = template
+    for host, template in reversed(first_roots.items()):
+        _compose(host, template)
+    return len(first_roots)
+
+
+def _light_nodes(host: HtmlElement, template: HtmlElement) -> tuple[str, list[HtmlElement], dict[str, list[HtmlElement]]]:
+    """The host's own content split by slot: the default slot's leading text and elements, and the
+    elements named for each slot (their trailing text goes to the default slot, as a browser does)."""
+    text = (host.text or "") + (template.tail or "")
+    default: list[HtmlElement] = []
+    named: dict[str, list[HtmlElement]] = defaultdict(list)
+    for child in host:
+        if child is template:
+            continue
+        name = child.get("slot") if isinstance(child.tag, str) else None
+        if not name:
+            default.append(child)
+            continue
+        tail, child.tail = child.tail, None
+        named[name].append(child)
+        if tail and default:
+            default[-1].tail = (default[-1].tail or "") + tail
+        elif tail:
+            text += tail
+    return text, default, named
+
+
+def _compose(host: HtmlElement, template: HtmlElement) -> None:
+    text, default, named = _light_nodes(host, template)
+    shadow = list(template)
+    host.text = template.text
+    for child in list(host):
+        host.remove(child)
+    host.extend(shadow)
+    filled: set[str] = set()
+    for slot in [s for s in host.iter("slot") if not any(a.tag == "template" for a in s.iterancestors())]:
+        name = slot.get("name") or ""
+        assigned = (default if not name else named.get(name, [])) if name not in filled else []
+        if assigned or (not name and text.strip() and name not in filled):
+            filled.add(name)
+            for child in list(slot):
+                slot.remove(child)
+            slot.text = text if not name else None
+            slot.extend(assigned)
+        drop_tag(slot)  # its assigned nodes, else its fallback content, in its place
+
+
+# -- images ---------------------------------------------------------------------------------------
+def _has_source(img: HtmlElement) -> bool:
+    src = (img.get("src") or "").strip()
+    return bool(src) and not src.startswith("data:")
+
+
+def _is_placeholder(img: HtmlElement) -> bool:
+    src = (img.get("src") or "").strip()
+    return not src or src.startswith("data:") or any(img.get(name) for name in (*LAZY_SOURCES, "data-srcset"))
+
+
+def noscript_images(noscripts: Iterable[HtmlElement]) -> int:
+    """A ``<noscript>`` holding only an image (not a tracking pixel, not a script's stand-in) shows
+    that image: unwrapped in its place, and the lazy placeholder just before it removed (a reader
+    sees one picture)."""
+    shown = 0
+    for noscript in noscripts:
+        if noscript.getparent() is None:  # left out of the composed page (an unslotted light child)
+            continue
+        images = list(noscript.iter("img"))
+        previous = noscript.getprevious()
+        # After a script, a noscript is that script's stand-in (an ad's banner, a tracker), no picture.
+        if len(images) != 1 or text_content(noscript).strip() or _is_pixel(images[0]) \
+                or previous is not None and previous.tag == "script":
+            continue
+        if previous is not None and previous.tag == "img" and _is_placeholder(previous):
+            drop_tree(previous)
+        drop_tag(noscript)
+        shown += 1
+    return shown
+
+
+def _is_pixel(img: HtmlElement) -> bool:
+    sizes = [img.get("width"), img.get("height")]
+    return any(size is not None and size.strip().isdigit() and int(size) <= MAX_PIXEL for size in sizes)
+
+
+def lazy_images(images: Iterable[HtmlElement]) -> int:
+    """An ``<img>`` whose src is missing or a placeholder (a ``data:`` URI) shows its ``data-src``, or
+    the first candidate of its ``data-srcset``."""
+    swapped = 0
+    for img in images:
+        src = (img.get("src") or "").strip()
+        if src and not src.startswith("data:"):
+            continue
+        lazy = next((img.get(name).strip() for name in LAZY_SOURCES if (img.get(name) or "").strip()), "")
+        if not lazy and (img.get("data-srcset") or "").strip():
+            lazy = img.get("data-srcset").split(",")[0].split()[0]
+        if lazy:
+            img.set("src", lazy)
+            swapped += 1
+    return swapped
+
+
+# -- custom elements ------------------------------------------------------------------------------
+# A custom element is never void, so its end tag is in the text: searching for "</" first is ~7x
+# faster than for every "<" (0.015 against 0.106 ms on a 17 KB page of the site).
+_CUSTOM_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*-")
+
+
+def _role_tag(element: HtmlElement) -> str | None:
+    role = (element.get("role") or "").strip().lower().split(" ")[0]
+    if role == "heading":
+        return _HEADING_LEVELS.get((element.get("aria-level") or "2").strip(), "h2")
+    return ROLE_TAGS.get(role)
+
+
+def _image_source(element: HtmlElement) -> str | None:
+    src = next((element.get(name) for name in ("src", *LAZY_SOURCES) if element.get(name)), None)
+    if element.tag in IMAGE_ELEMENTS or (src and _IMAGE_FILE.search(src)):
+        return src
+    return None
+
+
+def custom_elements(root: HtmlElement) -> int:
+    """Custom elements (a ``-`` in the name) read by role: an image element as ``<img>`` (or unwrapped
+    when its shadow tree draws an ``<img>``, a placeholder there taking the element's source), one with a ``role`` as that role's element, the rest as a
+    ``<div>``. The name stays in ``class``: ``amp-ad``, ``share-bar`` still say what they are."""
+    read = 0
+    for element in list(root.iter()):
+        tag = element.tag
+        if not isinstance(tag, str) or "-" not in tag or element.getparent() is None:
+            continue  # not custom, or inside an image element read before and emptied
+        src = _image_source(element)
+        if src is not None:
+            inner = next(element.iter("img"), None)
+            if inner is not None:  # its shadow tree draws the picture: a placeholder shows the element's source
+                if not _has_source(inner):
+                    inner.set("src", src)
+                drop_tag(element)
+            else:
+                _rename(element, "img")
+                element.set("src", src)
+            read += 1
+            continue
+        # A custom element with a datetime is a time (GitHub's <relative-time>, <local-time>, <time-ago>).
+        _rename(element, _role_tag(element) or ("time" if element.get("datetime") else "div"))
+        read += 1
+    return read
+
+
+def _rename(element: HtmlElement, tag: str) -> None:
+    name = element.tag
+    element.tag = tag
+    element.set("class", f"{element.get('class') or ''} {name}".strip())
+    if tag == "img":  # an image holds nothing: its placeholder and fallback children go
+        element.text = None
+        for child in list(element):
+            element.remove(child)

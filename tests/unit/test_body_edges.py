@@ -1,0 +1,51 @@
+"""The body's edges checked against the generic reader's body (pipelines/body_edges.py)."""
+from __future__ import annotations
+
+import pytest
+
+from ipgirl_crawler.pages.dom import outer_html, parse_fragment
+from pipelines.body import clean_body
+from pipelines.body_edges import trim_unconfirmed_edges
+
+# Every line its own words, so the generic body holds more 3-grams than MIN_GENERIC_SHINGLES.
+STORY = [f"On day {n} the river{n} rose past mill{n} and farm{n} while crew{n} moved herd{n} to hill{n} ground."
+         for n in range(1, 30)]
+GENERIC = "\n".join(STORY)  # the generic reader's body: the story, and nothing else
+
+
+def _trim(blocks: list[str], generic: str = GENERIC) -> tuple[list[str], int]:
+    root = parse_fragment("".join(f"<p>{b}</p>" if not b.startswith("<") else b for b in blocks))
+    removed = trim_unconfirmed_edges(root, generic)
+    return [outer_html(b) for b in root], removed
+
+
+@pytest.mark.parametrize(("blocks", "kept"), [
+    # chrome at both ends, unconfirmed: out
+    (["Subscribe to our newsletter for more stories like this", *STORY[:3], "Was this article helpful? Yes No"], 3),
+    (["Read the full story in the app, it is free to download now", *STORY[:3]], 3),
+    # negatives: confirmed edges stay; chrome in the middle is not this rule's; a figure stops the trim
+    (STORY[:4], 4),
+    ([STORY[0], "An aside the generic reader dropped, in the middle of it", STORY[1]], 3),
+    ([*STORY[:2], "<figure><img src='/a.jpg'></figure>", "Share this on every network you use"], 3),
+    ([*STORY[:2], "<figure><img src='/a.jpg'><figcaption>Chart · data · IPGirl 5</figcaption></figure>"], 3),
+    ([*STORY[:2], "<ul><li>A closing list the generic reader dropped</li><li>its second item</li></ul>"], 3),
+])
+def test_unconfirmed_edges(blocks: list[str], kept: int) -> None:
+    assert len(_trim(blocks)[0]) == kept
+
+
+def test_a_short_generic_body_confirms_nothing() -> None:
+    blocks = ["Teaser line nobody confirms at all here", *STORY[:3]]
+    assert _trim(blocks, generic=STORY[0])[1] == 0  # too few 3-grams to speak against ours
+    assert _trim(blocks, generic="")[1] == 0
+
+
+def test_one_block_always_stays() -> None:
+    assert len(_trim(["Nothing here is confirmed by the generic body at all"])[0]) == 1
+
+
+def test_clean_body_counts_what_it_trimmed() -> None:
+    raw = "".join(f"<p>{b}</p>" for b in [*STORY[:3], "Was this article helpful? Yes No"])
+    body = clean_body(raw, "en", "https://example.org/", GENERIC)
+    assert body.removed["unconfirmed_edges"] == 1 and "helpful" not in body.text
+    assert "helpful" in clean_body(raw, "en", "https://example.org/").text  # no generic body: nothing checked
