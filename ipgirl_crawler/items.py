@@ -57,3 +57,9 @@ class ArticleItem(Item):
     raw_validators = Field()
     modified_at_raw = Field()
     response_date = Field()
+    received_at = Field()  # when our clock received the page (an archived one: its record's time)
+
+
+# The request meta key that carries a replayed page's received time (its archive record's) to the
+# extraction: what its relative dates count from (``pipelines/dates.py``).
+RECEIVED_AT_META = "archive_received_at"

@@ -2,10 +2,12 @@
 
 Every result is an ISO 8601 UTC string such as ``2023-07-04T06:15:00Z``. A
 visible date only names a day, so it gives that day at ``T00:00:00Z``; a
-relative one ("il y a 3 jours") counts back from the response's ``Date``.
+relative one ("il y a 3 jours") counts back from the response's ``Date``, unless that clock is
+more than a day from ours (``CLOCK_SKEW``): then from ours. No date is after ``crawled_at``.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
@@ -20,7 +22,13 @@ from ipgirl_crawler.languages.ui_strings import DEFAULT_UI_LANGUAGE, all_ui_vari
 from pipelines.base import PagePipeline
 from pipelines.date_shapes import DateShapes, SpanShapes
 
+logger = logging.getLogger(__name__)
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# A site's Date header this far from our clock is a wrong clock (a server in 2099 or 1996), not
+# the reference for "3 days ago". And a date this far after the crawl is no publication date: a day,
+# as a visible day at T00:00Z in a zone ahead of UTC (up to +14 h) is after the crawl's instant.
+CLOCK_SKEW = timedelta(days=1)
+FUTURE_TOLERANCE = timedelta(days=1)
 # Outside this window a date is a placeholder (0001-01-01, the epoch) or garbage.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 MAX_VISIBLE_CHARS = 200
@@ -245,18 +253,49 @@ def warm_up(langs: tuple[str, ...]) -> None:
         _relative_parser(_parser_languages(lang), now).get_date_data("0")
 
 
+def reference_clock(site: datetime | None, ours: datetime) -> tuple[datetime, bool]:
+    """(the clock relative dates count back from, whether the site's was refused as skewed):
+    the site's ``Date`` when it is within ``CLOCK_SKEW`` of ours, else ours."""
+    if site is not None and abs(site - ours) <= CLOCK_SKEW:
+        return site, False
+    return ours, site is not None
+
+
+def after_crawl(value: str | None, crawled: datetime) -> bool:
+    """A date later than the crawl (beyond ``FUTURE_TOLERANCE``): not a publication date."""
+    return value is not None and datetime.strptime(value, ISO_FORMAT).replace(tzinfo=timezone.utc) > crawled + FUTURE_TOLERANCE
+
+
 class DatesPipeline(PagePipeline):
     """published_at / modified_at in UTC from machine-readable or visible (also relative) dates."""
 
     name = "dates"
+    skew_logged = False  # a skewed site clock is logged once a process, counted on every page
 
     def process_article(self, item: Any) -> Any:
-        now = parse_response_date(item.pop("response_date", None))
+        crawled = parse_machine_date(item.pop("received_at", None) or item.get("crawled_at"))
+        ours = datetime.strptime(crawled, ISO_FORMAT).replace(tzinfo=timezone.utc) if crawled else datetime.now(timezone.utc)
+        site = parse_response_date(item.get("response_date"))
+        now, skewed = reference_clock(site, ours)
+        item.pop("response_date", None)
+        if skewed:
+            self._skewed(site, ours)  # type: ignore[arg-type]
         lang = item.get("language")
         for field in ("published_at", "modified_at"):
             raw = item.pop("modified_at_raw", None) if field == "modified_at" else item.get("published_at_raw")
             machine = parse_machine_date(raw)
             value = machine or (parse_visible_date(raw, lang, now) if raw else None)
+            kind = "machine" if machine else "visible" if value else "unparsed" if raw else "absent"
+            if after_crawl(value, ours):  # invalid, as a year 90000 is: null and counted
+                kind, value = "invalid_after_crawl", None
             item[field] = value
-            self.count(f"{field}/{'machine' if machine else 'visible' if value else 'unparsed' if raw else 'absent'}")
+            self.count(f"{field}/{kind}")
         return item
+
+    def _skewed(self, site: datetime, ours: datetime) -> None:
+        self.count("clock_skew")
+        if not DatesPipeline.skew_logged:
+            DatesPipeline.skew_logged = True
+            logger.warning("The site's clock is %.1f days from ours (its Date header says %s): relative dates "
+                           "count from ours (ipgirl/dates/clock_skew counts the pages)",
+                           (site - ours).total_seconds() / 86400, _iso(site))

@@ -24,6 +24,7 @@ from scrapy.http import Response
 from ipgirl_crawler.archive.reader import Limits, ReadCounts, archived_responses, response_at
 from ipgirl_crawler.archive.writer import FILE_GLOB, archive_root
 from ipgirl_crawler.discovery.urls import article_ref, same_origin
+from ipgirl_crawler.items import RECEIVED_AT_META
 from ipgirl_crawler.run.config import ConfigurationError
 from ipgirl_crawler.discovery.urls import article_key
 
@@ -144,4 +145,6 @@ class ReplayMiddleware:
             logger.warning("Replay: refused %s (%s)", request.url, "not in the archive" if not where else "record unreadable")
             raise IgnoreRequest(f"replay: {request.url} is not answered from the archive")
         self.stats.inc_value(STATS + "answered")
+        if archived.fetched_at is not None:  # our clock then: what the page's relative dates count from
+            request.meta[RECEIVED_AT_META] = archived.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ")
         return archived.response

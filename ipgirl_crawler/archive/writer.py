@@ -31,7 +31,7 @@ from scrapy.http import Response
 
 from ipgirl_crawler.archive.reader import gzip_members, whole_record
 from ipgirl_crawler.archive.warc import Fetch, fetch_members, warcinfo_member
-from ipgirl_crawler.output.files import fsync_directory
+from ipgirl_crawler.output.files import fsync_directory, make_folder, open_append
 from ipgirl_crawler.run.state import CrawlState
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,9 @@ def archive_root(settings: Any) -> Path:
 
 
 def run_files(folder: Path, run_id: str, pattern: str = FILE_GLOB) -> list[Path]:
-    return sorted(folder.glob(f"ipgirl-{run_id}-{pattern}")) if folder.exists() else []
+    # A link planted at a run file's name is never read, cut or renamed through.
+    return sorted(path for path in folder.glob(f"ipgirl-{run_id}-{pattern}") if not path.is_symlink()) \
+        if folder.exists() else []
 
 
 def archived(response: Response, request: Request) -> bool:
@@ -86,14 +88,15 @@ def recover(path: Path) -> tuple[set[str], bool]:
 
 
 def prune(root: Path, keep_days: int, today: date, keep: str) -> list[str]:
-    """Delete the ``run_date=`` folders older than ``keep_days`` (0: keep all), never ``keep``."""
+    """Delete the ``run_date=`` folders older than ``keep_days`` (0: keep all), never ``keep``, never
+    a link (``rmtree`` refuses one, and the run would die at start every day: the pre-flight check names it)."""
     if keep_days <= 0 or not root.exists():
         return []
     oldest = today - timedelta(days=keep_days)
     pruned = []
     for folder in sorted(root.iterdir()):
         match = _RUN_DATE.match(folder.name)
-        if match and folder.name != keep and date.fromisoformat(match[1]) < oldest:
+        if match and folder.name != keep and date.fromisoformat(match[1]) < oldest and not folder.is_symlink():
             shutil.rmtree(folder)
             pruned.append(folder.name)
     return pruned
@@ -102,12 +105,12 @@ def prune(root: Path, keep_days: int, today: date, keep: str) -> list[str]:
 class ArchiveFile:
     """One WARC file being written: ``<name>.part``, renamed into place when sealed."""
 
-    def __init__(self, final: Path) -> None:
+    def __init__(self, final: Path, root: Path | None = None) -> None:
         self.final = final
         self.part = final.with_name(final.name + ".part")
-        self.part.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = self.part.open("ab", buffering=0)  # unbuffered: a record is one write
-        self.size = self.part.stat().st_size
+        make_folder(self.part.parent, root)  # below the data directory ``root``: never through a link
+        self.handle = open_append(self.part, buffering=0)  # unbuffered: a record is one write; never through a link
+        self.size = os.fstat(self.handle.fileno()).st_size
         if not self.size:
             self.write(warcinfo_member(final.name, {"isPartOf": final.name.rsplit("-", 1)[0]}))
 
@@ -237,7 +240,8 @@ class ArchiveWriter:
             self.file = None
         if self.file is None:
             self.number += 1
-            self.file = ArchiveFile(self.folder / f"ipgirl-{self.run_id}-{self.number:05d}.warc.gz")
+            self.file = ArchiveFile(self.folder / f"ipgirl-{self.run_id}-{self.number:05d}.warc.gz",
+                                    Path(self.crawler.settings.get("IPGIRL_DATA_DIR")))
             self.stats.inc_value(STATS + "files")
         self.file.write(members)
         self.stats.inc_value(STATS + "records")

@@ -52,6 +52,7 @@ from ipgirl_crawler.output.exporters import ContractJsonLinesItemExporter
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.workers.extraction import extract
 from pipelines.base import Counts, PagePipeline, page_pipelines, run_page_pipelines
+from pipelines.dates import parse_response_date
 from pipelines.validate import check_contract
 
 EXIT_ALL_EMITTED, EXIT_SOME_NOT_EMITTED, EXIT_UNREADABLE = 0, 1, 2
@@ -79,10 +80,12 @@ def contract_item(item: dict[str, Any]) -> dict[str, Any]:
     return {field: clean[field] for field in CONTRACT_FIELDS}
 
 
-def readable_parts(response: HtmlResponse, base_url: str, pipelines: tuple[type[PagePipeline], ...]) -> dict[str, Any]:
+def readable_parts(response: HtmlResponse, base_url: str, pipelines: tuple[type[PagePipeline], ...],
+                   received: str | None = None) -> dict[str, Any]:
     """What the page object and the page pipelines make of a page it does not take for an article."""
     try:
-        item, _ = run_page_pipelines(dict(page_for(response, base_url).to_item()), pipelines, Counts())
+        item = dict(page_for(response, base_url).to_item(), **({"received_at": received} if received else {}))
+        item, _ = run_page_pipelines(item, pipelines, Counts())
     except Exception as error:  # a page that breaks the reader still gets its line, and the error is named
         return {"fetched_url": response.url, "_error": f"{type(error).__name__}: {error}"}
     return item
@@ -100,9 +103,13 @@ def status_reason(status: int) -> str | None:
 def extract_page(response: HtmlResponse, base_url: str, pipelines: tuple[type[PagePipeline], ...],
                  fetched_at: datetime | None = None) -> Extracted:
     """The crawl's reading of one response: its item, or what could be read and why it is not one."""
-    result = extract(response.url, response.body, dict(response.headers), base_url, pipelines)
+    # When the page was received, what its relative dates count from: its record's time, or for a
+    # saved page the Date given with it (``--date``).
+    received = fetched_at or parse_response_date(response.headers.get(b"Date"))
+    received = received.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if received is not None else None
+    result = extract(response.url, response.body, dict(response.headers), base_url, pipelines, received)
     if result.item is None:
-        parts = readable_parts(response, base_url, pipelines)
+        parts = readable_parts(response, base_url, pipelines, received)
         reason = (status_reason(response.status)
                   or "not an article: the page object found no article (id, title, body, and a byline, date or schema)")
         if parts.get("_error"):

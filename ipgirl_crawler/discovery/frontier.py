@@ -76,5 +76,7 @@ def spill_frontier_to_disk(settings: Any, state_dir: Path) -> None:
     if settings.get("JOBDIR") or settings.get("SCHEDULER") != "scrapy.core.scheduler.Scheduler":
         return
     frontier = state_dir / "frontier"
+    if frontier.is_symlink():  # planted after the start-up check named it: removed, never written through
+        frontier.unlink()
     shutil.rmtree(frontier, ignore_errors=True)
     settings.set("JOBDIR", str(frontier), priority="spider")

@@ -83,6 +83,7 @@ class RedisLink:
         self.down_since: float | None = None
         self.next_attempt = 0.0
         self.backoff = FIRST_BACKOFF
+        self.damaged: str | None = None  # why the job's keys cannot be used: no waiting fixes that
 
     @property
     def outage_seconds(self) -> float:
@@ -90,7 +91,10 @@ class RedisLink:
 
     @property
     def gone(self) -> bool:
-        return self.outage_seconds > self.deadline
+        return self.damaged is not None or self.outage_seconds > self.deadline
+
+    def why_gone(self) -> str:
+        return self.damaged or f"Redis at {self.shown_url} unreachable for more than {self.deadline:.0f}s"
 
     def try_call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``function(*args)`` now, or ``RedisDown`` (during the backoff, at once: no waiting)."""
@@ -101,6 +105,14 @@ class RedisLink:
         except OUTAGE_ERRORS as error:
             self._failed(error)
             raise RedisDown(self.shown_url) from None
+        except redis.ResponseError as error:
+            if "WRONGTYPE" not in str(error):
+                raise
+            # A key of the job overwritten with another type (by hand, or another program on the same
+            # keys): every call would fail so, and a worker riding it out would idle until the run deadline.
+            self.damaged = (f"a key of the job in Redis at {self.shown_url} holds the wrong type of value "
+                            f"(WRONGTYPE): the job's keys are damaged; remove them and start the job again")
+            raise RedisDown(self.shown_url) from None
         self._back()
         return result
 
@@ -110,6 +122,8 @@ class RedisLink:
             try:
                 return self.try_call(function, *args, **kwargs)
             except RedisDown:
+                if self.damaged:
+                    raise RedisGone(self.damaged) from None
                 if self.gone:
                     raise RedisGone(f"Redis at {self.shown_url} unreachable for {self.outage_seconds:.0f}s") from None
                 time.sleep(max(0.0, min(self.next_attempt - time.monotonic(), MAX_BACKOFF)))

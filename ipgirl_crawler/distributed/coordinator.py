@@ -146,7 +146,7 @@ class Coordinator:
         """Wake the engine (an idle one looks only every 5 s, and the shared queue may have
         filled), send what waits in the outbox, renew the lease; give up past the outage deadline."""
         if self.link.gone and not self.giving_up:
-            self.give_up(f"Redis at {self.shown_url} unreachable for more than {self.link.deadline:.0f}s")
+            self.give_up(self.link.why_gone(), resumable=self.link.damaged is None)
         if self.giving_up:
             return
         slot = getattr(self.crawler.engine, "_slot", None)
@@ -160,10 +160,15 @@ class Coordinator:
 
     def _beat(self) -> None:
         try:
-            known, returned = self.link.try_call(self.scripts.run, "beat", self.worker, self.lease_seconds)
+            known, returned, *job_there = self.link.try_call(self.scripts.run, "beat", self.worker, self.lease_seconds)
         except RedisDown:
             return
         self.next_beat = time.monotonic() + self.lease_seconds / 3
+        if not known and job_there == [0]:  # this worker and the job's record gone: its keys were deleted
+            self.give_up(f"job {self.job} vanished from Redis at {self.shown_url} under this worker (its keys were "
+                         f"deleted: FLUSHALL, FLUSHDB or DEL); what it crawled since its last commit is not recorded",
+                         resumable=False)
+            return
         if not known:
             logger.warning("This worker was taken for dead (its lease expired): what it held went back to the queue")
             self.crawler.stats.inc_value("ipgirl/distributed/lease_expired")
@@ -171,13 +176,13 @@ class Coordinator:
             logger.warning("%d entries of workers that stopped are back in the queue", returned)
             self.crawler.stats.inc_value("ipgirl/distributed/requeued", returned)
 
-    def give_up(self, why: str) -> None:
+    def give_up(self, why: str, resumable: bool = True) -> None:
         """Stop: nothing more is sent (the ledger is frozen), the spider closes, exit status 1."""
         if self.giving_up:
             return
         self.giving_up, self.failure = True, why
         self.ledger.frozen = True
-        logger.error("%s: stopping; the job stays in Redis for the next start", why)
+        logger.error("%s: stopping%s", why, "; the job stays in Redis for the next start" if resumable else "")
         engine = self.crawler.engine
         if engine is not None and engine.spider is not None:  # not when the spider is closed already
             deferred_from_coro(engine.close_spider_async(reason="redis_unavailable"))
@@ -185,7 +190,7 @@ class Coordinator:
     def spider_idle(self, spider: Spider) -> None:
         """Nothing in flight here: done when no worker can queue more (or when giving up)."""
         if self.link.gone:
-            self.give_up(f"Redis at {self.shown_url} unreachable for more than {self.link.deadline:.0f}s")
+            self.give_up(self.link.why_gone(), resumable=self.link.damaged is None)
         if self.giving_up:
             return
         if self.ledger.abandon_unsettled():

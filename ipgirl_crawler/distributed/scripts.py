@@ -211,14 +211,14 @@ return 0
 
 # ARGV: worker, lease seconds. Renews w's lease, returns dead workers' leases to the queue,
 # renews every key's expiry (each script sets it on the keys it makes, too).
-# Returns {1 if w was registered, entries returned}.
+# Returns {1 if w was registered, entries returned, 1 if the job's record (seeded) is there}.
 BEAT = _PRELUDE + """
 local w = ARGV[1]
 local known = redis.call('ZSCORE', P .. ':workers', w)
 redis.call('ZADD', P .. ':workers', now() + tonumber(ARGV[2]), w)
 local back = reap(w)
 expire_all()
-return {known and 1 or 0, back}
+return {known and 1 or 0, back, redis.call('EXISTS', P .. ':seeded')}
 """
 
 # ARGV: worker, lease seconds. A (re)started worker: what its previous life held goes back

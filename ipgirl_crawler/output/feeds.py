@@ -19,7 +19,7 @@ from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FileFeedStorage
 from w3lib.url import file_uri_to_path
 
-from ipgirl_crawler.output.files import create_part, fsync_directory, open_append
+from ipgirl_crawler.output.files import create_part, fsync_directory, make_folder, open_append
 
 logger = logging.getLogger(__name__)
 # The feeds this storage could not store ("<path>: <error>"): a failed run (``monitoring/feed_health.py``).
@@ -62,7 +62,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         return cls(uri, feed_options=feed_options, crawler=crawler)
 
     def open(self, spider: Spider) -> IO[bytes]:
-        self.final.parent.mkdir(parents=True, exist_ok=True)
+        data_dir = self.crawler.settings.get("IPGIRL_DATA_DIR") if self.crawler is not None else None
+        make_folder(self.final.parent, Path(data_dir) if data_dir else None)  # run files: never through a link
         if self.write_mode == "ab":
             return open_append(self.final)
         self.part, handle = create_part(self.final)

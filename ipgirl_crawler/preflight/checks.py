@@ -8,6 +8,7 @@ setting means adding a row there.
 from __future__ import annotations
 
 import inspect
+import json
 import math
 import tempfile
 from collections.abc import Callable
@@ -21,12 +22,13 @@ from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.logs.safe import redacted
 from ipgirl_crawler.monitoring.thresholds import ThresholdError, monitor_thresholds
 from ipgirl_crawler.output.feeds import feed_path
-from ipgirl_crawler.output.files import parse_umask
+from ipgirl_crawler.output.files import PlantedLink, parse_umask, planted_link
 from ipgirl_crawler.output.formats import READABLE_FORMATS
 from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.config import ConfigurationError, CrawlConfig, parse_flag
 from ipgirl_crawler.run.state import site_state_dir
 from ipgirl_crawler.spiders.ipgirl import IpgirlSpider
+from ipgirl_crawler.run.state_file import START_OVER, STATE_FILE, StateUnusable, recorded_runs
 
 # -- settings: one row per setting ----------------------------------------------------------
 
@@ -216,9 +218,61 @@ def check_appendable(path: Path, format_: str, overwrite: bool) -> None:
                                  f"use -O to overwrite it, or a JSON Lines file to append to")
 
 
+# The data directory's folders a run writes into (``<kind>/run_date=…/``): a link in their place
+# would have the run write, or retention delete, somewhere else.
+RUN_FOLDERS = ("articles", "failures", "gone", "archive")
+
+
+def check_no_planted_links(data_dir: Path, site_dir: Path) -> None:
+    """No link where the run writes: the run folders of the data directory and their partitions,
+    the site's state folder and whatever is in it (lock, database, stats, frontier, worker slots)."""
+    candidates = [site_dir if site_dir.is_symlink() else planted_link(site_dir, depth=2)]
+    for kind in RUN_FOLDERS:
+        folder = data_dir / kind
+        candidates.append(folder if folder.is_symlink() else planted_link(folder))
+    found = next((link for link in candidates if link is not None), None)
+    if found is not None:
+        raise ConfigurationError(str(PlantedLink(found)))
+
+
+def earlier_run_of(data_dir: Path, site: str) -> Path | None:
+    """The newest manifest of a run of ``site`` (its state folder's name) that left articles in the
+    data directory (a run writing to ``-O`` leaves none there)."""
+    for path in sorted(data_dir.glob("articles/run_date=*/*.manifest.json"), reverse=True):
+        try:
+            manifest = json.loads(path.read_text("utf-8"))
+            if manifest.get("site") == site and manifest.get("counts", {}).get("articles"):
+                return path
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
+
+
+def check_state(data_dir: Path, site_dir: Path, full: bool) -> None:
+    """The site's state is readable, and there unless the data directory holds none of its runs
+    or the run starts over (``-a full=1``): without it every article would be emitted again."""
+    database = site_dir / STATE_FILE
+    try:
+        if recorded_runs(database):
+            return
+    except StateUnusable as error:
+        raise ConfigurationError(str(error)) from None
+    earlier = None if full else earlier_run_of(data_dir, site_dir.name)
+    if earlier is not None:
+        raise ConfigurationError(f"the state of this site, {database}, is {'empty' if database.exists() else 'missing'}, "
+                                 f"but the data directory holds its runs ({earlier}): restore it, or run with {START_OVER}")
+
+
 def check_directories(settings: Any, config: CrawlConfig) -> None:
-    check_writable(Path(settings.get("IPGIRL_DATA_DIR")), "IPGIRL_DATA_DIR")
-    check_writable(site_state_dir(settings.get("IPGIRL_STATE_DIR"), config.base_url), "IPGIRL_STATE_DIR")
+    data_dir, site_dir = Path(settings.get("IPGIRL_DATA_DIR")), site_state_dir(settings.get("IPGIRL_STATE_DIR"), config.base_url)
+    check_no_planted_links(data_dir, site_dir)  # first: the probes below write a file
+    # Whether the site's articles would go out again into its run files; a distributed worker's
+    # state is a slot of its own (worker-N); a run to -O only writes its own file.
+    run_files = any("%(data_dir)s" in str(uri) for uri in settings.getdict("FEEDS"))
+    if run_files and plugins.holds_site_lock(settings):
+        check_state(data_dir, site_dir, config.full)
+    check_writable(data_dir, "IPGIRL_DATA_DIR")
+    check_writable(site_dir, "IPGIRL_STATE_DIR")
 
 
 def check_run(settings: Any, spider_arguments: dict[str, str]) -> CrawlConfig:

@@ -3,6 +3,7 @@ next to its output (``articles/run_date=…/<run_id>.stats.json`` and ``.manifes
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,11 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in handle)
 
 
+def site_of(state_dir: Path) -> str:
+    """The site a state folder is (a distributed worker's slot ``worker-N`` is in the site's)."""
+    return state_dir.parent.name if re.fullmatch(r"worker-\d+", state_dir.name) else state_dir.name
+
+
 def manifest(data_dir: Path, run_id: str, run_date: str, stats: dict[str, Any]) -> dict[str, Any]:
     files = {}
     for kind in ("articles", *KINDS):
@@ -53,11 +59,13 @@ class RunMonitor:
     def from_crawler(cls, crawler: Crawler) -> RunMonitor:
         return cls(crawler)
 
-    def evaluate(self, stats: dict[str, Any]) -> None:
-        """The monitors over the whole run's stats; the run joins the site's coverage history."""
+    def evaluate(self, stats: dict[str, Any], lost: str | None = None) -> None:
+        """The monitors over the whole run's stats; the run joins the site's coverage history.
+        ``lost``: why the run's state went away under it, which fails the run."""
         state = CrawlState.of(self.crawler)
         store, run_id = (state.store, state.run_id) if state is not None else (None, "")
         failed, history = evaluate_run(stats, self.thresholds, store, run_id)
+        failed = [*failed, lost] if lost else failed
         self.crawler.stats.set_value(FAILED_KEY, failed)
         if history:
             self.crawler.stats.set_value(HISTORY_KEY, history)
@@ -73,17 +81,20 @@ class RunMonitor:
         whole = state.whole_run_stats(self.crawler.stats.get_stats())
         whole.update(estimate_stats(whole))  # of the whole run's counts: an estimate is no counter to add up
         self.crawler.stats.set_stats(whole)
-        self.evaluate(whole)
+        lost = state.store.lost()
+        self.evaluate(whole, lost)
         stats = self.crawler.stats.get_stats()
         if stats.get("finish_reason") in RUN_ENDED_REASONS:  # else resumed by the next start
             state.store.finish_run(state.run_id, stats["finish_reason"])
-        segments.save(state.store.dir, state.run_id, stats)
+        if lost is None:  # its folder may be gone too
+            segments.save(state.store.dir, state.run_id, stats)
         data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
         folder = data_dir / "articles" / f"run_date={state.run_date}"
-        write_json_atomically(folder / f"{state.run_id}.stats.json", stats)
+        write_json_atomically(folder / f"{state.run_id}.stats.json", stats, data_dir)
         write_json_atomically(folder / f"{state.run_id}.manifest.json",
-                              {**manifest(data_dir, state.run_id, state.run_date, stats),
-                               **{key: value for part in state.manifest_parts for key, value in part(data_dir).items()}})
+                              {**manifest(data_dir, state.run_id, state.run_date, stats), "site": site_of(state.store.dir),
+                               **{key: value for part in state.manifest_parts for key, value in part(data_dir).items()}},
+                              data_dir)
         try:
             write_report(data_dir, state.run_date, state.run_id)
         except Exception:  # the report is a view of the run; never let it fail the run itself

@@ -13,22 +13,22 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exporters import JsonLinesItemExporter
 
-from ipgirl_crawler.output.files import BATCH_GLOB, create_part, fsync_directory
+from ipgirl_crawler.output.files import BATCH_GLOB, create_part, fsync_directory, make_folder
 from ipgirl_crawler.run.state import CrawlState, utc_now
 
 KINDS = ("failures", "gone")
 
 
 class RecordFile:
-    def __init__(self, final: Path) -> None:
-        self.final = final
+    def __init__(self, final: Path, root: Path | None = None) -> None:
+        self.final, self.root = final, root  # root: the data directory, no link followed below it
         self.part: Path | None = None
         self.handle: IO[bytes] | None = None
         self.exporter: JsonLinesItemExporter | None = None
 
     def write(self, record: dict[str, Any]) -> None:
         if self.exporter is None:
-            self.final.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(self.final.parent, self.root)
             self.part, self.handle = create_part(self.final)
             self.exporter = JsonLinesItemExporter(self.handle, encoding="utf-8", ensure_ascii=False)
             self.exporter.start_exporting()
@@ -66,9 +66,10 @@ class RunRecords:
             state = CrawlState.of(self.crawler)
             run_id = state.run_id if state else utc_now().strftime("%Y%m%dT%H%M%SZ")
             run_date = state.run_date if state else utc_now().date().isoformat()
-            folder = Path(self.crawler.settings.get("IPGIRL_DATA_DIR")) / kind / f"run_date={run_date}"
+            data_dir = Path(self.crawler.settings.get("IPGIRL_DATA_DIR"))
+            folder = data_dir / kind / f"run_date={run_date}"
             number = 1 + sum(1 for _ in folder.glob(f"ipgirl-{run_id}-{BATCH_GLOB}")) if folder.exists() else 1
-            self.files[kind] = RecordFile(folder / f"ipgirl-{run_id}-{number:05d}.jsonl")
+            self.files[kind] = RecordFile(folder / f"ipgirl-{run_id}-{number:05d}.jsonl", data_dir)
         return self.files[kind]
 
     def record(self, kind: str, **fields: Any) -> None:

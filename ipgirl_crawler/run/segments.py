@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ipgirl_crawler.output.files import create_part
+
 FILE_NAME = "run-stats.json"
 SEGMENTS_KEY = "ipgirl/run/segments"
 # Stats that are not totals: the first segment's value stands, or the largest one.
@@ -35,8 +37,8 @@ def load_earlier(state_dir: Path, run_id: str) -> dict[str, Any]:
 def save(state_dir: Path, run_id: str, stats: dict[str, Any]) -> None:
     """Keep the run's stats so far (atomically: a crash leaves the previous version)."""
     path = state_dir / FILE_NAME
-    part = path.with_name(path.name + ".part")
-    with part.open("w", encoding="utf-8") as handle:
+    part, handle = create_part(path, text=True)  # never a fixed name a link could be planted at
+    with handle:
         json.dump({"run_id": run_id, "stats": stats}, handle, ensure_ascii=False, sort_keys=True, default=_encode)
         handle.flush()
         os.fsync(handle.fileno())

@@ -38,10 +38,11 @@ from scrapy.crawler import Crawler
 
 from ipgirl_crawler.discovery.urls import article_key
 from ipgirl_crawler.output.feeds import COMMITTER_ATTRIBUTE
-from ipgirl_crawler.output.files import parts_of
+from ipgirl_crawler.output.files import PlantedLink, parts_of
 from ipgirl_crawler.output.formats import read_items
 from ipgirl_crawler.run import plugins, segments
 from ipgirl_crawler.run.plugins import BatchLeftPending, RunHooks, StateSlot
+from ipgirl_crawler.run.state_file import START_OVER, STATE_FILE, StateUnusable, check_database
 
 logger = logging.getLogger(__name__)
 # Validators of emitted items held in memory before they go to the state store.
@@ -113,7 +114,11 @@ class StateLock:
 
     def acquire(self) -> StateLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self.path.open("a+")
+        try:  # never through a link planted at the lock's name (it would truncate its target)
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+        except OSError as error:
+            raise PlantedLink(self.path) if self.path.is_symlink() else error from None
+        handle = os.fdopen(descriptor, "r+", encoding="utf-8")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -136,9 +141,25 @@ class StateStore:
     def __init__(self, state_dir: str | Path) -> None:
         self.dir = Path(state_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.dir / "state.sqlite", isolation_level=None, check_same_thread=False)
+        self.path = self.dir / STATE_FILE
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        check_database(self.db, self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
+        opened = os.stat(self.path)
+        self.identity = (opened.st_dev, opened.st_ino)  # a file deleted or replaced under the run is told apart
+
+    def lost(self) -> str | None:
+        """Why the state file this run writes to is no longer the one at its path, or None: deleted
+        (with its folder, say) or replaced during the run, SQLite goes on writing into the old one."""
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            now = None
+        if now is not None and (now.st_dev, now.st_ino) == self.identity:
+            return None
+        return (f"the state file {self.path} was {'replaced' if now else 'deleted'} during the run: what this run "
+                f"emitted is not remembered and its batches are not committed; the next run needs {START_OVER}")
 
     def close(self) -> None:
         self.db.close()
@@ -352,6 +373,9 @@ class CrawlState:
                      stats: Callable[[], dict[str, Any]] | None = None) -> None:
         """The two-step commit of a batch written (fsynced) to ``written``: recorded pending,
         passed by the commit gates, put in place as ``final``, then applied."""
+        lost = self.store.lost()
+        if lost is not None:  # committed to a state nobody will read: the feed fails, so does the run
+            raise StateUnusable(lost)
         for hook in self.before_commit:
             hook()
         self.flush_validators()

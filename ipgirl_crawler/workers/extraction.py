@@ -26,6 +26,7 @@ from scrapy import signals
 from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.items import RECEIVED_AT_META
 from ipgirl_crawler.pages.encoding import with_true_encoding
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.statements import page_statements
@@ -69,12 +70,15 @@ class PageResult:
 
 
 def extract(url: str, body: bytes, headers: dict[bytes, list[bytes]], base_url: str,
-            pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
+            pipelines: tuple[type[PagePipeline], ...] = (), received_at: str | None = None) -> PageResult:
     """The page object over one response, then ``pipelines`` over its item: pure, so it can run in
-    any process, and one call per page, so a worker returns a finished item."""
+    any process, and one call per page, so a worker returns a finished item. ``received_at``: when
+    an archived page was received (a live one's is now)."""
     response, corrected = with_true_encoding(HtmlResponse(url=url, body=body, headers=headers))
     page = page_for(response, base_url)
     item = dict(page.to_item()) if page.is_article() else None
+    if item is not None and received_at:
+        item["received_at"] = received_at
     # The links to follow are the item's own cards and translations (read once), or the page's.
     shown = item if item is not None else {"raw_related": page.raw_related(), "translations": page.translations()}
     hrefs = [card.get("url") for card in shown["raw_related"]] + list(shown["translations"].values())
@@ -165,7 +169,9 @@ class WorkerPool:
 
     async def extract(self, response: TextResponse, base_url: str,
                       pipelines: tuple[type[PagePipeline], ...] = ()) -> PageResult:
-        return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines)
+        received_at = response.request.meta.get(RECEIVED_AT_META) if response.request is not None else None
+        return await self.run(extract, response.url, response.body, dict(response.headers), base_url, pipelines,
+                              received_at)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker process (in-process with no workers, or when none can

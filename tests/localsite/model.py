@@ -121,6 +121,14 @@ class Site:
     newest: dict[str, list[Article]] = field(default_factory=dict)   # per language, newest first
     listing: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
     eras: tuple[str, ...] = DEFAULT_ERAS                  # the eras new articles are drawn from
+    # When pages are served (a LocalSite's start: its Date header, as a real site's, is the present;
+    # it tells relative dates as of then, ``LocalSite._relative_dates_as_served``). None: at ``now``.
+    served_at: datetime | None = None
+    told_as_served: set[int] = field(default_factory=set)  # articles whose "N days ago" counts from it
+
+    @property
+    def clock(self) -> datetime:
+        return self.served_at or self.now
 
     def index(self) -> None:
         self.articles.sort(key=lambda a: a.id)

@@ -276,7 +276,7 @@ def check_site(site, limit_per_era: int = 0) -> tuple[int, list[tuple[str, str, 
         body = resp.read()
         conn.close()
         n += 1
-        problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.now)
+        problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.clock)
         if resp.status != 200:
             problems.insert(0, f"status {resp.status}")
         if problems:

@@ -189,8 +189,10 @@ class LocalSite:
 
     def __init__(self, n_articles: int = 300, seed: int = 1, *, now: datetime = DEFAULT_NOW,
                  port: int = 0, log_path: str | Path | None = None, keep_log: bool = True,
-                 site: Site | None = None, eras: str | tuple[str, ...] | list[str] | None = None) -> None:
+                 site: Site | None = None, eras: str | tuple[str, ...] | list[str] | None = None,
+                 date_header: datetime | None = None) -> None:
         self.site = site or build_site(n_articles, seed, now, eras=eras)
+        self.date_header = date_header  # what its Date header says instead of the present: a wrong clock
         self.faults = FaultTable()
         self.port, self.log_path, self.keep_log = port, log_path, keep_log
         self._server: _Server | None = None
@@ -228,10 +230,13 @@ class LocalSite:
         return self._server.route_makers
 
     def bind(self) -> LocalSite:
+        if self.site.served_at is None:  # a site served again (a second LocalSite of it) keeps its clock
+            self.site.served_at = datetime.now(timezone.utc).replace(microsecond=0)
+        self._relative_dates_as_served()
         if self.log_path:
             self._log_file = open(self.log_path, "w", encoding="utf-8")
         server = _Server(("127.0.0.1", self.port), App(self.site, Ctx("", "")), self.faults,
-                         http_date(self.site.now), self._log_file, self.keep_log)
+                         http_date(self.date_header or self.site.clock), self._log_file, self.keep_log)
         self.port = server.server_address[1]
         server.app.ctx = Ctx(self.base_url, self.alt_base_url)
         self._server = server
@@ -288,8 +293,19 @@ class LocalSite:
         from .mutate import change_site
 
         changed = change_site(self.site, edits, new, seed)
+        self._relative_dates_as_served()
         self._expected = None
         return changed
+
+    def _relative_dates_as_served(self) -> None:
+        """Pages say "N days ago" as of when they are served, as a real site's do: an article of
+        ``site.now`` minus 3 days says "20 days ago" when served 17 days later (its day, and the
+        sitemap's lastmod, stay what they are)."""
+        offset = (self.site.clock.date() - self.site.now.date()).days
+        for article in self.site.articles:
+            if article.rel_days and article.id not in self.site.told_as_served:
+                article.rel_days += offset
+                self.site.told_as_served.add(article.id)
 
     def remove(self, article_id: int) -> None:
         """The article disappears from the site (see ``mutate.remove_article``)."""

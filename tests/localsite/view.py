@@ -177,7 +177,7 @@ class ArticleView:
         if self.a.date_mode == "machine":
             return iso_utc(self.a.published)
         if self.a.date_mode == "relative":
-            return relative_day_utc(self.site.now, self.a.rel_days)
+            return relative_day_utc(self.site.clock, self.a.rel_days)
         return day_utc(self.a.published)
 
     def modified_at(self) -> str | None:

@@ -59,8 +59,12 @@ def run_measured(command: list[str], timeout: float = 900) -> tuple[int, float]:
 
 
 def crawl_command(base_url: str, output: Path, state_dir: Path, *extra: str) -> list[str]:
+    """The run's files go beside its state (``<state>-data``) unless ``extra`` names IPGIRL_DATA_DIR (the
+    last ``-s`` wins): not in the project's data/, where a run of another test session's site on the
+    same port would be taken for this site's earlier runs, its state missing."""
     return [str(SCRAPY), "crawl", "ipgirl", "-a", f"base_url={base_url}", "-O", str(output),
-            "-s", f"IPGIRL_STATE_DIR={state_dir}", *extra]
+            "-s", f"IPGIRL_STATE_DIR={state_dir}", "-s", f"IPGIRL_DATA_DIR={state_dir.with_name(state_dir.name + '-data')}",
+            *extra]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

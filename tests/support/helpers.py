@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,12 @@ def run_pipelines(item: Any) -> dict[str, Any]:
 
 
 def extract(html: bytes | str, url: str, base_url: str = "https://www.ipgirl.com", **kwargs: Any) -> dict[str, Any]:
+    """A saved page read as an archived one: received when its ``Date`` says (relative dates count from it)."""
     page = page_for(response_for(html, url, **kwargs), base_url)
     assert page.is_article(), "the page was not recognised as an article"
-    return run_pipelines(page.to_item())
+    item = page.to_item()
+    item["received_at"] = parsedate_to_datetime(kwargs.get("date", SITE_DATE)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return run_pipelines(item)
 
 
 def load_example(name: str) -> tuple[bytes, dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from tests.localsite import LocalSite, build_site, corpus, expected_items
-from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI, norm
+from tests.localsite.fmt import LANGS, LEGACY_ENCODING, UI, http_date, norm
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -54,7 +54,9 @@ def test_robots_sitemaps_home(site: LocalSite) -> None:
     fr = get(site, "/sitemaps/fr.xml").body.decode()
     assert f"<loc>{site.base_url}/fr/" in fr and "<lastmod>" in fr
     home = get(site, "/fr/")
-    assert home.status == 200 and home.getheader("Date") == "Fri, 20 Nov 2026 12:00:00 GMT"
+    # A real site's clock: the present (its pages were written at site.now, 2026-11-20)
+    assert home.status == 200 and home.getheader("Date") == http_date(site.site.clock)
+    assert site.site.clock > site.site.now
     assert b"utm_source=home" in home.body
 
 
@@ -260,7 +262,7 @@ def test_old_eras_render_in_all_languages(old_site: LocalSite) -> None:
         done.add((a.era, a.lang))
         resp = get(old_site, item["url"][len(old_site.base_url):])
         assert resp.status == 200
-        problems = check_page(resp.body, resp.getheader("Content-Type"), item, item["url"], old_site.site.now)
+        problems = check_page(resp.body, resp.getheader("Content-Type"), item, item["url"], old_site.site.clock)
         assert not problems, (a.era, a.lang, item["url"], problems)
     assert done == {(era, lang) for era in "EF" for lang in LANGS}
 

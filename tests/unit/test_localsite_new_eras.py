@@ -114,7 +114,7 @@ def test_new_eras_render_in_all_languages(new_site: LocalSite) -> None:
         variants.add(a.variant) if a.era == "H" else None
         resp = get(new_site, item["url"][len(new_site.base_url):])
         assert resp.status == 200
-        problems = check_page(resp.body, resp.getheader("Content-Type"), item, item["url"], new_site.site.now)
+        problems = check_page(resp.body, resp.getheader("Content-Type"), item, item["url"], new_site.site.clock)
         assert not problems, (a.era, a.lang, item["url"], problems)
     assert set(done) == {(era, lang) for era in "GHI" for lang in LANGS} and variants == {0, 1, 2}
 
@@ -252,7 +252,7 @@ def test_pagecheck_still_catches_wrong_items_on_new_eras(new_site: LocalSite) ->
                     and i["related"] and i["tags"] and i["article_id"] != "48213")
         resp = get(new_site, item["url"][len(new_site.base_url):])
         check = lambda changed: check_page(resp.body, resp.getheader("Content-Type"), {**item, **changed},  # noqa: E731
-                                           item["url"], new_site.site.now)
+                                           item["url"], new_site.site.clock)
         assert not check({})
         assert check({"published_at": "2020-01-02T03:04:05Z"})
         assert check({"authors": item["authors"] + ["Nobody"]})

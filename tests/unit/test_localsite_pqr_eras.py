@@ -98,7 +98,7 @@ def check(site: LocalSite, item: dict) -> list[str]:
     """What of the expected item a reader does not see on the composed page."""
     a = site.site.by_id[int(item["article_id"])]
     text, doc, lines = _page(site, item)
-    problems, lang, now = [], item["language"], site.site.now
+    problems, lang, now = [], item["language"], site.site.clock
     ui = [UI[lang], UI["en"]]
 
     def at(value: str, start: int = 0) -> int:
