@@ -53,6 +53,12 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era in ("P", "Q", "R"):
         from .eras_pqr import render_pqr  # held-out templates P, Q, R (written blind)
         return render_pqr(v, ctx, rng), "utf-8"
+    if v.a.era == "S":
+        from .eras_s import render_s  # held-out: a help-center / knowledge-base page (written blind)
+        return render_s(v, ctx, rng), "utf-8"
+    if v.a.era == "T":
+        from .eras_t import render_t  # held-out: a big news publisher's CMS page (written blind)
+        return render_t(v, ctx, rng), "utf-8"
     if v.a.era == "M":
         from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
         return render_m(v, ctx, rng), "utf-8"

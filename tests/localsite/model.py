@@ -30,9 +30,10 @@ ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("
 NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, **dict.fromkeys("GHIJKLM", 0.08)}
 DEFAULT_ERAS: tuple[str, ...] = tuple(era for era, _ in ERAS)
 ALL_ERAS: tuple[str, ...] = DEFAULT_ERAS + tuple(NEW_ERA_SHARE)
-# Held-out eras N, O (eras_no.py) and P, Q, R (eras_p.py, eras_q.py, eras_r.py): selectable by name
+# Held-out eras N, O (eras_no.py), P, Q, R (eras_p.py, eras_q.py, eras_r.py) and S, T (eras_s.py,
+# eras_t.py): selectable by name
 # only, never part of ALL_ERAS.
-HELDOUT_ERA_SHARE: dict[str, float] = {"N": 0.08, "O": 0.08, "P": 0.08, "Q": 0.08, "R": 0.08}
+HELDOUT_ERA_SHARE: dict[str, float] = {"N": 0.08, "O": 0.08, "P": 0.08, "Q": 0.08, "R": 0.08, "S": 0.08, "T": 0.08}
 KNOWN_ERAS: tuple[str, ...] = ALL_ERAS + tuple(HELDOUT_ERA_SHARE)
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI
 TZ_HOURS: dict[str, tuple[int, ...]] = {
@@ -306,7 +307,7 @@ def _article(rng: random.Random, aid: int, lang: str, story: _Story, now: dateti
     legacy = era == "D" or (era == "E" and rng.random() < 0.4) or (era == "I" and rng.random() < 0.4)
     codec = LEGACY_ENCODING[lang][0] if legacy else "utf-8"
     published, modified, rel_days = _dates(rng, lang, "relative" if mode == "machine_rel" else mode, now)
-    if mode == "machine_rel":  # eras O, P: a recent story, shown as "3 days ago", its instant in a meta
+    if mode == "machine_rel":  # eras O, P, S: a recent story, shown as "3 days ago", its instant in a meta
         mode = "machine"
     n_auth = 1 if rng.random() < 0.65 else (2 if rng.random() < 0.7 else 3)
     read_also = rng.random() < 0.4

@@ -138,12 +138,21 @@ class ArticleView:
         """The texts that make up body_text, in order."""
         out: list[str] = []
         join = TEXT_JOIN[self.a.lang]
+        dateline = self._dateline()
         for it in self.items():
             if it.kind == "p":
-                out.append(norm(join.join(it.texts)))
+                out.append(norm((f"{dateline} — " if dateline else "") + join.join(it.texts)))
+                dateline = None
             elif it.kind in ("h2", "h3", "quote", "ul", "ol"):
                 out.extend(norm(t) for t in it.texts)
         return out
+
+    def _dateline(self) -> str | None:
+        """Era T opens the story's first paragraph with a dateline ("PARIS — …"), part of its text."""
+        if self.a.era != "T":
+            return None
+        from .eras_t import t_dateline
+        return t_dateline(self.a)
 
     # -- related cards and translations ----------------------------------
     def cards(self) -> list[Card]:
