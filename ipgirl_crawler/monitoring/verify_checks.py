@@ -15,6 +15,7 @@ Sources, each independent of the parser's reading of the field:
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ BOUND = "bound"
 CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
                   "helpful_votes", "related", "translations")
 MAX_EXAMPLES = 5
+# A news dateline opening the body ("PARIS — ", "BERLIN – "): a card's snippet may start after it.
+_DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
 # What every article of the site shows (the contract's fields outside EMPTY_MAY_BE_RIGHT).
 SHOWN_BY_EVERY_ARTICLE = ("title", "summary", "category", "breadcrumbs", "authors", "published_at")
 Verdict = tuple[str, str]  # (outcome, what disagreed)
@@ -198,8 +201,13 @@ class RunChecks:
         return VERIFIED, ""
 
     def check_related(self, key: str, record: dict[str, Any]) -> Verdict:
+        cards = record.get("related") or []
+        keys = [key_of(card.get("url")) for card in cards if isinstance(card, dict)]
+        twice = next((k for i, k in enumerate(keys) if k is not None and k in keys[:i]), None)
+        if twice is not None:  # a list of cards shows each article once (a carousel's clones read as cards)
+            return CONTRADICTED, f"card {next(c.get('url') for c in cards if key_of(c.get('url')) == twice)} read twice"
         checked = 0
-        for card in record.get("related") or []:
+        for card in cards:
             target_key = key_of(card.get("url"))
             target = self.target(target_key)
             if target is None or target_key == key:
@@ -246,6 +254,7 @@ def card_problem(card: dict[str, Any], target: dict[str, Any], as_read: dict[str
         return f"category {card['category']!r}, the article's is {target['category']!r}"
     snippet = card.get("snippet")
     blocks = str(target.get("body_prefix") or "").split("\n\n")
+    blocks += [_DATELINE.sub("", block, count=1) for block in blocks[:1] if _DATELINE.match(block)]
     # An article read without a field every article shows, or without the category its card shows,
     # was misread itself: its text is then no evidence against the card's snippet. (On a site with
     # 30 % of its pages' paragraphs as images, 67 of 149 pages' right cards were blamed for them

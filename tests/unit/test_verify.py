@@ -251,6 +251,12 @@ _TARGET = {"title": "Chips get faster", "summary": "Makers ship a new node this 
 @pytest.mark.parametrize(("card", "target", "blamed"), [
     ({"title": "Chips get faster", "snippet": "Makers ship a new"}, _TARGET, ""),  # a cut summary
     ({"title": "Chips get faster", "snippet": "First block."}, _TARGET, ""),  # the body's start
+    # the body opens with a dateline the card leaves out
+    ({"title": "Chips get faster", "snippet": "The firm says its arm sorts"},
+     {**_TARGET, "body_prefix": "BERLIN — The firm says its arm sorts parts.\n\nNext."}, ""),
+    # negative: a dash further into the text is no dateline
+    ({"title": "Chips get faster", "snippet": "its arm sorts parts"},
+     {**_TARGET, "body_prefix": "The firm says — after years of work, its arm sorts parts.\n\nNext."}, "snippet"),
     # a paragraph the reading split in two: the card goes on past the first block
     ({"title": "Chips get faster", "snippet": "The first block is a whole sentence of some sixty characters. And on"},
      {**_TARGET, "body_prefix": "The first block is a whole sentence of some sixty characters.\n\nNext."}, ""),
@@ -309,3 +315,13 @@ def test_a_card_going_on_past_a_block_of_the_article(snippet: str, outcome: str)
     records = {"fr:1": record(1, related=[card]), "fr:2": record(2, body_prefix=body)}
     checks = RunChecks(records, ListingStatements(), languages=("fr",))
     assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
+def test_a_card_read_twice_is_contradicted() -> None:
+    card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": "Résumé."}
+    other = {"title": "Titre 3", "url": f"{BASE}/fr/ai/3-x", "category": "IA", "snippet": "Résumé."}
+    records = {"fr:1": record(1, related=[card, other, card]), "fr:2": record(2), "fr:3": record(3),
+               "fr:4": record(4, related=[card, other])}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_related("fr:1", records["fr:1"]) == (CONTRADICTED, f"card {BASE}/fr/ai/2-x read twice")
+    assert checks.check_related("fr:4", records["fr:4"])[0] == VERIFIED  # negative: each once
