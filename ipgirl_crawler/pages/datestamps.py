@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
-from ipgirl_crawler.pages.dom import attr, has_class_hint, text_of
+from ipgirl_crawler.pages.dom import attr, has_class_hint, lines_of, text_of
 from ipgirl_crawler.pages.fields import item_field
 from ipgirl_crawler.pages.regions import SENTENCE_ENDS
 from ipgirl_crawler.pages.text import normalize_text
@@ -125,7 +125,9 @@ class DateStamps:
         """The dates that short date lines beside the body show as text, read as a byline's are
         ("Published on 4 July 2023 · Updated 9 July 2023", "33 giorni fa"): their labels tell which."""
         lang = self.language or "en"
-        texts = [text_of(line) for line in (*self._lead_lines, *self.body.dates)]
+        # Read by lines: a lead line that is a box of two date lines ("Published 26 August" and
+        # "Updated 19 September" in divs) read as one text glued the second label to the first date.
+        texts = [lines_of(line) for line in (*self._lead_lines, *self.body.dates)]
         texts = [t for t in texts if t and len(t) <= MAX_META_LINE_CHARS and not t.endswith(SENTENCE_ENDS)]
         return parse_byline(" | ".join(t for t in texts if looks_like_date(t, lang)), lang)
 

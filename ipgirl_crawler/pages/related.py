@@ -26,6 +26,19 @@ def _hidden(element: HtmlElement) -> bool:
     return value is not None and value.strip().lower() == "true"
 
 
+def _hidden_within(card: HtmlElement, tops: set[HtmlElement]) -> bool:
+    """The card, or what holds it inside the cards' region, is hidden from readers: a carousel's
+    loop clone of another card (its track repeats the last card first and the first ones last)."""
+    node: HtmlElement | None = card
+    while node is not None:
+        if _hidden(node):
+            return True
+        if node in tops:
+            return False
+        node = node.getparent()
+    return False
+
+
 def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
     """The elements after the heading that hold the cards (its section, or its next siblings)."""
     node = heading
@@ -211,7 +224,7 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
             if not is_card_link(link):
                 continue
             card = _card_of(link, tops, is_card_link)
-            if card in seen:
+            if card in seen or _hidden_within(card, tops):
                 continue
             seen.add(card)
             cards.append(parse_card(link, card, category_names, resolve))

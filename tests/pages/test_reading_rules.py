@@ -161,3 +161,43 @@ def test_table_cells_standing_as_blocks_keep_their_text() -> None:
     assert block_html(row) == '<div>Cell text <a href="/x">link</a> more</div>' and row.tag == "td"
     paragraph = parse_fragment("<p>Plain</p>")[0]
     assert block_html(paragraph) == "<p>Plain</p>"  # negative: any other block as it is
+
+
+DATE = '<p>By Ann Example · <time datetime="2023-07-04T06:15:00Z">July 4, 2023</time></p>'
+
+
+@pytest.mark.parametrize(("og_type", "body", "article"), [
+    ("article", "", True),
+    ("website", DATE, True),  # many CMSs' default for every page: a byline and a date show an article
+    ("website", "", False),  # nothing shows an article: the page's own word stands
+    ("profile", DATE, False),  # an author's page with their latest date is no article
+])
+def test_og_type_vetoes_an_article_only_where_nothing_shows_one(og_type: str, body: str, article: bool) -> None:
+    assert _page(head=f'<meta property="og:type" content="{og_type}">', body=body).is_article() is article
+
+
+def _slide(path: str, title: str, clone: bool) -> str:
+    hidden = ' aria-hidden="true"' if clone else ""
+    return f'<div class="slide"{hidden}><a href="{path}"><h3>{title}</h3></a><p>{title} in short.</p></div>'
+
+
+def test_a_carousels_hidden_loop_clones_are_no_cards() -> None:
+    real = [("/en/ai/21-a", "Story A"), ("/en/ai/22-b", "Story B"), ("/en/ai/23-c", "Story C")]
+    track = ([_slide(*real[2], clone=True)] + [_slide(*card, clone=False) for card in real]
+             + [_slide(*card, clone=True) for card in real[:2]])
+    page = _page(body=f"<section><h2>Discover more</h2><div class='track'>{''.join(track)}</div></section>")
+    assert [card["title"] for card in page.raw_related()] == ["Story A", "Story B", "Story C"]
+    shown = _page(body="<section><h2>Discover more</h2><div class='track'>"
+                       + "".join(_slide(*card, clone=False) for card in real) + "</div></section>")
+    assert len(shown.raw_related()) == 3  # negative: visible slides are all cards
+
+
+@pytest.mark.parametrize(("stamps", "published"), [
+    # a box of two date lines after the byline: each line read apart, the second's label not glued on
+    ("<div><div>Published 4 July 2023</div><div>Updated 9 July 2023</div></div>", "4 July 2023"),
+    ("<div>Published 4 July 2023</div>", "4 July 2023"),  # negative: one line as before
+])
+def test_a_box_of_date_lines_is_read_line_by_line(stamps: str, published: str) -> None:
+    page = _page(body=f"<p>By Ann Example</p>{stamps}<p>A first paragraph of the article, long enough to be body text.</p>")
+    raw = page.published_at_raw() or ""
+    assert raw.endswith(published) and "Updated" not in raw, raw
