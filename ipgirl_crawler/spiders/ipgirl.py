@@ -12,7 +12,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
-from twisted.python.failure import Failure
 
 from ipgirl_crawler.archive.manifest import manifest_entries
 from ipgirl_crawler.archive.replay import Replay
@@ -24,6 +23,7 @@ from ipgirl_crawler.discovery.sitemaps import sitemap_entries
 from ipgirl_crawler.discovery.urls import (
     DEFAULT_BASE_URL,
     absolute,
+    article_key,
     article_ref,
     listing_language,
     listing_page,
@@ -36,11 +36,10 @@ from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
 from ipgirl_crawler.monitoring.drift import count_page, record_example
 from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.bounds import DiscoveryBounds
-from ipgirl_crawler.run.deadlinks import DeadLinks, NotFollowed
+from ipgirl_crawler.run.deadlinks import DeadLinks
 from ipgirl_crawler.run.config import CRAWL_RUN_SETTING, CrawlConfig
-from ipgirl_crawler.run.records import RunRecords
-from ipgirl_crawler.discovery.urls import article_key
 from ipgirl_crawler.run.state import CrawlState
+from ipgirl_crawler.spiders.outcomes import FetchOutcomes
 from ipgirl_crawler.workers.extraction import PageFailed, WorkerPool
 from pipelines.base import PagePipeline, page_pipelines
 
@@ -51,7 +50,7 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _SITEMAP_LANGUAGE = re.compile(r"/([a-z]{2})\.xml(?:\.gz)?$")
 
 
-class IpgirlSpider(Spider):
+class IpgirlSpider(FetchOutcomes, Spider):
     name = "ipgirl"
 
     def __init__(self, base_url: str | None = None, languages: str | None = None, full: str | None = None,
@@ -382,44 +381,6 @@ class IpgirlSpider(Spider):
         yield Request(url, callback=self.parse_article, errback=self.on_error, priority=ARTICLE_PRIORITY,
                       headers=headers, meta={"lastmod": lastmod, "article_key": key,
                                              "handle_httpstatus_list": [304, 404, 410]})
-
-    def _not_fetched(self, response: Response) -> None:
-        """304: unchanged since the last run. 404/410: a dead link, or an article that is gone."""
-        if response.status == 304:
-            self.count("unchanged_304")
-            return
-        key = response.meta.get("article_key")
-        known = self.crawl_state.store.article(key) if self.crawl_state and key else None
-        if known is None or known.gone:
-            self.logger.info("Dead article link (%s): %s", response.status, response.url)
-            self.count("dead_links")
-            return
-        self.logger.warning("Article gone (%s): %s", response.status, known.url)
-        self.crawl_state.store.mark_gone(key)
-        language, article_id = key.split(":", 1)
-        records = RunRecords.of(self.crawler)
-        if records is not None:
-            records.record("gone", url=known.url, article_id=article_id, language=language, status=response.status)
-
-    def on_error(self, failure: Failure) -> None:
-        """A request that failed for good (after retries): logged, counted and recorded; but a 404
-        or 410 of a link the site itself gives is a dead link (``run.deadlinks``), and the link
-        of a source whose links are mostly dead is not followed."""
-        request = getattr(failure, "request", None)
-        response = getattr(failure.value, "response", None)
-        if failure.check(NotFollowed) or (response is not None and self.dead_links is not None and self.dead_links.dead_link(
-                request, response.status, "sitemap" if request.callback == self.parse_sitemap else "listing")):
-            return
-        reason = f"HTTP {response.status}" if response is not None else (failure.type.__name__ if failure.type else "error")
-        attempts = 1 + (request.meta.get("retry_times", 0) if request is not None else 0)
-        self.record_failure(getattr(request, "url", "?"), reason, attempts, failure.getErrorMessage())
-
-    def record_failure(self, url: str, reason: str, attempts: int, message: str) -> None:
-        self.logger.warning("Failed after %d attempt(s) %s: %s", attempts, url, safe_for_log(message))
-        self.crawler.stats.inc_value(f"ipgirl/failures/{reason.replace(' ', '_')}")
-        records = RunRecords.of(self.crawler)
-        if records is not None:
-            records.record("failures", url=url, reason=reason, attempts=attempts)
 
 
 def _header(response: Response, name: bytes) -> str | None:
