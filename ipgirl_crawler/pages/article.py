@@ -42,6 +42,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.translations import hreflang_translations
 
 # What says a page is no article, whatever its URL looks like.
 NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
@@ -50,8 +51,6 @@ GENERIC_OG_TYPES = frozenset({"website"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
-# A language code as the contract allows it ("fr", "pt-br", "zh-hans"); a mangled hreflang is no translation.
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 
 
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
@@ -361,19 +360,8 @@ class ArticlePage(DateStamps, ResponseFields):
 
     @cached_property
     def _translations(self) -> dict[str, str]:
-        """hreflang code -> URL, keyed by the language alone: ``fr-FR`` and ``fr-CA`` are both ``fr`` (the
-        first kept), ``x-default`` no language. A language the site does not have stays here, for the
-        related pipeline to leave out and count."""
-        found: dict[str, str] = {}
-        for link in self.tagged.links("alternate", "hreflang"):
-            code = attr(link, "hreflang").lower().replace("_", "-")
-            url = self.resolve(link.get("href"))
-            # Only the site's own pages: never another port, a subdomain or a userinfo trick.
-            if url and same_origin(url, self.base_url) and _LANGUAGE_CODE.fullmatch(code):
-                language = code.split("-")[0]
-                if language != self.language:
-                    found.setdefault(language, url)
-        return found
+        return hreflang_translations(self.tagged.links("alternate", "hreflang"), self.resolve, self.base_url,
+                                     self.language)
 
     @item_field
     def raw_notice_text(self) -> str | None:
