@@ -23,12 +23,10 @@ from typing import Any
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.run.crosschecks import CrossChecks
 from ipgirl_crawler.monitoring.verify_checks import key_of
-from ipgirl_crawler.monitoring.verify_match import is_date_line, is_prefix_snippet, norm
+from ipgirl_crawler.monitoring.verify_match import CARD_GLUE, is_date_line, is_prefix_snippet, norm
 from pipelines.base import CountingPipeline
 from pipelines.related import split_ellipsis
 
-# What may stand between a glued title and its snippet ("Title — Snippet…", "Title: Snippet").
-_GLUE = " \t-–—:·|•"
 # A date or reading time a card shows: "March 23, 2025 · 5 min read" is 27 characters; a longer
 # rest is more than a card's date line.
 MAX_TAIL_CHARS = 40
@@ -42,9 +40,9 @@ def split_glued_card(card: dict[str, Any], target: dict[str, Any] | None) -> dic
     if not isinstance(title, str) or not isinstance(known, str) or card.get("snippet") or not norm(known):
         return None
     head, rest = title[:len(known)], title[len(known):]
-    if norm(head) != norm(known) or not rest[:1].isspace() and rest[:1] not in _GLUE:
+    if norm(head) != norm(known) or not rest[:1].isspace() and rest[:1] not in CARD_GLUE:
         return None
-    rest = rest.lstrip(_GLUE)
+    rest = rest.lstrip(CARD_GLUE)
     if not rest or not is_prefix_snippet(rest, target.get("summary"), target.get("body_prefix")):
         return None
     snippet, truncated = split_ellipsis(rest)
@@ -65,7 +63,7 @@ def trim_glued_tail(card: dict[str, Any], target: dict[str, Any] | None, languag
     if is_prefix_snippet(snippet, *texts):
         return None
     for cut in sorted((i for i, char in enumerate(snippet) if char.isspace()), reverse=True):
-        head, tail = snippet[:cut].rstrip(_GLUE), snippet[cut:].strip(_GLUE)
+        head, tail = snippet[:cut].rstrip(CARD_GLUE), snippet[cut:].strip(CARD_GLUE)
         if len(tail) > MAX_TAIL_CHARS:
             return None
         if _ends_cleanly(head, texts) and is_date_line(tail, language) and is_prefix_snippet(head, *texts):

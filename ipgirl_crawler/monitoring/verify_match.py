@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 
+# What may stand between a card's parts read as one text ("Title — Snippet…", "Snippet · March 23").
+CARD_GLUE = " \t-–—:·|•"
+
 # What a cut snippet may end with once its ellipsis is gone (the localsite's and most CMSs' set).
 _SNIPPET_END = " .,;:!?-–—…·|/'\"«»“”‘’"
 # "Title | IPGirl", "Title - IPGirl": the site's name after a title in <title>-like metadata.

@@ -15,17 +15,13 @@ import statistics
 from importlib import resources
 from typing import Any
 
-from ipgirl_crawler.monitoring.verify_checks import CHECKED_FIELDS
+from ipgirl_crawler.monitoring.verify_checks import CHECKED_FIELDS, EMPTY_MAY_BE_RIGHT
 
 PREFIX = "ipgirl/verify/"
 HISTORY = PREFIX + "history"  # the site's earlier runs' estimates, oldest first
 OUTCOMES = ("verified", "contradicted", "unverifiable", "empty", "corrected", "bound")
 # The contract fields the site never restates (or only through the body's second opinion).
 NEVER_RESTATED = ("body_text", "body_html", "word_count", "images", "tags", "modified_at", "content_hash")
-# Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
-# ~10-25 % of the site's pages do not show): an empty one is taken to be right in the estimate.
-# Every article shows the others: an empty one is wrong (the coverage monitors fail it too).
-EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes"})
 
 
 def default_limits() -> dict[str, Any]:
