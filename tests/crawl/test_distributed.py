@@ -128,10 +128,14 @@ def test_a_worker_killed_at_a_random_moment_and_started_again_loses_nothing(tmp_
         wait_for(lambda: slot_of(tmp_path / "w2.log") is not None)
         slot = slot_of(tmp_path / "w2.log")
         wait_for(lambda: len(list(tmp_path.glob(f"data/articles/run_date=*/ipgirl-*-{slot}-*.jsonl"))) >= 2)
+        # A quiet machine crawls the rest of 200 articles in under 1.5 s (CI saw worker 2 end first,
+        # once): answers slow to 1 s each while the kill's moment is drawn, so the job is still open.
+        site.set_latency(1.0)
         time.sleep(random.uniform(0, 1.5))
         assert second.poll() is None, "worker 2 ended before it could be killed"
         second.send_signal(signal.SIGKILL)
         second.wait()
+        site.set_latency(0.01)
         again = start(cron[0], site, server.url, tmp_path, "w2-again", *cron[1:])
         assert [first.wait(timeout=300), again.wait(timeout=300)] == [0, 0]
     exactly_once(outputs(tmp_path), site)
