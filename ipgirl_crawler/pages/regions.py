@@ -97,6 +97,19 @@ def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
     return bool(match and match.lastgroup in DATE_LABEL_KEYS)
 
 
+# Controls a reader presses, not reads: their labels ("+ Follow", "Subscribe") are no paragraph.
+CONTROL_TAGS = ("button", "select", "option", "textarea", "label")
+
+
+def is_control_row(block: HtmlElement) -> bool:
+    """A block whose visible text is all its buttons' and other controls' labels (a "Follow"
+    button beside the byline). Controls hold no text of the article; a paragraph that names one
+    in a sentence ("Press <button>Start</button> to begin") has text of its own and stays."""
+    text = text_of(block).replace(" ", "")
+    controls = [c for c in block.iter(*CONTROL_TAGS) if not any(a.tag in CONTROL_TAGS for a in c.iterancestors())]
+    return bool(text and controls) and len("".join(map(text_of, controls)).replace(" ", "")) >= len(text)
+
+
 def _is_link_row(block: HtmlElement) -> bool:
     """A block whose text, if any, is all link text (tag links, a share row)."""
     text = text_of(block).replace(" ", "")
@@ -153,8 +166,8 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
             if not byline_found and region.byline is None and is_byline_block(block, byline_marks, names):
                 region.byline = _byline_row(block, container, after, positions)
                 continue
-            if is_reading_time_line(block, lang):
-                continue
+            if is_reading_time_line(block, lang) or is_control_row(block):
+                continue  # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
             if (byline_found or region.byline is not None) and is_date_line(block, lang):
                 region.dates.append(block)  # a date line of its own beside the byline
                 continue

@@ -1,0 +1,46 @@
+"""Generic reading rules found on eras U and V (issue 21), table-driven with their negative cases:
+a button beside the byline, ..."""
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from ipgirl_crawler.pages.dom import parse_fragment
+from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.pages.regions import is_control_row
+
+BASE = "https://example.org"
+LONG = "A paragraph of the article with enough words in it to weigh as its main text here. " * 2
+
+
+def _page(body: str, head: str = "", lang: str = "en"):
+    html = f'<html lang="{lang}"><head>{head}</head><body><main><h1>A title</h1>{body}</main></body></html>'
+    return page_for(HtmlResponse(f"{BASE}/{lang}/ai/12-a-title", body=html.encode(), encoding="utf-8"), BASE)
+
+
+@pytest.mark.parametrize(("html", "control"), [
+    ('<div><button type="button">+ Follow</button></div>', True),
+    ('<div><label>Email <input type="email"></label><button>Subscribe</button></div>', True),
+    ('<p>Press <button>Start</button> to begin the test.</p>', False),  # a sentence naming a button
+    ('<p>Plain text.</p>', False),
+    ('<div><button></button></div>', False),  # nothing shown
+])
+def test_control_rows(html: str, control: bool) -> None:
+    assert is_control_row(parse_fragment(html)[0]) is control
+
+
+SHARE = "<div><p>Share:</p><a href='https://x.example/s'>X</a></div>"
+BYLINE = ("<div><p>By <a href='/en/author/ann/'>Ann Example</a></p><div><button type='button'>+ Follow</button></div></div>"
+          "<p>Published on <time datetime='2023-07-04T06:15:00Z'>July 4, 2023</time></p><p>3 min read</p>")
+
+
+@pytest.mark.parametrize(("body", "blocks"), [
+    # a Follow button after the byline, then dates, a reading time, a share bar, the story in sections
+    (BYLINE + SHARE + f"<section><p>{LONG}</p></section><section><p>{LONG}</p><p>{LONG}</p></section>", 3),
+    # negative: a paragraph that names a button stays the body's first
+    ("<p>By <a href='/en/author/ann/'>Ann Example</a></p><p>Press <button>Start</button> to begin the test now.</p>"
+     + f"<section><p>{LONG}</p><p>{LONG}</p></section>", 3),
+])
+def test_a_button_beside_the_byline_ends_no_lead(body: str, blocks: int) -> None:
+    page = _page(body)
+    assert page.is_article() and len(page.body.blocks) == blocks, [b.text_content()[:30] for b in page.body.blocks]
