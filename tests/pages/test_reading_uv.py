@@ -44,3 +44,37 @@ BYLINE = ("<div><p>By <a href='/en/author/ann/'>Ann Example</a></p><div><button 
 def test_a_button_beside_the_byline_ends_no_lead(body: str, blocks: int) -> None:
     page = _page(body)
     assert page.is_article() and len(page.body.blocks) == blocks, [b.text_content()[:30] for b in page.body.blocks]
+
+
+CARD = "<article class='card'>{link}<span>AI</span><h3>{title}</h3><p>The story in short, one sentence.</p></article>"
+
+
+@pytest.mark.parametrize(("cards", "titles"), [
+    # an empty link stretched over the card, named by aria-label: the card's heading is its title
+    ([CARD.format(link="<a href='/en/ai/21-a' aria-label='Story A'></a>", title="Story A")], ["Story A"]),
+    # negative: an empty thumbnail link beside the title link is no second card
+    ([CARD.format(link="<a href='/en/ai/21-a' aria-label='Story A'><img src='/a.jpg'></a>",
+                  title="<a href='/en/ai/21-a'>Story A</a>")], ["Story A"]),
+    # negative: an empty link with no name is no card
+    ([CARD.format(link="<a href='/en/ai/21-a'></a>", title="Story A")], []),
+])
+def test_cards_named_by_aria_label(cards: list[str], titles: list[str]) -> None:
+    page = _page(f"<p>{LONG}</p><section><h2>Discover more</h2><div>{''.join(cards)}</div></section>")
+    related = page.raw_related()
+    assert [card["title"] for card in related] == titles
+    assert all(card["snippet"] == "The story in short, one sentence." and card["category"] == "AI" for card in related)
+
+
+TAG_LINKS = "<ul><li><a href='/en/tag/chips/'>chips</a></li><li><a href='/en/tag/robots/'>robots</a></li></ul>"
+
+
+@pytest.mark.parametrize(("block", "tags"), [
+    # a visually hidden "Tags:" inside a heading that shows another word: the heading labels the list
+    (f"<section><h2><span class='sr-only'>Tags:</span>Topics</h2>{TAG_LINKS}</section>", ["chips", "robots"]),
+    (f"<section><h2>Tags:</h2>{TAG_LINKS}</section>", ["chips", "robots"]),
+    ("<p><span>Tags:</span> chips, robots</p>", ["chips", "robots"]),  # an inline label's comma list stays
+    # negative: a heading's other words are never tags
+    ("<section><h2><span class='sr-only'>Tags:</span>Topics</h2><p>No tags yet.</p></section>", []),
+])
+def test_a_label_inside_a_heading_labels_what_follows(block: str, tags: list[str]) -> None:
+    assert _page(f"<p>{LONG}</p>{block}").tags() == tags
