@@ -207,7 +207,9 @@ def is_figure_frame(element: HtmlElement) -> bool:
     images = element.iter("img")  # no XPath: asked of every wrapper a body walk meets
     if next(images, None) is None or next(images, None) is not None:
         return False
-    if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+    # A <figure> inside is a block of its own beside the wrapper's other lines (a story's section of
+    # a figure and a "Read also" line was read as one figure, the line glued to its caption: era V).
+    if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4 | .//figure"):
         return False
     return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
 

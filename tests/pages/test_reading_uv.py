@@ -78,3 +78,37 @@ TAG_LINKS = "<ul><li><a href='/en/tag/chips/'>chips</a></li><li><a href='/en/tag
 ])
 def test_a_label_inside_a_heading_labels_what_follows(block: str, tags: list[str]) -> None:
     assert _page(f"<p>{LONG}</p>{block}").tags() == tags
+
+
+REC = "<ul><li><a href='/en/ai/31-x'>Another story</a></li><li><a href='/en/ai/32-y'>A third story</a></li></ul>"
+
+
+@pytest.mark.parametrize(("box", "gone"), [
+    (f"<div><p>Recommended</p>{REC}</div>", ["Recommended", "Another story"]),
+    # negatives: a line before prose stays; a line in a box with more text stays
+    ("<div><p>Recommended</p><p>We recommend reading the whole report before judging it.</p></div>", []),
+    (f"<div><p>Recommended</p>{REC}<p>More words of the article that belong to its text.</p></div>", ["Another story"]),
+    (f"<div><p>The two stories below explain it.</p>{REC}</div>", ["Another story"]),  # a sentence stays
+])
+def test_a_link_lists_title_line_goes_with_it(box: str, gone: list[str]) -> None:
+    html = _page(f"<section><p>{LONG}</p><p>{LONG}</p></section>{box}<section><p>{LONG}</p></section>").raw_body_html()
+    assert all(text not in html for text in gone)
+    shown = [t for t in ("Recommended", "We recommend", "More words", "The two stories") if t in box]
+    assert all(t in html for t in shown if t not in gone), html
+
+
+FIG = "<figure><img src='/f.jpg' alt='A wafer'><figcaption>A wafer</figcaption></figure>"
+
+
+@pytest.mark.parametrize(("section", "blocks"), [
+    # a figure beside a line in one wrapper: two blocks, the figure's caption its own
+    (f"<section>{FIG}<p><a href='/en/ai/40-z'>Read also: Another story</a></p></section>", ["figure", "p"]),
+    (f"<section><p>A short line of text.</p>{FIG}</section>", ["p", "figure"]),
+    # negative: one image and its caption in a bare frame stay one block (a figure)
+    ("<div><img src='/f.jpg' alt='A wafer'><p>A wafer</p></div>", ["div"]),
+])
+def test_a_wrapper_holding_a_figure_is_no_figure_frame(section: str, blocks: list[str]) -> None:
+    from ipgirl_crawler.pages.dom import flatten_blocks
+
+    root = parse_fragment(f"<main>{section}</main>")[0]
+    assert [b.tag for b in flatten_blocks(root)] == blocks
