@@ -107,6 +107,17 @@ def _is_lone_label(element: HtmlElement) -> bool:
         and not text.endswith(_SENTENCE_END)
 
 
+def drop_box_label(block: HtmlElement) -> int:
+    """Remove the lone label line just before a block that goes as chrome ("tip" over a "Read also"
+    callout, "note" over the site notice: 92 of 120 era U bodies kept one); 1 when it did. A heading
+    ("<h2>Tip</h2>"), a paragraph ("<p>Thanks</p>": the author's own line) or a sentence stays."""
+    label = block.getprevious()
+    if label is None or label.tag in ("p", "li") or not isinstance(label.tag, str) or not _is_lone_label(label):
+        return 0
+    _remove(label)
+    return 1
+
+
 def _holds_no_block(element: HtmlElement) -> bool:
     return element.tag not in BLOCK_TAGS and next(element.iterdescendants(*BLOCK_TAGS), None) is None
 
@@ -178,6 +189,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         after_label = text.casefold() in bare_label  # a callout: the label, then the link block
         if text and (read_also.match(text) or after_label or is_lone_link):
             removed["read_also"] += 1
+            removed["callout_label"] += drop_box_label(block)
             _remove(block)
         elif text and text.strip(_LABEL_TRIM).casefold() in ad_labels:
             removed["ad_label"] += 1  # an ad's frame whose slot nothing here recognised
