@@ -107,12 +107,17 @@ def _is_lone_label(element: HtmlElement) -> bool:
         and not text.endswith(_SENTENCE_END)
 
 
+# What a callout's label line is written as: a bare box or inline text, never a paragraph, quote or list.
+_BOX_LABEL_TAGS = frozenset({"div", "span", "strong", "b", "small"})
+
+
 def drop_box_label(block: HtmlElement) -> int:
     """Remove the lone label line just before a block that goes as chrome ("tip" over a "Read also"
     callout, "note" over the site notice: 92 of 120 era U bodies kept one); 1 when it did. A heading
-    ("<h2>Tip</h2>"), a paragraph ("<p>Thanks</p>": the author's own line) or a sentence stays."""
+    ("<h2>Tip</h2>"), a paragraph ("<p>Thanks</p>": the author's own line), a short quote (a CJK one
+    is one "word") or a sentence stays."""
     label = block.getprevious()
-    if label is None or label.tag in ("p", "li") or not isinstance(label.tag, str) or not _is_lone_label(label):
+    if label is None or label.tag not in _BOX_LABEL_TAGS or not _is_lone_label(label):
         return 0
     _remove(label)
     return 1

@@ -112,3 +112,34 @@ def test_a_wrapper_holding_a_figure_is_no_figure_frame(section: str, blocks: lis
 
     root = parse_fragment(f"<main>{section}</main>")[0]
     assert [b.tag for b in flatten_blocks(root)] == blocks
+
+
+def _avatar(slug: str, name: str, role: str) -> str:
+    return (f"<div class='col'><div class='avatar'><a href='/en/author/{slug}/'><img src='/img/{slug}.png' alt='{name}'>"
+            f"</a><div><div><a href='/en/author/{slug}/'><span>{name}</span></a></div><small>{role}</small></div></div></div>")
+
+
+AVATARS = f"<div class='row'>{_avatar('ann', 'Ann Example', 'Maintainer')}{_avatar('bo', 'Bo Sample', 'Core team')}</div>"
+STORY = f"<p>{LONG}</p><p>{LONG}</p>"
+
+
+@pytest.mark.parametrize(("lead", "authors", "published"), [
+    # a date line (a <time>, or a visible day only), then avatar blocks with no "By": every author, the date
+    ("<div><time datetime='2023-07-04T06:15:00Z'>July 4, 2023</time> · 3 min read</div>" + AVATARS,
+     ["Ann Example", "Bo Sample"], "2023-07-04"),
+    ("<div><span>July 4, 2023</span> · 3 min read</div>" + AVATARS, ["Ann Example", "Bo Sample"], "July 4, 2023"),
+    ("<div><span>3 days ago</span> · 3 min read</div>" + AVATARS, ["Ann Example", "Bo Sample"], "3 days ago"),
+    # negative: a labelled byline as before
+    ("<p>By <a href='/en/author/ann/'>Ann Example</a> · <span>July 4, 2023</span></p>", ["Ann Example"], "July 4, 2023"),
+])
+def test_avatar_rows_apart_from_the_date_line(lead: str, authors: list[str], published: str) -> None:
+    page = _page(f"<div class='doc'>{lead}{STORY}</div>")
+    body = page.raw_body_html()
+    assert page.authors() == authors and published in (page.published_at_raw() or ""), page.published_at_raw()
+    assert "Maintainer" not in body and "/img/" not in body and "July 4" not in body and "min read" not in body
+    assert body.count(LONG.strip()) == 2
+
+
+def test_a_date_line_with_no_byline_after_it_stays_body() -> None:
+    page = _page(f"<div class='doc'><p>July 4, 2023</p>{STORY}</div>")
+    assert "July 4, 2023" in page.raw_body_html()  # negative: no byline, no date set aside

@@ -102,6 +102,8 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
     (f"<p>Body.</p><div>note</div><p>{NOTICE_EN}</p>", "en", "<p>Body.</p>", NOTICE_EN),
     (f"<p>Body.</p><h2>Note</h2><p>{NOTICE_EN}</p>", "en", "<p>Body.</p><h2>Note</h2>", NOTICE_EN),
     (f"<p>Body ends here.</p><p>{NOTICE_EN}</p>", "en", "<p>Body ends here.</p>", NOTICE_EN),
+    (f"<p>Body.</p><blockquote><p>“短い引用”</p></blockquote><p>{NOTICE_JA}</p>", "ja",
+     "<p>Body.</p><blockquote><p>“短い引用”</p></blockquote>", NOTICE_JA),
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)
