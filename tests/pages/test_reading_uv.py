@@ -143,3 +143,29 @@ def test_avatar_rows_apart_from_the_date_line(lead: str, authors: list[str], pub
 def test_a_date_line_with_no_byline_after_it_stays_body() -> None:
     page = _page(f"<div class='doc'><p>July 4, 2023</p>{STORY}</div>")
     assert "July 4, 2023" in page.raw_body_html()  # negative: no byline, no date set aside
+
+
+PUB, MOD = "2023-07-04T06:15:00Z", "2023-07-09T10:00:00Z"
+LEAD = f"<p>By <a href='/en/author/ann/'>Ann Example</a></p><div><time datetime='{PUB}'>July 4, 2023</time>{{updated}} · 3 min read</div>"
+
+
+@pytest.mark.parametrize(("lead", "after", "modified"), [
+    # the update's label just before its stamp, in one line with the publication's
+    (LEAD.format(updated=f" · Updated <time datetime='{MOD}'>July 9, 2023</time>"), "", MOD),
+    # a line of its own after the body: "Last updated on <day> by <name>", a <time> or the day as text
+    (LEAD.format(updated=""), f"<footer><span>Last updated on <b><time datetime='{MOD}'>July 9, 2023</time></b> by "
+                              "<b>Ann Example</b></span></footer>", MOD),
+    (LEAD.format(updated=""), "<footer><span>Last updated on <b><span>July 9, 2023</span></b> by <b>Ann</b></span></footer>",
+     "July 9, 2023"),
+    (LEAD.format(updated=""), "<footer><span>Zuletzt aktualisiert am <b><span>9. Juli 2023</span></b></span></footer>",
+     "9. Juli 2023"),
+    # negatives: no update shown; a sentence of the body that mentions one; another article's line
+    (LEAD.format(updated=""), "", None),
+    (LEAD.format(updated=""), "<p>The rules were last updated on 9 July 2023, a spokesperson said.</p>", None),
+    (LEAD.format(updated=""), "<ul><li><a href='/en/ai/9-x'>Other story</a> <span>Last updated on "
+                              "<b>July 9, 2023</b></span></li></ul>", None),
+])
+def test_an_update_beside_its_label(lead: str, after: str, modified: str | None) -> None:
+    lang = "de" if "Zuletzt" in after else "en"
+    page = _page(f"<article><div class='doc'>{lead}{STORY}</div>{after}</article>", lang=lang)
+    assert page.published_at_raw() == PUB and page.modified_at_raw() == modified
