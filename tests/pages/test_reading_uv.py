@@ -169,3 +169,10 @@ def test_an_update_beside_its_label(lead: str, after: str, modified: str | None)
     lang = "de" if "Zuletzt" in after else "en"
     page = _page(f"<article><div class='doc'>{lead}{STORY}</div>{after}</article>", lang=lang)
     assert page.published_at_raw() == PUB and page.modified_at_raw() == modified
+
+
+def test_a_heading_before_its_permalink_is_no_list_title() -> None:
+    body = "".join(f"<div><h2 id='s{i}'>Section {i}</h2><p><a href='#s{i}' aria-label='#'>#</a></p></div><p>{LONG}</p>"
+                   for i in range(3))
+    html = _page(f"<section>{body}</section>").raw_body_html()
+    assert all(f"Section {i}" in html for i in range(3)), html
