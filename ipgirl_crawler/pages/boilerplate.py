@@ -151,13 +151,14 @@ def list_titles(kept: list[HtmlElement], lists: set[HtmlElement]) -> set[HtmlEle
     """Short title lines of the link lists that go ("Recommended" over two stories' links, as a
     paragraph rather than a heading): the line just before the list, no sentence, in a box that holds
     nothing else (61 of 120 era V pages kept such a title). A line before prose, or in a box with
-    more text, a heading (a permalink "#" after it is no list: era P lost every heading), stays."""
+    more text, a heading (a permalink "#" after it is no list: era P lost every heading) or a
+    figure (its caption is short too) stays."""
     titles = set()
     for block in lists:
         title, box = block.getprevious(), block.getparent()
         # A heading is left to without_orphan_headings; one link ("#", a heading's permalink) is no list.
         if title is None or title not in kept or box is None or title.tag in _HEADING_LEVELS \
-                or next(islice(block.iter("a"), 1, None), None) is None:
+                or next(title.iter("img"), None) is not None or next(islice(block.iter("a"), 1, None), None) is None:
             continue
         text = text_of(title)
         if len(text) > MAX_TOC_TITLE_CHARS or text.endswith(_SENTENCE_ENDS):

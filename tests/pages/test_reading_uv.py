@@ -89,6 +89,7 @@ REC = "<ul><li><a href='/en/ai/31-x'>Another story</a></li><li><a href='/en/ai/3
     ("<div><p>Recommended</p><p>We recommend reading the whole report before judging it.</p></div>", []),
     (f"<div><p>Recommended</p>{REC}<p>More words of the article that belong to its text.</p></div>", ["Another story"]),
     (f"<div><p>The two stories below explain it.</p>{REC}</div>", ["Another story"]),  # a sentence stays
+    (f"<div><figure><img src='/f.jpg'><figcaption>Recommended</figcaption></figure>{REC}</div>", ["Another story"]),
 ])
 def test_a_link_lists_title_line_goes_with_it(box: str, gone: list[str]) -> None:
     html = _page(f"<section><p>{LONG}</p><p>{LONG}</p></section>{box}<section><p>{LONG}</p></section>").raw_body_html()
