@@ -139,7 +139,8 @@ class DateStamps:
         parent, before = node.getparent(), node.getprevious()
         pattern = prefix_pattern(self.language or "en")
         match = pattern.match(text_of(parent)) if parent is not None else None
-        if match is None and before is not None:  # "4 July 2023 · Updated <time>": the label just before it
+        if (match is None or match.lastgroup != "updated") and before is not None:
+            # "By A · 4 July 2023 · Updated <time>": the label just before it, whatever the line starts with
             match = pattern.match(_STAMP_SEPARATORS.split(before.tail or "")[-1].strip())
         return bool(match and match.lastgroup == "updated")
 

@@ -153,6 +153,8 @@ LEAD = f"<p>By <a href='/en/author/ann/'>Ann Example</a></p><div><time datetime=
 @pytest.mark.parametrize(("lead", "after", "modified"), [
     # the update's label just before its stamp, in one line with the publication's
     (LEAD.format(updated=f" · Updated <time datetime='{MOD}'>July 9, 2023</time>"), "", MOD),
+    (f"<div>By <a href='/en/author/ann/'>Ann Example</a> · <time datetime='{PUB}'>July 4, 2023</time> · Updated "
+     f"<time datetime='{MOD}'>July 9, 2023</time> · 3 min read</div>", "", MOD),
     # a line of its own after the body: "Last updated on <day> by <name>", a <time> or the day as text
     (LEAD.format(updated=""), f"<footer><span>Last updated on <b><time datetime='{MOD}'>July 9, 2023</time></b> by "
                               "<b>Ann Example</b></span></footer>", MOD),
