@@ -162,12 +162,13 @@ class _Lead:
     byline_found: bool
     region: BodyRegion = field(default_factory=BodyRegion)
     pending: list[HtmlElement] = field(default_factory=list)  # date lines before any byline
+    pending_at: int = 0  # where they stand among the blocks
 
     def takes(self, block: HtmlElement) -> bool:
         """Whether ``block`` belongs to the lead (kept aside), not to the body."""
         region, text = self.region, text_of(block)
-        if self.summary and text == self.summary:
-            return True
+        if self.summary and text == self.summary and not self.pending:
+            return True  # after an undecided date line a standfirst is the body's (a real page's teaser)
         if any(row is not None and row in block.iterancestors() for row in (region.byline, region.author_row)):
             return True  # the rest of the byline's row: more authors, a reading time
         if not self.byline_found and region.byline is None and is_byline_block(block, self.byline_marks, self.names):
@@ -180,6 +181,8 @@ class _Lead:
         if is_date_line(block, self.lang):  # "4 July 2023 · 3 min read" dates, whatever else it says
             # a date line of its own beside the byline, before it too (era U: a date line, then the avatars)
             dated = self.byline_found or region.byline is not None or is_reading_time_line(block, self.lang)
+            if not dated and not self.pending:
+                self.pending_at = len(region.blocks)
             (region.dates if dated else self.pending).append(block)
             return True
         # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
@@ -189,8 +192,8 @@ class _Lead:
         """The lead ends: date lines before a byline date the article; with no byline they are body."""
         if self.byline_found or self.region.byline is not None or self.region.author_row is not None:
             self.region.dates.extend(self.pending)
-        else:
-            self.region.blocks.extend(self.pending)
+        else:  # in their place, before the empty blocks the lead let through after them
+            self.region.blocks[self.pending_at:self.pending_at] = self.pending
         self.pending = []
 
 
@@ -219,7 +222,8 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
             if not in_lead:
                 lead.close()
         elif at_end:
-            if len(region.blocks) <= MAX_INTRO_BLOCKS and positions.get(block, -1) < main_at:
+            intro = sum(1 for b in region.blocks if text_of(b))  # empty blocks (an ad's slot) are no intro
+            if intro <= MAX_INTRO_BLOCKS and positions.get(block, -1) < main_at:
                 continue  # a share bar between an intro and the main text: the article goes on
             break
         region.blocks.append(block)

@@ -105,8 +105,9 @@ FIG = "<figure><img src='/f.jpg' alt='A wafer'><figcaption>A wafer</figcaption><
     # a figure beside a line in one wrapper: two blocks, the figure's caption its own
     (f"<section>{FIG}<p><a href='/en/ai/40-z'>Read also: Another story</a></p></section>", ["figure", "p"]),
     (f"<section><p>A short line of text.</p>{FIG}</section>", ["p", "figure"]),
-    # negative: one image and its caption in a bare frame stay one block (a figure)
+    # negatives: one image and its caption in a bare frame stay one block (a figure), a bare figure too
     ("<div><img src='/f.jpg' alt='A wafer'><p>A wafer</p></div>", ["div"]),
+    ("<div><figure><img src='/f.jpg' alt='A wafer'></figure><figcaption>A wafer</figcaption></div>", ["div"]),
 ])
 def test_a_wrapper_holding_a_figure_is_no_figure_frame(section: str, blocks: list[str]) -> None:
     from ipgirl_crawler.pages.dom import flatten_blocks
@@ -179,3 +180,32 @@ def test_a_heading_before_its_permalink_is_no_list_title() -> None:
                    for i in range(3))
     html = _page(f"<section>{body}</section>").raw_body_html()
     assert all(f"Section {i}" in html for i in range(3)), html
+
+
+SUMMARY = "The short standfirst of the story that the page's description repeats word for word."
+
+
+@pytest.mark.parametrize(("lead", "kept"), [
+    # a date line with no byline after it leaves the lead undecided: the standfirst after it is body
+    (f"<p>20.04.2018 16:22</p><p>{SUMMARY}</p>", ["20.04.2018 16:22", SUMMARY]),
+    # negative: the standfirst right below the title is the summary, in its place
+    (f"<p>{SUMMARY}</p>", []),
+])
+def test_a_standfirst_after_an_undecided_date_line_is_body(lead: str, kept: list[str]) -> None:
+    page = _page(f"<div class='doc'>{lead}{STORY}</div>", head=f'<meta name="description" content="{SUMMARY}">')
+    html = page.raw_body_html()
+    assert all(text in html for text in kept) and (kept or SUMMARY not in html), html
+    if kept:
+        assert html.index(kept[0]) < html.index(kept[1]) < html.index(LONG.strip())  # in their place
+
+
+@pytest.mark.parametrize(("empties", "whole"), [
+    (3, True),  # an ad's empty slots beside a one-block intro make no longer intro: the share bar ends nothing
+    (0, True),
+])
+def test_empty_blocks_are_no_intro(empties: int, whole: bool) -> None:
+    intro = "<p>The intro of the story.</p>" + "<div class='slot'></div>" * empties
+    body = (f"<div class='a'>{intro}<p>Share: <a href='https://x.example/s'>X</a></p>"
+            f"<div class='text'><p>{LONG}</p><p>{LONG}</p></div></div>")
+    html = _page(body).raw_body_html()
+    assert ("The intro of the story." in html) and (LONG.strip() in html) is whole, html
