@@ -10,7 +10,7 @@ from lxml.html import HtmlElement, fragments_fromstring
 from parsel.selector import create_root_node
 from scrapy.http import HtmlResponse, TextResponse
 
-from ipgirl_crawler.pages.text import normalize_text
+from ipgirl_crawler.pages.text import normalize_text, strip_control
 
 
 # Block elements that make up an article body, one block each.
@@ -54,6 +54,29 @@ def parse_fragment(html: str) -> HtmlElement:
         root.text = elements.pop(0)
     root.extend(elements)
     return root
+
+
+# The fragment the notice pipeline parsed and edited, with the HTML it wrote from it: the body
+# pipeline, next, takes that tree rather than parse the HTML again (one parse of a site page's body
+# instead of two: 0.1 ms of 4.1). One slot, taken once: the taker edits the tree.
+_handed_over: list[tuple[str, HtmlElement]] = []
+
+
+def hand_over_fragment(html: str, root: HtmlElement) -> None:
+    """Keep ``root`` for the next ``body_fragment(html)``; ``html`` is its blocks' ``outer_html``, so
+    the text before them and their tails (which that leaves out) go, as a parse of ``html`` has none."""
+    root.text = None
+    for block in root:
+        block.tail = None
+    _handed_over[:] = [(html, root)]
+
+
+def body_fragment(html: str) -> HtmlElement:
+    """``parse_fragment(strip_control(html))``: the tree handed over for this very HTML if there is one."""
+    handed = _handed_over.pop() if _handed_over else None
+    if handed is not None and handed[0] == html:
+        return handed[1]
+    return parse_fragment(strip_control(html))
 
 
 def outer_html(element: HtmlElement) -> str:
