@@ -28,7 +28,6 @@ MAX_JSONLD_CHARS = 200_000
 MAX_DEPTH = 40
 _SLOW_TEXT_TAGS = (*_NEVER_TEXT.split("|"), "br")
 SKIP_TEXT_TAGS = frozenset(_NEVER_TEXT.split("|"))
-_TEXT_XPATH = (".//text()[not(ancestor::*[self::" + " or self::".join(_NEVER_TEXT.split("|")) + "])] | .//br")
 # What lxml.html's ``text_content()`` runs, for plain lxml elements too.
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
@@ -166,9 +165,31 @@ def text_of(element: HtmlElement | None) -> str:
 def _visible_text(element: HtmlElement) -> str:
     if next(element.iter(*_SLOW_TEXT_TAGS), None) is None:  # the common case: plain text, fast
         return normalize_text(text_content(element))
-    parts = element.xpath(_TEXT_XPATH)
+    if any(a.tag in SKIP_TEXT_TAGS for a in element.iterancestors()):
+        return ""  # all its text is a script's or a style's: only its <br> would show, as blanks
     # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.
-    return normalize_text("".join(p if isinstance(p, str) else " " for p in parts))
+    return normalize_text("".join(_visible_parts(element)))
+
+
+def _visible_parts(element: HtmlElement) -> Iterator[str]:
+    """The text nodes outside script, style… and a ``<br>`` as a space, in one walk; the XPath it
+    replaces (tests/pages/test_dom.py) checked every text node's ancestors: 1.4 ms a real page's
+    container with a script in it, against 0.17 ms here."""
+    hidden = 0  # how many script, style… elements the walk is in
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        tag = node.tag
+        if event == "start":
+            if tag == "br":
+                yield " "
+            if tag in SKIP_TEXT_TAGS:
+                hidden += 1
+            elif not hidden and node.text:
+                yield node.text
+            continue
+        if event == "end" and tag in SKIP_TEXT_TAGS:
+            hidden -= 1
+        if not hidden and node.tail and node is not element:  # a comment's text is none, its tail is
+            yield node.tail
 
 
 # Elements that start a new part of a byline (``<dt>Par</dt><dd>…</dd>``, lines, cells).
