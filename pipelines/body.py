@@ -31,6 +31,7 @@ from ipgirl_crawler.pages.dom import (
 from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 from pipelines.body_edges import trim_unconfirmed_edges
+from pipelines.body_tail import trim_closing_chrome
 from pipelines.second_opinion import second_opinion, text_to_html
 
 logger = logging.getLogger(__name__)
@@ -308,6 +309,7 @@ def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | No
     unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0  # figures framed first: never judged
     if unconfirmed:
         removed["unconfirmed_edges"] = unconfirmed
+    removed.update(trim_closing_chrome(root, lang or ui_strings.DEFAULT_UI_LANGUAGE))
     _sanitize(root, base_url)
     _unwrap_foreign(root)
     for block in root:

@@ -81,3 +81,17 @@ LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ko": ("분류:", "키워드:"),
     },
 }
+
+# Units of a file's size beside a download link ("583 KB", "1,2 Mo", "2 МБ"), as each language writes
+# them; casefolded, matched whole after a number.
+FILE_SIZE_UNITS = frozenset({"b", "byte", "bytes", "kb", "mb", "gb", "kib", "mib", "gib", "ko", "mo", "go", "octets",
+                             "кб", "мб", "гб"})
+# Ends of a link's path that name a file to download, not a page to read.
+DOWNLOAD_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp",
+                                 "zip", "rar", "7z", "gz", "tgz", "epub", "txt", "xml", "json"})
+# Stems of the word "question" in each language: a one-line call to action after an article may ask
+# ("Have more questions?") or only name them ("他にご質問がございましたら", "if you have questions").
+QUESTION_STEMS: dict[str, tuple[str, ...]] = {
+    "en": ("question",), "fr": ("question",), "de": ("frage",), "es": ("pregunta", "duda"), "it": ("domand",),
+    "pt": ("pergunta", "dúvida"), "ja": ("質問",), "zh": ("问题", "問題"), "ko": ("질문",),
+}

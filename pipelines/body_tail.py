@@ -1,0 +1,103 @@
+"""What a body's last blocks hold after the story ends, read as a reader sees it.
+
+Three things a reader never takes for the article when they close it, each judged on the last block
+only, until a block is none of them (one block always stays):
+- a list of downloads: every link names a file (``.pdf``, ``.docx``…) and beside the links stands only
+  their sizes ("583 KB"), maybe under a heading (a help center's attachments);
+- a call to action of one line: a question (or words naming questions, in the page's language or
+  English), then one link that answers it, and nothing else ("Have more questions? Submit a request",
+  "他にご質問がございましたら リクエストを送信");
+- a heading or a label ending in a colon with nothing after it: it introduced a widget that is gone
+  ("Schlagworte", "Ein Beitrag von:").
+A download link or a question in the story, with prose around it, stays; so does anything before
+the story's last paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.languages.rules import DOWNLOAD_EXTENSIONS, FILE_SIZE_UNITS, QUESTION_STEMS
+from ipgirl_crawler.pages.dom import drop_tree, text_content
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A file's size as it stands beside its link: a number, a unit of FILE_SIZE_UNITS.
+_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)")
+# What else may stand beside download links: separators, brackets, the file's type in capitals.
+_FILLER = re.compile(r"[\s()\[\],;:|·•–—/-]+")
+_QUESTION_ENDS = ("?", "？", "؟")
+# A call to action is one short line (the help center's: 37 characters in English, 55 in French); a
+# reader's question with a linked answer in the story runs longer, into prose.
+MAX_CALL_CHARS = 120
+# A label that introduced something (a byline box, a tag list) is a few words; a heading a line. A
+# "heading" of sentences is prose set large (a blog's closing 230-character h3 on the eval pages).
+MAX_LABEL_CHARS, MAX_HEADING_CHARS = 40, 80
+
+
+def _is_download(link: HtmlElement) -> bool:
+    path = urlsplit((link.get("href") or "").strip()).path
+    return path.rsplit(".", 1)[-1].casefold() in DOWNLOAD_EXTENSIONS if "." in path.rsplit("/", 1)[-1] else False
+
+
+def _only_sizes(text: str) -> bool:
+    """Whether ``text`` holds nothing but file sizes, separators and file types in capitals."""
+    rest = _SIZE.sub(lambda m: " " if m.group(2).casefold() in FILE_SIZE_UNITS else m.group(0), text)
+    return all(word.isupper() and len(word) <= 5 for word in _FILLER.split(rest) if word)
+
+
+def is_download_list(block: HtmlElement) -> bool:
+    """Links that all name files, with only their sizes (and a heading) beside them."""
+    links = list(block.iter("a"))
+    if not links or not all(map(_is_download, links)):
+        return False
+    spoken = [text_content(e) for e in block.iter(*_HEADINGS)] + [text_content(a) for a in links]
+    rest = text_content(block)
+    for part in spoken:
+        rest = rest.replace(part, " ", 1)
+    return _only_sizes(rest)
+
+
+@lru_cache(maxsize=32)  # per language: built once, not on every page
+def _question_stems(lang: str) -> tuple[str, ...]:
+    return (*QUESTION_STEMS.get(lang, ()), *QUESTION_STEMS["en"])
+
+
+def is_question_call(block: HtmlElement, lang: str = "en") -> bool:
+    """One short line: a question, or words naming questions, then a single link that closes it."""
+    links = list(block.iter("a"))
+    text = " ".join(text_content(block).split())
+    if len(links) != 1 or not text or len(text) > MAX_CALL_CHARS:
+        return False
+    link = " ".join(text_content(links[0]).split())
+    question = text[:-len(link)].rstrip() if link and text.endswith(link) else ""
+    folded = question.casefold()
+    return bool(question) and (question.endswith(_QUESTION_ENDS) or any(s in folded for s in _question_stems(lang)))
+
+
+def is_dangling_label(block: HtmlElement) -> bool:
+    """A heading, or a short label ending in a colon: what introduces something, here nothing."""
+    text = " ".join(text_content(block).split())
+    if not text or next(block.iter("img"), None) is not None:
+        return False
+    heading = block.tag in _HEADINGS or (len(block) == 1 and block[0].tag in _HEADINGS
+                                          and " ".join(text_content(block[0]).split()) == text)
+    return heading and len(text) <= MAX_HEADING_CHARS or (len(text) <= MAX_LABEL_CHARS and text.endswith((":", "：")))
+
+
+def trim_closing_chrome(root: HtmlElement, lang: str = "en") -> Counter[str]:
+    """The body's last blocks that are downloads, a call to action or a dangling label, removed in
+    place from the end (one block always stays); what went, by kind."""
+    removed: Counter[str] = Counter()
+    while len(root) > 1:
+        last = root[-1]
+        kind = "downloads" if is_download_list(last) else "call_to_action" if is_question_call(last, lang) \
+            else "dangling_label" if is_dangling_label(last) else None
+        if kind is None:
+            break
+        removed[kind] += 1
+        drop_tree(last)
+    return removed
