@@ -78,7 +78,9 @@ def _is_noise(element: HtmlElement) -> bool:
     if classes is None and ident is None and not custom:  # most elements: nothing to read
         return False
     names = f"{classes or ''} {ident or ''} {tag if custom else ''}".lower()
-    return not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names))
+    words = _NAME_WORDS.findall(names)
+    # A plural names the same noise ("socials", "shares", "banners"): the word without its "s" counts too.
+    return not NOISE_WORDS.isdisjoint(words) or not NOISE_WORDS.isdisjoint(w[:-1] for w in words if w[-1] == "s")
 
 
 def _is_hidden(element: HtmlElement) -> bool:

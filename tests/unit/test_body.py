@@ -34,6 +34,11 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><p>→ Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
     ("<p>📖 Reading also matters.</p>", "en", "📖 Reading also matters."),
     ("<p>Line one<br>line two</p>", "en", "Line one line two"),
+    # a noise word in the plural names the same widget; other plurals are no noise
+    ("<p>Keep</p><div class='socials bglist'><div>Liked it?</div><div>Share with friends</div></div>", "en", "Keep"),
+    ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
+    ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
+    ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
     ("", "en", ""),
 ])
 def test_body_text(raw: str, lang: str, text: str) -> None:
