@@ -39,6 +39,9 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
     ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
     ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
+    # a contact box after the story (whom to write to) is the site's, not the article's
+    ("<p>Keep</p><div class='single_contact'><div>Questions about a post?</div><a>Write an e-mail</a></div>", "en", "Keep"),
+    ("<p class='contactless'>Contactless payment spread fast.</p>", "en", "Contactless payment spread fast."),
     ("", "en", ""),
 ])
 def test_body_text(raw: str, lang: str, text: str) -> None:
