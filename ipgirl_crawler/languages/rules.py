@@ -39,14 +39,17 @@ DATE_CONNECTORS: dict[str, tuple[str, ...]] = {
 }
 
 # Labels a site prints above an ad slot ("Advertisement", "Anzeige"): a body block that says only
-# this is the frame of an ad whose slot is empty or unrecognised. Compared casefolded.
+# this is the frame of an ad whose slot is empty or unrecognised, and so is a line telling the reader
+# the story goes on below it ("Continue reading below", "Continua depois da publicidade": 11 lines on
+# the real pages, "Advert" 5). Compared casefolded.
 AD_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("advertisement", "advertisements", "advertising", "ad", "ads", "sponsored"),
+    "en": ("advertisement", "advertisements", "advertising", "advert", "ad", "ads", "sponsored", "sponsored links",
+           "continue reading below", "story continues below advertisement", "article continues below advertisement"),
     "fr": ("publicité", "annonce publicitaire", "sponsorisé"),
     "de": ("anzeige", "werbung", "gesponsert"),
     "es": ("publicidad", "anuncio", "patrocinado"),
     "it": ("pubblicità", "annuncio", "sponsorizzato"),
-    "pt": ("publicidade", "anúncio", "patrocinado"),
+    "pt": ("publicidade", "anúncio", "patrocinado", "continua depois da publicidade", "continua após a publicidade"),
     "ja": ("広告", "スポンサーリンク", "pr"),
     "zh": ("广告", "廣告", "赞助"),
     "ko": ("광고", "스폰서"),

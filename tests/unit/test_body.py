@@ -39,6 +39,11 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
     ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
     ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
+    # an ad's label, or a line saying the story goes on below the ad; the words in a sentence stay
+    ("<p>Keep</p><p>Advert</p><p>Continue reading below</p>", "en", "Keep"),
+    ("<p>Keep</p><p>Continua depois da publicidade</p>", "pt", "Keep"),
+    ("<p>Keep</p><div>PUBLICIDADE</div>", "pt", "Keep"),
+    ("<p>The advert ran for weeks. Continue reading below.</p>", "en", "The advert ran for weeks. Continue reading below."),
     # a contact box after the story (whom to write to) is the site's, not the article's
     ("<p>Keep</p><div class='single_contact'><div>Questions about a post?</div><a>Write an e-mail</a></div>", "en", "Keep"),
     ("<p class='contactless'>Contactless payment spread fast.</p>", "en", "Contactless payment spread fast."),
