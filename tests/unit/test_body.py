@@ -39,6 +39,12 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
     ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
     ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
+    # "read also" as real sites word it; the same words leading a sentence of the story stay
+    ("<p>Keep</p><p>Related: <a href='/x'>Possible water plumes on Europa</a></p>", "en", "Keep"),
+    ("<p>Keep</p><p>Veja Também:</p><h2>Next</h2><p>More.</p>", "pt", "Keep\n\nNext\n\nMore."),
+    ("<p>Keep</p><p><b>Mehr zum Thema:</b> <a href='/x'>Anderes</a></p>", "de", "Keep"),
+    ("<p>See also the council's answer.</p><p>Read more about it below.</p>", "en",
+     "See also the council's answer.\n\nRead more about it below."),
     # an ad's label, or a line saying the story goes on below the ad; the words in a sentence stay
     ("<p>Keep</p><p>Advert</p><p>Continue reading below</p>", "en", "Keep"),
     ("<p>Keep</p><p>Continua depois da publicidade</p>", "pt", "Keep"),
