@@ -30,6 +30,7 @@ from ipgirl_crawler.pages.dom import (
 )
 from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
+from pipelines.body_captions import captions_to_figures
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_tail import trim_closing_chrome
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -309,6 +310,9 @@ def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | No
     framed = frames_to_figures(root)
     if framed:
         removed["framed_figures"] = framed
+    captions = captions_to_figures(root)
+    if captions:
+        removed["captions_beside_figures"] = captions
     unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0  # figures framed first: never judged
     if unconfirmed:
         removed["unconfirmed_edges"] = unconfirmed
