@@ -39,6 +39,16 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
     ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
     ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
+    # what no browser renders: an inline display:none, a formula's TeX source (MathML annotation)
+    ("<p>Keep<span style='display: none;'>hidden copy</span></p>", "en", "Keep"),
+    ("<p>Let <span class='katex'><span class='katex-mathml'><math><semantics><mi>x</mi><annotation "
+     "encoding='application/x-tex'>x^{2}</annotation></semantics></math></span><span class='katex-html' "
+     "aria-hidden='true'>x2</span></span> grow.</p>", "en", "Let x grow."),
+    ("<p>Let <span><span style='display:none'><math><semantics><mi>y</mi><annotation encoding='application/x-tex'>"
+     "{\\displaystyle y}</annotation></semantics></math></span><img src='/y.svg' alt='y'></span> fall, <img src='/z.svg' "
+     "alt='z'> too.</p>", "en", "Let fall, too."),
+    # negatives: other inline styles show their text
+    ("<p style='border:none;display:block'>Shown</p><p style='font-display: none'>Too</p>", "en", "Shown\n\nToo"),
     # "read also" as real sites word it; the same words leading a sentence of the story stay
     ("<p>Keep</p><p>Related: <a href='/x'>Possible water plumes on Europa</a></p>", "en", "Keep"),
     ("<p>Keep</p><p>Veja Também:</p><h2>Next</h2><p>More.</p>", "pt", "Keep\n\nNext\n\nMore."),
