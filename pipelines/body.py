@@ -32,7 +32,7 @@ from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 from pipelines.body_captions import captions_to_figures
 from pipelines.body_edges import trim_unconfirmed_edges
-from pipelines.body_tail import trim_closing_chrome
+from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
 
 logger = logging.getLogger(__name__)
@@ -322,6 +322,8 @@ def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | No
     if unconfirmed:
         removed["unconfirmed_edges"] = unconfirmed
     removed.update(trim_closing_chrome(root, lang or ui_strings.DEFAULT_UI_LANGUAGE))
+    if trim_opening_date(root):
+        removed["opening_date"] = 1
     _sanitize(root, base_url)
     _unwrap_foreign(root)
     for block in root:

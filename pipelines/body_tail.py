@@ -11,6 +11,9 @@ only, until a block is none of them (one block always stays):
   ("Schlagworte", "Ein Beitrag von:").
 A download link or a question in the story, with prose around it, stays; so does anything before
 the story's last paragraph.
+
+Above the story, a first block that only dates it ("October 12, 2017", "12.10.2017 14:30") is the
+page's, not the article's: a year, and beside the numbers at most a month's and a weekday's names.
 """
 from __future__ import annotations
 
@@ -86,6 +89,30 @@ def is_dangling_label(block: HtmlElement) -> bool:
     heading = block.tag in _HEADINGS or (len(block) == 1 and block[0].tag in _HEADINGS
                                           and " ".join(text_content(block[0]).split()) == text)
     return heading and len(text) <= MAX_HEADING_CHARS or (len(text) <= MAX_LABEL_CHARS and text.endswith((":", "：")))
+
+
+# A date line: a year and a day's number, and beside them no more words than a weekday, a month and a
+# time's "um"/"PM" (or 年, 月, 日); "Tokyo 2020 Olympics" has no day.
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_NUMBERS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W\d_]+")
+MAX_DATE_LINE_CHARS, MAX_DATE_WORDS = 40, 3
+
+
+def is_date_only_line(block: HtmlElement) -> bool:
+    """A short block that is a date and nothing else: a year, a day, a few words, no sentence."""
+    text = " ".join(text_content(block).split())
+    return 0 < len(text) <= MAX_DATE_LINE_CHARS and block.tag not in _HEADINGS and _YEAR.search(text) is not None \
+        and len(_NUMBERS.findall(text)) >= 2 and len(_WORDS.findall(text)) <= MAX_DATE_WORDS \
+        and not text.endswith(".") and next(block.iter("img"), None) is None
+
+
+def trim_opening_date(root: HtmlElement) -> int:
+    """The body's first block, when it only dates the story, removed in place (one block always stays)."""
+    if len(root) > 1 and is_date_only_line(root[0]):
+        drop_tree(root[0])
+        return 1
+    return 0
 
 
 def trim_closing_chrome(root: HtmlElement, lang: str = "en") -> Counter[str]:

@@ -82,3 +82,30 @@ def test_clean_body_counts_what_it_trims() -> None:
     body = clean_body(STORY + ATTACHMENTS + '<p>Have more questions? <a href="/c">Submit a request</a></p>', "en", "http://x/")
     assert body.text.startswith("The council voted") and "KB" not in body.text and "questions" not in body.text
     assert body.removed["downloads"] == 1 and body.removed["call_to_action"] == 1 and body.removed["dangling_label"] == 1
+
+
+@pytest.mark.parametrize(("first", "dropped"), [
+    ("<p>October 12, 2017</p>", True),
+    ("<div>23.10.2018</div>", True),
+    ("<p>Mittwoch, 26.01.2022 - 14:30</p>", True),
+    ("<span>2019年11月20日</span>", True),
+    # negatives: a title-like line with a year, a sentence with a date, a number that is no year
+    ("<p>Paris 2024: the games begin</p>", False),
+    ("<p>Tokyo 2020 Olympics</p>", False),
+    ("<h2>12 May 2021</h2>", False),
+    ("<p>On 12 October 2017 the council met.</p>", False),
+    ("<p>Chapter 3, 1500 words</p>", False),
+    ("<p>12.10.</p>", False),
+])
+def test_a_date_above_the_story(first: str, dropped: bool) -> None:
+    from pipelines.body_tail import trim_opening_date
+
+    root = parse_fragment(first + STORY)
+    assert trim_opening_date(root) == int(dropped) and len(root) == 2 - dropped
+
+
+def test_a_lone_date_line_stays() -> None:
+    from pipelines.body_tail import trim_opening_date
+
+    root = parse_fragment("<p>October 12, 2017</p>")
+    assert trim_opening_date(root) == 0 and len(root) == 1
