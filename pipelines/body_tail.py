@@ -39,6 +39,7 @@ MAX_CALL_CHARS = 120
 # A label that introduced something (a byline box, a tag list) is a few words; a heading a line. A
 # "heading" of sentences is prose set large (a blog's closing 230-character h3 on the eval pages).
 MAX_LABEL_CHARS, MAX_HEADING_CHARS = 40, 80
+MAX_LABEL_WORDS = 3
 
 
 def _is_download(link: HtmlElement) -> bool:
@@ -79,6 +80,21 @@ def is_question_call(block: HtmlElement, lang: str = "en") -> bool:
     question = text[:-len(link)].rstrip() if link and text.endswith(link) else ""
     folded = question.casefold()
     return bool(question) and (question.endswith(_QUESTION_ENDS) or any(s in folded for s in _question_stems(lang)))
+
+
+def is_label_and_links(block: HtmlElement) -> bool:
+    """One short line: a label of a few words ending in a colon, then only links ("Tag: <a>digitimes.com</a>",
+    "Related Roundup: <a>MacBook Pro</a>"); the site's index of the story, not words of it."""
+    links = list(block.iter("a"))
+    text = " ".join(text_content(block).split())
+    if not links or len(text) > MAX_CALL_CHARS:
+        return False
+    label, colon, rest = text.partition(":")
+    if not colon or not label or len(label.split()) > MAX_LABEL_WORDS:
+        return False
+    for link in links:
+        rest = rest.replace(" ".join(text_content(link).split()), " ", 1)
+    return not _FILLER.sub("", rest)
 
 
 def is_dangling_label(block: HtmlElement) -> bool:
@@ -122,7 +138,7 @@ def trim_closing_chrome(root: HtmlElement, lang: str = "en") -> Counter[str]:
     while len(root) > 1:
         last = root[-1]
         kind = "downloads" if is_download_list(last) else "call_to_action" if is_question_call(last, lang) \
-            else "dangling_label" if is_dangling_label(last) else None
+            else "dangling_label" if is_dangling_label(last) else "label_links" if is_label_and_links(last) else None
         if kind is None:
             break
         removed[kind] += 1

@@ -32,6 +32,12 @@ def _trimmed(html: str, lang: str = "en") -> tuple[list[str], dict[str, int]]:
     ('<h2 class="title">Schlagworte </h2>', {"dangling_label": 1}),
     ('<div><h4>Weiterführende Informationen</h4></div>', {"dangling_label": 1}),
     ("<p>Ein Beitrag von:</p>", {"dangling_label": 1}),
+    # a label and links only: the site's index of the story
+    ('<p>Tag: <a href="/t/digitimes">digitimes.com</a></p>', {"label_links": 1}),
+    ('<p>Read more: <a href="/bridge">the bridge in ten pictures</a></p>', {"label_links": 1}),
+    ('<p>Kategorie: <a href="/c/news">News</a>, <a href="/c/o3">open3</a></p>', {"label_links": 1}),
+    ('<p>Related Roundup: <a href="/r/mbp">MacBook Pro</a></p><p>Tag: <a href="/t/d">digitimes.com</a></p>',
+     {"label_links": 2}),
 ])
 def test_closing_chrome_goes(tail: str, removed: dict[str, int]) -> None:
     blocks, counts = _trimmed(STORY + tail)
@@ -48,7 +54,9 @@ def test_closing_chrome_goes(tail: str, removed: dict[str, int]) -> None:
     "<p>Will the bridge be ready before the floods?</p>",
     '<p>If you have any questions or suggestions, please contact us!</p>',  # a notice: no link answers it
     '<p>The questions the council left open: <a href="/bridge/budget">the budget</a>, and who pays.</p>',
-    '<p>Read more: <a href="/bridge">the bridge in ten pictures</a></p>',
+    # a label, then words of the story beside the link; a label of a sentence
+    '<p>Source: <a href="/r">Reuters</a>, which first reported the deal on Monday</p>',
+    '<p>The mayor said on Tuesday, to the council: <a href="/v">watch the vote</a></p>',
     # a heading of sentences is prose set large; a short closing line without a colon is the story's
     '<h3>All these products and many more wait for you at the shop! And the big sale has already begun, '
     'so if you still need something, <a href="/shop">this way</a>.</h3>',
