@@ -40,6 +40,9 @@ MAX_CALL_CHARS = 120
 # "heading" of sentences is prose set large (a blog's closing 230-character h3 on the eval pages).
 MAX_LABEL_CHARS, MAX_HEADING_CHARS = 40, 80
 MAX_LABEL_WORDS = 3
+# A card's teaser beside its linked heading is a line or two (cbssports: ~60 characters); a buying
+# guide's item describes its product at length.
+MAX_TEASER_CHARS = 160
 
 
 def _is_download(link: HtmlElement) -> bool:
@@ -97,6 +100,23 @@ def is_label_and_links(block: HtmlElement) -> bool:
     return not _FILLER.sub("", rest)
 
 
+def _is_card(item: HtmlElement) -> bool:
+    """A list item that is another story's card: a heading that is (or holds) a link, and beside it a
+    teaser of a line or two."""
+    heading = next(item.iterdescendants(*_HEADINGS), None)
+    if heading is None or (next(heading.iter("a"), None) is None
+                           and not any(a.tag == "a" for a in heading.iterancestors())):
+        return False
+    return len(" ".join(text_content(item).split())) - len(" ".join(text_content(heading).split())) <= MAX_TEASER_CHARS
+
+
+def is_card_list(block: HtmlElement) -> bool:
+    """A list of two or more cards of other stories, and nothing else."""
+    lists = [block] if block.tag in ("ul", "ol") else [e for e in block if e.tag in ("ul", "ol")]
+    items = [li for lst in lists for li in lst if li.tag == "li"]
+    return len(items) >= 2 and all(map(_is_card, items))
+
+
 def is_dangling_label(block: HtmlElement) -> bool:
     """A heading, or a short label ending in a colon: what introduces something, here nothing."""
     text = " ".join(text_content(block).split())
@@ -138,7 +158,8 @@ def trim_closing_chrome(root: HtmlElement, lang: str = "en") -> Counter[str]:
     while len(root) > 1:
         last = root[-1]
         kind = "downloads" if is_download_list(last) else "call_to_action" if is_question_call(last, lang) \
-            else "dangling_label" if is_dangling_label(last) else "label_links" if is_label_and_links(last) else None
+            else "dangling_label" if is_dangling_label(last) else "label_links" if is_label_and_links(last) \
+            else "cards" if is_card_list(last) else None
         if kind is None:
             break
         removed[kind] += 1

@@ -32,6 +32,11 @@ def _trimmed(html: str, lang: str = "en") -> tuple[list[str], dict[str, int]]:
     ('<h2 class="title">Schlagworte </h2>', {"dangling_label": 1}),
     ('<div><h4>Weiterführende Informationen</h4></div>', {"dangling_label": 1}),
     ("<p>Ein Beitrag von:</p>", {"dangling_label": 1}),
+    # a closing list of other stories' cards: a linked heading and a short teaser each (the heading over
+    # them then heads nothing)
+    ('<h2>Our Latest Stories</h2><ul><li><a href="/n/1"><img src="/1.jpg"></a><p><h3><a href="/n/1">Pats place '
+     'Olszewski on IR</a></h3><h4>New England\'s roster is re-shuffling</h4></p></li><li><a href="/n/2"><h3>Playoff '
+     'picture</h3></a><p>Breaking down the playoff picture after Sunday</p></li></ul>', {"cards": 1, "dangling_label": 1}),
     # a label and links only: the site's index of the story
     ('<p>Tag: <a href="/t/digitimes">digitimes.com</a></p>', {"label_links": 1}),
     ('<p>Read more: <a href="/bridge">the bridge in ten pictures</a></p>', {"label_links": 1}),
@@ -54,6 +59,11 @@ def test_closing_chrome_goes(tail: str, removed: dict[str, int]) -> None:
     "<p>Will the bridge be ready before the floods?</p>",
     '<p>If you have any questions or suggestions, please contact us!</p>',  # a notice: no link answers it
     '<p>The questions the council left open: <a href="/bridge/budget">the budget</a>, and who pays.</p>',
+    # a buying guide's items: a linked heading and a long description each; a list with one item not a card
+    '<ul><li><h3><a href="/p/1">The Kettle 3000</a></h3><p>' + "It boils a litre in a minute and keeps it warm. " * 5
+    + '</p></li><li><h3><a href="/p/2">The Toaster</a></h3><p>' + "Two slots, six settings and a tray for crumbs. " * 5
+    + "</p></li></ul>",
+    '<ul><li><h3><a href="/n/1">Pats place Olszewski on IR</a></h3></li><li>The vote passed on Tuesday.</li></ul>',
     # a label, then words of the story beside the link; a label of a sentence
     '<p>Source: <a href="/r">Reuters</a>, which first reported the deal on Monday</p>',
     '<p>The mayor said on Tuesday, to the council: <a href="/v">watch the vote</a></p>',
