@@ -1,19 +1,23 @@
-"""What a body's last blocks hold after the story ends, read as a reader sees it.
+"""What a body's edges hold outside the story, read as a reader sees it.
 
-Three things a reader never takes for the article when they close it, each judged on the last block
-only, until a block is none of them (one block always stays):
+At the end, what a reader never takes for the article when they close it, each judged on the last
+block only, until a block is none of them (one block always stays):
 - a list of downloads: every link names a file (``.pdf``, ``.docx``…) and beside the links stands only
   their sizes ("583 KB"), maybe under a heading (a help center's attachments);
 - a call to action of one line: a question (or words naming questions, in the page's language or
   English), then one link that answers it, and nothing else ("Have more questions? Submit a request",
   "他にご質問がございましたら リクエストを送信");
 - a heading or a label ending in a colon with nothing after it: it introduced a widget that is gone
-  ("Schlagworte", "Ein Beitrag von:").
-A download link or a question in the story, with prose around it, stays; so does anything before
-the story's last paragraph.
+  ("Schlagworte", "Ein Beitrag von:");
+- a short label and links only ("Tag: digitimes.com"): the site's index of the story;
+- a list of other stories' cards: each item a linked heading and a teaser of a line or two.
+A download link, a question or a label in the story, with prose around it, stays; so does anything
+before the story's last paragraph.
 
 Above the story, a first block that only dates it ("October 12, 2017", "12.10.2017 14:30") is the
-page's, not the article's: a year, and beside the numbers at most a month's and a weekday's names.
+page's, not the article's: a year, a day, and at most three words beside the numbers.
+
+Measured on the real pages (../shared/realpages) and era S, see README ("The body's edges").
 """
 from __future__ import annotations
 
