@@ -31,7 +31,8 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     # a callout's lone label goes with the "Read also" line it heads; a heading or a sentence stays
     ("<p>Keep</p><div>tip</div><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep"),
     ("<p>Keep</p><div>astuce</div><p>Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
-    ("<p>Keep</p><h2>Tip</h2><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep\n\nTip"),
+    ("<p>Keep</p><h2>Tip</h2><p>Read also: <a href='/x'>Other</a></p><p>More text.</p>", "en",
+     "Keep\n\nTip\n\nMore text."),
     ("<p>Keep this.</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep this."),
     ("<p>Keep</p><p>Thanks</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep\n\nThanks"),
     # a table's cells keep their words, not only their links
