@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -10,6 +11,7 @@ from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.dom import drop_tree, hand_over_fragment, outer_html, parse_fragment, text_content
 from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
+from pipelines.body import drop_box_label
 
 
 # A callout's icon before its text ("💡", "ℹ️ ", "⚠"): a picture, not words of the notice.
@@ -23,8 +25,9 @@ def notice_texts(lang: str | None) -> frozenset[str]:
     return frozenset(normalize_text(text).casefold() for text in found)
 
 
-def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
-    """(body without the notice block, the notice as shown); the body unchanged when absent."""
+def split_notice(raw_html: str, lang: str | None, removed: Counter[str] | None = None) -> tuple[str, str | None]:
+    """(body without the notice block, the notice as shown); the body unchanged when absent. A lone
+    label line just before it ("note" over a callout box) goes with it."""
     notices = notice_texts(lang)
     visible = normalize_text(html.unescape(raw_html)).casefold()
     if not any(n[:24] in visible for n in notices):
@@ -33,6 +36,9 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
     for block in reversed(list(root)):
         text = _ICON.sub("", normalize_text(text_content(block)))
         if text.casefold() in notices:
+            labels = drop_box_label(block)
+            if removed is not None:
+                removed["box_label"] += labels
             drop_tree(block)
             body = "".join(outer_html(b) for b in root)
             hand_over_fragment(body, root)
@@ -44,7 +50,10 @@ class NoticeSplitPipeline(PagePipeline):
     name = "notice"
 
     def process_article(self, item: Any) -> Any:
-        body, notice = split_notice(item.get("raw_body_html") or "", item.get("language"))
+        removed: Counter[str] = Counter()
+        body, notice = split_notice(item.get("raw_body_html") or "", item.get("language"), removed)
+        if removed["box_label"]:
+            self.count("box_label", removed["box_label"])
         outside = item.pop("raw_notice_text", None)
         if notice is None and outside and normalize_text(outside).casefold() in notice_texts(item.get("language")):
             notice = normalize_text(outside)

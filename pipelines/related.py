@@ -3,6 +3,7 @@ and translations kept to the site's languages."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from ipgirl_crawler.languages import ui_strings
@@ -12,6 +13,22 @@ from pipelines.base import PagePipeline
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")
 # A "read on" arrow or chevron a card prints after its snippet: a button, not the snippet's words.
 _TRAILING_ARROWS = re.compile(r"\s*[→⟶➔➜➝➞➡↗›»❯▸▶⇒]+\s*$")
+
+
+# Joiners and variation selectors that build an emoji ("📄️" is U+1F4C4 U+FE0F).
+_EMOJI_PARTS = frozenset("\ufe0e\ufe0f\u200d\u20e3")
+
+
+def without_leading_icons(title: str) -> str:
+    """("📄️ Regulators tighten the rules") -> "Regulators tighten the rules": pictographs (Unicode
+    category So) before a card's first word are its icon, not words of the title (a docs site's
+    card list: 107 of 120 era U pages). A title that starts with a letter, digit or currency sign,
+    or holds a symbol further on, keeps it."""
+    start = 0
+    while start < len(title) and (unicodedata.category(title[start]) == "So" or title[start] in _EMOJI_PARTS):
+        start += 1
+    rest = title[start:].lstrip()
+    return rest if start and rest else title
 
 
 def split_ellipsis(snippet: str | None) -> tuple[str | None, bool]:
@@ -45,6 +62,10 @@ class RelatedLinksPipeline(PagePipeline):
 
     def process_article(self, item: Any) -> Any:
         cards = [clean_card(raw) for raw in item.pop("raw_related", None) or []]
+        for card in cards:
+            if card and (title := without_leading_icons(card["title"])) != card["title"]:
+                card["title"] = title
+                self.count("icon_titles")
         item["related"] = [card for card in cards if card]
         self.count("cards", len(item["related"]))
         self.count("dropped_cards", len(cards) - len(item["related"]))

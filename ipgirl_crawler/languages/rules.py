@@ -83,6 +83,18 @@ LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("归档于：", "关键词：", "標籤："),
         "ko": ("분류:", "키워드:"),
     },
+    # A docs platform's footer: "Last updated on 4 July 2023 by Ann" (Docusaurus's theme strings).
+    "updated": {
+        "en": ("Last updated on", "Last updated"),
+        "fr": ("Dernière mise à jour le", "Dernière mise à jour"),
+        "de": ("Zuletzt aktualisiert am", "Zuletzt aktualisiert"),
+        "es": ("Última actualización el", "Última actualización"),
+        "it": ("Ultimo aggiornamento il", "Ultimo aggiornamento"),
+        "pt": ("Última atualização em", "Última atualização"),
+        "ja": ("最終更新日:", "最終更新日："),
+        "zh": ("最后更新于",),
+        "ko": ("최종 업데이트:",),
+    },
     # A line pointing at another story, as real sites word it (eval-dev: "Veja Também:" over a removed
     # card; the benchmark: "Related: <title>").
     "read_also": {

@@ -299,9 +299,8 @@ class ArticlePage(DateStamps, ResponseFields):
 
     @item_field
     def authors(self) -> list[str]:
-        element = self._byline
-        if element is not None:
-            linked = [text_of(a) for a in self.locators.author_links(element)]
+        for element in (self._byline, self.body.author_row):  # avatars may stand apart from the dates
+            linked = [text_of(a) for a in self.locators.author_links(element)] if element is not None else []
             if any(linked):
                 return [name for name in linked if name]
         return self.machine_authors or list(self.byline.authors)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -139,8 +140,35 @@ def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
     widgets = form_widgets(container, main) | contents_boxes(container)
-    kept = [b for b in blocks if not is_link_list(b) and not in_noise_widget(b, container, main, widgets)]
-    return without_orphan_headings(kept)
+    lists = {b for b in blocks if is_link_list(b)}
+    kept = [b for b in blocks if b not in lists and not in_noise_widget(b, container, main, widgets)]
+    titles = list_titles(kept, lists)
+    return without_orphan_headings([b for b in kept if b not in titles] if titles else kept)
+
+
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ":", "：")
+
+
+def list_titles(kept: list[HtmlElement], lists: set[HtmlElement]) -> set[HtmlElement]:
+    """Short title lines of the link lists that go ("Recommended" over two stories' links, as a
+    paragraph rather than a heading): the line just before the list, no sentence, in a box that holds
+    nothing else (61 of 120 era V pages kept such a title). A line before prose, or in a box with
+    more text, a heading (a permalink "#" after it is no list: era P lost every heading) or a
+    figure (its caption is short too) stays."""
+    titles = set()
+    for block in lists:
+        title, box = block.getprevious(), block.getparent()
+        # A heading is left to without_orphan_headings; one link ("#", a heading's permalink) is no list.
+        if title is None or title not in kept or box is None or title.tag in _HEADING_LEVELS \
+                or next(title.iter("img"), None) is not None or next(islice(block.iter("a"), 1, None), None) is None:
+            continue
+        text = text_of(title)
+        if len(text) > MAX_TOC_TITLE_CHARS or text.endswith(_SENTENCE_ENDS):
+            continue
+        shown = sum(len(text_of(child).replace(" ", "")) for child in box if child is title or child in lists)
+        if shown >= len(text_of(box).replace(" ", "")):
+            titles.add(title)
+    return titles
 
 
 _HEADING_LEVELS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

@@ -23,6 +23,8 @@ _OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
 # "Veröffentlicht am 15. Oktober 2023 · Aktualisiert 19. Oktober 2023 · 2 Min. Lesezeit".
 MAX_META_LINE_CHARS = 160
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_STAMP_SEPARATORS = re.compile(r"[·|•,]")
+MAX_DAY_CHARS = 40  # "Mittwoch, 27. September 2023, 14:05 Uhr": 38
 
 
 class DateStamps:
@@ -134,9 +136,33 @@ class DateStamps:
     def _is_update_stamp(self, node: HtmlElement) -> bool:
         if has_class_hint(node, "updat", "modif"):
             return True
-        parent = node.getparent()
-        match = prefix_pattern(self.language or "en").match(text_of(parent)) if parent is not None else None
+        parent, before = node.getparent(), node.getprevious()
+        pattern = prefix_pattern(self.language or "en")
+        match = pattern.match(text_of(parent)) if parent is not None else None
+        if (match is None or match.lastgroup != "updated") and before is not None:
+            # "By A · 4 July 2023 · Updated <time>": the label just before it, whatever the line starts with
+            match = pattern.match(_STAMP_SEPARATORS.split(before.tail or "")[-1].strip())
         return bool(match and match.lastgroup == "updated")
+
+    @cached_property
+    def _update_after_body(self) -> str | None:
+        """An update shown on a line of its own after the body ("Last updated on <b>4 July 2023</b> by
+        <b>Ann</b>": a docs page's footer, the only update date of 6 of 120 era U pages): its
+        ``<time>``'s datetime, else the part of the line that is a date."""
+        if not self.body.blocks:
+            return None
+        start = self.positions.get(self.body.blocks[-1], 1 << 30)
+        end = self.positions.get(self.discover_heading(), 1 << 30)
+        lang = self.language or "en"
+        for line in self.anchors.all("updated"):
+            if not start < self.positions.get(line, -1) < end or any(a.tag in _OTHER_ARTICLES for a in line.iterancestors()):
+                continue
+            stamp = next(line.iter("time"), None)
+            if stamp is not None and stamp.get("datetime"):
+                return stamp.get("datetime")
+            return next((text for text in map(text_of, line.iterchildren()) if len(text) <= MAX_DAY_CHARS
+                         and looks_like_date(text, lang)), None)
+        return None
 
     @item_field
     def published_at_raw(self) -> str | None:
@@ -146,4 +172,4 @@ class DateStamps:
     @item_field
     def modified_at_raw(self) -> str | None:
         return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
-                or self._visible_stamp(False) or self._line_dates.modified)
+                or self._visible_stamp(False) or self._line_dates.modified or self._update_after_body)

@@ -251,7 +251,10 @@ def is_figure_frame(element: HtmlElement) -> bool:
     images = element.iter("img")  # no XPath: asked of every wrapper a body walk meets
     if next(images, None) is None or next(images, None) is not None:
         return False
-    if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4"):
+    # A <figure> with its own caption is a block of its own beside the wrapper's other lines (a
+    # story's section of a figure and a "Read also" line was one figure, the line glued to its
+    # caption: era V); a bare <figure> beside a <figcaption> is the wrapper's image (a real page).
+    if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4 | .//figure[.//figcaption]"):
         return False
     return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
 

@@ -28,6 +28,7 @@ class BodyRegion:
 
     blocks: list[HtmlElement] = field(default_factory=list)
     byline: HtmlElement | None = None
+    author_row: HtmlElement | None = None  # avatars and names shown apart from a byline of dates
     dates: list[HtmlElement] = field(default_factory=list)  # date lines set aside, from the lead and the tail
 
 
@@ -97,6 +98,19 @@ def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
     return bool(match and match.lastgroup in DATE_LABEL_KEYS)
 
 
+# Controls a reader presses, not reads: their labels ("+ Follow", "Subscribe") are no paragraph.
+CONTROL_TAGS = ("button", "select", "option", "textarea", "label")
+
+
+def is_control_row(block: HtmlElement) -> bool:
+    """A block whose visible text is all its buttons' and other controls' labels (a "Follow"
+    button beside the byline). Controls hold no text of the article; a paragraph that names one
+    in a sentence ("Press <button>Start</button> to begin") has text of its own and stays."""
+    text = text_of(block).replace(" ", "")
+    controls = [c for c in block.iter(*CONTROL_TAGS) if not any(a.tag in CONTROL_TAGS for a in c.iterancestors())]
+    return bool(text and controls) and len("".join(map(text_of, controls)).replace(" ", "")) >= len(text)
+
+
 def _is_link_row(block: HtmlElement) -> bool:
     """A block whose text, if any, is all link text (tag links, a share row)."""
     text = text_of(block).replace(" ", "")
@@ -116,13 +130,71 @@ def _set_aside_tail_dates(region: BodyRegion, lang: str) -> None:
         index -= 1
 
 
-def _byline_row(block: HtmlElement, container: HtmlElement, after: int, positions: dict[HtmlElement, int]) -> HtmlElement:
-    """An author link standing as a block is one of a row (avatars, names, a reading time): the
-    short row holding it, below the title, is the byline."""
-    parent = block.getparent()
-    if block.tag != "a" or parent is None or parent is container or positions.get(parent, -1) <= after:
+def holds_author_link(block: HtmlElement) -> bool:
+    return is_author_link(block) or any(is_author_link(a) for a in block.iter("a"))
+
+
+def _byline_row(block: HtmlElement, container: HtmlElement, after: int, positions: dict[HtmlElement, int],
+                links_only: bool = True) -> HtmlElement:
+    """An author link standing as a block (or, for an author row, a block holding one) is one of a
+    row (avatars, names, roles, a reading time): the widest short row holding it, below the title
+    and the container, is the byline."""
+    if not (is_author_link(block) if links_only else holds_author_link(block)):
         return block
-    return parent if len(text_of(parent)) <= MAX_BYLINE_CHARS else block
+    row = block
+    while (parent := row.getparent()) is not None and parent is not container \
+            and positions.get(parent, -1) > after and len(text_of(parent)) <= MAX_BYLINE_CHARS:
+        row = parent
+    return row
+
+
+@dataclass
+class _Lead:
+    """The blocks between the title and the body: summary, byline, author rows, dates, reading time."""
+
+    container: HtmlElement
+    after: int
+    positions: dict[HtmlElement, int]
+    summary: str
+    byline_marks: set[HtmlElement]
+    names: tuple[str, ...]
+    lang: str
+    byline_found: bool
+    region: BodyRegion = field(default_factory=BodyRegion)
+    pending: list[HtmlElement] = field(default_factory=list)  # date lines before any byline
+    pending_at: int = 0  # where they stand among the blocks
+
+    def takes(self, block: HtmlElement) -> bool:
+        """Whether ``block`` belongs to the lead (kept aside), not to the body."""
+        region, text = self.region, text_of(block)
+        if self.summary and text == self.summary and not self.pending:
+            return True  # after an undecided date line a standfirst is the body's (a real page's teaser)
+        if any(row is not None and row in block.iterancestors() for row in (region.byline, region.author_row)):
+            return True  # the rest of the byline's row: more authors, a reading time
+        if not self.byline_found and region.byline is None and is_byline_block(block, self.byline_marks, self.names):
+            region.byline = _byline_row(block, self.container, self.after, self.positions)
+            return True
+        if region.author_row is None and holds_author_link(block) and len(text) <= MAX_BYLINE_CHARS:
+            # avatar blocks after a date line taken as the byline: 24 of 120 era U pages lost their authors
+            region.author_row = _byline_row(block, self.container, self.after, self.positions, links_only=False)
+            return True
+        if is_date_line(block, self.lang):  # "4 July 2023 · 3 min read" dates, whatever else it says
+            # a date line of its own beside the byline, before it too (era U: a date line, then the avatars)
+            dated = self.byline_found or region.byline is not None or is_reading_time_line(block, self.lang)
+            if not dated and not self.pending:
+                self.pending_at = len(region.blocks)
+            (region.dates if dated else self.pending).append(block)
+            return True
+        # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
+        return is_reading_time_line(block, self.lang) or is_control_row(block)
+
+    def close(self) -> None:
+        """The lead ends: date lines before a byline date the article; with no byline they are body."""
+        if self.byline_found or self.region.byline is not None or self.region.author_row is not None:
+            self.region.dates.extend(self.pending)
+        else:  # in their place, before the empty blocks the lead let through after them
+            self.region.blocks[self.pending_at:self.pending_at] = self.pending
+        self.pending = []
 
 
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
@@ -136,33 +208,26 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
     intro and before ``main_at`` (where the element with the most paragraph text starts) ends nothing."""
     end_marks = marked_elements(anchors, END_KEYS)
     end_anchors = {e for key in END_KEYS for e in anchors.all(key)}
-    byline_marks = marked_elements(anchors, BYLINE_KEYS)
-    region = BodyRegion()
-    names = tuple(author_names)
-    in_lead = True
+    lead = _Lead(container, after, positions, summary, marked_elements(anchors, BYLINE_KEYS), tuple(author_names),
+                 lang, byline_found)
+    region, in_lead = lead.region, True
     for block in flatten_blocks(container):
         if positions.get(block, -1) <= after:
             continue
         at_end = block in end_marks or _inside(block, end_anchors)
         if in_lead:
-            text = text_of(block)  # only the lead's blocks are read
-            if summary and text == summary or at_end:
+            if at_end or lead.takes(block):
                 continue
-            if region.byline is not None and region.byline in block.iterancestors():
-                continue  # the rest of the byline's row: more authors, a reading time
-            if not byline_found and region.byline is None and is_byline_block(block, byline_marks, names):
-                region.byline = _byline_row(block, container, after, positions)
-                continue
-            if is_reading_time_line(block, lang):
-                continue
-            if (byline_found or region.byline is not None) and is_date_line(block, lang):
-                region.dates.append(block)  # a date line of its own beside the byline
-                continue
-            in_lead = not text
+            in_lead = not text_of(block)
+            if not in_lead:
+                lead.close()
         elif at_end:
-            if len(region.blocks) <= MAX_INTRO_BLOCKS and positions.get(block, -1) < main_at:
+            intro = sum(1 for b in region.blocks if text_of(b))  # empty blocks (an ad's slot) are no intro
+            if intro <= MAX_INTRO_BLOCKS and positions.get(block, -1) < main_at:
                 continue  # a share bar between an intro and the main text: the article goes on
             break
         region.blocks.append(block)
+    if in_lead:
+        lead.close()
     _set_aside_tail_dates(region, lang)
     return region

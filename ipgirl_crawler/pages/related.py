@@ -39,6 +39,27 @@ def _hidden_within(card: HtmlElement, tops: set[HtmlElement]) -> bool:
     return False
 
 
+def _aria_name(link: HtmlElement) -> str:
+    """An empty link's name from ``aria-label``: a whole card made clickable by an empty link
+    stretched over it. A link beside another to the same place is that one's thumbnail, no card of
+    its own, whatever its label says."""
+    label = normalize_text(link.get("aria-label") or "")
+    parent, href = link.getparent(), link.get("href")
+    if not label or parent is None or any(a is not link and a.get("href") == href for a in parent.iter("a")):
+        return ""
+    return label
+
+
+def link_name(link: HtmlElement) -> str:
+    """What a reader (or a screen reader) calls the link: its text, else its ``aria-label``."""
+    return text_of(link) or _aria_name(link)
+
+
+def _named_title(card: HtmlElement, name: str) -> HtmlElement | None:
+    """The heading of the card that shows an empty link's name (its title, shown beside the link)."""
+    return next((h for h in card.iter(*_HEADINGS) if text_of(h) == name), None)
+
+
 def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
     """The elements after the heading that hold the cards (its section, or its next siblings)."""
     node = heading
@@ -146,6 +167,10 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
     if whole is not None and not _text_outside(card, {link}):
         return {**whole, "url": resolve(link.get("href"))}
     link_text = title = text_of(link)
+    shown_title = None
+    if not link_text:  # an empty overlay link named by aria-label: the card's heading shows that name
+        title = link_name(link)
+        shown_title = _named_title(card, title)
     category_link = next((a for a in card.iter("a") if "/category/" in (a.get("href") or "")), None)
     category = text_of(category_link) if category_link is not None else None
     if category is None:
@@ -158,7 +183,7 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
                              None)
         category = named_category(text_of(category_link), category_names) if category_link is not None else None
     meta = {e for e in card.iter("time", "footer") if e is not card and e is not link and link not in e.iterancestors()}
-    snippet = _text_outside(card, {link, category_link, *meta}).strip(_SNIPPET_TRIM)
+    snippet = _text_outside(card, {link, category_link, shown_title, *meta}).strip(_SNIPPET_TRIM)
     description = card.getnext() if card.tag == "dt" else None
     if description is not None and description.tag == "dd":  # <dt><a>title</a></dt><dd>category — snippet</dd>
         snippet = text_of(description)
@@ -208,12 +233,12 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
     card_links: dict[HtmlElement, bool] = {}
 
     def is_card_link(a: HtmlElement) -> bool:
-        # A link hidden from readers or with no text (a card's thumbnail beside its title link)
+        # A link hidden from readers or with no name (a card's thumbnail beside its title link)
         # repeats its card's link: it neither makes a card nor splits one in two. Asked of each
         # link once per card it may belong to: decided once.
         verdict = card_links.get(a)
         if verdict is None:
-            verdict = card_links[a] = is_article_link(a) and not _hidden(a) and bool(text_of(a))
+            verdict = card_links[a] = is_article_link(a) and not _hidden(a) and bool(link_name(a))
         return verdict
 
     region = _card_region(heading, is_article_link)

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from ipgirl_crawler.pages.dom import text_of
 
 INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TAG_PAGE = re.compile(r"^/[a-z]{2}/tags?/[^/]+")
 _CATEGORY_PAGE = re.compile(r"/categor(?:y|ies)/")
 _COMMA_LIST = re.compile(r"\s*[,、，;]\s*")
@@ -29,6 +30,8 @@ def label_links(label: HtmlElement | None) -> list[HtmlElement]:
     if label is None:
         return []
     parent = label.getparent()
+    if label.tag in INLINE_LABEL_TAGS and parent is not None and parent.tag in HEADING_TAGS:
+        label = parent  # "<h2><span class=sr-only>Tags:</span>Topics</h2>": the heading is the label
     inline = label.tag in INLINE_LABEL_TAGS and parent is not None
     beside = parent if inline else label.getnext()
     for candidate in (label, beside):
@@ -49,7 +52,8 @@ def _only_links(block: HtmlElement, links: list[HtmlElement]) -> bool:
 
 def label_text_list(label: HtmlElement | None, label_pattern: re.Pattern[str]) -> list[str]:
     """A comma list of plain text after an inline label (``<span>Tags:</span> ai, robots``)."""
-    if label is None or label.tag not in INLINE_LABEL_TAGS or label.getparent() is None:
+    if label is None or label.tag not in INLINE_LABEL_TAGS or label.getparent() is None \
+            or label.getparent().tag in HEADING_TAGS:  # a heading's other words name it ("Topics"), no tags
         return []
     text = text_of(label.getparent())
     match = label_pattern.match(text)

@@ -28,6 +28,13 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Text</p><p></p><div> </div>", "en", "Text"),
     ("<p>Read also the report.</p>", "en", "Read also the report."),
     ("<p>Keep</p><p>📖 Read also: <a href='/x'>Other</a></p>", "en", "Keep"),  # an icon before the label
+    # a callout's lone label goes with the "Read also" line it heads; a heading or a sentence stays
+    ("<p>Keep</p><div>tip</div><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep"),
+    ("<p>Keep</p><div>astuce</div><p>Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
+    ("<p>Keep</p><h2>Tip</h2><p>Read also: <a href='/x'>Other</a></p><p>More text.</p>", "en",
+     "Keep\n\nTip\n\nMore text."),
+    ("<p>Keep this.</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep this."),
+    ("<p>Keep</p><p>Thanks</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep\n\nThanks"),
     # a table's cells keep their words, not only their links
     ("<p>Intro.</p><table><tr><th>Team</th><td>Won <a href='/x'>3</a> games</td></tr></table>", "en",
      "Intro.\n\nTeam\n\nWon 3 games"),
@@ -121,6 +128,12 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
     (f"<p>Body</p><div class='callout'><div>💡</div><div>{NOTICE_EN}</div></div>", "en", "<p>Body</p>", NOTICE_EN),
     (f"<p>Body</p><p>⚠️ {NOTICE_JA}</p>", "ja", "<p>Body</p>", NOTICE_JA),
     (f"<p>Note 1: {NOTICE_EN}</p>", "en", f"<p>Note 1: {NOTICE_EN}</p>", None),  # words before it: no icon
+    # a callout's lone label ("note") goes with the notice; a heading or a sentence before it stays
+    (f"<p>Body.</p><div>note</div><p>{NOTICE_EN}</p>", "en", "<p>Body.</p>", NOTICE_EN),
+    (f"<p>Body.</p><h2>Note</h2><p>{NOTICE_EN}</p>", "en", "<p>Body.</p><h2>Note</h2>", NOTICE_EN),
+    (f"<p>Body ends here.</p><p>{NOTICE_EN}</p>", "en", "<p>Body ends here.</p>", NOTICE_EN),
+    (f"<p>Body.</p><blockquote><p>“短い引用”</p></blockquote><p>{NOTICE_JA}</p>", "ja",
+     "<p>Body.</p><blockquote><p>“短い引用”</p></blockquote>", NOTICE_JA),
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)

@@ -5,7 +5,7 @@ import pytest
 from lxml import etree
 
 from ipgirl_crawler.pages.related import related_cards
-from pipelines.related import clean_card, split_ellipsis
+from pipelines.related import clean_card, split_ellipsis, without_leading_icons
 
 
 @pytest.mark.parametrize(("snippet", "expected"), [
@@ -81,3 +81,28 @@ def test_card_links_hidden_or_image_only_make_no_card(html: str, cards: list[tup
 ])
 def test_card_parts_read_by_role(html: str, cards: list[tuple[str, str | None, str | None]]) -> None:
     assert [(c["title"], c["category"], c["snippet"]) for c in _cards(html)] == cards
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("📄️ Regulators tighten the rules", "Regulators tighten the rules"),
+    ("📄️Regulators", "Regulators"),
+    ("★ Top story", "Top story"),
+    # negatives: words, digits, currency, a symbol further on, a title that is only a symbol
+    ("Regulators 📄️ tighten", "Regulators 📄️ tighten"),
+    ("5 things to know", "5 things to know"),
+    ("€5bn for chips", "€5bn for chips"),
+    ("«Quoted» title", "«Quoted» title"),
+    ("📄️", "📄️"),
+])
+def test_a_cards_leading_icon_is_no_title_word(title: str, shown: str) -> None:
+    assert without_leading_icons(title) == shown
+
+
+def test_leading_icons_are_counted() -> None:
+    from pipelines.base import Counts
+    from pipelines.related import RelatedLinksPipeline
+
+    counts = Counts()
+    raw = [{"title": "📄️ T", "url": "https://h/en/ai/1-x"}, {"title": "U", "url": "https://h/en/ai/2-y"}]
+    item = RelatedLinksPipeline(counts).process_article({"raw_related": raw, "translations": {}})
+    assert [c["title"] for c in item["related"]] == ["T", "U"] and counts["ipgirl/related/icon_titles"] == 1
