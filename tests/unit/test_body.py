@@ -5,7 +5,7 @@ import pytest
 from lxml import etree
 
 from ipgirl_crawler.pages.boilerplate import article_blocks
-from ipgirl_crawler.pages.dom import flatten_blocks
+from ipgirl_crawler.pages.dom import body_fragment, flatten_blocks, parse_fragment
 from pipelines.body import clean_body, count_words
 from pipelines.notice import split_notice
 
@@ -34,6 +34,35 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><p>→ Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
     ("<p>📖 Reading also matters.</p>", "en", "📖 Reading also matters."),
     ("<p>Line one<br>line two</p>", "en", "Line one line two"),
+    # a noise word in the plural names the same widget; other plurals are no noise
+    ("<p>Keep</p><div class='socials bglist'><div>Liked it?</div><div>Share with friends</div></div>", "en", "Keep"),
+    ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
+    ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
+    ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
+    # what no browser renders: an inline display:none, a formula's TeX source (MathML annotation)
+    ("<p>Keep<span style='display: none;'>hidden copy</span></p>", "en", "Keep"),
+    ("<p>Let <span class='katex'><span class='katex-mathml'><math><semantics><mi>x</mi><annotation "
+     "encoding='application/x-tex'>x^{2}</annotation></semantics></math></span><span class='katex-html' "
+     "aria-hidden='true'>x2</span></span> grow.</p>", "en", "Let x grow."),
+    ("<p>Let <span><span style='display:none'><math><semantics><mi>y</mi><annotation encoding='application/x-tex'>"
+     "{\\displaystyle y}</annotation></semantics></math></span><img src='/y.svg' alt='y'></span> fall, <img src='/z.svg' "
+     "alt='z'> too.</p>", "en", "Let fall, too."),
+    # negatives: other inline styles show their text
+    ("<p style='border:none;display:block'>Shown</p><p style='font-display: none'>Too</p>", "en", "Shown\n\nToo"),
+    # "read also" as real sites word it; the same words leading a sentence of the story stay
+    ("<p>Keep</p><p>Related: <a href='/x'>Possible water plumes on Europa</a></p>", "en", "Keep"),
+    ("<p>Keep</p><p>Veja Também:</p><h2>Next</h2><p>More.</p>", "pt", "Keep\n\nNext\n\nMore."),
+    ("<p>Keep</p><p><b>Mehr zum Thema:</b> <a href='/x'>Anderes</a></p>", "de", "Keep"),
+    ("<p>See also the council's answer.</p><p>Read more about it below.</p>", "en",
+     "See also the council's answer.\n\nRead more about it below."),
+    # an ad's label, or a line saying the story goes on below the ad; the words in a sentence stay
+    ("<p>Keep</p><p>Advert</p><p>Continue reading below</p>", "en", "Keep"),
+    ("<p>Keep</p><p>Continua depois da publicidade</p>", "pt", "Keep"),
+    ("<p>Keep</p><div>PUBLICIDADE</div>", "pt", "Keep"),
+    ("<p>The advert ran for weeks. Continue reading below.</p>", "en", "The advert ran for weeks. Continue reading below."),
+    # a contact box after the story (whom to write to) is the site's, not the article's
+    ("<p>Keep</p><div class='single_contact'><div>Questions about a post?</div><a>Write an e-mail</a></div>", "en", "Keep"),
+    ("<p class='contactless'>Contactless payment spread fast.</p>", "en", "Contactless payment spread fast."),
     ("", "en", ""),
 ])
 def test_body_text(raw: str, lang: str, text: str) -> None:
@@ -95,6 +124,19 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)
+
+
+@pytest.mark.parametrize(("raw", "other"), [
+    (f"text <p>Body <b>one</b></p>\n<p>Two\x01</p> tail <p>{NOTICE_EN}</p> end", None),
+    (f"<div><p>A</p>x</div><ul><li>B</li></ul><p>{NOTICE_EN}</p>", None),
+    (f"<p>Body</p><p>{NOTICE_EN}</p>", "<p>Other body</p>"),  # another HTML: parsed, not the handed tree
+])
+def test_body_reads_the_notice_pipelines_tree_as_a_parse_of_its_html(raw: str, other: str | None) -> None:
+    body, _ = split_notice(raw, "en")
+    handed = body_fragment(other or body)
+    parsed = parse_fragment(other or body)
+    assert etree.tostring(handed, encoding="unicode") == etree.tostring(parsed, encoding="unicode")
+    assert body_fragment(body) is not handed  # taken once: the taker edits it
 
 
 @pytest.mark.parametrize(("raw", "text"), [
