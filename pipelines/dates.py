@@ -13,14 +13,15 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from typing import Any
-
-from dateparser.date import DateData, DateDataParser
+from typing import TYPE_CHECKING, Any
 
 from ipgirl_crawler.languages.rules import DATE_ORDER
 from ipgirl_crawler.languages.ui_strings import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
 from pipelines.base import PagePipeline
 from pipelines.date_shapes import DateShapes, SpanShapes
+
+if TYPE_CHECKING:  # dateparser is imported by the first parser made (_date_parser): see there
+    from dateparser.date import DateData, DateDataParser
 
 logger = logging.getLogger(__name__)
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -123,17 +124,25 @@ def _settings(langs: tuple[str, ...], base: dict[str, Any]) -> dict[str, Any]:
     return {**base, "DATE_ORDER": order} if order else dict(base)
 
 
+def _date_parser(langs: tuple[str, ...], settings: dict[str, Any]) -> DateDataParser:
+    # Imported here: most pages' dates are read by their shapes (date_shapes.py) and never reach
+    # dateparser, whose import is ~0.17 s of CPU: ipgirl-extract's first line and the crawl process
+    # (which loads this module for its pipeline class) need not pay it. The workers' fork server
+    # does, once (workers/warm.py).
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=list(langs), use_given_order=True, settings=settings)
+
+
 @lru_cache(maxsize=None)
 def _absolute_parser(langs: tuple[str, ...]) -> DateDataParser:
-    settings = _settings(langs, _ABSOLUTE_SETTINGS)
-    return DateDataParser(languages=list(langs), use_given_order=True, settings=settings)
+    return _date_parser(langs, _settings(langs, _ABSOLUTE_SETTINGS))
 
 
 @lru_cache(maxsize=32)
 def _relative_parser(langs: tuple[str, ...], now: datetime) -> DateDataParser:
     # RELATIVE_BASE is fixed at construction, so one parser per response clock.
-    settings = {**_settings(langs, _RELATIVE_SETTINGS), "RELATIVE_BASE": now}
-    return DateDataParser(languages=list(langs), use_given_order=True, settings=settings)
+    return _date_parser(langs, {**_settings(langs, _RELATIVE_SETTINGS), "RELATIVE_BASE": now})
 
 
 @lru_cache(maxsize=64)

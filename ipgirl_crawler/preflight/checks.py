@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redis.connection import parse_url as parse_redis_url
-
 from ipgirl_crawler.archive.replay import check_replay
 from ipgirl_crawler.logs.safe import redacted
 from ipgirl_crawler.monitoring.thresholds import ThresholdError, monitor_thresholds
@@ -78,6 +76,10 @@ def _read_workers(value: Any) -> int | str:
 
 
 def _read_redis_url(value: Any) -> dict[str, Any]:
+    # Imported here: only a distributed run sets the URL, and the Redis client costs a local run's
+    # start-up ~50 ms of CPU (the plug-in imports it anyway when the setting is set).
+    from redis.connection import parse_url as parse_redis_url
+
     parsed = parse_redis_url(str(value))
     if not parsed:  # "redis://" alone names no server
         raise ValueError

@@ -20,12 +20,18 @@ STEPS = ("throughput", "archive", "distributed", "extraction", "realpages", "mem
 # and a small per-page sample. The other steps took it to 238 s (archive 2 crawls and a replay,
 # realpages 118 pages x 3 with trafilatura, the profile); --only runs any of them alone.
 QUICK_STEPS = ("throughput", "extraction")
+# The issue's sizes (23): full/bare and peak memory at 1,000 and 3,000 articles; 20,000 with --large.
+DEFAULT_SIZES = "1000,3000"
 SEED = 1
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=bench_doc)
-    parser.add_argument("--articles", type=int, default=None, help="site size for throughput (default 2000; 300 with --quick)")
+    parser.add_argument("--articles", default=None,
+                        help="site sizes for throughput, comma-separated, each served fresh (default 1000,3000; "
+                             "150 with --quick); the other steps share the first one's site")
+    parser.add_argument("--large", type=int, default=0,
+                        help="also one full+bare round on a site this large (20000: about 10 min on 2 cores)")
     parser.add_argument("--quick", action="store_true",
                         help="a smoke run of under a minute: throughput (150 articles, 1 round) and a 30-page sample; "
                              "writes data/bench/results-quick.json")
@@ -40,7 +46,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--memory-bare", action="store_true",
                         help="in the memory step, crawl each site with the bare spider too (about +60%% time)")
     args = parser.parse_args(argv)
-    args.articles = args.articles or (150 if args.quick else 2000)
+    sizes = tuple(int(n) for n in str(args.articles or ("150" if args.quick else DEFAULT_SIZES)).split(","))
+    args.articles = sizes[0]
+    args.sizes = sizes + ((args.large,) if args.large and args.large not in sizes else ())
     args.repeat = args.repeat or (1 if args.quick else 2)
     args.sample = args.sample or (30 if args.quick else 300)
     args.reps = args.reps or (1 if args.quick else 5)
@@ -95,9 +103,18 @@ class Bench:
             self.timed("extraction", self.extraction)
 
     def throughput(self, site: ServedSite) -> None:
-        rows, details = throughput.measure(site, self.work / "crawls", self.logs, self.args.repeat)
+        # the large site once: its two crawls take most of the time
+        repeat = 1 if site.n_articles == self.args.large else self.args.repeat
+        rows, details = throughput.measure(site, self.work / "crawls", self.logs, repeat)
         self.rows += rows
-        self.details["throughput"] = details
+        self.details.setdefault("throughput", {})[str(site.n_articles)] = details
+
+    def other_sizes(self) -> None:
+        """Throughput on each further site size, each its own site, served fresh and stopped after."""
+        for n in self.args.sizes[1:]:
+            with ServedSite(n, SEED, self.work / f"site-{n}") as site:
+                print(f"\nsite: {n} articles at {site.base_url} (started in {site.startup_seconds:.1f}s)", flush=True)
+                self.timed(f"throughput {n}", lambda site=site: self.throughput(site))
 
     def archive(self, site: ServedSite) -> None:
         rows, details = archive.measure(site, self.work / "archive", self.args.repeat)
@@ -135,6 +152,8 @@ class Bench:
     def run(self) -> None:
         if any(wanted(self.args, step) for step in ("throughput", "archive", "distributed", "extraction", "profile")):
             self.with_site()
+        if wanted(self.args, "throughput"):
+            self.other_sizes()
         if wanted(self.args, "realpages"):
             self.timed("realpages", self.realpages)
         if wanted(self.args, "memory"):

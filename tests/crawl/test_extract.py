@@ -152,6 +152,34 @@ def test_the_first_line_needs_no_redis_client_nor_jsonschema_nor_bs4() -> None:
     assert done.stdout.strip() == "[]"
 
 
+# dateparser (~0.17 s of CPU to import) is loaded by the first date its shapes do not read
+# (pipelines/dates.py): the saved pages' dates are all read by their shapes.
+FIRST_LINE_DATEPARSER = (
+    "import sys\n"
+    "from ipgirl_crawler.cli.extract import main\n"
+    "status = main([sys.argv[1], '--url', sys.argv[2], '--date', sys.argv[3]])\n"
+    "print(status, 'dateparser' in sys.modules, file=sys.stderr)\n"
+)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_a_page_whose_dates_its_shapes_read_never_loads_dateparser(name: str) -> None:
+    _, expected = load_example(name)
+    assert expected["published_at"]  # a date was read
+    page = FIXTURES / "pages" / name / "page.html"
+    done = subprocess.run([sys.executable, "-c", FIRST_LINE_DATEPARSER, str(page), expected["url"], SITE_DATE],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert lines_of(done)[0]["published_at"] == expected["published_at"]
+    assert done.stderr.splitlines()[-1] == "0 False", done.stderr[-2000:]
+
+
+def test_a_date_only_dateparser_reads_loads_it() -> None:
+    code = ("import sys; from pipelines import dates; loaded = 'dateparser' in sys.modules; "
+            "day = dates._dateparser_day('4 juillet 2023', ('fr',)); print(loaded, 'dateparser' in sys.modules, day)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.split() == ["False", "True", "2023-07-04"], done.stderr[-2000:]
+
+
 SITE = "https://www.ipgirl.com"
 
 

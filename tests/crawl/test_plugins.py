@@ -15,7 +15,8 @@ CRAWL_AND_LIST_MODULES = """
 import json, sys
 from ipgirl_crawler.cli.crawl import main
 status = main(sys.argv[1:])
-print(json.dumps({"status": status, "modules": sorted(m for m in sys.modules if m.startswith("ipgirl_crawler"))}))
+print(json.dumps({"status": status, "modules": sorted(m for m in sys.modules if m.startswith("ipgirl_crawler")),
+                  "redis": "redis" in sys.modules}))
 """
 PLUGINS_AND_LIST_MODULES = """
 import json, sys
@@ -42,6 +43,7 @@ def test_a_local_run_loads_nothing_of_distributed_mode(tmp_path: Path) -> None:
     assert answer["status"] == 0 and len(items) >= 30  # a real run, which wrote its items
     assert "ipgirl_crawler.run.state" in answer["modules"] and "ipgirl_crawler.spiders.ipgirl" in answer["modules"]
     assert [m for m in answer["modules"] if m.startswith("ipgirl_crawler.distributed")] == []
+    assert answer["redis"] is False  # nor the Redis client (~50 ms of start-up)
 
 
 def test_the_redis_setting_loads_the_plugin() -> None:
