@@ -15,6 +15,7 @@ from typing import Any
 
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
+from ipgirl_crawler.pages.chrome_slots import body_slots
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.jsonstate import field
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
@@ -128,11 +129,11 @@ def _authors(page: Any) -> dict[str, list[str]]:
 
 def page_statements(page: Any) -> dict[str, Any]:
     """What the page's metadata and header state about its title, summary, authors, publication and
-    modification dates; only the kinds the page has. Never raises: a statement that cannot be read
+    modification dates, and where its body's edges sit (``chrome_slots``); only the kinds the page has. Never raises: a statement that cannot be read
     is no statement."""
     statements: dict[str, Any] = {}
     for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
-                       ("modified", _modified), ("authors", _authors)):
+                       ("modified", _modified), ("authors", _authors), ("body_slots", body_slots)):
         try:
             value = read(page)
         except Exception:  # odd metadata (a JSON-LD list where a dict was expected): no statement

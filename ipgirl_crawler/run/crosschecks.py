@@ -21,6 +21,7 @@ from scrapy.http import Request, Response, TextResponse
 
 from ipgirl_crawler.discovery.urls import listing_language
 from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.monitoring.verify_body import body_lines
 from ipgirl_crawler.monitoring.verify_checks import RunChecks, key_of
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_monitor import HISTORY, estimates_of, verify_counts
@@ -42,6 +43,7 @@ def article_record(item: Any, statements: dict[str, Any] | None) -> dict[str, An
     """What the checks need of an item: its checked fields, the start of its body, its cards."""
     record = {name: item.get(name) for name in RECORDED}
     record["body_prefix"] = (item.get("body_text") or "")[:BODY_PREFIX_CHARS]
+    record["body_lines"] = body_lines(item.get("body_text"))
     record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
                          for card in item.get("related") or [] if isinstance(card, dict)]
     record["statements"] = statements or {}
