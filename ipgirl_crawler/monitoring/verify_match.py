@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
@@ -28,8 +29,13 @@ _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def norm(value: object) -> str:
     """A text as compared: NFC, whitespace runs one space, case folded."""
-    if not isinstance(value, str):
-        return ""
+    return _norm(value) if isinstance(value, str) else ""
+
+
+# The checks compare the same titles, categories and snippets again and again (each card, each
+# teaser, each of an article's statements): 87,000 calls on a 1,000-article run, ~1,800 texts.
+@lru_cache(maxsize=1 << 15)
+def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split()).casefold()
 
 
