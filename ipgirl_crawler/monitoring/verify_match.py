@@ -41,9 +41,12 @@ def _norm(value: str) -> str:
 
 def norm_snippet(value: object) -> str:
     """A snippet as compared: ``norm`` without a trailing ellipsis and what a cut leaves."""
-    text = norm(value)
-    text = text.removesuffix("…").removesuffix("...")
-    return text.rstrip(_SNIPPET_END)
+    return _norm_snippet(value) if isinstance(value, str) else ""
+
+
+@lru_cache(maxsize=1 << 15)
+def _norm_snippet(value: str) -> str:
+    return _norm(value).removesuffix("…").removesuffix("...").rstrip(_SNIPPET_END)
 
 
 def same_text(a: object, b: object) -> bool:
@@ -121,8 +124,11 @@ def not_after(item_value: object, lastmod: object) -> bool | None:
 
 def url_language(url: object) -> str | None:
     """The language segment of a site URL (``/fr/…``)."""
-    if not isinstance(url, str):
-        return None
+    return _url_language(url) if isinstance(url, str) else None
+
+
+@lru_cache(maxsize=1 << 16)  # each hreflang URL is asked for by each page listing it and each check
+def _url_language(url: str) -> str | None:
     match = re.match(r"^/([a-z]{2})(?:/|$)", urlsplit(url).path)
     return match[1] if match else None
 

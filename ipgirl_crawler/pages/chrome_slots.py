@@ -53,7 +53,8 @@ def place(element: HtmlElement, known: dict[HtmlElement, str] | None = None) -> 
 
 
 def _owns_text(element: HtmlElement) -> bool:
-    return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+    text = element.text
+    return bool(text and not text.isspace()) or any(child.tail and not child.tail.isspace() for child in element)
 
 
 def _repeats(element: HtmlElement | None) -> bool:
@@ -91,12 +92,18 @@ def _outside(elements: Any, skip: set[HtmlElement], most: int) -> list[HtmlEleme
     """Up to ``most`` of ``elements`` (the page's, walking away from the body) that hold text of
     their own, not in ``skip`` (the edge block's own ancestors or descendants), none inside another."""
     found: list[HtmlElement] = []
+    taken: set[HtmlElement] = set()  # the elements found
+    holding: set[HtmlElement] = set()  # and their ancestors
     for element in elements:
-        if element.tag not in TEXT_BLOCKS or element in skip or not _owns_text(element) \
+        if element.tag not in TEXT_BLOCKS or element in holding or element in skip or not _owns_text(element) \
                 or _repeats(element) or _repeats(element.getparent()):
             continue
-        if not any(element in seen.iterancestors() or seen in element.iterancestors() for seen in found):
-            found.append(element)
-            if len(found) == most:
-                break
+        ancestors = list(element.iterancestors())
+        if not taken.isdisjoint(ancestors):
+            continue
+        found.append(element)
+        taken.add(element)
+        holding.update(ancestors)
+        if len(found) == most:
+            break
     return found
