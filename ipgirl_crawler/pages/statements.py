@@ -26,8 +26,12 @@ _PUBLISHED_META = ("article:published_time", "datePublished", "og:published_time
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified")
 # A date in the header inside one of these is another article's (a "latest" list, a card, a sidebar).
 _OTHER_ARTICLES = frozenset({"a", "li", "aside", "nav"})
-# Machine-readable dates: any element's ``datetime``; hAtom's ``<abbr class="published" title=ISO>``.
-_DATED = "//body//*[@datetime] | //body//abbr[@title][contains(@class, 'published')]"
+def _dated(page: Any) -> list[Any]:
+    """Machine-readable dates, in document order: any element's ``datetime``; hAtom's ``<abbr
+    class="published" title=ISO>``. A pass over the page's elements the reading indexed already
+    (``positions``): 0.04 ms a page, the union XPath 0.07."""
+    return [node for node in page.positions if node.get("datetime") is not None
+            or (node.tag == "abbr" and node.get("title") is not None and "published" in (node.get("class") or ""))]
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -78,7 +82,7 @@ def _header_dates(page: Any) -> list[str]:
     cards = page.positions.get(page.discover_heading(), 1 << 30)
     own = set(page._title.iterancestors()) if page._title is not None else set()
     found = []
-    for node in page.root.xpath(_DATED):
+    for node in _dated(page):
         position = page.positions.get(node, -1)
         if not start < position < cards or any(
                 a.tag in _OTHER_ARTICLES or a.tag == "article" and a not in own for a in node.iterancestors()):
