@@ -22,13 +22,13 @@ from ipgirl_crawler.languages.rules import AD_LABELS, CHARACTER_COUNTED_LANGUAGE
 from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.pages.dom import (
     BLOCK_TAGS,
+    body_fragment,
     drop_tag,
     drop_tree,
     outer_html,
-    parse_fragment,
     text_content,
 )
-from ipgirl_crawler.pages.text import normalize_text, strip_control
+from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -300,7 +300,7 @@ def count_words(text: str, lang: str | None) -> int:
 def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | None = None) -> CleanBody:
     """The body's text, clean HTML, images, word count and hash from its raw blocks; ``generic``, the
     generic reader's body, checks its edges (pipelines/body_edges.py)."""
-    root = parse_fragment(strip_control(raw_html or ""))
+    root = body_fragment(raw_html or "")  # the notice pipeline's tree when it parsed this HTML
     removed = remove_noise(root, lang or ui_strings.DEFAULT_UI_LANGUAGE)
     framed = frames_to_figures(root)
     if framed:

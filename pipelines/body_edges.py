@@ -33,8 +33,10 @@ def _probes(text: str) -> list[str]:
     for word in text.lower().split():
         words.extend(word[i:i + CJK_PROBE] for i in range(0, len(word), CJK_PROBE)) if len(word) > 2 * CJK_PROBE \
             else words.append(word)
-    grams = [" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))] if words else []
-    return grams[::max(1, len(grams) // MAX_PROBES)]
+    grams = max(1, len(words) - 2) if words else 0
+    # Only the sampled 3-grams are joined, not all to keep every n-th (12,012 blocks of the site's
+    # and the real pages: 0.12 -> 0.10 s).
+    return [" ".join(words[i:i + 3]) for i in range(0, grams, max(1, grams // MAX_PROBES))]
 
 
 def _confirmed(block: HtmlElement, theirs: str) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from ipgirl_crawler.languages import ui_strings
-from ipgirl_crawler.pages.dom import drop_tree, outer_html, parse_fragment, text_content
+from ipgirl_crawler.pages.dom import drop_tree, hand_over_fragment, outer_html, parse_fragment, text_content
 from ipgirl_crawler.pages.text import normalize_text, strip_control
 from pipelines.base import PagePipeline
 
@@ -34,7 +34,9 @@ def split_notice(raw_html: str, lang: str | None) -> tuple[str, str | None]:
         text = _ICON.sub("", normalize_text(text_content(block)))
         if text.casefold() in notices:
             drop_tree(block)
-            return "".join(outer_html(b) for b in root), text
+            body = "".join(outer_html(b) for b in root)
+            hand_over_fragment(body, root)
+            return body, text
     return raw_html, None
 
 

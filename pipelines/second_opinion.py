@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|\w+")
-SHINGLE = 3
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_WORDS = re.compile(_CJK.pattern + r"|\w+")
+_PLAIN_WORDS = re.compile(r"\w+")
+SHINGLE = 3  # shingles() zips three slices
 AGREE_AT = 0.9       # below: ours holds text the generic reader calls chrome
 COVERAGE_AT = 0.3    # below: ours misses most of what the generic reader calls the article…
 MISSING_AT = 150     # …if that is a text (3-grams): on a short page, the summary, byline and votes
@@ -37,10 +39,14 @@ def shingles(text: str, by_line: bool = True) -> set[tuple[str, ...]]:
     """Word 3-grams of each line (ours: none spans two of our blocks, whose order extractors differ
     on), or of the whole text (theirs: an extractor may break a line where the source had a newline)."""
     found: set[tuple[str, ...]] = set()
-    for line in text.lower().splitlines() if by_line else (text.lower(),):
-        words = _WORDS.findall(line)
+    lower = text.lower()
+    # A text without CJK splits on \w+ alone, the same words a regex with one branch fewer finds:
+    # with the blank lines between our blocks skipped, 12 % of the comparison's time (118 real, 200 site pages).
+    findall = _WORDS.findall if _CJK.search(lower) else _PLAIN_WORDS.findall
+    for line in lower.splitlines() if by_line else (lower,):
+        words = findall(line) if line else ()
         if len(words) >= SHINGLE:
-            found.update(zip(*(words[i:] for i in range(SHINGLE))))  # in C: no tuple built per slice
+            found.update(zip(words, words[1:], words[2:]))  # in C: no tuple built per slice
         elif words:
             found.add(tuple(words))
     return found

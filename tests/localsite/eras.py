@@ -59,6 +59,12 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era == "T":
         from .eras_t import render_t  # held-out: a big news publisher's CMS page (written blind)
         return render_t(v, ctx, rng), "utf-8"
+    if v.a.era == "U":
+        from .eras_u import render_u  # held-out: a documentation platform's doc page (written blind)
+        return render_u(v, ctx, rng), "utf-8"
+    if v.a.era == "V":
+        from .eras_v import render_v  # held-out: a componentised news story page (written blind)
+        return render_v(v, ctx, rng), "utf-8"
     if v.a.era == "M":
         from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
         return render_m(v, ctx, rng), "utf-8"

@@ -264,7 +264,7 @@ def _t_related(v: ArticleView, rng: random.Random) -> str:
     news = NEWS[v.a.ui_lang]
     slides = [_t_card(c, v, rng, k, False) for k, c in enumerate(cards)]
     n = len(cards)
-    track = [_t_card(cards[-1], v, rng, n - 1, True)] + slides + [_t_card(cards[k], v, rng, k, True) for k in range(2)]
+    track = [_t_card(cards[-1], v, rng, n - 1, True)] + slides + [_t_card(cards[k], v, rng, k, True) for k in range(min(2, n))]
     return (f'<section class="c-carousel" data-testid="related-carousel" aria-roledescription="carousel">'
             f'<h2 class="c-carousel__title">{_e(v.ui["discover"])}</h2><button class="c-carousel__prev" aria-label="{_e(news["prev"])}">‹</button>'
             f'<div class="c-carousel__track" style="transform: translateX(-100%)">{"".join(track)}</div>'

@@ -31,6 +31,7 @@ from lxml import html as lxml_html
 from .fmt import LANGS, UI, format_date, format_relative, format_votes, norm
 
 _BREAK = "\x00"
+_ZWSP = "\u200b"  # zero-width space: shows nothing (U: Docusaurus's heading hash links)
 _XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>")  # XHTML served as text/html: a browser ignores it
 _ISO = re.compile(r"\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?")
 BLOCK = frozenset("address article aside blockquote body center dd details div dl dt fieldset figcaption figure footer "
@@ -80,7 +81,8 @@ def lines_of(doc) -> list[str]:
 
     body = doc.find("body")
     walk(body if body is not None else doc)
-    return [line for line in (norm(x) for x in re.sub(r"\s+", " ", "".join(out)).split(_BREAK)) if line]
+    text = re.sub(r"\s+", " ", "".join(out)).replace(_ZWSP, "")
+    return [line for line in (norm(x) for x in text.split(_BREAK)) if line]
 
 
 def _iso_utc(raw: str) -> str:
@@ -125,7 +127,8 @@ def _strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
-def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now: datetime) -> list[str]:
+def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now: datetime,
+               chrome: frozenset[str] = frozenset()) -> list[str]:
     text, problems = decode(body, content_type)
     doc = lxml_html.fromstring(_XML_PROLOG.sub("", text, count=1))
     lines = lines_of(doc)
@@ -151,7 +154,9 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         fail("meta description")
     if item["title"] not in [norm(h.text_content()) for h in doc.iter("h1")]:
         fail("no h1 with the title")
-    i_title, i_sum = idx(item["title"]), idx(item["summary"])
+    # the h1's line is the title line nearest before the summary (a sidebar may list the title first)
+    i_sum = idx(item["summary"])
+    i_title = max((k for k in range(max(i_sum, 0)) if lines[k] == item["title"]), default=idx(item["title"]))
     if not 0 <= i_title < i_sum:
         fail("summary not a line after the title")
     crumbs = item["breadcrumbs"]
@@ -169,12 +174,17 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
     def byline_at(k: int) -> str:
         return f"{lines[k]} {lines[k + 1]}" if lines[k] in labels and k + 1 < len(lines) else lines[k]
 
-    by = [(k, byline_at(k)) for k in range(i_sum + 1, len(lines)) if is_byline(byline_at(k))]
+    def names_block(k: int) -> bool:  # no label: names (avatars, one a line, maybe with a role) only
+        n = len(item["authors"])
+        return lines[k].startswith(item["authors"][0]) and all(a in " ".join(lines[k:k + 2 * n]) for a in item["authors"])
+
+    by = [(k, byline_at(k)) for k in range(i_sum + 1, len(lines)) if is_byline(byline_at(k)) or names_block(k)]
     if not by:
         fail("no byline line with all authors")
         return problems
     i_by = by[0][0]
-    if [norm(x) for x in doc.xpath("//meta[@name='author']/@content")] != [", ".join(item["authors"])]:
+    metas = [norm(x) for x in doc.xpath("//meta[@name='author']/@content")]
+    if metas and metas != [", ".join(item["authors"])]:
         fail("meta author")
     # body: each block a line, in order, between byline and notice; only captions/read-also around
     blocks = item["body_text"].split("\n\n")
@@ -189,25 +199,26 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         found.append(j)
         pos = j
     # dates: a machine-readable source, else a visible date in the byline (its lines up to the body)
-    zone = " ".join(lines[i_by:found[0]]) if found[0] > i_by + 1 else by[0][1]
+    zone = " ".join(lines[i_sum + 1:found[0]]) + " " + by[0][1]  # the lines between summary and body
     pub, mod = machine_dates(doc)
     if pub:
         if pub[0] != item["published_at"]:
             fail(f"machine date {pub[0]} != {item['published_at']}")
     elif not any(t in zone for t in _day_texts(item["published_at"], now, langs)):
         fail(f"no visible date for {item['published_at']} in {zone!r}")
+    after = " ".join(lines[pos + 1:])  # a docs page's "Last updated on …" follows the body
     if item["modified_at"]:
         if mod:
             if mod[0] != item["modified_at"]:
                 fail("machine modified date")
-        elif not any(t in zone for t in _day_texts(item["modified_at"], now, langs)):
+        elif not any(t in zone or t in after for t in _day_texts(item["modified_at"], now, langs)):
             fail("no visible modified date")
     end = idx(item["site_notice"], pos + 1) if item["site_notice"] else pos + 1
     if item["site_notice"] and end < 0:
         fail("notice not a line after the body")
         end = pos + 1
     extra = [ln for i, ln in enumerate(lines[found[0]:end], found[0])
-             if i not in found and ln not in captions and not ln.startswith(read_also)]
+             if i not in found and ln not in captions and ln not in chrome and not ln.startswith(read_also)]
     if extra:
         fail(f"unexpected text in the body: {extra[:3]}")
     # images
@@ -241,11 +252,13 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         i_disc = next((i for i, ln in enumerate(tail) if ln in [u["discover"] for u in ui_any]), -1)
         if i_disc < 0:
             fail("discover heading")
-        cards = [(_strip_tracking(urljoin(fetched_url, a.get("href", ""))), norm(a.text_content())) for a in doc.iter("a")]
+        # a link's accessible name: its aria-label, else its text (one-link cards hold more than the title)
+        cards = [(_strip_tracking(urljoin(fetched_url, a.get("href", ""))), norm(a.get("aria-label") or a.text_content()))
+                 for a in doc.iter("a")]
         cpos = 0
         for rel in item["related"]:
             hit = next((k for k in range(cpos, len(cards)) if cards[k][0] == rel["url"]
-                        and cards[k][1].endswith(rel["title"])), -1)
+                        and rel["title"] in cards[k][1]), -1)
             if hit < 0:
                 fail(f"related card {rel['url']}")
                 continue
@@ -258,6 +271,16 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
             if rel["category"] not in tail_text:
                 fail("related category")
     return problems
+
+
+def body_chrome(a, site) -> frozenset[str]:
+    """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels)."""
+    if a.era not in ("U", "V"):
+        return frozenset()
+    from importlib import import_module
+
+    from .view import ArticleView
+    return import_module(f".eras_{a.era.lower()}", __package__).body_chrome(ArticleView(a, site))
 
 
 def check_site(site, limit_per_era: int = 0) -> tuple[int, list[tuple[str, str, list[str]]]]:
@@ -276,7 +299,8 @@ def check_site(site, limit_per_era: int = 0) -> tuple[int, list[tuple[str, str, 
         body = resp.read()
         conn.close()
         n += 1
-        problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.clock)
+        problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.clock,
+                              body_chrome(a, site.site))
         if resp.status != 200:
             problems.insert(0, f"status {resp.status}")
         if problems:

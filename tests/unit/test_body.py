@@ -5,7 +5,7 @@ import pytest
 from lxml import etree
 
 from ipgirl_crawler.pages.boilerplate import article_blocks
-from ipgirl_crawler.pages.dom import flatten_blocks
+from ipgirl_crawler.pages.dom import body_fragment, flatten_blocks, parse_fragment
 from pipelines.body import clean_body, count_words
 from pipelines.notice import split_notice
 
@@ -95,6 +95,19 @@ NOTICE_JA = "IPGirlは今後も更新を続けます。ご質問やご提案が�
 ])
 def test_split_notice(raw: str, lang: str, body: str, notice: str | None) -> None:
     assert split_notice(raw, lang) == (body, notice)
+
+
+@pytest.mark.parametrize(("raw", "other"), [
+    (f"text <p>Body <b>one</b></p>\n<p>Two\x01</p> tail <p>{NOTICE_EN}</p> end", None),
+    (f"<div><p>A</p>x</div><ul><li>B</li></ul><p>{NOTICE_EN}</p>", None),
+    (f"<p>Body</p><p>{NOTICE_EN}</p>", "<p>Other body</p>"),  # another HTML: parsed, not the handed tree
+])
+def test_body_reads_the_notice_pipelines_tree_as_a_parse_of_its_html(raw: str, other: str | None) -> None:
+    body, _ = split_notice(raw, "en")
+    handed = body_fragment(other or body)
+    parsed = parse_fragment(other or body)
+    assert etree.tostring(handed, encoding="unicode") == etree.tostring(parsed, encoding="unicode")
+    assert body_fragment(body) is not handed  # taken once: the taker edits it
 
 
 @pytest.mark.parametrize(("raw", "text"), [

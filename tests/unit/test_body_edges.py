@@ -5,7 +5,7 @@ import pytest
 
 from ipgirl_crawler.pages.dom import outer_html, parse_fragment
 from pipelines.body import clean_body
-from pipelines.body_edges import trim_unconfirmed_edges
+from pipelines.body_edges import _probes, trim_unconfirmed_edges
 
 # Every line its own words, so the generic body holds more 3-grams than MIN_GENERIC_SHINGLES.
 STORY = [f"On day {n} the river{n} rose past mill{n} and farm{n} while crew{n} moved herd{n} to hill{n} ground."
@@ -49,3 +49,16 @@ def test_clean_body_counts_what_it_trimmed() -> None:
     body = clean_body(raw, "en", "https://example.org/", GENERIC)
     assert body.removed["unconfirmed_edges"] == 1 and "helpful" not in body.text
     assert "helpful" in clean_body(raw, "en", "https://example.org/").text  # no generic body: nothing checked
+
+
+@pytest.mark.parametrize(("text", "probes"), [
+    ("", []),
+    ("One", ["one"]),
+    ("One two", ["one two"]),
+    ("One two three four", ["one two three", "two three four"]),
+    (" ".join(f"w{i}" for i in range(50)), [f"w{i} w{i + 1} w{i + 2}" for i in range(0, 48, 2)]),  # every 2nd of 48
+    (" ".join(f"w{i}" for i in range(26)), [f"w{i} w{i + 1} w{i + 2}" for i in range(24)]),  # 24: all
+    ("日本語の文章です" * 2, ["日本語の文章 です日本語の 文章です"]),  # a CJK run cut in pieces of 6
+])
+def test_probes_sample_a_blocks_3grams(text: str, probes: list[str]) -> None:
+    assert _probes(text) == probes

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.second_opinion import Opinion
+from pipelines.second_opinion import Opinion, shingles
 
 
 @pytest.mark.parametrize(("opinion", "contradicts"), [
@@ -17,3 +17,19 @@ from pipelines.second_opinion import Opinion
 ])
 def test_contradicts(opinion: Opinion, contradicts: bool) -> None:
     assert opinion.contradicts is contradicts
+
+
+@pytest.mark.parametrize(("text", "by_line", "grams"), [
+    ("One two three four", True, {("one", "two", "three"), ("two", "three", "four")}),
+    ("One two\n\nthree four", True, {("one", "two"), ("three", "four")}),  # none spans two blocks
+    ("One two\n\nthree four", False, {("one", "two", "three"), ("two", "three", "four")}),
+    ("Solo", True, {("solo",)}),
+    ("", True, set()),
+    # CJK: each character a word (a text with no CJK takes a faster path); a word run into them keeps them
+    ("AI的发展", True, {("ai的发展",)}),
+    ("AI 的发展", True, {("ai", "的", "发"), ("的", "发", "展")}),
+    ("日本語 text", True, {("日", "本", "語"), ("本", "語", "text")}),
+    ("Über straße é", True, {("über", "straße", "é")}),
+])
+def test_shingles(text: str, by_line: bool, grams: set[tuple[str, ...]]) -> None:
+    assert shingles(text, by_line) == grams
