@@ -42,14 +42,14 @@ def site(pages: int, language: str = "en", around: tuple[tuple[str, str], ...] =
     # a place that is chrome names every text it shows, on one page of a language too
     (site(4) + site(1, "fr", ((CTA, "D’autres questions ?"),)), "fr", "D’autres questions ?", True),
     # ... but a place showing more than 3 texts in one language is no chrome
-    (site(4) + [record("fr", PROSE, [(CTA, f"Question {i} ?")]) for i in range(4)], "en",
+    (site(4) + [record("fr", PROSE, [(CTA, f"Question {chr(65 + i)} ?")]) for i in range(4)], "en",
      "Have more questions? Submit a request", False),
     # ... nor one whose texts mostly show once (4 of 10 pages repeat one)
-    (site(4) + [record("fr", PROSE, [(CTA, f"Question {i} ?")]) for i in range(3)]
-     + [record("de", PROSE, [(CTA, f"Frage {i}?")]) for i in range(3)], "en", "Have more questions? Submit a request", False),
+    (site(4) + [record("fr", PROSE, [(CTA, f"Question {chr(65 + i)} ?")]) for i in range(3)]
+     + [record("de", PROSE, [(CTA, f"Frage {chr(65 + i)}?")]) for i in range(3)], "en", "Have more questions? Submit a request", False),
     # a card's snippet repeats an article's sentence: a place showing many texts is no chrome
-    ([record("en", PROSE, [(CARD, f"Snippet {i % 4}.")]) for i in range(12)], "en", "Snippet 0.", False),
-    ([record("en", PROSE, [(CARD, f"Snippet {i % 3}.")]) for i in range(9)], "en", "Snippet 0.", True),  # as chrome does
+    ([record("en", PROSE, [(CARD, f"Snippet {chr(65 + i % 4)}.")]) for i in range(12)], "en", "Snippet A.", False),
+    ([record("en", PROSE, [(CARD, f"Snippet {chr(65 + i % 3)}.")]) for i in range(9)], "en", "Snippet A.", True),  # as chrome does
     # the corpus puts one heading in most bodies, at the body's own place: the article's
     ([record("en", PROSE, [], edges=[(BODY, "Why it matters")]) for _ in range(10)], "en", "Why it matters", False),
     # a text some body holds between its edges is prose, wherever else it shows
@@ -67,9 +67,11 @@ def test_chrome_texts(records: list[dict[str, Any]], language: str, text: str, i
     (PROSE + ["Have more questions?"], "verified"),  # a part of it: another text
     (PROSE + ["have more questions? submit a request"], "verified"),  # the page's text as written, case and all
     (PROSE + ["x" * 400], "verified"),  # a long block is never a chrome text
+    (PROSE + ["Have more questions? Submit 2 requests"], "contradicted"),  # a count in chrome: one text
+    (["Have more questions? Submit 1 request"] + PROSE, "verified"),
 ])
 def test_body_verdict(body: list[str], outcome: str) -> None:
-    chrome = chrome_texts(site(5))
+    chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
     verdict = body_verdict(record("en", body, []), chrome)
     assert verdict[0] == outcome
     if outcome == "contradicted":
