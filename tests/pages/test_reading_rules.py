@@ -201,3 +201,23 @@ def test_a_box_of_date_lines_is_read_line_by_line(stamps: str, published: str) -
     page = _page(body=f"<p>By Ann Example</p>{stamps}<p>A first paragraph of the article, long enough to be body text.</p>")
     raw = page.published_at_raw() or ""
     assert raw.endswith(published) and "Updated" not in raw, raw
+
+
+_INDENT = "\n" + " " * 24  # a template's indentation between a card's parts: no reader sees it
+
+
+@pytest.mark.parametrize(("block", "is_list"), [
+    # cards of other stories, each a linked title and its date, in a deeply indented template
+    (f"<ul>{_INDENT}<li>{_INDENT}<a href='/n/1'><img src='/1.jpg'></a>{_INDENT}<a href='/n/1'><h4>Mazda builds its cars more flexibly"
+     f"</h4></a>{_INDENT}<div>4 November 2021</div>{_INDENT}</li>{_INDENT}<li>{_INDENT}<a href='/n/2'><h4>Kia Sportage rolls off the line"
+     f"</h4></a>{_INDENT}<div>3 November 2021</div>{_INDENT}</li>{_INDENT}</ul>", True),
+    (f"<p>{_INDENT}<a href='/a'>A story</a>{_INDENT}|{_INDENT}<a href='/b'>Another one</a>{_INDENT}</p>", True),
+    # negatives: prose with a linked phrase, however indented; a paragraph with one sentence linked
+    (f"<p>{_INDENT}The council voted on Tuesday, as <a href='/r'>the report</a> had asked, to rebuild it.{_INDENT}</p>",
+     False),
+    ("<p><a href='/r'>The council voted on Tuesday to rebuild the bridge.</a> It will cost two million.</p>", False),
+])
+def test_link_lists_weigh_what_a_reader_sees(block: str, is_list: bool) -> None:
+    from ipgirl_crawler.pages.boilerplate import is_link_list
+
+    assert is_link_list(parse_fragment(block)[0]) is is_list

@@ -34,6 +34,35 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><p>→ Lire aussi : <a href='/x'>Autre</a></p>", "fr", "Keep"),
     ("<p>📖 Reading also matters.</p>", "en", "📖 Reading also matters."),
     ("<p>Line one<br>line two</p>", "en", "Line one line two"),
+    # a noise word in the plural names the same widget; other plurals are no noise
+    ("<p>Keep</p><div class='socials bglist'><div>Liked it?</div><div>Share with friends</div></div>", "en", "Keep"),
+    ("<p>Keep</p><div id='shares'><a href='/s'>Share</a></div>", "en", "Keep"),
+    ("<p class='news'>Keep</p><div class='posts'><p>Too</p></div>", "en", "Keep\n\nToo"),
+    ("<div class='adresses'><p>Rue de la Paix 4</p></div>", "fr", "Rue de la Paix 4"),
+    # what no browser renders: an inline display:none, a formula's TeX source (MathML annotation)
+    ("<p>Keep<span style='display: none;'>hidden copy</span></p>", "en", "Keep"),
+    ("<p>Let <span class='katex'><span class='katex-mathml'><math><semantics><mi>x</mi><annotation "
+     "encoding='application/x-tex'>x^{2}</annotation></semantics></math></span><span class='katex-html' "
+     "aria-hidden='true'>x2</span></span> grow.</p>", "en", "Let x grow."),
+    ("<p>Let <span><span style='display:none'><math><semantics><mi>y</mi><annotation encoding='application/x-tex'>"
+     "{\\displaystyle y}</annotation></semantics></math></span><img src='/y.svg' alt='y'></span> fall, <img src='/z.svg' "
+     "alt='z'> too.</p>", "en", "Let fall, too."),
+    # negatives: other inline styles show their text
+    ("<p style='border:none;display:block'>Shown</p><p style='font-display: none'>Too</p>", "en", "Shown\n\nToo"),
+    # "read also" as real sites word it; the same words leading a sentence of the story stay
+    ("<p>Keep</p><p>Related: <a href='/x'>Possible water plumes on Europa</a></p>", "en", "Keep"),
+    ("<p>Keep</p><p>Veja Também:</p><h2>Next</h2><p>More.</p>", "pt", "Keep\n\nNext\n\nMore."),
+    ("<p>Keep</p><p><b>Mehr zum Thema:</b> <a href='/x'>Anderes</a></p>", "de", "Keep"),
+    ("<p>See also the council's answer.</p><p>Read more about it below.</p>", "en",
+     "See also the council's answer.\n\nRead more about it below."),
+    # an ad's label, or a line saying the story goes on below the ad; the words in a sentence stay
+    ("<p>Keep</p><p>Advert</p><p>Continue reading below</p>", "en", "Keep"),
+    ("<p>Keep</p><p>Continua depois da publicidade</p>", "pt", "Keep"),
+    ("<p>Keep</p><div>PUBLICIDADE</div>", "pt", "Keep"),
+    ("<p>The advert ran for weeks. Continue reading below.</p>", "en", "The advert ran for weeks. Continue reading below."),
+    # a contact box after the story (whom to write to) is the site's, not the article's
+    ("<p>Keep</p><div class='single_contact'><div>Questions about a post?</div><a>Write an e-mail</a></div>", "en", "Keep"),
+    ("<p class='contactless'>Contactless payment spread fast.</p>", "en", "Contactless payment spread fast."),
     ("", "en", ""),
 ])
 def test_body_text(raw: str, lang: str, text: str) -> None:
