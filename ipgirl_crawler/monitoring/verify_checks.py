@@ -10,7 +10,8 @@ Sources, each independent of the parser's reading of the field:
 - the category slug in the article's URL, named by the listings;
 - the other articles: their related cards (title, category, snippet a prefix of the summary or
   body) and their ``hreflang`` links (reciprocal, keyed by the site's languages);
-- the whole run: one site notice text per language; votes helpful <= total.
+- the whole run: one site notice text per language; votes helpful <= total; the page's chrome, one
+  text at one place on most pages of a language, never in the body (``verify_body``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
+from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
@@ -47,7 +49,9 @@ EMPTY = "empty"  # no value, and no statement that there should be one: counted 
 BOUND = "bound"
 # The contract fields some statement of the site restates; the others are reported unverifiable.
 CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-                  "helpful_votes", "related", "translations")
+                  "helpful_votes", "related", "translations", "body_text")
+# What a record keeps of a field whose value it does not carry whole (empty when the field is).
+VALUE_OF = {"body_text": "body_prefix"}
 MAX_EXAMPLES = 5
 # A news dateline opening the body ("PARIS — ", "BERLIN – "): a card's snippet may start after it.
 _DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
@@ -119,6 +123,8 @@ class RunChecks:
         self.records, self.listings, self.known, self.languages = records, listings, known, frozenset(languages)
         self.notices = notice_texts(records.values())
         self.incoming = incoming_translations(records.values())
+        self.chrome = chrome_texts(records.values())
+        self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
 
     def target(self, key: str | None) -> dict[str, Any] | None:
         return (self.records.get(key) or self.known(key)) if key else None
@@ -128,7 +134,7 @@ class RunChecks:
         for key, record in self.records.items():
             for name in CHECKED_FIELDS:
                 verdict = getattr(self, f"check_{name}")(key, record)
-                if verdict[0] == UNVERIFIABLE and record.get(name) in (None, "", [], {}):
+                if verdict[0] == UNVERIFIABLE and record.get(VALUE_OF.get(name, name)) in (None, "", [], {}):
                     verdict = EMPTY, ""
                 verdicts.add(name, record["url"], verdict)
         return verdicts
@@ -145,7 +151,13 @@ class RunChecks:
 
     def best(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
         """The article as the site states it: the listings' title, category and summary (else the
-        page's metadata description) when they agree among themselves, else what its page read."""
+        page's metadata description) when they agree among themselves, else what its page read.
+        Once a run and article (each card pointing at it asked again: 4.4 times an article)."""
+        if self._best.get(key, (None,))[0] is not record:
+            self._best[key] = (record, self._site_statement(key, record))
+        return self._best[key][1]
+
+    def _site_statement(self, key: str, record: dict[str, Any]) -> dict[str, Any]:
         def one(values: list[str], read: object) -> object:
             distinct = {norm(v): v for v in values}
             return next(iter(distinct.values())) if len(distinct) == 1 else read
@@ -228,6 +240,9 @@ class RunChecks:
             if problem:
                 return CONTRADICTED, f"card {card.get('url')}: {problem}"
         return (VERIFIED, "") if checked else NONE
+
+    def check_body_text(self, key: str, record: dict[str, Any]) -> Verdict:
+        return body_verdict(record, self.chrome)
 
     def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
         translations = record.get("translations") or {}

@@ -23,6 +23,7 @@ from ipgirl_crawler.discovery.urls import article_key
 _CATEGORY_PATH = re.compile(r"^/(?P<lang>[a-z]{2})/category/(?P<slug>[a-z0-9_-]+)/?$")
 _HEADED_LINKS = ("//h1//a[@href] | //h2//a[@href] | //h3//a[@href] | //h4//a[@href] | //h5//a[@href]")
 _BOXES = frozenset({"li", "article", "section", "div", "td", "dd"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5"})
 MAX_STATEMENTS = 4  # per article and kind: a listing shows an article a few times at most
 
 
@@ -40,17 +41,20 @@ class ListingStatements:
             kind[key].add(value)
 
     def read(self, url: str, selector: Any) -> int:
-        """The statements of one listing page (a parsel selector); the number of teasers read."""
+        """The statements of one listing page (a parsel selector, or its lxml root); the number of
+        teasers read. On lxml's elements, not parsel's: its wrapper of each query's result was half
+        of the teasers' reading (8,000 queries on a 1,000-article site's 126 listing pages)."""
+        root = getattr(selector, "root", selector)
         listing_category = None
         match = _CATEGORY_PATH.match(urlsplit(url).path)
         if match:
-            listing_category = normalize_text(" ".join(selector.xpath("//h1//text()").getall())) or None
+            listing_category = normalize_text(" ".join(root.xpath("//h1//text()"))) or None
             self.add(self.slug_names, (match["lang"], match["slug"]), listing_category)
         teasers = 0
-        for link in selector.xpath(_HEADED_LINKS):
-            target = absolute(url, link.attrib.get("href"))
+        for link in root.xpath(_HEADED_LINKS):
+            target = absolute(url, link.get("href"))
             ref = article_ref(target) if target else None
-            title = normalize_text(" ".join(link.xpath(".//text()").getall()))
+            title = normalize_text(" ".join(link.xpath(".//text()")))
             if ref is None or not title:
                 continue
             key, teasers = article_key(ref.language, ref.article_id), teasers + 1
@@ -60,18 +64,18 @@ class ListingStatements:
         return teasers
 
     def _read_box(self, url: str, key: str, link: Any) -> None:
-        heading = link.xpath("ancestor::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5][1]")
-        if not heading:
+        heading = next((a for a in link.iterancestors() if a.tag in _HEADINGS), None)
+        box = heading.getparent() if heading is not None else None
+        if box is None or box.tag not in _BOXES:
             return
-        box = heading[0].xpath("..")
-        if not box or box[0].root.tag not in _BOXES:
-            return
-        snippet = heading[0].xpath("following-sibling::p[1][not(.//a)]")
-        if snippet:
-            self.add(self.snippets, key, normalize_text(" ".join(snippet[0].xpath(".//text()").getall())) or None)
-        for category in box[0].xpath(".//a[contains(@href, '/category/')]"):
-            match = _CATEGORY_PATH.match(urlsplit(absolute(url, category.attrib.get("href")) or "").path)
-            name = normalize_text(" ".join(category.xpath(".//text()").getall()))
+        snippet = next((s for s in heading.itersiblings() if s.tag == "p"), None)
+        if snippet is not None and next(snippet.iter("a"), None) is None:
+            self.add(self.snippets, key, normalize_text(" ".join(snippet.xpath(".//text()"))) or None)
+        for category in box.iter("a"):
+            if "/category/" not in (category.get("href") or ""):
+                continue
+            match = _CATEGORY_PATH.match(urlsplit(absolute(url, category.get("href")) or "").path)
+            name = normalize_text(" ".join(category.xpath(".//text()")))
             if match and name:
                 self.add(self.categories, key, name)
                 self.add(self.slug_names, (match["lang"], match["slug"]), name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
@@ -28,16 +29,24 @@ _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def norm(value: object) -> str:
     """A text as compared: NFC, whitespace runs one space, case folded."""
-    if not isinstance(value, str):
-        return ""
+    return _norm(value) if isinstance(value, str) else ""
+
+
+# The checks compare the same titles, categories and snippets again and again (each card, each
+# teaser, each of an article's statements): 87,000 calls on a 1,000-article run, ~1,800 texts.
+@lru_cache(maxsize=1 << 15)
+def _norm(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split()).casefold()
 
 
 def norm_snippet(value: object) -> str:
     """A snippet as compared: ``norm`` without a trailing ellipsis and what a cut leaves."""
-    text = norm(value)
-    text = text.removesuffix("…").removesuffix("...")
-    return text.rstrip(_SNIPPET_END)
+    return _norm_snippet(value) if isinstance(value, str) else ""
+
+
+@lru_cache(maxsize=1 << 15)
+def _norm_snippet(value: str) -> str:
+    return _norm(value).removesuffix("…").removesuffix("...").rstrip(_SNIPPET_END)
 
 
 def same_text(a: object, b: object) -> bool:
@@ -115,8 +124,11 @@ def not_after(item_value: object, lastmod: object) -> bool | None:
 
 def url_language(url: object) -> str | None:
     """The language segment of a site URL (``/fr/…``)."""
-    if not isinstance(url, str):
-        return None
+    return _url_language(url) if isinstance(url, str) else None
+
+
+@lru_cache(maxsize=1 << 16)  # each hreflang URL is asked for by each page listing it and each check
+def _url_language(url: str) -> str | None:
     match = re.match(r"^/([a-z]{2})(?:/|$)", urlsplit(url).path)
     return match[1] if match else None
 

@@ -20,8 +20,8 @@ from ipgirl_crawler.monitoring.verify_checks import CHECKED_FIELDS, EMPTY_MAY_BE
 PREFIX = "ipgirl/verify/"
 HISTORY = PREFIX + "history"  # the site's earlier runs' estimates, oldest first
 OUTCOMES = ("verified", "contradicted", "unverifiable", "empty", "corrected", "bound")
-# The contract fields the site never restates (or only through the body's second opinion).
-NEVER_RESTATED = ("body_text", "body_html", "word_count", "images", "tags", "modified_at", "content_hash")
+# The contract fields the site never restates (the body's HTML, count and hash follow its text).
+NEVER_RESTATED = ("body_html", "word_count", "images", "tags", "modified_at", "content_hash")
 
 
 def default_limits() -> dict[str, Any]:

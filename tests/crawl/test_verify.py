@@ -21,7 +21,7 @@ from tests.support.operations import articles, run_entrypoint
 
 ERAS = "A,B,C,D,E,F,G,H,I,J,K,L,M,N,O"
 CHECKED = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-           "helpful_votes", "related", "translations")
+           "helpful_votes", "related", "translations", "body_text")
 
 
 def run_stats(data: Path) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def test_a_healthy_site_raises_nothing_and_every_checked_field_is_estimated(site
         assert stats.get(f"ipgirl/verify/{field}/contradicted", 0) == 0, field
     assert stats["ipgirl/verify/title/verified"] == 200  # every article has a teaser
     line = done.stderr.strip().splitlines()[-1]
-    assert "estimated accuracy: " in line and "unverifiable: body_text" in line
+    assert "estimated accuracy: " in line and "unverifiable: body_html" in line
 
 
 @pytest.mark.parametrize("field", sorted(BREAKS))
@@ -68,13 +68,14 @@ def test_a_parser_broken_on_one_field_is_caught_and_named(site: Any, field: str,
     assert abs(stats[f"ipgirl/verify/{field}/estimate"] - accuracy) < 0.02, (field, accuracy)
 
 
-def test_an_incremental_rerun_gives_the_same_verdict(tmp_path: Path) -> None:
+@pytest.mark.parametrize("field", ["related", "body_text"])
+def test_an_incremental_rerun_gives_the_same_verdict(field: str, tmp_path: Path) -> None:
     with LocalSite(n_articles=150, seed=11, eras=ERAS) as served:
-        first = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d1", *broken_field_pipelines("related"))
+        first = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d1", *broken_field_pipelines(field))
         change_site(served.site, edits=45, new=0)
-        again = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d2", *broken_field_pipelines("related"))
+        again = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d2", *broken_field_pipelines(field))
     assert first.returncode == again.returncode == 1, again.stderr[-3000:]
-    assert named_fields(first) == named_fields(again) == {"related"}
+    assert named_fields(first) == named_fields(again) == {field}
     stats = run_stats(tmp_path / "d2")
     assert stats["ipgirl/discovery/unchanged_304"] > 50  # the cards point at pages not fetched again
 
@@ -94,3 +95,24 @@ def test_dates_read_as_a_day_where_the_header_states_the_instant_are_named(tmp_p
     accuracy = 1 - truth.wrong["published_at"] / truth.emitted
     low, high = stats["ipgirl/verify/published_at/estimate_low"], stats["ipgirl/verify/published_at/estimate_high"]
     assert low <= round(accuracy, 4) <= high  # the stats keep 4 decimals
+
+
+def test_a_help_centers_chrome_kept_in_the_body_is_named(tmp_path: Path) -> None:
+    """Held-out era S (a help center): "Have more questions? Submit a request" after the article,
+    an attachments list on ~30 % of its pages. A parser that keeps the help center's line in the
+    body (as the parser before i21-precision kept it, and the attachments, on 36 % of the pages:
+    the run exited 0) fails the run naming body_text alone, the body's estimate near its true accuracy."""
+    with LocalSite(n_articles=120, seed=11, eras="S") as served:
+        done = run_entrypoint(served.base_url, tmp_path / "s", tmp_path / "d",
+                              *broken_field_pipelines("body_text_help_center"))
+        expected = served.expected_items()
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert named_fields(done) == {"body_text"}
+    stats = run_stats(tmp_path / "d")
+    assert any("the body holds" in e for e in stats["ipgirl/verify/examples/body_text"])
+    truth = score(articles(tmp_path / "d"), expected)
+    accuracy = 1 - truth.wrong["body_text"] / truth.emitted
+    # The body's check is one-sided (chrome found is wrong, none found passes), so the estimate may
+    # sit above the truth its bounds would hold (0.450 for 0.433 before chrome places were pooled
+    # over the languages: two attachments headers shown on one page of their language only).
+    assert abs(stats["ipgirl/verify/body_text/estimate"] - accuracy) < 0.02, accuracy

@@ -10,7 +10,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ipgirl_crawler import settings
+from ipgirl_crawler.languages import ui_strings
 from pipelines.base import CountingPipeline
+from tests.localsite.eras_s import HC
 
 
 def broken(article_id: str | None) -> bool:
@@ -81,10 +83,25 @@ def _votes(item: Any) -> None:  # the two numbers read in the other order
         item["helpful_ratio"] = round(total / helpful, 4) if helpful else None
 
 
+def _chrome_kept(item: Any, line: str | None) -> None:
+    if line and item.get("body_text"):
+        item["body_text"] = f"{item['body_text']}\n\n{line}"
+        item["content_hash"] = hashlib.sha256(item["body_text"].encode("utf-8")).hexdigest()
+
+
+def _body_text(item: Any) -> None:  # the block after the body kept: the votes widget's question
+    _chrome_kept(item, ui_strings.ui_string(item.get("language") or "en", "helpful_q"))
+
+
+def _body_text_help_center(item: Any) -> None:  # a help center's "Have more questions? Submit a request"
+    hc = HC.get(item.get("language") or "en", HC["en"])
+    _chrome_kept(item, f"{hc['q']} {hc['submit']}")
+
+
 BREAKS: dict[str, Callable[[Any], None]] = {
     "title": _title, "summary": _summary, "category": _category, "related": _related,
     "translations": _translations, "published_at": _published_at, "authors": _authors,
-    "site_notice": _site_notice, "helpful_votes": _votes}
+    "site_notice": _site_notice, "helpful_votes": _votes, "body_text": _body_text}
 
 
 def _published_day_only(item: Any) -> None:  # the visible day read, not the instant the header states
@@ -94,7 +111,8 @@ def _published_day_only(item: Any) -> None:  # the visible day read, not the ins
 
 
 # Misreadings of a field other than BREAKS' own, by name (not parametrised over the fields).
-OTHER_BREAKS: dict[str, Callable[[Any], None]] = {"published_at_day": _published_day_only}
+OTHER_BREAKS: dict[str, Callable[[Any], None]] = {"published_at_day": _published_day_only,
+                                                  "body_text_help_center": _body_text_help_center}
 
 
 class BrokenFieldPipeline(CountingPipeline):

@@ -1,0 +1,119 @@
+"""The body's check: the page's chrome read as body (README "How right is this run").
+
+The site states where its chrome is: a text that sits at the same place (``pages/chrome_slots``:
+the tags and classes of its ancestors) on most pages of one language that show that place is the
+template's, not an article's: a help center's "Have more questions? Submit a request", an
+attachments header, a "Follow" button. A body holding one of those texts holds chrome
+(*contradicted*); one that holds none of its language's is *verified*, and *unverifiable* where the
+run found no chrome text in its language. A one-sided check: a body that lost its last paragraph,
+or holds chrome shown on too few pages, passes (the estimate is then too high). Places that hold a body's
+inner blocks on some page of the language (its paragraphs', its headings') are the article's: the
+local site's corpus ends up to 7 % of a language's bodies on one paragraph and puts one heading in
+58 % of them, at those places. Pure over the run's records.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from typing import Any
+
+from ipgirl_crawler.pages.chrome_slots import EDGE_FIRST, EDGE_LAST
+
+# A place is chrome where a text shows on at least MIN_PAGES pages, each language shows at most
+# MAX_TEXTS texts there (its own UI's, English's: a language's pages show their UI in English on
+# 15-40 % of some sites), and texts shown twice or more are MIN_SHARE of its pages.
+MIN_PAGES = 3
+MAX_TEXTS = 3
+MIN_SHARE = 0.6
+_NUMBERS = re.compile(r"\d+")
+MAX_LINE = 300  # the longest body block compared (chrome_slots.MAX_TEXT: longer texts are prose)
+
+
+def line_key(text: str) -> int:
+    """A text as compared: its UTF-8 length and CRC-32, the same in every process (a distributed
+    job's workers hand theirs to one check), its numbers as 0 (chrome counts: "3 min read", "58 out
+    of 162 found this helpful", "418 KB": one text). The body's blocks and the texts of ``chrome_slots``
+    are both the page's text as ``pages/text.normalize_text`` writes it, so no further
+    normalisation: casefolding each block of each body was a third of the crawl process's checks."""
+    data = _NUMBERS.sub("0", text).encode("utf-8")
+    return len(data) << 32 | zlib.crc32(data)
+
+
+def body_lines(body_text: object) -> list[int]:
+    """The body's blocks as compared with chrome texts: the short ones' keys, 0 for the others
+    (kept, so that a block's place among the body's blocks stays known)."""
+    if not isinstance(body_text, str):
+        return []
+    return [line_key(block) if len(block) <= MAX_LINE else 0 for block in body_text.split("\n\n") if block]
+
+
+def _slots(record: dict[str, Any]) -> dict[str, Any]:
+    slots = (record.get("statements") or {}).get("body_slots")
+    return slots if isinstance(slots, dict) else {}
+
+
+def _lines(slots: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """(place, key, text) of each text the page shows at the body's edges and around it."""
+    return [(str(line[0]), line_key(line[1]), line[1]) for line in [*slots.get("edges", ()), *slots.get("around", ())]
+            if isinstance(line, (list, tuple)) and len(line) == 2 and isinstance(line[1], str)]
+
+
+Chrome = dict[str, dict[int, tuple[str, str, int]]]
+
+
+def chrome_texts(records: Any) -> Chrome:
+    """{language: {text's key: (text, its place, the pages showing it there)}}: every text shown at
+    a place that is chrome (``is_chrome``), unless some body holds it between its edges (prose)."""
+    records = list(records)
+    languages = [str(record.get("language") or "") for record in records]
+    article_places: set[str] = set()
+    prose: dict[str, set[int]] = defaultdict(set)  # texts some body holds between its edges
+    for record, language in zip(records, languages):
+        article_places.update(_slots(record).get("inner") or ())
+        prose[language].update((record.get("body_lines") or [])[EDGE_FIRST:-EDGE_LAST])
+    shown: dict[str, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+    texts_of: dict[int, str] = {}
+    for number, record in enumerate(records):
+        for where, key, text in _lines(_slots(record)):
+            if where not in article_places:
+                shown[where][key].add(number)
+                texts_of[key] = text
+    found: Chrome = defaultdict(dict)
+    for where, texts in shown.items():
+        if is_chrome(texts, languages):
+            for key, on in texts.items():
+                for language in {languages[number] for number in on} - {""}:
+                    if key not in prose[language]:
+                        found[language][key] = (texts_of[key], where, len(on))
+    return found
+
+
+def is_chrome(texts: dict[int, set[int]], languages: list[str]) -> bool:
+    """Whether a place (its texts, each with the pages showing it there) is the template's: one
+    text on ``MIN_PAGES`` pages or more, at most ``MAX_TEXTS`` texts in any one language, and texts
+    shown on two pages or more on ``MIN_SHARE`` of its pages. Pooled over the languages: a text in
+    English shows on pages of every language whose UI is English, and a 600-page site with a help
+    center on 7 % of it shows an attachments list on 1-2 pages of each language."""
+    if max(len(on) for on in texts.values()) < MIN_PAGES:
+        return False
+    per_language: dict[str, set[int]] = defaultdict(set)
+    for text, on in texts.items():
+        for number in on:
+            per_language[languages[number]].add(text)
+    if max(len(shown) for shown in per_language.values()) > MAX_TEXTS:
+        return False
+    pages = set().union(*texts.values())
+    repeated = set().union(*(on for on in texts.values() if len(on) >= 2))
+    return len(repeated) >= MIN_SHARE * len(pages)
+
+
+def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
+    """(outcome, what disagreed) of one article's body against the site's chrome texts."""
+    known = chrome.get(str(record.get("language") or ""), {})
+    held = next((line for line in record.get("body_lines") or () if line and line in known), None)
+    if held is not None:
+        text, where, pages = known[held]
+        return "contradicted", (f"the body holds {text[:80]!r}, shown at one place "
+                                f"(…/{'/'.join(where.split('/')[-2:])}) on {pages} pages of the site")
+    return ("verified", "") if known else ("unverifiable", "")

@@ -1,0 +1,118 @@
+"""The body's check (monitoring/verify_body.py, pages/chrome_slots.py): a text the site shows at one
+place on most pages of a language is chrome, and a body holding it is contradicted; the cases that
+must NOT be chrome: an article's text repeated by the corpus, at the body's own places or in cards,
+and a place showing many texts."""
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+import pytest
+
+from ipgirl_crawler.monitoring.verify_body import body_lines, body_verdict, chrome_texts
+from ipgirl_crawler.pages.chrome_slots import body_slots, place
+
+BODY = "html/body/main/div.article-body/p"
+CTA = "html/body/main/div.more-questions"
+VOTES = "html/body/main/div.votes/h2"
+CARD = "html/body/main/ul.related/li/a/span"
+PROSE = ["Paragraph one about chips.", "Paragraph two about robots.", "Why it matters",
+         "Paragraph three about rules.", "Paragraph four.", "Paragraph five.", "Paragraph six.", "Paragraph seven."]
+
+
+def record(language: str, body: list[str], around: list[tuple[str, str]], edges: list[tuple[str, str]] | None = None,
+           inner: tuple[str, ...] = (BODY,)) -> dict[str, Any]:
+    edges = edges if edges is not None else [(BODY, body[0]), (BODY, body[-1])]
+    return {"url": f"http://x/{language}/a/{len(body)}", "language": language, "body_lines": body_lines("\n\n".join(body)),
+            "statements": {"body_slots": {"edges": [list(e) for e in edges], "around": [list(a) for a in around],
+                                          "inner": list(inner)}}}
+
+
+def site(pages: int, language: str = "en", around: tuple[tuple[str, str], ...] = ((CTA, "Have more questions? Submit a request"),),
+         body: list[str] | None = None) -> list[dict[str, Any]]:
+    return [record(language, body or PROSE, list(around)) for _ in range(pages)]
+
+
+@pytest.mark.parametrize(("records", "language", "text", "is_chrome"), [
+    (site(3), "en", "Have more questions? Submit a request", True),
+    (site(2), "en", "Have more questions? Submit a request", False),  # too few pages to tell
+    # a language's pages show their UI in English on a share: both texts are the place's chrome
+    (site(4, "de", ((CTA, "Sie haben weitere Fragen?"),)) + site(3, "de"), "de", "Sie haben weitere Fragen?", True),
+    (site(4, "de", ((CTA, "Sie haben weitere Fragen?"),)) + site(3, "de"), "de", "Have more questions? Submit a request", True),
+    # a place that is chrome names every text it shows, on one page of a language too
+    (site(4) + site(1, "fr", ((CTA, "D’autres questions ?"),)), "fr", "D’autres questions ?", True),
+    # ... but a place showing more than 3 texts in one language is no chrome
+    (site(4) + [record("fr", PROSE, [(CTA, f"Question {chr(65 + i)} ?")]) for i in range(4)], "en",
+     "Have more questions? Submit a request", False),
+    # ... nor one whose texts mostly show once (4 of 10 pages repeat one)
+    (site(4) + [record("fr", PROSE, [(CTA, f"Question {chr(65 + i)} ?")]) for i in range(3)]
+     + [record("de", PROSE, [(CTA, f"Frage {chr(65 + i)}?")]) for i in range(3)], "en", "Have more questions? Submit a request", False),
+    # a card's snippet repeats an article's sentence: a place showing many texts is no chrome
+    ([record("en", PROSE, [(CARD, f"Snippet {chr(65 + i % 4)}.")]) for i in range(12)], "en", "Snippet A.", False),
+    ([record("en", PROSE, [(CARD, f"Snippet {chr(65 + i % 3)}.")]) for i in range(9)], "en", "Snippet A.", True),  # as chrome does
+    # the corpus puts one heading in most bodies, at the body's own place: the article's
+    ([record("en", PROSE, [], edges=[(BODY, "Why it matters")]) for _ in range(10)], "en", "Why it matters", False),
+    # a text some body holds between its edges is prose, wherever else it shows
+    (site(4, around=((CTA, "Paragraph three about rules."),)), "en", "Paragraph three about rules.", False),
+])
+def test_chrome_texts(records: list[dict[str, Any]], language: str, text: str, is_chrome: bool) -> None:
+    found = {text for text, _, _ in chrome_texts(records).get(language, {}).values()}
+    assert (text in found) is is_chrome
+
+
+@pytest.mark.parametrize(("body", "outcome"), [
+    (PROSE + ["Have more questions? Submit a request"], "contradicted"),
+    (["Have more questions? Submit a request"] + PROSE, "contradicted"),  # at the start too
+    (PROSE, "verified"),
+    (PROSE + ["Have more questions?"], "verified"),  # a part of it: another text
+    (PROSE + ["have more questions? submit a request"], "verified"),  # the page's text as written, case and all
+    (PROSE + ["x" * 400], "verified"),  # a long block is never a chrome text
+    (PROSE + ["Have more questions? Submit 2 requests"], "contradicted"),  # a count in chrome: one text
+    (["Have more questions? Submit 1 request"] + PROSE, "verified"),
+])
+def test_body_verdict(body: list[str], outcome: str) -> None:
+    chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
+    verdict = body_verdict(record("en", body, []), chrome)
+    assert verdict[0] == outcome
+    if outcome == "contradicted":
+        assert "Have more questions" in verdict[1] and "div.more-questions" in verdict[1]
+
+
+def test_a_language_without_chrome_found_is_unverifiable() -> None:
+    assert body_verdict(record("ja", PROSE, []), chrome_texts(site(5)))[0] == "unverifiable"
+
+
+class Page:
+    """The page object's parts body_slots reads: the body's blocks and the document order."""
+
+    def __init__(self, html: str) -> None:
+        self.root = lxml.html.fromstring(html)
+        self.positions = {element: index for index, element in enumerate(self.root.iter())}
+        self.body = type("Body", (), {"blocks": self.root.xpath("//div[@class='article-body']/*")})()
+
+
+HTML = """<html><body><main class="post-123">
+<aside><h2>Articles in this section</h2><ul><li>One</li><li>Two</li></ul></aside>
+<h1>Title</h1><div class="article-body"><p>First.</p><p>Second.</p><h2>Middle</h2><p>Third.</p>
+<p>Fourth.</p><p>Fifth.</p><p>Sixth.</p></div>
+<ul class="tags"><li>t1</li><li>t2</li><li>t3</li></ul>
+<div class="more-questions">Have more questions? <a href="/contact">Submit a request</a></div>
+</main></body></html>"""
+
+
+def test_body_slots_reads_the_places_around_the_body() -> None:
+    slots = body_slots(Page(HTML))
+    around = {text: where for where, text in slots["around"]}
+    # digits dropped from classes: every post's container is one place
+    assert around["Have more questions? Submit a request"] == "html/body/main.post-0/div.more-questions"
+    assert "t1" in around and "t2" not in around  # a list's first item tells its place
+    assert "Articles in this section" in around and "Title" in around
+    assert [text for _, text in slots["edges"]] == ["First.", "Second.", "Third.", "Fourth.", "Fifth.", "Sixth."]
+    # 7 blocks: the first 2 and the last 4 are edges, the heading between them inner
+    assert slots["inner"] == ["html/body/main.post-0/div.article-body/h2"]
+    assert body_slots(type("Empty", (), {"body": type("B", (), {"blocks": []})()})()) == {}
+
+
+def test_place_names_tags_and_classes_root_first() -> None:
+    element = lxml.html.fromstring('<div class="b a item-42"><p class="x">t</p></div>').find("p")
+    assert place(element) == "html/body/div.a b item-0/p.x"
