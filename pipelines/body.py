@@ -30,7 +30,7 @@ from ipgirl_crawler.pages.dom import (
 )
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
-from pipelines.body_captions import captions_to_figures
+from pipelines.body_captions import captions_to_figures, remove_credit_lines
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -318,6 +318,9 @@ def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | No
     captions = captions_to_figures(root)
     if captions:
         removed["captions_beside_figures"] = captions
+    credits = remove_credit_lines(root)
+    if credits:
+        removed["credits"] = credits
     unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0  # figures framed first: never judged
     if unconfirmed:
         removed["unconfirmed_edges"] = unconfirmed

@@ -108,3 +108,20 @@ QUESTION_STEMS: dict[str, tuple[str, ...]] = {
     "en": ("question",), "fr": ("question",), "de": ("frage",), "es": ("pregunta", "duda"), "it": ("domand",),
     "pt": ("pergunta", "dúvida"), "ja": ("質問",), "zh": ("问题", "問題"), "ko": ("질문",),
 }
+
+# Labels of a picture's credit set as a line of its own ("Foto: dpa", "Copyright: Gisele Wender", "Bild:
+# Logo … | © Springer"): before a colon, such a line names who took or owns a picture, never the story's
+# words. Casefolded; English also applies. "Quelle:"/"Source:" is left out: a story cites its sources.
+CREDIT_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("photo", "photos", "photograph", "image", "images", "picture", "credit", "credits", "photo credit",
+           "image credit", "copyright"),
+    "fr": ("photo", "photos", "image", "crédit", "crédits", "crédit photo", "illustration"),
+    "de": ("foto", "fotos", "bild", "bilder", "bildquelle", "fotocredit", "titelbild"),
+    "es": ("foto", "fotos", "imagen", "crédito", "créditos", "fotografía"),
+    "it": ("foto", "immagine", "crediti"),
+    "pt": ("foto", "fotos", "imagem", "crédito", "créditos"),
+    "pl": ("fot.", "foto", "zdjęcie", "zdjęcia"),
+    "ja": ("写真", "画像"),
+    "zh": ("图片", "圖片", "摄影", "攝影"),
+    "ko": ("사진",),
+}
