@@ -83,6 +83,21 @@ LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("归档于：", "关键词：", "標籤："),
         "ko": ("분류:", "키워드:"),
     },
+    # A heading over what a site adds after the story, as real sites word it: other stories, topics and
+    # "more information" link boxes (eval-dev: "Weitere Informationen" over teasers of the site's pages,
+    # "Ähnliche Themen" over a forum's other threads); the whole text of its element, as "Discover more".
+    "discover": {
+        "en": ("Related articles", "Related posts", "Related stories", "Related topics", "Similar topics",
+               "More information", "Further information", "You may also like", "You might also like"),
+        "fr": ("Articles similaires", "Articles liés", "Sur le même sujet", "Plus d'informations",
+               "Vous aimerez aussi"),
+        "de": ("Weitere Informationen", "Ähnliche Themen", "Ähnliche Artikel", "Ähnliche Beiträge",
+               "Verwandte Artikel", "Weitere Artikel", "Themen im Artikel", "Das könnte Sie auch interessieren"),
+        "es": ("Artículos relacionados", "Noticias relacionadas", "Más información", "También te puede interesar"),
+        "it": ("Articoli correlati", "Potrebbe interessarti anche", "Ulteriori informazioni"),
+        "pt": ("Artigos relacionados", "Notícias relacionadas", "Mais informações", "Você também pode gostar"),
+        "pl": ("Podobne artykuły", "Zobacz także", "Więcej informacji"),
+    },
     # A line pointing at another story, as real sites word it (eval-dev: "Veja Também:" over a removed
     # card; the benchmark: "Related: <title>").
     "read_also": {
