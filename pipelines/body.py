@@ -30,7 +30,7 @@ from ipgirl_crawler.pages.dom import (
 )
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
-from pipelines.body_captions import captions_to_figures, remove_credit_lines
+from pipelines.body_captions import captions_to_figures, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -181,7 +181,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
     removed: Counter[str] = Counter()
     _remove_noise_elements(root, removed)
     read_also, bare_label, after_label = _read_also_pattern(lang), _read_also_labels(lang), False
-    ad_labels = _ad_labels(lang)
+    ad_labels, kept = _ad_labels(lang), []
     for block in list(root):
         text = normalize_text(text_content(block))
         is_lone_link = after_label and _is_lone_link(block, text)
@@ -195,6 +195,10 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         elif not text and next(block.iter("img"), None) is None:
             removed["empty"] += 1
             _remove(block)
+        elif len(root) > 1 and take_credit(block, text, kept):
+            removed["credits"] += 1  # a picture's credit as a line: joins it or leaves (pipelines/body_captions.py)
+        else:
+            kept.append(block)
     return removed
 
 
@@ -318,9 +322,6 @@ def clean_body(raw_html: str, lang: str | None, base_url: str, generic: str | No
     captions = captions_to_figures(root)
     if captions:
         removed["captions_beside_figures"] = captions
-    credits = remove_credit_lines(root)
-    if credits:
-        removed["credits"] = credits
     unconfirmed = trim_unconfirmed_edges(root, generic) if generic else 0  # figures framed first: never judged
     if unconfirmed:
         removed["unconfirmed_edges"] = unconfirmed

@@ -8,9 +8,11 @@ A paragraph after an image that is not named so stays the story's.
 
 A picture's credit standing as a line of its own is no text of the story either: a short line led by
 a credit label and a colon ("Foto: dpa", "Copyright: Gisele Wender", languages/rules.py
-CREDIT_LABELS), anywhere, or led by "©" right after a picture ("© Oli Scarff/Getty Images"). A
-closing "© Reuters" under the text is the story's (the benchmark's ground truth keeps it), and so is a
-label's line that runs on into a sentence.
+CREDIT_LABELS), anywhere, or led by "©" under a picture ("© Oli Scarff/Getty Images"); right under
+it, it becomes the picture's caption, and under a caption line, that line does. Read in the body
+pipeline's walk over its blocks (``take_credit``), whose text it already has. A closing "© Reuters"
+under the text is the story's (the benchmark's ground truth keeps it), and so is a label's line that
+runs on into a sentence.
 """
 from __future__ import annotations
 
@@ -75,15 +77,13 @@ def _line(block: HtmlElement) -> str:
     return " ".join(text_content(block).split())
 
 
-def is_credit_line(block: HtmlElement, after_picture: bool) -> bool:
-    """A short line without a picture that is a credit: led by a credit label and a colon, or by "©"
-    right after a picture (or after the picture and its caption)."""
-    if _is_picture(block):
-        return False
-    text = _line(block)
+def _credit_kind(text: str) -> str | None:
+    """"label" or "copyright" when a block's text (blanks as one space) reads as a credit line."""
     if not text or len(text) > MAX_CREDIT_CHARS:
-        return False
-    return _CREDIT_LABEL.match(text) is not None or after_picture and text.startswith(_COPYRIGHT)
+        return None
+    if _CREDIT_LABEL.match(text) is not None:
+        return "label"
+    return "copyright" if text.startswith(_COPYRIGHT) else None
 
 
 def _is_caption_line(block: HtmlElement) -> bool:
@@ -93,30 +93,37 @@ def _is_caption_line(block: HtmlElement) -> bool:
     return 0 < len(text) <= MAX_CAPTION_CHARS and not text.endswith(_SENTENCE_ENDS) and not _is_picture(block)
 
 
-def _caption_of(figure: HtmlElement, block: HtmlElement) -> bool:
-    """The block between a figure without a caption and its credit becomes the figure's caption."""
-    text = _line(block)
-    if figure.tag != "figure" or figure.find("figcaption") is not None:
+def _caption_into(picture: HtmlElement, block: HtmlElement) -> bool:
+    """The line between a picture and its credit joins the picture: as a figure's caption when it has
+    none, or inside the picture's block, which frames_to_figures then makes a captioned figure."""
+    if picture.tag == "figure":
+        if picture.find("figcaption") is not None:
+            return False
+        etree.SubElement(picture, "figcaption").text = _line(block)
+        drop_tree(block)
+        return True
+    if picture.tag == "img":
         return False
-    caption = etree.SubElement(figure, "figcaption")
-    caption.text = text
-    figure.tail = (figure.tail or "") + (block.tail or "")
-    block.getparent().remove(block)
+    block.tail = None
+    picture.append(block)
     return True
 
 
-def remove_credit_lines(root: HtmlElement) -> int:
-    """Credit lines among the body's blocks removed in place (one block always stays); how many. A
-    "©" line two blocks after a picture makes the block between them the picture's caption."""
-    removed, kept = 0, []
-    for block in list(root):
-        after_picture = bool(kept) and _is_picture(kept[-1])
-        under_caption = len(kept) > 1 and _is_picture(kept[-2]) and _is_caption_line(kept[-1])
-        if len(root) > 1 and is_credit_line(block, after_picture or under_caption):
-            if not after_picture and not _CREDIT_LABEL.match(_line(block)) and _caption_of(kept[-2], kept[-1]):
-                kept.pop()
+def take_credit(block: HtmlElement, text: str, kept: list[HtmlElement]) -> bool:
+    """Whether ``block`` (``text``: its text, blanks as one space) is a picture's credit standing as a
+    line, taken out of the body's blocks: led by a credit label and a colon anywhere, or by "©" under a
+    picture (``kept``: the blocks before it that stay). Right under a picture it joins it as its caption
+    (when the picture has none); under the picture and a caption line, that line joins it instead."""
+    kind = _credit_kind(text)
+    if kind is None or _is_picture(block):
+        return False
+    if kept and _is_picture(kept[-1]):
+        if not _caption_into(kept[-1], block):
             drop_tree(block)
-            removed += 1
-            continue
-        kept.append(block)
-    return removed
+        return True
+    if kind == "copyright" and not (len(kept) > 1 and _is_picture(kept[-2]) and _is_caption_line(kept[-1])):
+        return False
+    if kind == "copyright" and _caption_into(kept[-2], kept[-1]):
+        kept.pop()
+    drop_tree(block)
+    return True

@@ -42,7 +42,8 @@ CREDITED = "<figure><img src='/a.jpg'></figure>"
     (f"{STORY}<p>Foto: <a href='/x'>dpa</a></p>", STORY[3:-4], None),
     (f"{STORY}<p>© Foto: Johanna Link / Donna Magazin</p>", STORY[3:-4], None),
     # "©" right after a picture; after its caption, which joins the picture
-    (f"{CREDITED}<p>© Oli Scarff/Getty Images</p>{STORY}", STORY[3:-4], None),
+    (f"{CREDITED}<p>© Oli Scarff/Getty Images</p>{STORY}", STORY[3:-4], "© Oli Scarff/Getty Images"),
+    (f"{PICTURE}<p>Photo: Jane Doe</p>{STORY}", STORY[3:-4], "Photo: Jane Doe"),
     (f"{CREDITED}<p>A robot before Big Ben</p><p>© Oli Scarff/Getty Images</p>{STORY}", STORY[3:-4],
      "A robot before Big Ben"),
     # negatives: "©" under the text is the story's (an agency's closing line); a label that runs on into a
