@@ -242,7 +242,8 @@ def frames_to_figures(root: HtmlElement) -> int:
     converted = 0
     for block in list(root):
         images = list(block.iter("img"))
-        if block.tag in ("figure", "img") or len(images) != 1:
+        # A quote with one picture is a quote beside its speaker's avatar (creativecommons.org/about), no frame.
+        if block.tag in ("figure", "img", "blockquote") or len(images) != 1:
             continue
         caption = normalize_text(text_content(block))
         if len(caption) > 300 or next(block.iterdescendants(*_NOT_IN_FRAMES), None) is not None:

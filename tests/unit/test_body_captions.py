@@ -64,3 +64,20 @@ def test_credit_lines(blocks: str, text: str, caption: str | None) -> None:
     body = clean_body(blocks, "en", BASE)
     assert body.text == text
     assert [image["caption"] for image in body.images][:1] == ([caption] if "<img" in blocks else [])
+
+
+QUOTE = "Our work is to build a vibrant, usable commons, powered by collaboration and gratitude."
+
+
+@pytest.mark.parametrize(("blocks", "text", "caption"), [
+    # a quote beside its speaker's avatar is a quote: its words stay the story's
+    (f"{STORY}<blockquote><div><a href='/author/ryan/'><img src='/ryan.png' alt='Ryan'></a></div>"
+     f"<div>{QUOTE}</div></blockquote>", f"{STORY[3:-4]}\n\n{QUOTE}", None),
+    # negatives: a frame of one picture and a short line (a div, a table cell, a centred block) is a figure
+    (f"{STORY}<div><img src='/a.jpg'><br>The square at night</div>", STORY[3:-4], "The square at night"),
+    (f"{STORY}<center><img src='/a.jpg'><br>The square at night</center>", STORY[3:-4], "The square at night"),
+])
+def test_frames_of_one_picture(blocks: str, text: str, caption: str | None) -> None:
+    body = clean_body(blocks, "en", BASE)
+    assert body.text == text
+    assert body.images[0]["caption"] == caption
