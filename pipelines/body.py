@@ -30,7 +30,7 @@ from ipgirl_crawler.pages.dom import (
 )
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
-from pipelines.body_captions import captions_to_figures
+from pipelines.body_captions import captions_to_figures, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -197,7 +197,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
     removed: Counter[str] = Counter()
     _remove_noise_elements(root, removed)
     read_also, bare_label, after_label = _read_also_pattern(lang), _read_also_labels(lang), False
-    ad_labels = _ad_labels(lang)
+    ad_labels, kept = _ad_labels(lang), []
     for block in list(root):
         text = normalize_text(text_content(block))
         is_lone_link = after_label and _is_lone_link(block, text)
@@ -212,6 +212,10 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         elif not text and next(block.iter("img"), None) is None:
             removed["empty"] += 1
             _remove(block)
+        elif len(root) > 1 and take_credit(block, text, kept):
+            removed["credits"] += 1  # a picture's credit as a line: joins it or leaves (pipelines/body_captions.py)
+        else:
+            kept.append(block)
     return removed
 
 
@@ -255,7 +259,8 @@ def frames_to_figures(root: HtmlElement) -> int:
     converted = 0
     for block in list(root):
         images = list(block.iter("img"))
-        if block.tag in ("figure", "img") or len(images) != 1:
+        # A quote with one picture is a quote beside its speaker's avatar (creativecommons.org/about), no frame.
+        if block.tag in ("figure", "img", "blockquote") or len(images) != 1:
             continue
         caption = normalize_text(text_content(block))
         if len(caption) > 300 or next(block.iterdescendants(*_NOT_IN_FRAMES), None) is not None:

@@ -5,6 +5,14 @@ Sites set a picture in one block and its caption in the next (``<p><img></p><p><
 paragraph of the story. The block joins the figure before it as its ``<figcaption>`` when all its
 text stands in an element named for a caption or a credit (class or id word), and it is short.
 A paragraph after an image that is not named so stays the story's.
+
+A picture's credit standing as a line of its own is no text of the story either: a short line led by
+a credit label and a colon ("Foto: dpa", "Copyright: Gisele Wender", languages/rules.py
+CREDIT_LABELS), anywhere, or led by "©" under a picture ("© Oli Scarff/Getty Images"); right under
+it, it becomes the picture's caption, and under a caption line, that line does. Read in the body
+pipeline's walk over its blocks (``take_credit``), whose text it already has. A closing "© Reuters"
+under the text is the story's (the benchmark's ground truth keeps it), and so is a label's line that
+runs on into a sentence.
 """
 from __future__ import annotations
 
@@ -13,7 +21,8 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import text_content
+from ipgirl_crawler.languages.rules import CREDIT_LABELS
+from ipgirl_crawler.pages.dom import drop_tree, text_content
 
 CAPTION_WORDS = frozenset({"caption", "captions", "credit", "credits", "legend", "legende", "photocredit"})
 # Words of a class name, camelCase split as well ("newsCaption", "image-credit", "wp_caption").
@@ -47,3 +56,74 @@ def captions_to_figures(root: HtmlElement) -> int:
             continue
         previous = block
     return moved
+
+
+# A credit is a name or two and an agency (eval-dev: 7-113 characters); a label's line of 133 ran on
+# into the story ("FOTOS: Wer der Hektik des Alltags entfliehen möchte, …").
+MAX_CREDIT_CHARS = 120
+_COPYRIGHT = ("©", "(c) ", "(C) ")
+_SENTENCE_ENDS = tuple(".!?。！？")
+# Labels of every language: a page's declared language may be wrong (a German press release in "en").
+_CREDIT_LABEL = re.compile(
+    rf"^(?:©\s*)?(?:{'|'.join(map(re.escape, sorted({l for ls in CREDIT_LABELS.values() for l in ls}, key=len, reverse=True)))})"
+    r"\s*[:：]", re.IGNORECASE)
+
+
+def _is_picture(block: HtmlElement) -> bool:
+    return block.tag in ("figure", "img") or next(block.iter("img"), None) is not None
+
+
+def _line(block: HtmlElement) -> str:
+    return " ".join(text_content(block).split())
+
+
+def _credit_kind(text: str) -> str | None:
+    """"label" or "copyright" when a block's text (blanks as one space) reads as a credit line."""
+    if not text or len(text) > MAX_CREDIT_CHARS:
+        return None
+    if _CREDIT_LABEL.match(text) is not None:
+        return "label"
+    return "copyright" if text.startswith(_COPYRIGHT) else None
+
+
+def _is_caption_line(block: HtmlElement) -> bool:
+    """A line that may caption the picture above it: short and no sentence (a one-paragraph story after
+    a picture, then its "© Reuters", is the story's)."""
+    text = _line(block)
+    return 0 < len(text) <= MAX_CAPTION_CHARS and not text.endswith(_SENTENCE_ENDS) and not _is_picture(block)
+
+
+def _caption_into(picture: HtmlElement, block: HtmlElement) -> bool:
+    """The line between a picture and its credit joins the picture: as a figure's caption when it has
+    none, or inside the picture's block, which frames_to_figures then makes a captioned figure."""
+    if picture.tag == "figure":
+        if picture.find("figcaption") is not None:
+            return False
+        etree.SubElement(picture, "figcaption").text = _line(block)
+        drop_tree(block)
+        return True
+    if picture.tag == "img":
+        return False
+    block.tail = None
+    picture.append(block)
+    return True
+
+
+def take_credit(block: HtmlElement, text: str, kept: list[HtmlElement]) -> bool:
+    """Whether ``block`` (``text``: its text, blanks as one space) is a picture's credit standing as a
+    line, taken out of the body's blocks: led by a credit label and a colon anywhere, or by "©" under a
+    picture (``kept``: the blocks before it that stay). Right under a picture it joins it as its caption
+    (when the picture has none); under the picture and a caption line, that line joins it instead."""
+    kind = _credit_kind(text)
+    if kind is None or _is_picture(block):
+        return False
+    if kept and _is_picture(kept[-1]):
+        if not _caption_into(kept[-1], block):
+            drop_tree(block)
+        return True
+    if kind == "copyright" and not (len(kept) > 1 and _is_picture(kept[-2]) and _is_caption_line(kept[-1])):
+        return False
+    if kind == "copyright" and _caption_into(kept[-2], kept[-1]):
+        kept.pop()
+    drop_tree(block)
+    return True

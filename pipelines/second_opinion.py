@@ -24,7 +24,11 @@ SHINGLE = 3  # shingles() zips three slices
 AGREE_AT = 0.9       # below: ours holds text the generic reader calls chrome
 COVERAGE_AT = 0.3    # below: ours misses most of what the generic reader calls the article…
 MISSING_AT = 150     # …if that is a text (3-grams): on a short page, the summary, byline and votes
-                     # a generic reader keeps outweigh a two-paragraph body without it missing any
+                     # a generic reader keeps outweigh a two-paragraph body without it missing any…
+# …unless ours is a line or nothing beside it: a tagline or an empty body (eval-dev: 8 and 0 3-grams
+# against 107-145 missing) while the other holds a short story. A two-paragraph body of ours (60+) is
+# never a MISSING_RATIO-th of a short page's lead and votes; MIN_MISSING: a notice of a line is no story.
+MISSING_RATIO, MIN_MISSING = 4, 20
 # Ours is contradicted when an extractor confirms less than this share of it, or ours holds less
 # than COVERAGE_AT of the extractor's body. Only when both resiliparse and the tie-break contradict
 # ours is theirs used: on IPGirl pages one of them may read something else entirely (trafilatura
@@ -57,10 +61,14 @@ class Opinion:
     agreement: float  # share of ours the other body confirms (0 when ours is empty)
     coverage: float   # share of the other body that ours holds (1 when the other is empty)
     missing: int = 0  # the other body's 3-grams ours lacks
+    size: int | None = None  # ours' 3-grams (None: not known, judged on ``missing`` alone)
 
     @property
     def misses_text(self) -> bool:
-        return self.coverage < COVERAGE_AT and self.missing >= MISSING_AT
+        if self.coverage >= COVERAGE_AT:
+            return False
+        return self.missing >= MISSING_AT or self.size is not None and self.missing >= MIN_MISSING \
+            and self.missing >= MISSING_RATIO * self.size
 
     @property
     def agrees(self) -> bool:
@@ -85,7 +93,8 @@ def compare(ours: str | set[tuple[str, ...]], other: str) -> Opinion:
     """``ours`` as a text, or as its ``shingles`` already (the tie-break compares it a second time)."""
     mine, theirs = shingles(ours) if isinstance(ours, str) else ours, shingles(other, by_line=False)
     shared = len(mine & theirs)
-    return Opinion(shared / len(mine) if mine else 0.0, shared / len(theirs) if theirs else 1.0, len(theirs) - shared)
+    return Opinion(shared / len(mine) if mine else 0.0, shared / len(theirs) if theirs else 1.0, len(theirs) - shared,
+                   len(mine))
 
 
 def tie_break_body(html: str, url: str | None) -> str:

@@ -95,6 +95,21 @@ LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("最后更新于",),
         "ko": ("최종 업데이트:",),
     },
+    # A heading over what a site adds after the story, as real sites word it: other stories, topics and
+    # "more information" link boxes (eval-dev: "Weitere Informationen" over teasers of the site's pages,
+    # "Ähnliche Themen" over a forum's other threads); the whole text of its element, as "Discover more".
+    "discover": {
+        "en": ("Related articles", "Related posts", "Related stories", "Related topics", "Similar topics",
+               "More information", "Further information", "You may also like", "You might also like"),
+        "fr": ("Articles similaires", "Articles liés", "Sur le même sujet", "Plus d'informations",
+               "Vous aimerez aussi"),
+        "de": ("Weitere Informationen", "Ähnliche Themen", "Ähnliche Artikel", "Ähnliche Beiträge",
+               "Verwandte Artikel", "Weitere Artikel", "Themen im Artikel", "Das könnte Sie auch interessieren"),
+        "es": ("Artículos relacionados", "Noticias relacionadas", "Más información", "También te puede interesar"),
+        "it": ("Articoli correlati", "Potrebbe interessarti anche", "Ulteriori informazioni"),
+        "pt": ("Artigos relacionados", "Notícias relacionadas", "Mais informações", "Você também pode gostar"),
+        "pl": ("Podobne artykuły", "Zobacz także", "Więcej informacji"),
+    },
     # A line pointing at another story, as real sites word it (eval-dev: "Veja Também:" over a removed
     # card; the benchmark: "Related: <title>").
     "read_also": {
@@ -119,4 +134,21 @@ DOWNLOAD_EXTENSIONS = frozenset({"pdf", "doc", "docx", "odt", "rtf", "xls", "xls
 QUESTION_STEMS: dict[str, tuple[str, ...]] = {
     "en": ("question",), "fr": ("question",), "de": ("frage",), "es": ("pregunta", "duda"), "it": ("domand",),
     "pt": ("pergunta", "dúvida"), "ja": ("質問",), "zh": ("问题", "問題"), "ko": ("질문",),
+}
+
+# Labels of a picture's credit set as a line of its own ("Foto: dpa", "Copyright: Gisele Wender", "Bild:
+# Logo … | © Springer"): before a colon, such a line names who took or owns a picture, never the story's
+# words. Casefolded; English also applies. "Quelle:"/"Source:" is left out: a story cites its sources.
+CREDIT_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("photo", "photos", "photograph", "image", "images", "picture", "credit", "credits", "photo credit",
+           "image credit", "copyright"),
+    "fr": ("photo", "photos", "image", "crédit", "crédits", "crédit photo", "illustration"),
+    "de": ("foto", "fotos", "bild", "bilder", "bildquelle", "fotocredit", "titelbild"),
+    "es": ("foto", "fotos", "imagen", "crédito", "créditos", "fotografía"),
+    "it": ("foto", "immagine", "crediti"),
+    "pt": ("foto", "fotos", "imagem", "crédito", "créditos"),
+    "pl": ("fot.", "foto", "zdjęcie", "zdjęcia"),
+    "ja": ("写真", "画像"),
+    "zh": ("图片", "圖片", "摄影", "攝影"),
+    "ko": ("사진",),
 }

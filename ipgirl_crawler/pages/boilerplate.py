@@ -31,6 +31,11 @@ NOISE_WORDS = frozenset({
     "widget", "recommended", "trending", "footer", "subscribe", "outbrain", "taboola", "breadcrumb", "breadcrumbs",
     "gallery", "slideshow", "carousel", "modal", "recirc", "toolbar", "dateline", "timestamp", "bio", "tags",
     "byline", "author", "credit", "signup", "nav", "menu",
+    # What real sites name the same widgets (eval-dev, half A): WordPress's post footer ("Erstellt am …
+    # abgelegt unter … Kommentare im RSS 2.0 Feed"), an advertiser disclosure, a shop's buy box, an embed
+    # held back until consent ("content-blocker"), comments named in the site's language.
+    "postmetadata", "disclosure", "buybox", "paywall", "blocker",
+    "kommentare", "commentaires", "comentarios", "commenti", "komentarze",
 })
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
 # A box with a form to fill in and only this much text is a call to action (newsletter sign-up,

@@ -142,6 +142,25 @@ def test_a_share_bar_before_the_main_text_ends_nothing(body: str, kept: list[str
     assert all(text in html for text in kept) and not any(text in html for text in left_out)
 
 
+@pytest.mark.parametrize(("lang", "heading", "ends"), [
+    # a heading over what the site adds after the story, as sites word it in the page's language or English
+    ("de", "<h3>Weitere Informationen</h3>", True),
+    ("de", "<h3><em>Ähnliche Beiträge</em></h3>", True),
+    ("de", "<div class='t'>Ähnliche Themen</div>", True),
+    ("fr", "<h2>Related articles</h2>", True),
+    ("es", "<h4>Noticias relacionadas</h4>", True),
+    # negatives: the words inside a sentence or a longer heading, another language's words, a label's prefix
+    ("de", "<h3>Weitere Informationen zur Heizung</h3>", False),
+    ("de", "<p>Weitere Informationen gibt es beim Amt.</p>", False),
+    ("en", "<h3>Weitere Informationen</h3>", False),
+    ("es", "<p>Más información: el amt.</p>", False),
+])
+def test_a_heading_over_the_sites_additions_ends_the_body(lang: str, heading: str, ends: bool) -> None:
+    after = "A paragraph after the heading, with words enough to be a line of text."
+    html = _page(body=f"<div class='text'><p>{LONG}</p><p>{LONG}</p>{heading}<p>{after}</p></div>", lang=lang).raw_body_html()
+    assert LONG.strip() in html and (after not in html) is ends
+
+
 CARDS = ("<section><h2>Discover more</h2><article><a href='/en/ai/13-b'>Other story</a>"
          "<a href='/en/tag/ai/' rel='tag'>AI</a></article></section>")
 

@@ -236,3 +236,27 @@ def test_form_widgets_leave_the_body(box: str, kept: bool) -> None:
     texts = [b.xpath("string()")[:12] for b in article_blocks(blocks, container, container)]
     assert (len(texts) == len(blocks)) is kept
     assert texts[-1] == "End." and texts[0].startswith("The article")
+
+
+@pytest.mark.parametrize(("box", "kept"), [
+    # Widgets as real sites name them: WordPress's post footer, an advertiser disclosure, a shop's buy box,
+    # an embed held back until consent, comments named in the site's language.
+    ("<div class='postmetadata'>Erstellt am Dienstag und abgelegt unter Linux.</div>", False),
+    ("<section class='editorial-disclosure'><p>This post contains references to products.</p></section>", False),
+    ("<div class='buybox__info'><p>Instant access to the full article PDF.</p></div>", False),
+    ("<div class='_brlbs-content-blocker'><p>Klicken Sie, um den Inhalt zu laden.</p></div>", False),
+    ("<div class='kommentare' id='kommentare'><h2>Kommentieren Sie</h2></div>", False),
+    ("<div class='commentaires'><p>Un avis.</p></div>", False),
+    # Kept: the words inside a longer name, a box named otherwise, a name that only starts like one
+    ("<div class='metadata-box'><p>A box of the story.</p></div>", True),
+    ("<div class='disclosures-of-the-case'><p>A box of the story.</p></div>", True),
+    ("<div class='post'><p>A box of the story.</p></div>", True),
+    ("<div class='blockers-list'><p>A box of the story.</p></div>", True),
+])
+def test_widgets_named_for_noise_leave_the_body(box: str, kept: bool) -> None:
+    main_text = "<p>" + "The article's own long text. " * 20 + "</p>"
+    container = etree.fromstring(f"<div>{main_text}{box}<p>End.</p></div>", etree.HTMLParser()).find(".//body/div")
+    blocks = list(flatten_blocks(container))
+    texts = [b.xpath("string()")[:12] for b in article_blocks(blocks, container, container)]
+    assert (len(texts) == len(blocks)) is kept
+    assert texts[-1] == "End." and texts[0].startswith("The article")

@@ -24,9 +24,60 @@ PICTURE = "<p class='withoutCaption'><img src='/a.jpg' alt='Protesters'></p>"
     (f"{PICTURE}<p class='caption'>{'A long paragraph of the story. ' * 12}</p>", ("A long paragraph of the story. " * 12).strip(),
      None),
     (f"{PICTURE}{STORY}<p class='caption'>Not under a picture</p>", f"{STORY[3:-4]}\n\nNot under a picture", None),
-    (f"<figure><img src='/a.jpg'><figcaption>Its own</figcaption></figure><p class='credit'>Photo: X</p>", "Photo: X", "Its own"),
+    (f"<figure><img src='/a.jpg'><figcaption>Its own</figcaption></figure><p class='credit'>Jane Doe</p>", "Jane Doe", "Its own"),
 ])
 def test_captions_beside_their_picture(blocks: str, text: str, caption: str | None) -> None:
+    body = clean_body(blocks, "en", BASE)
+    assert body.text == text
+    assert body.images[0]["caption"] == caption
+
+
+CREDITED = "<figure><img src='/a.jpg'></figure>"
+
+
+@pytest.mark.parametrize(("blocks", "text", "caption"), [
+    # a credit label and a colon, in any language the table knows, anywhere: a picture's credit
+    (f"{STORY}<p>LK</p><p>Copyright: Gisele Wender</p>", f"{STORY[3:-4]}\n\nLK", None),
+    (f"{CREDITED}{STORY}<p>Bild: Logo des Awards | © Springer</p>{STORY}", f"{STORY[3:-4]}\n\n{STORY[3:-4]}", None),
+    (f"{STORY}<p>Foto: <a href='/x'>dpa</a></p>", STORY[3:-4], None),
+    (f"{STORY}<p>© Foto: Johanna Link / Donna Magazin</p>", STORY[3:-4], None),
+    # "©" right after a picture; after its caption, which joins the picture
+    (f"{CREDITED}<p>© Oli Scarff/Getty Images</p>{STORY}", STORY[3:-4], "© Oli Scarff/Getty Images"),
+    (f"{PICTURE}<p>Photo: Jane Doe</p>{STORY}", STORY[3:-4], "Photo: Jane Doe"),
+    (f"{CREDITED}<p>A robot before Big Ben</p><p>© Oli Scarff/Getty Images</p>{STORY}", STORY[3:-4],
+     "A robot before Big Ben"),
+    # negatives: "©" under the text is the story's (an agency's closing line); a label that runs on into a
+    # sentence; a label with no colon; the word inside a sentence; "Source:" cites the story's source
+    (f"{STORY}<p>© Reuters</p>", f"{STORY[3:-4]}\n\n© Reuters", None),
+    (f"{CREDITED}{STORY}<p>© Reuters</p>", f"{STORY[3:-4]}\n\n© Reuters", None),
+    (f"<figure><img src='/a.jpg'><figcaption>Its own</figcaption></figure><p>The square</p><p>© X</p>{STORY}",
+     f"The square\n\n{STORY[3:-4]}", "Its own"),
+    (f"{STORY}<p>FOTOS: Wer der Hektik des Alltags entfliehen möchte, ist in den burgenländischen Thermen und "
+     "Wellnesshotels besonders gut aufgehoben.</p>", f"{STORY[3:-4]}\n\nFOTOS: Wer der Hektik des Alltags entfliehen "
+     "möchte, ist in den burgenländischen Thermen und Wellnesshotels besonders gut aufgehoben.", None),
+    (f"{STORY}<p>Photo by Jane Doe</p>", f"{STORY[3:-4]}\n\nPhoto by Jane Doe", None),
+    (f"{STORY}<p>The photo: a crowd at dawn.</p>", f"{STORY[3:-4]}\n\nThe photo: a crowd at dawn.", None),
+    (f"{STORY}<p>Source: the police</p>", f"{STORY[3:-4]}\n\nSource: the police", None),
+    ("<p>Photo: Jane Doe</p>", "Photo: Jane Doe", None),  # one block always stays
+])
+def test_credit_lines(blocks: str, text: str, caption: str | None) -> None:
+    body = clean_body(blocks, "en", BASE)
+    assert body.text == text
+    assert [image["caption"] for image in body.images][:1] == ([caption] if "<img" in blocks else [])
+
+
+QUOTE = "Our work is to build a vibrant, usable commons, powered by collaboration and gratitude."
+
+
+@pytest.mark.parametrize(("blocks", "text", "caption"), [
+    # a quote beside its speaker's avatar is a quote: its words stay the story's
+    (f"{STORY}<blockquote><div><a href='/author/ryan/'><img src='/ryan.png' alt='Ryan'></a></div>"
+     f"<div>{QUOTE}</div></blockquote>", f"{STORY[3:-4]}\n\n{QUOTE}", None),
+    # negatives: a frame of one picture and a short line (a div, a table cell, a centred block) is a figure
+    (f"{STORY}<div><img src='/a.jpg'><br>The square at night</div>", STORY[3:-4], "The square at night"),
+    (f"{STORY}<center><img src='/a.jpg'><br>The square at night</center>", STORY[3:-4], "The square at night"),
+])
+def test_frames_of_one_picture(blocks: str, text: str, caption: str | None) -> None:
     body = clean_body(blocks, "en", BASE)
     assert body.text == text
     assert body.images[0]["caption"] == caption

@@ -14,6 +14,14 @@ from pipelines.second_opinion import Opinion, shingles
     # Each reads something else (an IPGirl legacy page: both extractors drop its last blocks and keep
     # menu, summary and byline): no ground to prefer theirs.
     (Opinion(agreement=0.59, coverage=0.43, missing=94), False),
+    # Ours a tagline or nothing, theirs a short story: far below MISSING_AT, but many times ours.
+    (Opinion(agreement=1.0, coverage=0.05, missing=143, size=8), True),
+    (Opinion(agreement=0.0, coverage=0.0, missing=22, size=0), True),
+    # Negative: a short body of ours against a short page's lead and votes; a line of notice against nothing.
+    (Opinion(agreement=0.9, coverage=0.2, missing=40, size=60), False),
+    (Opinion(agreement=0.5, coverage=0.1, missing=72, size=19), False),
+    (Opinion(agreement=0.0, coverage=0.0, missing=19, size=0), False),
+    (Opinion(agreement=1.0, coverage=0.3, missing=143, size=8), False),  # ours holds enough of theirs
 ])
 def test_contradicts(opinion: Opinion, contradicts: bool) -> None:
     assert opinion.contradicts is contradicts
