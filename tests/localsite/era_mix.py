@@ -4,7 +4,8 @@ from __future__ import annotations
 # Per era, the share of pages whose chrome is in English rather than the page's language
 # (B: never; eras not listed: 0.15).
 ENGLISH_UI_SHARE: dict[str, float] = {"A": 0.7, "F": 0.3, "G": 0.4, "N": 0.3, "O": 0.2, "P": 0.3, "Q": 0.2, "R": 0.25,
-                                     "S": 0.25, "T": 0.2, "U": 0.3, "V": 0.2}
+                                     "S": 0.25, "T": 0.2, "U": 0.3, "V": 0.2, "W": 0.2,
+                                     "X": 0.25}
 
 # How each era dates its pages: (cumulative share, mode) drawn with one random number; a mode
 # alone takes no draw. F: microdata meta, visible (maybe a day-only meta), relative. G and N:
@@ -33,5 +34,10 @@ DATE_MODES: dict[str, tuple[tuple[float, str], ...]] = {
     # V: article:published_time + time[datetime], the same shown as "3 days ago", visible, relative.
     "U": ((0.45, "machine"), (0.8, "visible"), (1.0, "relative")),
     "V": ((0.45, "machine"), (0.6, "machine_rel"), (0.85, "visible"), (1.0, "relative")),
+    # W: an emailed issue shows the day it was sent, never "3 days ago"; the archive adds
+    # article:published_time on some pages.
+    "W": ((0.45, "machine"), (1.0, "visible")),
+    # X: a site builder's dynamic page shows a bound date field; the SEO settings' JSON-LD on some.
+    "X": ((0.4, "machine"), (0.85, "visible"), (1.0, "relative")),
 }
 DEFAULT_DATE_MODES = ((0.3, "relative"), (1.0, "visible"))

@@ -65,6 +65,12 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era == "V":
         from .eras_v import render_v  # held-out: a componentised news story page (written blind)
         return render_v(v, ctx, rng), "utf-8"
+    if v.a.era == "W":
+        from .eras_w import render_w  # held-out: an email newsletter issue's "view in browser" page (written blind)
+        return render_w(v, ctx, rng), "utf-8"
+    if v.a.era == "X":
+        from .eras_x import render_x  # held-out: a no-code site builder's dynamic page (written blind)
+        return render_x(v, ctx, rng), "utf-8"
     if v.a.era == "M":
         from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
         return render_m(v, ctx, rng), "utf-8"

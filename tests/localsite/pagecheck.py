@@ -33,6 +33,8 @@ from .fmt import LANGS, UI, format_date, format_relative, format_votes, norm
 _BREAK = "\x00"
 _ZWSP = "\u200b"  # zero-width space: shows nothing (U: Docusaurus's heading hash links)
 _XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>")  # XHTML served as text/html: a browser ignores it
+# an inline display:none element shows nothing (W: an email's preview-text span, the summary again)
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _ISO = re.compile(r"\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?")
 BLOCK = frozenset("address article aside blockquote body center dd details div dl dt fieldset figcaption figure footer "
                   "form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td th thead "
@@ -64,7 +66,7 @@ def lines_of(doc) -> list[str]:
 
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
-        if tag is not None and tag not in HIDDEN:
+        if tag is not None and tag not in HIDDEN and not _STYLE_HIDDEN.search(el.get("style", "")):
             brk = tag in BLOCK or tag == "br"
             if brk:
                 out.append(_BREAK)
@@ -154,8 +156,9 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         fail("meta description")
     if item["title"] not in [norm(h.text_content()) for h in doc.iter("h1")]:
         fail("no h1 with the title")
-    # the h1's line is the title line nearest before the summary (a sidebar may list the title first)
-    i_sum = idx(item["summary"])
+    # the h1's line is the title line nearest before the summary (a sidebar may list the title first);
+    # the summary is the first one after a title line (an email's preheader may show it above the title)
+    i_sum = idx(item["summary"], idx(item["title"]) + 1)
     i_title = max((k for k in range(max(i_sum, 0)) if lines[k] == item["title"]), default=idx(item["title"]))
     if not 0 <= i_title < i_sum:
         fail("summary not a line after the title")
@@ -274,8 +277,8 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
 
 
 def body_chrome(a, site) -> frozenset[str]:
-    """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels)."""
-    if a.era not in ("U", "V"):
+    """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels, W: sponsor box)."""
+    if a.era not in ("U", "V", "W"):
         return frozenset()
     from importlib import import_module
 
