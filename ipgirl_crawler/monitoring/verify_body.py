@@ -109,7 +109,13 @@ def is_chrome(texts: dict[int, set[int]], languages: list[str]) -> bool:
 
 
 def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
-    """(outcome, what disagreed) of one article's body against the site's chrome texts."""
+    """(outcome, what disagreed) of one article's body against the site's chrome texts. A body
+    read by a generic extractor (two of them contradicted ours, ``pipelines/second_opinion``) is
+    contradicted: no reading of the page's blocks stands behind it, and such a reader keeps what the
+    contract leaves out (title, byline, notice, cards: wrong on all 22 of a held-out email design's
+    pages where it was used; 0 of 400 pages of eras A-V use it)."""
+    if record.get("body_source") == "generic":
+        return "contradicted", "our reading of the page was contradicted by two generic extractors; the body is theirs"
     known = chrome.get(str(record.get("language") or ""), {})
     held = next((line for line in record.get("body_lines") or () if line and line in known), None)
     if held is not None:

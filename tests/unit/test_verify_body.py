@@ -116,3 +116,12 @@ def test_body_slots_reads_the_places_around_the_body() -> None:
 def test_place_names_tags_and_classes_root_first() -> None:
     element = lxml.html.fromstring('<div class="b a item-42"><p class="x">t</p></div>').find("p")
     assert place(element) == "html/body/div.a b item-0/p.x"
+
+
+@pytest.mark.parametrize(("source", "outcome"), [("generic", "contradicted"), (None, "verified"), ("ours", "verified")])
+def test_a_body_a_generic_extractor_supplied_is_contradicted(source: str | None, outcome: str) -> None:
+    chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
+    verdict = body_verdict({**record("en", PROSE, []), "body_source": source}, chrome)
+    assert verdict[0] == outcome
+    if outcome == "contradicted":
+        assert "generic extractors" in verdict[1]
