@@ -125,3 +125,20 @@ def test_a_body_a_generic_extractor_supplied_is_contradicted(source: str | None,
     assert verdict[0] == outcome
     if outcome == "contradicted":
         assert "generic extractors" in verdict[1]
+
+
+@pytest.mark.parametrize(("opening", "outcome"), [
+    (["Beatriz Lima and João Pereira", "April 14, 2023"], "contradicted"),  # the byline's lines read as body
+    (["Mei Lin", "vor 45 Tagen · 1 Min. Lesezeit"], "contradicted"),
+    (["March 7, 2024 · Updated March 11, 2024 · 1 min read"], "contradicted"),
+    (["On April 14, 2023, the lab said it would cut its models' size."], "verified"),  # a sentence with a date
+    (PROSE[:2] + ["April 14, 2023"], "verified"),  # a date further in: a timeline's heading, say
+    (["2023"], "verified"),  # a year alone: a yearly review's heading
+    (["Long read: how the EU and Japan wrote the rules, 2019-2023"], "verified"),
+])
+def test_a_body_opening_with_a_date_line_is_contradicted(opening: list[str], outcome: str) -> None:
+    chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
+    body = opening + PROSE
+    verdict = body_verdict({**record("en", body, []), "body_prefix": "\n\n".join(body), "language": "de"
+                            if "Tagen" in opening[-1] else "en"}, chrome)
+    assert verdict[0] == outcome, verdict
