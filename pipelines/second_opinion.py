@@ -89,12 +89,15 @@ class Opinion:
         return min(10, int(self.agreement * 10))
 
 
-def compare(ours: str | set[tuple[str, ...]], other: str) -> Opinion:
-    """``ours`` as a text, or as its ``shingles`` already (the tie-break compares it a second time)."""
+def compare(ours: str | set[tuple[str, ...]], other: str, one_block: bool = True) -> Opinion:
+    """``ours`` as a text, or as its ``shingles`` already (the tie-break compares it a second time).
+    ``one_block``: ours is one line or nothing, the only body judged by its size (``MISSING_RATIO``):
+    a story of two short paragraphs is a story (a test page's 5 3-grams beside its summary, byline
+    and votes, 25, read as the generic text once this held for any short body)."""
     mine, theirs = shingles(ours) if isinstance(ours, str) else ours, shingles(other, by_line=False)
     shared = len(mine & theirs)
     return Opinion(shared / len(mine) if mine else 0.0, shared / len(theirs) if theirs else 1.0, len(theirs) - shared,
-                   len(mine))
+                   len(mine) if one_block else None)
 
 
 def tie_break_body(html: str, url: str | None) -> str:
@@ -113,14 +116,14 @@ class Verdict:
 def second_opinion(ours: str, generic: str, html: str | None, url: str | None) -> Verdict:
     """Keep ours when the generic body confirms it, or does not contradict it; when it does, let
     trafilatura break the tie: its body is used only when it contradicts ours too."""
-    mine = shingles(ours)
-    opinion = compare(mine, generic)
+    mine, one_block = shingles(ours), "\n\n" not in ours.strip()
+    opinion = compare(mine, generic, one_block)
     if opinion.agrees:
         return Verdict("agreed", opinion)
     if not html or not opinion.contradicts:
         return Verdict("flagged", opinion)
     tie_break = tie_break_body(html, url)
-    if not tie_break.strip() or ours and not compare(mine, tie_break).contradicts:
+    if not tie_break.strip() or ours and not compare(mine, tie_break, one_block).contradicts:
         return Verdict("flagged", opinion)
     return Verdict("fallback", opinion, tie_break)
 

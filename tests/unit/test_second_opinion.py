@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.second_opinion import Opinion, shingles
+from pipelines.second_opinion import Opinion, compare, shingles
 
 
 @pytest.mark.parametrize(("opinion", "contradicts"), [
@@ -41,3 +41,16 @@ def test_contradicts(opinion: Opinion, contradicts: bool) -> None:
 ])
 def test_shingles(text: str, by_line: bool, grams: set[tuple[str, ...]]) -> None:
     assert shingles(text, by_line) == grams
+
+
+@pytest.mark.parametrize(("ours", "judged_by_size"), [
+    ("A tagline of a line.", True),
+    ("", True),
+    ("evil Body text here.\n\nSecond paragraph of the article.", False),  # two short paragraphs: a story
+])
+def test_only_a_body_of_one_block_is_judged_by_its_size(ours: str, judged_by_size: bool) -> None:
+    generic = "Summary of it. By Ann Example July 4 2023. " + ours.replace("\n\n", " ") + \
+        " Was this article helpful? 3 out of 4 found this helpful. Discover more of our stories today and tomorrow."
+    opinion = compare(ours, generic, "\n\n" not in ours.strip())
+    assert (opinion.size is not None) is judged_by_size
+    assert opinion.contradicts is judged_by_size
