@@ -325,3 +325,31 @@ def test_a_card_read_twice_is_contradicted() -> None:
     checks = RunChecks(records, ListingStatements(), languages=("fr",))
     assert checks.check_related("fr:1", records["fr:1"]) == (CONTRADICTED, f"card {BASE}/fr/ai/2-x read twice")
     assert checks.check_related("fr:4", records["fr:4"])[0] == VERIFIED  # negative: each once
+
+
+
+@pytest.mark.parametrize(("body_prefix", "outcome"), [
+    ("Corps.", CONTRADICTED),  # the article's body is read right: the card's snippet is wrong
+    ("4 juillet 2023\n\nCorps.", UNVERIFIABLE),  # the body is contradicted itself: the card checks nothing
+])
+def test_a_card_is_not_blamed_for_an_article_whose_body_is_contradicted(body_prefix: str, outcome: str) -> None:
+    records = {"fr:1": record(1), "fr:2": record(2, body_prefix=body_prefix)}
+    records["fr:1"]["related"] = [{"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA",
+                                   "snippet": "Résumé. Puis un texte que l'article ne montre pas…"}]
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("pages", "snippet", "body_outcome", "card_outcome"), [
+    # two pages' cards start the article with a text its body does not start with (its blocks out of order): the body's fault
+    (2, "Le premier paragraphe de l'article, puis ce qu'il dit ensuite…", CONTRADICTED, UNVERIFIABLE),
+    (1, "Le premier paragraphe de l'article, puis ce qu'il dit ensuite…", UNVERIFIABLE, CONTRADICTED),  # one page's card: either may be wrong
+    (2, "Une ligne d'en-tête. 4 juillet 2023", UNVERIFIABLE, CONTRADICTED),  # starts as the body, a date glued on
+])
+def test_cards_of_several_pages_state_the_start_of_a_body(pages: int, snippet: str, body_outcome: str, card_outcome: str) -> None:
+    card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": snippet}
+    records = {f"fr:{n}": record(n, related=[card]) for n in (1, 3)[:pages]}
+    records["fr:2"] = record(2, body_prefix="Une ligne d'en-tête.\n\nLe premier paragraphe de l'article.\n\nLa suite.")
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_body_text("fr:2", records["fr:2"])[0] == body_outcome
+    assert checks.check_related("fr:1", records["fr:1"])[0] == card_outcome
