@@ -129,8 +129,8 @@ class RunChecks:
         self.incoming = incoming_translations(records.values())
         self.chrome = chrome_texts(records.values())
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-        self._body_outcomes: dict[str, str] = {}
-        self._cards_at: dict[str, dict[str, dict[str, dict[str, Any]]]] | None = None
+        self.agreeing = agreeing_cards(records)
+        self._body_verdicts: dict[str, Verdict] = {}
 
     def target(self, key: str | None) -> dict[str, Any] | None:
         return (self.records.get(key) or self.known(key)) if key else None
@@ -250,39 +250,27 @@ class RunChecks:
         return (VERIFIED, "") if checked else NONE
 
     def check_body_text(self, key: str, record: dict[str, Any]) -> Verdict:
+        """Once a run and article: the cards pointing at it ask again (``body_contradicted``)."""
+        if key not in self._body_verdicts:
+            self._body_verdicts[key] = self._body_verdict(key, record)
+        return self._body_verdicts[key]
+
+    def _body_verdict(self, key: str, record: dict[str, Any]) -> Verdict:
         verdict = body_verdict(record, self.chrome)
-        if verdict[0] == CONTRADICTED:
+        if verdict[0] == CONTRADICTED or key not in self.agreeing:
             return verdict
-        sources, card = self.agreeing_card(key)
+        sources, card = self.agreeing[key]
         stated = self.best(key, record)
-        problem = card_problem(card, stated, record) if card else ""
+        problem = card_problem(card, stated, record)
         # A snippet starting as the summary or the first block does and going on wrong (a date glued
         # on) is the cards' fault, not the body's.
         if problem.startswith("snippet") and not _shares_start(card.get("snippet"), stated, first_only=True):
             return CONTRADICTED, f"cards on {sources} pages agree: {problem}"
         return verdict
 
-    def agreeing_card(self, key: str) -> tuple[int, dict[str, Any] | None]:
-        """A card pointing at ``key`` whose snippet starts as those of ``MIN_AGREEING`` other
-        pages' cards do, and how many pages show it: the site states the article's start twice."""
-        if self._cards_at is None:
-            self._cards_at = defaultdict(lambda: defaultdict(dict))
-            for source, record in self.records.items():
-                for card in record.get("related") or []:
-                    start = norm_snippet(card.get("snippet"))[:24] if isinstance(card, dict) else ""
-                    target = key_of(card.get("url")) if start else None
-                    if target and target != source:
-                        self._cards_at[target][start].setdefault(source, card)
-        shown = max(self._cards_at.get(key, {}).values(), key=len, default={})
-        return (len(shown), next(iter(shown.values()))) if len(shown) >= MIN_AGREEING else (0, None)
-
     def body_contradicted(self, key: str | None) -> bool:
-        """Whether the body of an article read this run is contradicted (cached: many cards point at one)."""
-        if key not in self.records:
-            return False
-        if key not in self._body_outcomes:
-            self._body_outcomes[key] = self.check_body_text(key, self.records[key])[0]
-        return self._body_outcomes[key] == CONTRADICTED
+        """Whether the body of an article read this run is contradicted."""
+        return key in self.records and self.check_body_text(key, self.records[key])[0] == CONTRADICTED
 
     def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
         translations = record.get("translations") or {}
@@ -347,6 +335,25 @@ def _cut_longer_than(snippet: str, text: object, language: object) -> bool:
         return False
     tail = shown[len(kept):].strip(CARD_GLUE)
     return not tail or not is_date_line(tail, language if isinstance(language, str) else "en")
+
+
+def agreeing_cards(records: dict[str, dict[str, Any]]) -> dict[str, tuple[int, dict[str, Any]]]:
+    """key -> (pages, one card): for an article that the related cards of ``MIN_AGREEING`` pages or
+    more point at with snippets starting alike (24 characters), the start most pages show: the site
+    states the article's start twice."""
+    shown: dict[str, dict[str, dict[str, dict[str, Any]]]] = defaultdict(lambda: defaultdict(dict))
+    for source, record in records.items():
+        for card in record.get("related") or []:
+            start = norm_snippet(card.get("snippet"))[:24] if isinstance(card, dict) else ""
+            target = key_of(card.get("url")) if start else None
+            if target and target != source:
+                shown[target][start].setdefault(source, card)
+    found = {}
+    for target, starts in shown.items():
+        cards = max(starts.values(), key=len)
+        if len(cards) >= MIN_AGREEING:
+            found[target] = (len(cards), next(iter(cards.values())))
+    return found
 
 
 def notice_texts(records: Any) -> dict[str, str | None]:
