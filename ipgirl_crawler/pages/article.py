@@ -81,8 +81,13 @@ class ArticlePage(DateStamps, ResponseFields):
         return find_anchors(self.root, self.language or ui_strings.DEFAULT_UI_LANGUAGE)
 
     @cached_property
+    def elements(self) -> list[HtmlElement]:
+        """The page's elements in document order (``positions`` gives each one's index)."""
+        return list(self.root.iter())
+
+    @cached_property
     def positions(self) -> dict[HtmlElement, int]:
-        return {element: index for index, element in enumerate(self.root.iter())}
+        return {element: index for index, element in enumerate(self.elements)}
 
     @cached_property
     def ld_objects(self) -> list[dict[str, Any]]:

@@ -72,7 +72,7 @@ def body_slots(page: Any) -> dict[str, Any]:
     blocks = page.body.blocks
     if not blocks:
         return {}
-    order, known = list(page.positions), {}
+    order, known = page.elements, {}
     edges = blocks[:EDGE_FIRST] + blocks[max(EDGE_FIRST, len(blocks) - EDGE_LAST):]
     first, last = blocks[0], blocks[-1]
     start, end = page.positions.get(first, 0), page.positions.get(last, 0)

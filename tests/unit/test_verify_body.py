@@ -87,7 +87,8 @@ class Page:
 
     def __init__(self, html: str) -> None:
         self.root = lxml.html.fromstring(html)
-        self.positions = {element: index for index, element in enumerate(self.root.iter())}
+        self.elements = list(self.root.iter())
+        self.positions = {element: index for index, element in enumerate(self.elements)}
         self.body = type("Body", (), {"blocks": self.root.xpath("//div[@class='article-body']/*")})()
 
 
