@@ -55,7 +55,6 @@ class ArticleItem(Item):
     raw_related = Field()
     raw_notice_text = Field()
     raw_validators = Field()
-    raw_body_source = Field()  # "generic": the body is a generic extractor's (the second opinion's fallback)
     modified_at_raw = Field()
     response_date = Field()
     received_at = Field()  # when our clock received the page (an archived one: its record's time)

@@ -388,7 +388,6 @@ class BodyCleaningPipeline(PagePipeline):
             return body
         logger.info("Body read by a generic extractor (agreement %.2f with ours): %s",
                     verdict.opinion.agreement, safe_for_log(item.get("fetched_url")))
-        item["raw_body_source"] = "generic"  # for the body's cross-check: a body no reader of ours confirms
         return generic_clean_body(verdict.text, body, item.get("language"))
 
 

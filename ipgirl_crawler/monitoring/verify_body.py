@@ -128,13 +128,8 @@ def only_dates(block: str, language: str) -> bool:
 
 
 def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
-    """(outcome, what disagreed) of one article's body against the site's chrome texts. A body
-    read by a generic extractor (two of them contradicted ours, ``pipelines/second_opinion``) is
-    contradicted: no reading of the page's blocks stands behind it, and such a reader keeps what the
-    contract leaves out (title, byline, notice, cards: wrong on all 22 of a held-out email design's
-    pages where it was used; 0 of 400 pages of eras A-V use it)."""
-    if record.get("body_source") == "generic":
-        return "contradicted", "our reading of the page was contradicted by two generic extractors; the body is theirs"
+    """(outcome, what disagreed) of one article's body against the site's chrome texts, and its
+    opening lines (a line of dates only is the byline's)."""
     language = str(record.get("language") or "en")
     dated = next((block for block in opening_blocks(record) if only_dates(block, language)), None)
     if dated is not None:

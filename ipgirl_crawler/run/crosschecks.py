@@ -45,7 +45,6 @@ def article_record(item: Any, statements: dict[str, Any] | None) -> dict[str, An
     record = {name: item.get(name) for name in RECORDED}
     record["body_prefix"] = (item.get("body_text") or "")[:BODY_PREFIX_CHARS]
     record["body_lines"] = body_lines(item.get("body_text"))
-    record["body_source"] = item.get("raw_body_source")
     record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
                          for card in item.get("related") or [] if isinstance(card, dict)]
     record["statements"] = statements or {}

@@ -119,15 +119,6 @@ def test_place_names_tags_and_classes_root_first() -> None:
     assert place(element) == "html/body/div.a b item-0/p.x"
 
 
-@pytest.mark.parametrize(("source", "outcome"), [("generic", "contradicted"), (None, "verified"), ("ours", "verified")])
-def test_a_body_a_generic_extractor_supplied_is_contradicted(source: str | None, outcome: str) -> None:
-    chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
-    verdict = body_verdict({**record("en", PROSE, []), "body_source": source}, chrome)
-    assert verdict[0] == outcome
-    if outcome == "contradicted":
-        assert "generic extractors" in verdict[1]
-
-
 @pytest.mark.parametrize(("opening", "outcome"), [
     (["Beatriz Lima and João Pereira", "April 14, 2023"], "contradicted"),  # the byline's lines read as body
     (["Mei Lin", "vor 45 Tagen · 1 Min. Lesezeit"], "contradicted"),
