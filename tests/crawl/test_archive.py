@@ -20,6 +20,7 @@ from tests.localsite import Fault
 from tests.localsite.server import LocalSite
 from tests.support.archive_parsers import BROKEN_PIPELINES, broken
 from tests.support.crawl_check import ROOT, SCRAPY, read_jsonl, run_crawl, score
+from tests.support.joining import after_all_joined, hold
 from tests.support.operations import articles, entrypoint_command, run_entrypoint
 from tests.support.redis_server import RedisServer
 
@@ -176,7 +177,9 @@ def worker(base_url: str, redis_url: str, work: Path, n: int, *extra: str) -> su
 
 def test_distributed_workers_archives_replay_as_one_run(tmp_path: Path) -> None:
     with RedisServer(tmp_path) as redis, LocalSite(n_articles=120, seed=44) as site:
+        hold(site)
         workers = [worker(site.base_url, redis.url, tmp_path, n, "-a", "full=1") for n in (1, 2)]
+        after_all_joined(site, [tmp_path / f"w{n}.log" for n in (1, 2)])
         assert [w.wait(timeout=600) for w in workers] == [0, 0]
         expected = site.expected_items()
         archives = warc_files(tmp_path / "data")

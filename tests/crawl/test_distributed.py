@@ -19,6 +19,7 @@ import redis
 from tests.localsite.server import LocalSite
 from tests.support.archive_parsers import broken_field_pipelines
 from tests.support.crawl_check import ROOT, score
+from tests.support.joining import after_all_joined, hold
 from tests.support.redis_server import RedisServer
 
 SECTION = (ROOT / "README.md").read_text().split("## A backfill on several machines")[1].split("\n## ")[0]
@@ -79,7 +80,9 @@ def article_pages(site: LocalSite) -> int:
 
 def test_two_workers_with_the_readme_command_each_write_their_own_file_and_every_article_once(tmp_path: Path) -> None:
     with RedisServer(tmp_path) as server, LocalSite(n_articles=150, seed=41) as site:
+        hold(site)
         workers = [start(SCRAPY_COMMAND, site, server.url, tmp_path, f"w{n}", *QUICK) for n in (1, 2)]
+        after_all_joined(site, [tmp_path / f"w{n}.log" for n in (1, 2)])
         assert [w.wait(timeout=300) for w in workers] == [0, 0]
         left = redis.Redis.from_url(server.url).keys("*")
         robots = sum(1 for r in site.requests() if r["path"] == "/robots.txt")
@@ -103,7 +106,9 @@ def test_the_last_worker_checks_the_whole_job_and_names_a_broken_field(tmp_path:
     an article read by the other."""
     broken = broken_field_pipelines("title")
     with RedisServer(tmp_path) as server, LocalSite(n_articles=90, seed=52) as site:
+        hold(site)
         workers = [start(SCRAPY_COMMAND, site, server.url, tmp_path, f"w{n}", *QUICK, *broken) for n in (1, 2)]
+        after_all_joined(site, [tmp_path / f"w{n}.log" for n in (1, 2)])
         codes = [w.wait(timeout=300) for w in workers]
     manifest = job_manifest(tmp_path)
     verify = manifest["verify"]
@@ -122,10 +127,10 @@ def test_a_worker_killed_at_a_random_moment_and_started_again_loses_nothing(tmp_
     # restarted worker hands back what it held itself (a lease expiring first is the other test's case).
     cron = (CRON_COMMAND, *QUICK, "-s", "IPGIRL_REDIS_LEASE_SECONDS=60", "-s", f"FEEDS={SMALL_BATCHES}")
     with RedisServer(tmp_path) as server, LocalSite(n_articles=200, seed=44) as site:
-        site.set_latency(0.01)
+        hold(site)
         first, second = (start(cron[0], site, server.url, tmp_path, f"w{n}", *cron[1:]) for n in (1, 2))
+        after_all_joined(site, [tmp_path / f"w{n}.log" for n in (1, 2)], latency=0.01)
         # Which slot the second worker took is a race with the first: its log says.
-        wait_for(lambda: slot_of(tmp_path / "w2.log") is not None)
         slot = slot_of(tmp_path / "w2.log")
         wait_for(lambda: len(list(tmp_path.glob(f"data/articles/run_date=*/ipgirl-*-{slot}-*.jsonl"))) >= 2)
         # A quiet machine crawls the rest of 200 articles in under 1.5 s (CI saw worker 2 end first,
