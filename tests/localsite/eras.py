@@ -71,6 +71,9 @@ def render_article(v: ArticleView, ctx: Ctx) -> tuple[str, str]:
     if v.a.era == "X":
         from .eras_x import render_x  # held-out: a no-code site builder's dynamic page (written blind)
         return render_x(v, ctx, rng), "utf-8"
+    if v.a.era in ("Y", "Z"):  # held-out: a Notion-like published page, a Discourse-like forum topic (blind)
+        from .eras_yz import render_yz
+        return render_yz(v, ctx, rng), "utf-8"
     if v.a.era == "M":
         from .eras_m import render_m  # opt-in: client-side rendering, the article in a JSON state blob
         return render_m(v, ctx, rng), "utf-8"

@@ -240,7 +240,9 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
     for tag in item["tags"]:
         if not any("/tag/" in h for h in hrefs.get(tag, ())):
             fail(f"tag {tag}")
-    if item["tags"] and not any(u["tags"] in tail_text for u in ui_any):
+    # tags shown under the title (a forum topic's chips, a workspace page's "Tags" property) need no "Tags:" label
+    head_text = " ".join(lines[i_title:found[0]])
+    if item["tags"] and not all(t in head_text for t in item["tags"]) and not any(u["tags"] in tail_text for u in ui_any):
         fail("tags label")
     if not any(u["share"] in " ".join(lines[i_title:]) for u in ui_any):
         fail("share label")
@@ -277,8 +279,9 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
 
 
 def body_chrome(a, site) -> frozenset[str]:
-    """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels, W: sponsor box)."""
-    if a.era not in ("U", "V", "W"):
+    """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels, W: sponsor
+    box, Y: callout icons, Z: image lightbox details)."""
+    if a.era not in ("U", "V", "W", "Y", "Z"):
         return frozenset()
     from importlib import import_module
 
