@@ -148,7 +148,7 @@ def _reply_date(v: ArticleView, style: int, when) -> str:
 def _post(style: int, n: int, who: tuple[str, str, str], date_html: str, cooked: str, likes: int, after: str = "",
           reply_to: str = "") -> str:
     name, uname, flair = who
-    likes_html = f"{likes} Likes" if likes else ""
+    likes_html = f"{likes} Like{'s' if likes > 1 else ''}" if likes else ""
     flair_html = f'<span class="user-title">{_e(flair)}</span>' if flair else ""
     prop = "" if n == 1 else ' itemprop="comment" itemscope itemtype="http://schema.org/Comment"'
     if style == CRAWLER:
@@ -261,9 +261,8 @@ def _title_block(v: ArticleView) -> str:
             f' <div class="list-tags discourse-tags">{tags}</div></div></div>\n')
 
 
-def _topic(v: ArticleView, ctx: Ctx, rng: random.Random, style: int) -> str:
+def _topic(v: ArticleView, ctx: Ctx, rng: random.Random, style: int, staff: bool) -> str:
     """Title block, the first post, the replies, the topic lists: the main outlet's content."""
-    staff = len(v.authors) > 1 or rng.random() < 0.4
     name = v.authors[0][0]
     op = STAFF if staff else (name, _handle(name, v.a.authors[0]), "")
     replies, last = _replies(v, rng, style, op)
@@ -301,12 +300,12 @@ def _sidebar(v: ArticleView, rng: random.Random) -> str:
             f'data-section-name="tags"><h2 class="sidebar-section-header">Tags</h2><ul>{tags}</ul></div></section></div>\n')
 
 
-def _head(v: ArticleView, ctx: Ctx, rng: random.Random, style: int) -> str:
+def _head(v: ArticleView, ctx: Ctx, rng: random.Random, style: int, staff: bool) -> str:
     a = v.a
     lang = f' lang="{a.lang}"' if rng.random() < 0.8 else ""
     ld = ""
     if a.date_mode == "machine" and style != CRAWLER and rng.random() < 0.5:
-        poster = v.authors[0][0] if len(v.authors) == 1 else STAFF[0]
+        poster = STAFF[0] if staff else v.authors[0][0]
         data = {"@context": "http://schema.org", "@type": "DiscussionForumPosting", "headline": a.title,
                 "datePublished": iso_local(a.published), "author": {"@type": "Person", "name": poster},
                 "articleSection": v.category_name}
@@ -340,14 +339,15 @@ def _footer(v: ArticleView) -> str:
 
 def render_z(v: ArticleView, ctx: Ctx, rng: random.Random) -> str:
     style = rng.choice((CRAWLER, DESKTOP, DESKTOP, MOBILE))
-    head = _head(v, ctx, rng, style)
-    main = _topic(v, ctx, rng, style)
+    staff = len(v.authors) > 1 or rng.random() < 0.4  # several authors: the staff account posts the story
+    head = _head(v, ctx, rng, style, staff)
+    main = _topic(v, ctx, rng, style, staff)
     if style == CRAWLER:
         return (head + f'<body class="crawler">\n{_page_header(v, style)}<div id="main-outlet" class="wrap" role="main">\n'
                 f"{main}</div>\n{_footer(v)}</body>\n</html>\n")
     noscript = ""
     if style == DESKTOP and rng.random() < 0.5:  # Discourse ships the crawler view for browsers without JavaScript
-        noscript = f'<noscript data-path="{v.a.path}">\n<div id="main-outlet" class="wrap">\n{_topic(v, ctx, rng, CRAWLER)}</div></noscript>\n'
+        noscript = f'<noscript data-path="{v.a.path}">\n<div id="main-outlet" class="wrap">\n{_topic(v, ctx, rng, CRAWLER, staff)}</div></noscript>\n'
     preloaded = _e(json.dumps({"topic": {"id": v.a.id, "title": v.a.title, "excerpt": v.a.summary_text[:80]}},
                               ensure_ascii=False))
     sidebar = _sidebar(v, rng) if style == DESKTOP else ""
