@@ -4,11 +4,13 @@ caption set in smaller type under its picture."""
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 from scrapy.http import HtmlResponse
 
 from ipgirl_crawler.pages.avatars import name_line_names
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.pages.related import related_cards
 
 BASE = "https://example.org"
 LONG = "A paragraph of the article with enough words in it to weigh as its main text here. " * 2
@@ -66,3 +68,30 @@ def test_a_name_line_under_an_avatar_is_the_byline(lead: str, authors: list[str]
 ])
 def test_name_lines(text: str, lang: str, names: list[str]) -> None:
     assert name_line_names(text, lang) == names
+
+
+def _cards(html: str) -> list[tuple[str | None, str | None, str | None]]:
+    root = etree.fromstring(f"<html><body><h2>Discover more</h2><div role='list'>{html}</div></body></html>",
+                            etree.HTMLParser())
+    cards = related_cards(root.find(".//h2"), lambda href: href, lambda url: bool(url and url.startswith("/a/")),
+                          frozenset({"AI"}))
+    return [(c["title"], c["category"], c["snippet"]) for c in cards]
+
+
+def _card(href: str, title: str, button: str = "") -> str:
+    return (f"<div role='listitem'><img src='/t.jpg' alt=''><p><span>AI</span></p><p><span><a href='{href}'>{title}</a>"
+            f"</span></p><p><span>The story in short…</span></p>{button}</div>")
+
+
+@pytest.mark.parametrize(("html", "cards"), [
+    # a "Read More" button to the card's own URL: one card, the button's text no snippet
+    (_card("/a/1", "T1", "<a href='/a/1'><span>Read More</span></a>") + _card("/a/2", "T2", "<a href='/a/2'>Read More</a>"),
+     [("T1", "AI", "The story in short…"), ("T2", "AI", "The story in short…")]),
+    # negative: a second link to another article in the same box makes two cards
+    ("<div role='listitem'><p><a href='/a/1'>T1</a></p><p>One…</p><p><a href='/a/2'>T2</a></p><p>Two…</p></div>",
+     [("T1", None, None), ("T2", None, None)]),
+    # negative: without a button the card reads as before
+    (_card("/a/3", "T3"), [("T3", "AI", "The story in short…")]),
+])
+def test_two_links_to_one_url_are_one_card(html: str, cards: list[tuple[str | None, str | None, str | None]]) -> None:
+    assert _cards(html) == cards
