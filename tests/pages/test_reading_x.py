@@ -11,6 +11,7 @@ from ipgirl_crawler.pages.avatars import name_line_names
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.related import related_cards
+from pipelines.body import clean_body
 
 BASE = "https://example.org"
 LONG = "A paragraph of the article with enough words in it to weigh as its main text here. " * 2
@@ -95,3 +96,29 @@ def _card(href: str, title: str, button: str = "") -> str:
 ])
 def test_two_links_to_one_url_are_one_card(html: str, cards: list[tuple[str | None, str | None, str | None]]) -> None:
     assert _cards(html) == cards
+
+
+def _text(words: str, size: str) -> str:
+    return f"<p><span style='font-size:{size};'>{words}</span></p>"
+
+
+PARAGRAPH = "The engineers combined a vision model with a large language model to plan the next action."
+IMAGE = "<div><wow-image><img src='/f.jpg' alt='Robot arm' style='width:490px'></wow-image></div>"
+
+
+@pytest.mark.parametrize(("blocks", "caption", "paragraphs"), [
+    # a short line in smaller type right under the picture: its caption, out of the text
+    (_text(PARAGRAPH, "17px") + IMAGE + _text("Robot arm · Japan", "13px") + _text(PARAGRAPH, "17px"),
+     "Robot arm · Japan", 2),
+    (_text(PARAGRAPH, "1.1em") + IMAGE + _text("A robot arm at the lab.", "10pt"), "A robot arm at the lab.", 1),
+    # negatives: a line in the story's size, or a larger heading, under the picture is the story's
+    (_text(PARAGRAPH, "17px") + IMAGE + _text("Robot arm · Japan", "17px"), None, 2),
+    (_text(PARAGRAPH, "17px") + IMAGE + "<p><b><span style='font-size:28px'>What comes next</span></b></p>", None, 2),
+    # a small line that follows no picture, and a page that sets no size inline
+    (_text(PARAGRAPH, "17px") + _text("Robot arm · Japan", "13px") + IMAGE, None, 2),
+    (f"<p>{PARAGRAPH}</p>{IMAGE}<p><small>Robot arm · Japan</small></p>", None, 2),
+])
+def test_a_smaller_line_under_a_picture_is_its_caption(blocks: str, caption: str | None, paragraphs: int) -> None:
+    body = clean_body(blocks, "en", BASE)
+    assert [image["caption"] for image in body.images] == [caption]
+    assert len(body.text.split("\n\n")) == paragraphs, body.text
