@@ -42,6 +42,8 @@ STORY = f"<div><p>{LONG}</p></div><div><p>{LONG}</p></div>"
     (_picture("width='40'") + "<p>Robot arm</p>", [], None, ""),
     (_picture("width='40'") + "<p>Mei Lin reports from Tokyo.</p>", [], None, ""),
     (_picture("width='40'") + "<h2>Mei Lin</h2>", [], None, ""),
+    # names under a small picture with no line of dates after them: the story's (an interviewee's portrait)
+    (_picture("width='40'") + "<p><b>Mei Lin</b></p>" + f"<p>{LONG}</p>", [], None, ""),
     # a picture whose size the page does not say is no avatar
     (_picture("") + "<p><b>Mei Lin</b></p>", [], None, ""),
 ])
@@ -65,6 +67,7 @@ def test_a_name_line_under_an_avatar_is_the_byline(lead: str, authors: list[str]
     ("March 23, 2025", "en", []),
     ("Mei Lin reports.", "en", []),
     ("Share:", "en", []),
+    ("Share This Story", "en", []),
     ("The Quick Brown Fox Jumps Over", "en", []),
 ])
 def test_name_lines(text: str, lang: str, names: list[str]) -> None:
