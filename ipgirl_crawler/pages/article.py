@@ -308,7 +308,7 @@ class ArticlePage(DateStamps, ResponseFields):
             linked = [text_of(a) for a in self.locators.author_links(element)] if element is not None else []
             if any(linked):
                 return [name for name in linked if name]
-        return self.machine_authors or list(self.byline.authors)
+        return self.machine_authors or list(self.byline.authors) or list(self.body.byline_names)
 
     @item_field
     def raw_body_html(self) -> str:

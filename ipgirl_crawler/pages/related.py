@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -82,13 +81,22 @@ def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], 
 
 
 def _card_of(link: HtmlElement, region_tops: set[HtmlElement], is_article_link: Callable[[HtmlElement], bool]) -> HtmlElement:
-    card = link
+    """The widest element holding ``link`` and no link to another article. A second link to the same
+    URL (a "Read More" button under the title link) is the same card's: every card of era X has one."""
+    card, href = link, link.get("href")
     while card not in region_tops:
         parent = card.getparent()
-        if parent is None or len(list(islice((a for a in parent.iter("a") if is_article_link(a)), 2))) > 1:
+        if parent is None or next((a for a in parent.iter("a") if a.get("href") != href and is_article_link(a)), None) \
+                is not None:
             break  # the parent holds another card's link too
         card = parent
     return card
+
+
+def _same_target(card: HtmlElement, link: HtmlElement) -> set[HtmlElement]:
+    """The card's other links to the link's URL: a button's text ("Read More") is no snippet of the card."""
+    href = link.get("href")
+    return {a for a in card.iter("a") if a is not link and a.get("href") == href}
 
 
 def _text_outside(card: HtmlElement, excluded: set[HtmlElement | None]) -> str:
@@ -183,7 +191,8 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
                              None)
         category = named_category(text_of(category_link), category_names) if category_link is not None else None
     meta = {e for e in card.iter("time", "footer") if e is not card and e is not link and link not in e.iterancestors()}
-    snippet = _text_outside(card, {link, category_link, shown_title, *meta}).strip(_SNIPPET_TRIM)
+    excluded = {link, category_link, shown_title, *meta, *_same_target(card, link)}
+    snippet = _text_outside(card, excluded).strip(_SNIPPET_TRIM)
     description = card.getnext() if card.tag == "dt" else None
     if description is not None and description.tag == "dd":  # <dt><a>title</a></dt><dd>category — snippet</dd>
         snippet = text_of(description)
