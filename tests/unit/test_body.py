@@ -34,6 +34,13 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><h2>Tip</h2><p>Read also: <a href='/x'>Other</a></p><p>More text.</p>", "en",
      "Keep\n\nTip\n\nMore text."),
     ("<p>Keep this.</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep this."),
+    # a line set larger than the "Read also" line after it is a section's heading (an email's bold div)
+    ("<p>Keep</p><div style='font-size:22px;font-weight:700'>What comes next</div><div style='font-size:16px'>"
+     "<b>Read also:</b> <a href='/x'>Other</a></div><p>More.</p>", "en", "Keep\n\nWhat comes next\n\nMore."),
+    # negatives: a label set no larger, or with no inline size, goes with the line it heads
+    ("<p>Keep</p><div style='font-size:12px'>tip</div><div style='font-size:16px'>Read also: "
+     "<a href='/x'>Other</a></div>", "en", "Keep"),
+    ("<p>Keep</p><div style='font-size:22px'>tip</div><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep"),
     ("<p>Keep</p><p>Thanks</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep\n\nThanks"),
     # a table's cells keep their words, not only their links
     ("<p>Intro.</p><table><tr><th>Team</th><td>Won <a href='/x'>3</a> games</td></tr></table>", "en",
