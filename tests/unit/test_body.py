@@ -196,12 +196,14 @@ def test_lazy_loaded_images_keep_their_real_source(img: str, url: str) -> None:
     # A slot nothing names as an ad: the label alone, from the per-language table.
     ("<p>Keep.</p><div class='k3j'><span>Anzeige</span><div data-unit='/1'></div></div>", "de", "Keep."),
     ("<p>Keep.</p><p>광고</p>", "ko", "Keep."),
+    ("<p>Keep.</p><p>スポンサー</p>", "ja", "Keep."),
     ("<p>Keep.</p><amp-ad width='300'><span>Publicité</span></amp-ad>", "fr", "Keep."),
     # Not labels: a sentence, a heading, a paragraph beside a script, a word that is no ad label.
     ("<div><span>Ends with a full stop.</span><div class='ad'></div></div>", "en", "Ends with a full stop."),
     ("<h2>Outlook<script>x()</script></h2><p>Text.</p>", "en", "Outlook\n\nText."),
     ("<div><p>Short</p><script></script></div>", "en", "Short"),
     ("<p>Werbung ist ein Geschäft.</p>", "de", "Werbung ist ein Geschäft."),
+    ("<p>スポンサー企業が資金を出した。</p>", "ja", "スポンサー企業が資金を出した。"),
 ])
 def test_ad_labels_go_with_their_ads(raw: str, lang: str, text: str) -> None:
     assert clean_body(raw, lang, BASE).text == text
