@@ -379,7 +379,7 @@ class BodyCleaningPipeline(PagePipeline):
 
     def second_opinion(self, body: CleanBody, generic: str, page: str | None, item: Any) -> CleanBody:
         """Ours, or the generic body when they disagree and the tie-break sides against ours; counted."""
-        verdict = second_opinion(body.text, generic, page, item.get("fetched_url"))
+        verdict = second_opinion(body.text, generic, page, item.get("fetched_url"), body.html)
         self.count(f"second_opinion/{verdict.outcome}")
         self.count(f"agreement/{verdict.opinion.decile}")
         if verdict.outcome == "flagged":

@@ -82,3 +82,23 @@ def test_a_first_reader_that_read_elsewhere_asks_the_tie_break(monkeypatch: pyte
 
     monkeypatch.setattr(second_opinion_module, "tie_break_body", asked)
     assert second_opinion_module.second_opinion(OURS, generic, "<html></html>", "https://example.org/a").outcome == outcome
+
+
+def _html(paragraphs: list[str], items: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs) + ("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+                                                          if items else "")
+
+
+@pytest.mark.parametrize(("ours_html", "generic", "tie_break", "outcome"), [
+    # the first reader read elsewhere; the tie-break holds all of ours but the list it dropped: agreed
+    (_html(STORY[:6], STORY[6:8]), "\n".join([*CHROME[:4], STORY[0]]), "\n".join(["Title", *STORY[:6], *CHROME[:2]]),
+     "agreed"),
+    # negatives: what it lacks are paragraphs; both contradict ours, lists and all (a menu): theirs is used
+    (_html(STORY[:8], []), "\n".join([*CHROME[:4], STORY[0]]), "\n".join(["Title", *STORY[:6], *CHROME[:2]]), "flagged"),
+    (_html(STORY[:2], STORY[2:8]), "\n".join([*CHROME, STORY[0]]), "\n".join([*STORY[:2], *CHROME]), "fallback"),
+])
+def test_the_tie_break_confirms_ours_but_the_lists_it_drops(monkeypatch: pytest.MonkeyPatch, ours_html: str, generic: str,
+                                                           tie_break: str, outcome: str) -> None:
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
+    verdict = second_opinion_module.second_opinion("\n\n".join(STORY[:8]), generic, "<html></html>", None, ours_html)
+    assert verdict.outcome == outcome
