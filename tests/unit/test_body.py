@@ -269,3 +269,25 @@ def test_widgets_named_for_noise_leave_the_body(box: str, kept: bool) -> None:
     texts = [b.xpath("string()")[:12] for b in article_blocks(blocks, container, container)]
     assert (len(texts) == len(blocks)) is kept
     assert texts[-1] == "End." and texts[0].startswith("The article")
+
+
+_ADDRESS = "<p>Our mailing address is:</p><p>IPGirl, 12 rue de la Paix</p><p>75002 Paris</p>"
+
+
+@pytest.mark.parametrize(("box", "kept"), [
+    # A mailing's footer: the sender's address and an opt-out link (CAN-SPAM), whatever its words say.
+    ("<table><tr><td><p>Copyright 2026 IPGirl.</p>" + _ADDRESS + "<p>You can <a href='https://x.list-manage.com/"
+     "unsubscribe?u=1'>unsubscribe from this list</a>.</p></td></tr></table>", []),
+    ("<div><p>Vous recevez cet e-mail car vous êtes inscrit.</p><p><a href='/newsletter/optout?id=9'>Se désabonner</a>"
+     "</p></div>", []),
+    # Kept: an address with no opt-out link; a box that holds a title is a story's, the link's line alone goes
+    ("<div>" + _ADDRESS + "<p>Questions? Write to us there.</p></div>",
+     ["Our mailing address is:", "IPGirl, 12 rue de la Paix", "75002 Paris", "Questions? Write to us there."]),
+    ("<div><h1>How to leave a list</h1><p>Most senders must offer a way out.</p><p>Press <a href='/unsubscribe'>"
+     "this</a>.</p></div>", ["Most senders must offer a way out."]),
+])
+def test_a_mailings_footer_leaves_the_body(box: str, kept: list[str]) -> None:
+    main_text = "<p>" + "The article's own long text. " * 3 + "</p>"
+    container = etree.fromstring(f"<div>{main_text}{box}<p>End.</p></div>", etree.HTMLParser()).find(".//body/div")
+    texts = [b.xpath("string()") for b in article_blocks(list(flatten_blocks(container)), container, container)]
+    assert texts == [main_text[3:-4], *kept, "End."]
