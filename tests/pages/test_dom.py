@@ -79,3 +79,21 @@ def test_flatten_blocks_through_a_chain_of_wrappers(levels: int, blocks: list[tu
     html = f"<main>{'<div>' * levels}<p>x</p><span>y</span>{'</div>' * levels}<p>z</p></main>"
     main = etree.HTML(f"<html><body>{html}</body></html>").find(".//main")
     assert [(e.tag, len(list(e.iterancestors()))) for e in flatten_blocks(main)] == blocks
+
+
+@pytest.mark.parametrize(("html", "blocks"), [
+    # a layout table: rows of one cell stacked, each a block as a div would be (an email's story)
+    ("<table><tbody><tr><td><div>One.</div></td></tr><tr><td><div>Two.</div></td></tr>"
+     "<tr><td><div>Three.</div></td></tr></tbody></table>", ["One.", "Two.", "Three."]),
+    ("<table><tr><td>One.</td></tr><tr><td>Two.</td></tr></table>", ["One.", "Two."]),
+    # negatives: a data table (rows of several cells), a table of one row: one block each
+    ("<table><tr><th>Year</th><th>Sales</th></tr><tr><td>2023</td><td>5</td></tr></table>", ["YearSales20235"]),
+    ("<table><tr><td>Only row.</td></tr></table>", ["Only row."]),
+])
+def test_a_layout_tables_rows_are_blocks(html: str, blocks: list[str]) -> None:
+    from lxml import etree
+
+    from ipgirl_crawler.pages.dom import flatten_blocks, text_of
+
+    main = etree.HTML(f"<html><body><main>{html}<p>End.</p></main></body></html>").find(".//main")
+    assert [text_of(e) for e in flatten_blocks(main)] == [*blocks, "End."]
