@@ -133,8 +133,12 @@ def drop_tag(element: HtmlElement) -> None:
 
 
 def text_content(element: HtmlElement) -> str:
-    """All the text inside ``element`` (its tail excluded), as lxml.html's ``text_content()``."""
-    return _STRING_VALUE(element)
+    """All the text inside ``element`` (its tail excluded), as lxml.html's ``text_content()``.
+    An element with no child holds its ``.text`` alone: read without an XPath call (0.12 µs against
+    1.2; most paragraphs, list items and links a page walk asks about have no child)."""
+    if len(element):
+        return _STRING_VALUE(element)
+    return element.text or ""
 
 
 # text_of's answers for the elements of the page being read, kept until the next page starts

@@ -97,3 +97,24 @@ def test_a_layout_tables_rows_are_blocks(html: str, blocks: list[str]) -> None:
 
     main = etree.HTML(f"<html><body><main>{html}<p>End.</p></main></body></html>").find(".//main")
     assert [text_of(e) for e in flatten_blocks(main)] == [*blocks, "End."]
+
+
+# text_content reads a childless element's .text without XPath; an element with children (a comment
+# one included) still by XPath's string(): both as XPath's string() reads them.
+@pytest.mark.parametrize("markup", [
+    "<p>plain text</p>",  # no child: its .text
+    "<p></p>",  # no child, no text: ""
+    "<p>one <b>two</b> three</p>",  # children: the XPath
+    "<p>one<!-- note -->two</p>",  # a comment is a child: the XPath, which leaves its text out
+    "<p><!-- only a comment --></p>",
+    "<p>caf&eacute; &amp; th&eacute;</p>",  # entities, decoded alike
+])
+def test_text_content_reads_as_xpath_string(markup: str) -> None:
+    from lxml import etree
+
+    from ipgirl_crawler.pages.dom import text_content
+
+    paragraph = etree.HTML(f"<html><body>{markup}</body></html>").find(".//p")
+    assert text_content(paragraph) == paragraph.xpath("string()")
+    comment = etree.HTML("<html><body><p><!-- a note --></p></body></html>").find(".//p")[0]
+    assert text_content(comment) == comment.xpath("string()") == " a note "
