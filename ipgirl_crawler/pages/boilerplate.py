@@ -223,7 +223,7 @@ def without_orphan_headings(blocks: list[HtmlElement]) -> list[HtmlElement]:
 
 
 # Text a reader does not read as prose: link lists, form controls, code.
-_NOT_PROSE = ("a", "select", "button", "script", "style", "noscript", "template")
+_NOT_PROSE = frozenset({"a", "select", "button", "script", "style", "noscript", "template"})
 
 
 def _visible_chars(text: str) -> int:
@@ -235,7 +235,9 @@ def prose_chars(paragraph: HtmlElement) -> int:
     """Characters of a paragraph's text, blanks left out, but for its links and form controls."""
     chars = _visible_chars(text_content(paragraph))
     if len(paragraph):  # most paragraphs hold no element: nothing to take away
-        for element in paragraph.iter(*_NOT_PROSE):
-            if element is not paragraph:
+        # Tags compared here, not by lxml's tag filter, which is set up anew on each call: the
+        # densest element's weighing 0.80 -> 0.53 ms a real page (0.14 -> 0.09 a site page).
+        for element in paragraph.iterdescendants():
+            if element.tag in _NOT_PROSE:
                 chars -= _visible_chars(text_content(element))
     return max(0, chars)
