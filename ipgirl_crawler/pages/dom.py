@@ -28,6 +28,7 @@ MAX_JSONLD_CHARS = 200_000
 # Real pages nest blocks a dozen levels deep; deeper wrappers are treated as one block.
 MAX_DEPTH = 40
 _SLOW_TEXT_TAGS = (*_NEVER_TEXT.split("|"), "br")
+_SLOW_TEXT_TAG_SET = frozenset(_SLOW_TEXT_TAGS)
 SKIP_TEXT_TAGS = frozenset(_NEVER_TEXT.split("|"))
 # What lxml.html's ``text_content()`` runs, for plain lxml elements too.
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
@@ -168,8 +169,14 @@ def text_of(element: HtmlElement | None) -> str:
 
 
 def _visible_text(element: HtmlElement) -> str:
-    if next(element.iter(*_SLOW_TEXT_TAGS), None) is None:  # the common case: plain text, fast
-        return normalize_text(text_content(element))
+    # The common cases, fast: an element with no child (its .text: no tag filter set up, which
+    # costs lxml more than the read), or with no script, style or <br> in it. Together 0.12 -> 0.07
+    # ms a site page (26 such reads a page, 8 of elements with children), 0.19 -> 0.14 a real page.
+    if not len(element):
+        if element.tag not in _SLOW_TEXT_TAG_SET:
+            return normalize_text(element.text)
+    elif next(element.iter(*_SLOW_TEXT_TAGS), None) is None:
+        return normalize_text(_STRING_VALUE(element))
     if any(a.tag in SKIP_TEXT_TAGS for a in element.iterancestors()):
         return ""  # all its text is a script's or a style's: only its <br> would show, as blanks
     # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.

@@ -49,6 +49,10 @@ _VISIBLE_XPATH = ".//text()[not(ancestor::*[self::script or self::style or self:
     ("<div><?pi x?>P<template><i>no</i></template>Q</div>", "PQ"),
     ("<noscript><div>Hidden<script>1</script><br>still</div></noscript>", ""),  # hidden from above
     ("<div><script>x</script></div>", ""),
+    ("<p>  a   childless\n paragraph </p>", "a childless paragraph"),  # no child: its .text
+    ("<p></p>", ""),
+    ("<script>var childless = 1;</script>", ""),  # no child, but a script itself: not its text
+    ("<br>", ""),
 ])
 def test_text_of_leaves_scripts_out_as_the_xpath_does(html: str, text: str) -> None:
     from lxml import etree
