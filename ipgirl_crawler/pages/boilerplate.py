@@ -236,7 +236,7 @@ def prose_chars(paragraph: HtmlElement) -> int:
     chars = _visible_chars(text_content(paragraph))
     if len(paragraph):  # most paragraphs hold no element: nothing to take away
         # Tags compared here, not by lxml's tag filter, which is set up anew on each call: the
-        # densest element's weighing 0.80 -> 0.53 ms a real page (0.14 -> 0.09 a site page).
+        # densest element's weighing 0.89 -> 0.82 ms a real page (a site page's paragraphs hold few elements: even).
         for element in paragraph.iterdescendants():
             if element.tag in _NOT_PROSE:
                 chars -= _visible_chars(text_content(element))
