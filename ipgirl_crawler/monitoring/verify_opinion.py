@@ -1,0 +1,56 @@
+"""Which bodies the generic extractor doubted does the site vouch for (README "How right is this run").
+
+The body's second opinion (``pipelines/second_opinion``) *flags* a page whose body the generic
+extractor confirms less than 90 % of; the drift monitor fails a run with more than 10 % of its
+pages flagged. An extractor's doubt is not the site's: held-out design V (120 articles, seed 7)
+had 15 pages flagged (12.5 %) though every body was read right, and the related cards of other
+pages stated the start of each of the 15. A flagged body is *vouched for* when the site states
+its start (a card on another page, or a listing's teaser, whose snippet starts the body's first
+block) and the run's body check verifies it (no chrome of its language in it): such a page is no
+evidence of drift (``ipgirl/body/second_opinion/flagged_vouched``); the monitor judges the others.
+Pure over the run's records.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, norm_snippet
+
+FLAGGED = "flagged"  # the second opinion's outcome a record keeps as ``body_opinion``
+# The shortest snippet that states a body's start: era V's shortest cards are 20 characters (a
+# Japanese or Chinese sentence's start); a shorter cut ("The company") starts many bodies.
+MIN_SNIPPET_CHARS = 20
+
+
+def stated_starts(records: dict[str, dict[str, Any]], teasers: dict[str, set[str]],
+                  key_of: Callable[[object], str | None]) -> dict[str, list[str]]:
+    """key -> the snippets the site shows of that article: its listings' teasers, and the related
+    cards of the run's other pages."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, snippets in teasers.items():
+        found[key].extend(snippets)
+    for source, record in records.items():
+        for card in record.get("related") or ():
+            target = key_of(card.get("url")) if isinstance(card, dict) else None
+            if target is not None and target != source and isinstance(card.get("snippet"), str):
+                found[target].append(card["snippet"])
+    return found
+
+
+def start_stated(record: dict[str, Any], snippets: Iterable[str]) -> bool:
+    """Whether one of ``snippets`` (of ``MIN_SNIPPET_CHARS`` or more) starts the body's first block."""
+    first = str(record.get("body_prefix") or "").split("\n\n")[0]
+    return bool(first) and any(len(norm_snippet(s)) >= MIN_SNIPPET_CHARS and is_prefix_snippet(s, first)
+                               for s in snippets)
+
+
+def vouched_flagged(records: dict[str, dict[str, Any]], teasers: dict[str, set[str]],
+                    body_verified: Callable[[str], bool], key_of: Callable[[object], str | None]) -> list[str]:
+    """The keys of the flagged bodies the site vouches for (see the module's doc)."""
+    flagged = [key for key, record in records.items() if record.get("body_opinion") == FLAGGED]
+    if not flagged:
+        return []
+    stated = stated_starts(records, teasers, key_of)
+    return [key for key in flagged if start_stated(records[key], stated.get(key, ())) and body_verified(key)]
