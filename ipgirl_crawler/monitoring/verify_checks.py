@@ -25,6 +25,8 @@ from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
+from ipgirl_crawler.monitoring.verify_images import images_verdict, site_titles
+from ipgirl_crawler.monitoring.verify_opinion import doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
@@ -49,7 +51,7 @@ EMPTY = "empty"  # no value, and no statement that there should be one: counted 
 BOUND = "bound"
 # The contract fields some statement of the site restates; the others are reported unverifiable.
 CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-                  "helpful_votes", "related", "translations", "body_text")
+                  "helpful_votes", "related", "translations", "body_text", "images")
 # What a record keeps of a field whose value it does not carry whole (empty when the field is).
 VALUE_OF = {"body_text": "body_prefix"}
 MAX_EXAMPLES = 5
@@ -62,7 +64,7 @@ _DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
 # Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
 # ~10-25 % of the site's pages do not show): an empty one is taken to be right in the estimate.
 # Every article shows the others: an empty one is wrong (the coverage monitors fail it too).
-EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes"})
+EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes", "images"})
 SHOWN_BY_EVERY_ARTICLE = tuple(name for name in CHECKED_FIELDS if name not in EMPTY_MAY_BE_RIGHT)
 Verdict = tuple[str, str]  # (outcome, what disagreed)
 NONE: Verdict = (UNVERIFIABLE, "")
@@ -130,7 +132,9 @@ class RunChecks:
         self.chrome = chrome_texts(records.values())
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.agreeing = agreeing_cards(records)
+        self.starts = stated_starts(records, listings.snippets, key_of)  # the site's snippets of each article
         self._body_verdicts: dict[str, Verdict] = {}
+        self._titles: dict[str, str] | None = None
 
     def target(self, key: str | None) -> dict[str, Any] | None:
         return (self.records.get(key) or self.known(key)) if key else None
@@ -257,6 +261,8 @@ class RunChecks:
 
     def _body_verdict(self, key: str, record: dict[str, Any]) -> Verdict:
         verdict = body_verdict(record, self.chrome)
+        if verdict[0] == VERIFIED and doubted(record, self.starts.get(key, ())):
+            verdict = NONE
         if verdict[0] == CONTRADICTED or key not in self.agreeing:
             return verdict
         sources, card = self.agreeing[key]
@@ -271,6 +277,11 @@ class RunChecks:
     def body_contradicted(self, key: str | None) -> bool:
         """Whether the body of an article read this run is contradicted."""
         return key in self.records and self.check_body_text(key, self.records[key])[0] == CONTRADICTED
+
+    def check_images(self, key: str, record: dict[str, Any]) -> Verdict:
+        if self._titles is None:
+            self._titles = site_titles(self.records, self.listings.titles)
+        return images_verdict(record, self._titles, key)
 
     def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
         translations = record.get("translations") or {}

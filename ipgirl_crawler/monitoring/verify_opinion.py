@@ -8,6 +8,7 @@ pages stated the start of each of the 15. A flagged body is *vouched for* when t
 its start (a card on another page, or a listing's teaser, whose snippet starts the body's first
 block) and the run's body check verifies it (no chrome of its language in it): such a page is no
 evidence of drift (``ipgirl/body/second_opinion/flagged_vouched``); the monitor judges the others.
+A flagged body whose start nobody states is *doubted*: the body check does not call it verified.
 Pure over the run's records.
 """
 from __future__ import annotations
@@ -46,11 +47,15 @@ def start_stated(record: dict[str, Any], snippets: Iterable[str]) -> bool:
                                for s in snippets)
 
 
-def vouched_flagged(records: dict[str, dict[str, Any]], teasers: dict[str, set[str]],
-                    body_verified: Callable[[str], bool], key_of: Callable[[object], str | None]) -> list[str]:
-    """The keys of the flagged bodies the site vouches for (see the module's doc)."""
-    flagged = [key for key, record in records.items() if record.get("body_opinion") == FLAGGED]
-    if not flagged:
-        return []
-    stated = stated_starts(records, teasers, key_of)
-    return [key for key in flagged if start_stated(records[key], stated.get(key, ())) and body_verified(key)]
+def doubted(record: dict[str, Any], snippets: Iterable[str]) -> bool:
+    """A body the generic extractor doubted (flagged) whose start the site does not state: the
+    body check's "verified" (no chrome in it) is then no more than the extractor's doubt, and the
+    body is *unverifiable* (held-out W, 120 articles seed 7: 37 such bodies, 22 of them wrong; its
+    estimate 0.825 for a true 0.642 while they were verified)."""
+    return record.get("body_opinion") == FLAGGED and not start_stated(record, snippets)
+
+
+def vouched_flagged(records: dict[str, dict[str, Any]], body_verified: Callable[[str], bool]) -> list[str]:
+    """The keys of the flagged bodies the body check verifies: as a doubted body is not verified,
+    those whose start the site states (see the module's doc)."""
+    return [key for key, record in records.items() if record.get("body_opinion") == FLAGGED and body_verified(key)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
 from ipgirl_crawler.pages.chrome_slots import body_slots
@@ -131,13 +132,41 @@ def _authors(page: Any) -> dict[str, list[str]]:
     return found
 
 
+# An image a browser shows this narrow is an icon or a portrait, never an article's figure: the
+# local site's avatars are 40 pixels wide, its share icons 24; its figures 264 or more.
+ICON_PX = 64
+MAX_SMALL_IMAGES = 20
+_CSS_WIDTH = re.compile(r"(?:^|;)\s*(?:max-)?width\s*:\s*(\d+(?:\.\d+)?)px", re.IGNORECASE)
+
+
+def shown_width(img: Any) -> float | None:
+    """The CSS pixels an ``<img>`` is shown wide: its inline style's (max-)width, else its width attribute."""
+    found = _CSS_WIDTH.search(img.get("style") or "")
+    if found:
+        return float(found[1])
+    width = (img.get("width") or "").strip()
+    return float(width) if width.isdigit() else None
+
+
+def _small_images(page: Any) -> list[str]:
+    """The absolute URLs of the page's images shown ``ICON_PX`` wide or less."""
+    found = []
+    for img in page.root.iter("img"):
+        width, src = shown_width(img), img.get("src")
+        url = absolute(page.response.url, src) if src and width is not None and width <= ICON_PX else None
+        if url and url not in found:
+            found.append(url)
+    return found[:MAX_SMALL_IMAGES]
+
+
 def page_statements(page: Any) -> dict[str, Any]:
     """What the page's metadata and header state about its title, summary, authors, publication and
     modification dates, and where its body's edges sit (``chrome_slots``); only the kinds the page has. Never raises: a statement that cannot be read
     is no statement."""
     statements: dict[str, Any] = {}
     for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
-                       ("modified", _modified), ("authors", _authors), ("body_slots", body_slots)):
+                       ("modified", _modified), ("authors", _authors), ("body_slots", body_slots),
+                       ("small_images", _small_images)):
         try:
             value = read(page)
         except Exception:  # odd metadata (a JSON-LD list where a dict was expected): no statement

@@ -23,6 +23,7 @@ from scrapy.http import Request, Response, TextResponse
 from ipgirl_crawler.discovery.urls import listing_language
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.monitoring.verify_body import body_lines
+from ipgirl_crawler.monitoring.verify_images import captions_in_body, image_record
 from ipgirl_crawler.monitoring.drift import VOUCHED
 from ipgirl_crawler.monitoring.verify_checks import VERIFIED, RunChecks, key_of
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
@@ -48,9 +49,17 @@ def article_record(item: Any, statements: dict[str, Any] | None, opinion: str | 
     record = {name: item.get(name) for name in RECORDED}
     record["body_prefix"] = (item.get("body_text") or "")[:BODY_PREFIX_CHARS]
     record["body_lines"] = body_lines(item.get("body_text"))
+    record["images"] = image_record(item.get("images"))
+    captions = captions_in_body(item.get("images"), item.get("body_text"))
+    if captions:
+        record["captions_in_body"] = captions
     record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
                          for card in item.get("related") or [] if isinstance(card, dict)]
     record["statements"] = statements or {}
+    if record["statements"].get("small_images"):  # kept for the item's images only (the state keeps records)
+        shown = {url for url, _ in record["images"]}
+        record["statements"] = {**record["statements"],
+                                "small_images": [u for u in record["statements"]["small_images"] if u in shown]}
     record["lastmod"] = (item.get("raw_validators") or {}).get("lastmod")
     if opinion is not None:
         record["body_opinion"] = opinion
@@ -146,8 +155,7 @@ class CrossChecks:
             self.stats.inc_value(PREFIX + name, value)
         for name, examples in verdicts.examples.items():
             self.stats.set_value(f"{PREFIX}examples/{name}", [f"{url}: {detail}" for url, detail in examples])
-        vouched = vouched_flagged(self.records, self.listings.snippets,
-                                  lambda key: checks.check_body_text(key, self.records[key])[0] == VERIFIED, key_of)
+        vouched = vouched_flagged(self.records, lambda key: checks.check_body_text(key, self.records[key])[0] == VERIFIED)
         if vouched:
             self.stats.inc_value(VOUCHED, len(vouched))
         if state is None or self.state is None:

@@ -6,14 +6,16 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.monitoring.verify_checks import key_of
-from ipgirl_crawler.monitoring.verify_opinion import vouched_flagged
+from ipgirl_crawler.monitoring.verify_checks import VERIFIED, RunChecks, key_of
+from ipgirl_crawler.monitoring.verify_listings import ListingStatements
+from ipgirl_crawler.monitoring.verify_opinion import doubted, stated_starts, vouched_flagged
 
 BASE = "http://127.0.0.1:8800"
 URL = BASE + "/en/ai/50001-robots-1"
 OTHER = BASE + "/en/ai/50002-chips-2"
 BODY = "The company says the robotic arm can tidy household objects.\n\nIt learned from a few demonstrations."
 SNIPPET = "The company says the robotic arm can tidy household…"
+KEY = key_of(URL)
 
 
 def records(body: str = BODY, opinion: str | None = "flagged", snippet: str | None = SNIPPET,
@@ -21,22 +23,41 @@ def records(body: str = BODY, opinion: str | None = "flagged", snippet: str | No
     card = {"url": URL, "title": "Robots", "snippet": snippet}
     article = {"url": URL, "body_prefix": body, "body_opinion": opinion, "related": [card] if card_from_itself else []}
     other = {"url": OTHER, "body_prefix": "Chips.", "body_opinion": "agreed", "related": [] if card_from_itself else [card]}
-    return {key_of(URL): article, key_of(OTHER): other}  # type: ignore[dict-item]
+    return {KEY: article, key_of(OTHER): other}  # type: ignore[dict-item]
 
 
-@pytest.mark.parametrize(("given", "teasers", "verified", "vouched"), [
-    (records(), {}, True, True),  # another page's card states the body's start
-    (records(snippet=None), {key_of(URL): {SNIPPET}}, True, True),  # a listing's teaser does
-    (records(opinion="agreed"), {}, True, False),  # not flagged: nothing to vouch for
-    (records(opinion=None), {}, True, False),
+@pytest.mark.parametrize(("given", "teasers", "doubt"), [
+    (records(), {}, False),  # another page's card states the body's start
+    (records(snippet=None), {KEY: {SNIPPET}}, False),  # a listing's teaser does
+    (records(opinion="agreed", snippet=None), {}, False),  # not flagged: no doubt to weigh
+    (records(opinion=None, snippet=None), {}, False),
     # negative: the body opens with something else (a byline read as its first block)
-    (records(body="By Ana Ruiz · 3 min read\n\n" + BODY), {}, True, False),
-    (records(snippet="Brussels regulators ask for clearer rules…"), {}, True, False),  # another text
-    (records(snippet="The company…"), {}, True, False),  # too short to state a start
-    (records(card_from_itself=True), {}, True, False),  # a page does not vouch for itself
-    (records(), {}, False, False),  # the body check finds chrome in it (or knows no chrome)
+    (records(body="By Ana Ruiz · 3 min read\n\n" + BODY), {}, True),
+    (records(snippet="Brussels regulators ask for clearer rules…"), {}, True),  # another text
+    (records(snippet="The company…"), {}, True),  # too short to state a start
+    (records(card_from_itself=True), {}, True),  # a page does not vouch for itself
 ])
-def test_a_flagged_body_is_vouched_for_by_the_site_stating_its_start(
-        given: dict[str, dict[str, Any]], teasers: dict[str, set[str]], verified: bool, vouched: bool) -> None:
-    found = vouched_flagged(given, teasers, lambda key: verified, key_of)
-    assert found == ([key_of(URL)] if vouched else [])
+def test_a_flagged_body_is_doubted_unless_the_site_states_its_start(
+        given: dict[str, dict[str, Any]], teasers: dict[str, set[str]], doubt: bool) -> None:
+    assert doubted(given[KEY], stated_starts(given, teasers, key_of).get(KEY, ())) is doubt
+
+
+@pytest.mark.parametrize(("opinion", "verified", "vouched"), [
+    ("flagged", True, [KEY]), ("flagged", False, []), ("agreed", True, []),
+])
+def test_vouched_bodies_are_the_flagged_ones_verified(opinion: str, verified: bool, vouched: list[str]) -> None:
+    assert vouched_flagged(records(opinion=opinion), lambda key: verified) == vouched
+
+
+def test_the_body_check_leaves_a_doubted_body_unverified() -> None:
+    """A body with none of its language's chrome is verified, unless the generic extractor doubted
+    it and the site states nothing of its start."""
+    chrome_page = {"edges": [], "around": [["html/body/div.cta", "Have more questions?"]], "inner": []}
+    def page(n: int, **extra: Any) -> dict[str, Any]:
+        return {"url": f"{BASE}/en/ai/{50010 + n}-p-{n}", "language": "en", "body_prefix": BODY, "body_lines": [],
+                "statements": {"body_slots": chrome_page}, "related": [], **extra}
+    given = {key_of(p["url"]): p for p in [page(n) for n in range(4)] + [page(5, body_opinion="flagged")]}
+    checks = RunChecks(given, ListingStatements(), languages=("en",))
+    outcomes = {key: checks.check_body_text(key, record)[0] for key, record in given.items()}
+    assert outcomes.pop(key_of(f"{BASE}/en/ai/50015-p-5")) == "unverifiable"
+    assert set(outcomes.values()) == {VERIFIED}
