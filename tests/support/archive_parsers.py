@@ -99,10 +99,15 @@ def _body_text_help_center(item: Any) -> None:  # a help center's "Have more que
     _chrome_kept(item, f"{hc['q']} {hc['submit']}")
 
 
+def _images(item: Any) -> None:  # a lazy image counted twice: its placeholder's and its <noscript> copy
+    if item.get("images"):
+        item["images"] = [*item["images"], item["images"][0]]
+
+
 BREAKS: dict[str, Callable[[Any], None]] = {
     "title": _title, "summary": _summary, "category": _category, "related": _related,
     "translations": _translations, "published_at": _published_at, "authors": _authors,
-    "site_notice": _site_notice, "helpful_votes": _votes, "body_text": _body_text}
+    "site_notice": _site_notice, "helpful_votes": _votes, "body_text": _body_text, "images": _images}
 
 
 def _published_day_only(item: Any) -> None:  # the visible day read, not the instant the header states
