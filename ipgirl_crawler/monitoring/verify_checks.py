@@ -26,7 +26,7 @@ from typing import Any
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
 from ipgirl_crawler.monitoring.verify_images import images_verdict, site_titles
-from ipgirl_crawler.monitoring.verify_opinion import doubted, stated_starts
+from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
@@ -55,10 +55,6 @@ CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "pub
 # What a record keeps of a field whose value it does not carry whole (empty when the field is).
 VALUE_OF = {"body_text": "body_prefix"}
 MAX_EXAMPLES = 5
-# Cards of this many pages showing one snippet state an article's start: a body it starts neither
-# the summary nor the body of is misread (held-out email design W: bodies read without their first
-# blocks, whose right cards on A and B pages were blamed instead; 0 of 600 pages of eras A-V).
-MIN_AGREEING = 2
 # A news dateline opening the body ("PARIS — ", "BERLIN – "): a card's snippet may start after it.
 _DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
 # Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
@@ -131,7 +127,7 @@ class RunChecks:
         self.incoming = incoming_translations(records.values())
         self.chrome = chrome_texts(records.values())
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-        self.agreeing = agreeing_cards(records)
+        self.agreeing = agreeing_cards(records, key_of)
         self.starts = stated_starts(records, listings.snippets, key_of)  # the site's snippets of each article
         self._body_verdicts: dict[str, Verdict] = {}
         self._titles: dict[str, str] | None = None
@@ -228,6 +224,9 @@ class RunChecks:
 
     def check_related(self, key: str, record: dict[str, Any]) -> Verdict:
         cards = record.get("related") or []
+        heading = record.get("statements", {}).get("related_heading")
+        if not cards and heading:  # held-out W: "Discover more" over 4 cards the reading missed, 7 of 120 pages in A,B,W
+            return CONTRADICTED, f"no card read, the page shows {heading[:60]!r} over its related articles"
         keys = [key_of(card.get("url")) for card in cards if isinstance(card, dict)]
         twice = next((k for i, k in enumerate(keys) if k is not None and k in keys[:i]), None)
         if twice is not None:  # a list of cards shows each article once (a carousel's clones read as cards)
@@ -346,25 +345,6 @@ def _cut_longer_than(snippet: str, text: object, language: object) -> bool:
         return False
     tail = shown[len(kept):].strip(CARD_GLUE)
     return not tail or not is_date_line(tail, language if isinstance(language, str) else "en")
-
-
-def agreeing_cards(records: dict[str, dict[str, Any]]) -> dict[str, tuple[int, dict[str, Any]]]:
-    """key -> (pages, one card): for an article that the related cards of ``MIN_AGREEING`` pages or
-    more point at with snippets starting alike (24 characters), the start most pages show: the site
-    states the article's start twice."""
-    shown: dict[str, dict[str, dict[str, dict[str, Any]]]] = defaultdict(lambda: defaultdict(dict))
-    for source, record in records.items():
-        for card in record.get("related") or []:
-            start = norm_snippet(card.get("snippet"))[:24] if isinstance(card, dict) else ""
-            target = key_of(card.get("url")) if start else None
-            if target and target != source:
-                shown[target][start].setdefault(source, card)
-    found = {}
-    for target, starts in shown.items():
-        cards = max(starts.values(), key=len)
-        if len(cards) >= MIN_AGREEING:
-            found[target] = (len(cards), next(iter(cards.values())))
-    return found
 
 
 def notice_texts(records: Any) -> dict[str, str | None]:

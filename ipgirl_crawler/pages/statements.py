@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from ipgirl_crawler.discovery.urls import absolute
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
@@ -136,12 +138,15 @@ def _authors(page: Any) -> dict[str, list[str]]:
 # local site's avatars are 40 pixels wide, its share icons 24; its figures 264 or more.
 ICON_PX = 64
 MAX_SMALL_IMAGES = 20
-_CSS_WIDTH = re.compile(r"(?:^|;)\s*(?:max-)?width\s*:\s*(\d+(?:\.\d+)?)px", re.IGNORECASE)
+# The images that state a width (an XPath: 5 µs on a 337-element site-builder page, iter("img") 250).
+_SIZED_IMAGES = etree.XPath("//img[@width or @style]")
+_CSS_WIDTH = re.compile(r"(?<![\w-])(?:max-)?width\s*:\s*(\d+(?:\.\d+)?)px", re.IGNORECASE)
 
 
 def shown_width(img: Any) -> float | None:
     """The CSS pixels an ``<img>`` is shown wide: its inline style's (max-)width, else its width attribute."""
-    found = _CSS_WIDTH.search(img.get("style") or "")
+    style = img.get("style") or ""
+    found = _CSS_WIDTH.search(style) if "px" in style else None
     if found:
         return float(found[1])
     width = (img.get("width") or "").strip()
@@ -151,12 +156,19 @@ def shown_width(img: Any) -> float | None:
 def _small_images(page: Any) -> list[str]:
     """The absolute URLs of the page's images shown ``ICON_PX`` wide or less."""
     found = []
-    for img in page.root.iter("img"):
+    for img in _SIZED_IMAGES(page.root):
         width, src = shown_width(img), img.get("src")
         url = absolute(page.response.url, src) if src and width is not None and width <= ICON_PX else None
         if url and url not in found:
             found.append(url)
     return found[:MAX_SMALL_IMAGES]
+
+
+def _related_heading(page: Any) -> str | None:
+    """The heading the page shows over a list of related articles ("Discover more", "Related
+    articles": the UI strings' ``discover``), if it shows one."""
+    heading = page.discover_heading()
+    return _text(text_of(heading)) if heading is not None else None
 
 
 def page_statements(page: Any) -> dict[str, Any]:
@@ -166,7 +178,7 @@ def page_statements(page: Any) -> dict[str, Any]:
     statements: dict[str, Any] = {}
     for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
                        ("modified", _modified), ("authors", _authors), ("body_slots", body_slots),
-                       ("small_images", _small_images)):
+                       ("small_images", _small_images), ("related_heading", _related_heading)):
         try:
             value = read(page)
         except Exception:  # odd metadata (a JSON-LD list where a dict was expected): no statement
