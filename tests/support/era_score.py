@@ -49,6 +49,9 @@ def era_report(items: list[dict[str, Any]], expected: list[dict[str, Any]], era_
 
 # A failed monitor names a field as "field <name> …"; the body's second-opinion drift names the body.
 NAMED_BY = {"body_text": ("drift: body second opinion",)}
+# The fields computed from the body's text (README: "the body's HTML, count and hash follow its text"):
+# named when it is.
+FOLLOWS = {"body_html": "body_text", "word_count": "body_text", "content_hash": "body_text"}
 ESTIMATE = "ipgirl/verify/{}/estimate"
 FAILED = "ipgirl/monitors/failed"
 
@@ -63,7 +66,8 @@ def run_stats(state_dir: Path) -> dict[str, Any]:
 def names(line: str, field: str) -> bool:
     """Whether a failed monitor's line names ``field``."""
     return re.search(rf"\bfield {re.escape(field)}\b", line) is not None \
-        or any(line.startswith(prefix) for prefix in NAMED_BY.get(field, ()))
+        or any(line.startswith(prefix) for prefix in NAMED_BY.get(field, ())) \
+        or field in FOLLOWS and names(line, FOLLOWS[field])
 
 
 def field_table(whole: Any, found: int, stats: dict[str, Any]) -> dict[str, dict[str, Any]]:

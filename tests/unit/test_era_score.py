@@ -20,9 +20,11 @@ BODY_VERIFY = "verify: field body_text contradicted by the site on 4 of 120 chec
     (BODY_VERIFY, "body_text", True),
     (BODY_DRIFT, "body_text", True),      # the second opinion's drift is about the body
     (RELATED, "title", False),            # negative: another field's line
-    (BODY_VERIFY, "body_html", False),    # negative: a name the line holds only as a part of another
+    (BODY_VERIFY, "body", False),         # negative: a name the line holds only as a part of another
     ("verify: field authorsx estimated right", "authors", False),
     (BODY_DRIFT, "images", False),
+    (BODY_VERIFY, "word_count", True),    # computed from the body's text: named with it
+    (RELATED, "content_hash", False),
 ])
 def test_a_failed_monitor_names_a_field(line: str, field: str, named: bool) -> None:
     assert names(line, field) is named
