@@ -128,7 +128,7 @@ class RunChecks:
         self.chrome = chrome_texts(records.values())
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.agreeing = agreeing_cards(records, key_of)
-        self.starts = stated_starts(records, listings.snippets, key_of)  # the site's snippets of each article
+        self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article
         self._body_verdicts: dict[str, Verdict] = {}
         self._titles: dict[str, str] | None = None
 

@@ -31,10 +31,15 @@ MIN_AGREEING = 2
 
 
 def stated_starts(records: dict[str, dict[str, Any]], teasers: dict[str, set[str]],
-                  key_of: Callable[[object], str | None]) -> dict[str, list[str]]:
-    """key -> the snippets the site shows of that article: its listings' teasers, and the related
-    cards of the run's other pages."""
+                  key_of: Callable[[object], str | None],
+                  known: Callable[[str], dict[str, Any] | None] = lambda key: None) -> dict[str, list[str]]:
+    """key -> the snippets the site shows of that article: its listings' teasers, the related
+    cards of the run's other pages, and the one that stated its start when an earlier run read it."""
     found: dict[str, list[str]] = defaultdict(list)
+    for key in records:
+        kept = (known(key) or {}).get("stated_start")
+        if isinstance(kept, str):
+            found[key].append(kept)
     for key, snippets in teasers.items():
         found[key].extend(snippets)
     for source, record in records.items():
@@ -45,11 +50,18 @@ def stated_starts(records: dict[str, dict[str, Any]], teasers: dict[str, set[str
     return found
 
 
-def start_stated(record: dict[str, Any], snippets: Iterable[str]) -> bool:
-    """Whether one of ``snippets`` (of ``MIN_SNIPPET_CHARS`` or more) starts the body's first block."""
+def stating_snippet(record: dict[str, Any], snippets: Iterable[str]) -> str | None:
+    """The first of ``snippets`` (of ``MIN_SNIPPET_CHARS`` or more) that starts the body's first
+    block; the state keeps it (``stated_start``), for a run that reads the article again but not
+    the pages whose cards stated it."""
     first = str(record.get("body_prefix") or "").split("\n\n")[0]
-    return bool(first) and any(len(norm_snippet(s)) >= MIN_SNIPPET_CHARS and is_prefix_snippet(s, first)
-                               for s in snippets)
+    return next((s for s in snippets if len(norm_snippet(s)) >= MIN_SNIPPET_CHARS and is_prefix_snippet(s, first)),
+                None) if first else None
+
+
+def start_stated(record: dict[str, Any], snippets: Iterable[str]) -> bool:
+    """Whether one of ``snippets`` starts the body's first block."""
+    return stating_snippet(record, snippets) is not None
 
 
 def doubted(record: dict[str, Any], snippets: Iterable[str]) -> bool:

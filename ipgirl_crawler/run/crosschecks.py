@@ -28,7 +28,7 @@ from ipgirl_crawler.monitoring.drift import VOUCHED
 from ipgirl_crawler.monitoring.verify_checks import VERIFIED, RunChecks, key_of
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_monitor import HISTORY, estimates_of, verify_counts
-from ipgirl_crawler.monitoring.verify_opinion import vouched_flagged
+from ipgirl_crawler.monitoring.verify_opinion import stating_snippet, vouched_flagged
 from ipgirl_crawler.monitoring.verify_state import VerifyState
 from ipgirl_crawler.run.state import CrawlState
 
@@ -167,7 +167,8 @@ class CrossChecks:
 
     def remembered(self, key: str, checks: RunChecks) -> dict[str, Any]:
         best = checks.best(key, self.records[key])
-        return {**best, "teaser_titles": sorted(self.listings.titles.get(key, ())),
+        return {**best, "stated_start": stating_snippet(self.records[key], checks.starts.get(key, ())),
+                "teaser_titles": sorted(self.listings.titles.get(key, ())),
                 "teaser_snippets": sorted(self.listings.snippets.get(key, ())),
                 "teaser_categories": sorted(self.listings.categories.get(key, ()))}
 

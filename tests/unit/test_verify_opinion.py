@@ -61,3 +61,14 @@ def test_the_body_check_leaves_a_doubted_body_unverified() -> None:
     outcomes = {key: checks.check_body_text(key, record)[0] for key, record in given.items()}
     assert outcomes.pop(key_of(f"{BASE}/en/ai/50015-p-5")) == "unverifiable"
     assert set(outcomes.values()) == {VERIFIED}
+
+
+def test_a_start_an_earlier_run_saw_stated_still_vouches() -> None:
+    """An incremental run reads a changed article again, not the pages whose cards stated its start:
+    the state's ``stated_start`` stands, while it still starts the body."""
+    alone = {KEY: records()[KEY]}
+    assert doubted(alone[KEY], stated_starts(alone, {}, key_of).get(KEY, ()))
+    kept = {"stated_start": SNIPPET}
+    assert not doubted(alone[KEY], stated_starts(alone, {}, key_of, lambda key: kept).get(KEY, ()))
+    moved = {KEY: {**alone[KEY], "body_prefix": "A new opening.\n\n" + BODY}}  # negative: the start changed
+    assert doubted(moved[KEY], stated_starts(moved, {}, key_of, lambda key: kept).get(KEY, ()))
