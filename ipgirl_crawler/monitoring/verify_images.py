@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from ipgirl_crawler.monitoring.verify_match import norm
 
@@ -56,6 +57,12 @@ def captions_in_body(images: object, body_text: object) -> list[str]:
     return found
 
 
+def named(url: str) -> str:
+    """An image as an example names it: "…/media/authors/a.png", its path's last three parts (the
+    examples' URLs are the pages', which the summary line and its readers pick out)."""
+    return "…/" + "/".join(urlsplit(url).path.split("/")[-3:]).lstrip("/")
+
+
 def images_verdict(record: dict[str, Any], other_titles: dict[str, str], key: str) -> Verdict:
     """(outcome, what disagreed) of an article's images; ``other_titles``: {normalised title: key}
     of the articles the site titles (``site_titles``)."""
@@ -66,12 +73,12 @@ def images_verdict(record: dict[str, Any], other_titles: dict[str, str], key: st
     urls: set[str] = set()
     for url, alt in images:
         if url in small:
-            return "contradicted", f"image {url} is shown 64 pixels wide or less: an icon or a portrait"
+            return "contradicted", f"image {named(url)} is shown 64 pixels wide or less: an icon or a portrait"
         if url in urls:
-            return "contradicted", f"image {url} listed twice"
+            return "contradicted", f"image {named(url)} listed twice"
         urls.add(url)
         if other_titles.get(norm(alt), key) != key and norm(alt) != norm(record.get("title")):
-            return "contradicted", f"image {url}'s alt {alt!r} is the title of another article: a card's thumbnail"
+            return "contradicted", f"image {named(url)}'s alt {alt!r} is the title of another article: a card's thumbnail"
     captions = record.get("captions_in_body") or []
     if captions:
         return "contradicted", f"the caption {captions[0][:80]!r} read as a block of the body, its image without it"

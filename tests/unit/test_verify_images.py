@@ -59,3 +59,9 @@ def test_small_images_are_the_page_s_icons_and_portraits_only() -> None:
     page = type("Page", (), {"root": lxml.html.fromstring(html),
                              "response": type("R", (), {"url": "http://x/en/ai/1-a"})()})()
     assert _small_images(page) == ["http://x/media/authors/a.png", "http://x/i/share.png"]
+
+
+def test_an_example_names_the_image_by_its_path_not_a_url() -> None:
+    """The summary line's examples are the pages' URLs (the drift tests pick them out)."""
+    detail = images_verdict(record([FIGURE, FIGURE]), TITLES, "en:50075")[1]
+    assert detail == "image …/media/50075/figure-1.jpg listed twice" and "http" not in detail
