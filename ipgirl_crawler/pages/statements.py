@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from ipgirl_crawler.discovery.urls import absolute
+from ipgirl_crawler.discovery.urls import absolute, article_ref
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
 from ipgirl_crawler.pages.chrome_slots import body_slots
@@ -134,6 +134,8 @@ def _authors(page: Any) -> dict[str, list[str]]:
     return found
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+MAX_RELATED_SCAN = 400  # elements after the heading: a card list of 4-6 cards is ~60 (W: 48)
 # An image a browser shows this narrow is an icon or a portrait, never an article's figure: the
 # local site's avatars are 40 pixels wide, its share icons 24; its figures 264 or more.
 ICON_PX = 64
@@ -166,9 +168,23 @@ def _small_images(page: Any) -> list[str]:
 
 def _related_heading(page: Any) -> str | None:
     """The heading the page shows over a list of related articles ("Discover more", "Related
-    articles": the UI strings' ``discover``), if it shows one."""
+    articles": the UI strings' ``discover``), when a link to another article follows it before
+    the next heading of its rank or higher (a 30-article test site shows the heading over an
+    empty list on pages with no related article)."""
     heading = page.discover_heading()
-    return _text(text_of(heading)) if heading is not None else None
+    start = page.positions.get(heading) if heading is not None else None
+    if start is None:
+        return None
+    rank = heading.tag if heading.tag in _HEADINGS else "h6"
+    own = article_ref(page.response.url)
+    for element in page.elements[start + 1:start + 1 + MAX_RELATED_SCAN]:
+        if element.tag in _HEADINGS and element.tag <= rank:
+            return None
+        href = element.get("href") if element.tag == "a" else None
+        target = article_ref(absolute(page.response.url, href) or "") if href else None
+        if target is not None and target != own:
+            return _text(text_of(heading))
+    return None
 
 
 def page_statements(page: Any) -> dict[str, Any]:

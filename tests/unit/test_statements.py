@@ -114,6 +114,8 @@ def test_a_client_rendered_page_states_its_dates_in_its_json_state() -> None:
     ('<section><h2>Related articles</h2><ul><li><a href="/en/ai/50001-other">Other</a></li></ul></section>',
      "Related articles"),
     (SIDEBAR, None),  # negative: another box's heading
+    ("<section><h2>Discover more</h2><ul></ul></section><hr><p><a href='/en/about'>About</a></p>", None),  # an empty list
+    ("<h3>Discover more</h3><h2>Comments</h2><p><a href='/en/ai/50001-other'>Other</a></p>", None),  # another section's link
     ("<p>Discover more about robots in our guide to the lab's arms and grippers.</p>", None),  # a sentence
 ])
 def test_the_page_states_it_shows_related_articles(after: str, heading: str | None) -> None:
