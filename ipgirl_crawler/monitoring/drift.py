@@ -28,6 +28,10 @@ DROPPED = "ipgirl/validate/dropped"  # ... of which had no usable title, body, i
 MISSING, INVALID = "ipgirl/validate/missing/", "ipgirl/validate/invalid/"
 OPINION = "ipgirl/body/second_opinion/"  # agreed / fallback / flagged, counted by the body's second opinion
 EXAMPLES = "ipgirl/drift/examples/"
+OPINION_OUTCOMES = ("agreed", "fallback", "flagged")
+# Flagged pages whose body the site vouches for (its cards state its start, the body check verifies
+# it; ``monitoring/verify_opinion``), counted by the cross-checks: no evidence of drift.
+VOUCHED = OPINION + "flagged_vouched"
 OPINION_EXAMPLES = ("fallback", "flagged")  # the second opinion's outcomes that drift messages name pages of
 HISTORY_KEY = "ipgirl/history/runs"  # the runs this one was compared with, and itself: for the report
 MAX_EXAMPLES = 5
@@ -67,6 +71,11 @@ def count_page(stats: Any, counts: dict[str, int], url: str | None) -> None:
             record_example(stats, "body_" + outcome, url)
 
 
+def body_opinion(counts: dict[str, int]) -> str | None:
+    """What the second opinion said of one page's body ("agreed", "fallback", "flagged"), from its counts."""
+    return next((what for what in OPINION_OUTCOMES if counts.get(OPINION + what)), None)
+
+
 def examples_text(stats: dict[str, Any], *kinds: str) -> str:
     """"; e.g. URL, URL" from the examples of ``kinds``; empty when none were kept."""
     urls: list[str] = []
@@ -98,14 +107,19 @@ def not_article_failures(stats: dict[str, Any], limits: dict[str, Any]) -> list[
 
 
 def second_opinion_failures(stats: dict[str, Any], limits: dict[str, Any]) -> list[str]:
-    """The generic extractor had to supply the body, or disagreed with ours, on too many pages."""
-    counts = {what: _count(stats, OPINION + what) for what in ("agreed", "fallback", "flagged")}
+    """The generic extractor had to supply the body, or disagreed with ours, on too many pages (the
+    flagged pages whose body the site vouches for, ``VOUCHED``, not counted)."""
+    counts = {what: _count(stats, OPINION + what) for what in OPINION_OUTCOMES}
     total = sum(counts.values())
     if total < limits["min_pages"]:
         return []
+    vouched = min(_count(stats, VOUCHED), counts["flagged"])
+    counts["flagged"] -= vouched
     found = []
     for what, meaning in (("fallback", "used the generic extractor's body (ours missing or far off)"),
-                          ("flagged", "kept our body though the generic extractor disagrees")):
+                          ("flagged", "kept our body though the generic extractor disagrees"
+                                      + (f" and the site vouches for none of them ({vouched} more it does)"
+                                         if vouched else ""))):
         rate, maximum = counts[what] / total, limits[f"max_body_{what}_rate"]
         if rate > maximum:
             found.append(f"drift: body second opinion {what} on {counts[what]} of {total} pages ({percent(rate)}, "

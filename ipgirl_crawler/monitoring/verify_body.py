@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.monitoring.verify_match import is_date_line
 from ipgirl_crawler.pages.chrome_slots import EDGE_FIRST, EDGE_LAST
 
@@ -34,6 +36,15 @@ OPENING = 2
 MAX_DATE_PIECE = 40  # "Aktualisiert am 11. September 2024, 14:30 Uhr" is 44: a label and a time are no body either way
 _YEAR_ALONE = re.compile(r"\d{4}")  # "2023" over a yearly review: a heading
 MAX_LINE = 300  # the longest body block compared (chrome_slots.MAX_TEXT: longer texts are prose)
+# A body the generic extractor supplied (the second opinion's "fallback") is its text of the whole
+# page, not read by the page's places: what it holds is no evidence of prose (W: 17 fallback bodies
+# holding the votes question, the footer and the "view in your browser" line kept them from chrome).
+FALLBACK = "fallback"
+# The site's own widget labels (``data/ui-strings.json``), in the page's language or English: a
+# body block that is one of them whole is the widget's, never the article's (W: the votes question
+# and "Discover more" in 17 fallback bodies, at a place of ~10 texts a language, too many for
+# ``is_chrome``; no body of eras A-V, 300 articles seed 11, holds one).
+WIDGET_LABELS = ("helpful_q", "discover", "share", "read_also")
 
 
 def line_key(text: str) -> int:
@@ -46,12 +57,23 @@ def line_key(text: str) -> int:
     return len(data) << 32 | zlib.crc32(data)
 
 
+def table_cell(block: str) -> str:
+    """A block as the page shows it: a body the generic extractor supplied writes a layout table's
+    row of one cell as ``| text |`` (held-out email design W: 17 fallback bodies, "| Was this
+    article helpful? |" among their blocks), its text that cell's."""
+    if len(block) > 2 and block[0] == block[-1] == "|":
+        inner = block[1:-1].strip()
+        if "|" not in inner:
+            return inner
+    return block
+
+
 def body_lines(body_text: object) -> list[int]:
     """The body's blocks as compared with chrome texts: the short ones' keys, 0 for the others
     (kept, so that a block's place among the body's blocks stays known)."""
     if not isinstance(body_text, str):
         return []
-    return [line_key(block) if len(block) <= MAX_LINE else 0 for block in body_text.split("\n\n") if block]
+    return [line_key(table_cell(block)) if len(block) <= MAX_LINE else 0 for block in body_text.split("\n\n") if block]
 
 
 def _slots(record: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +99,8 @@ def chrome_texts(records: Any) -> Chrome:
     prose: dict[str, set[int]] = defaultdict(set)  # texts some body holds between its edges
     for record, language in zip(records, languages):
         article_places.update(_slots(record).get("inner") or ())
-        prose[language].update((record.get("body_lines") or [])[EDGE_FIRST:-EDGE_LAST])
+        if record.get("body_opinion") != FALLBACK:
+            prose[language].update((record.get("body_lines") or [])[EDGE_FIRST:-EDGE_LAST])
     shown: dict[str, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
     texts_of: dict[int, str] = {}
     for number, record in enumerate(records):
@@ -127,6 +150,16 @@ def only_dates(block: str, language: str) -> bool:
         and all(len(piece) <= MAX_DATE_PIECE and len(piece.split()) <= 5 for piece in pieces)
 
 
+@lru_cache(maxsize=32)
+def widget_labels(language: str) -> dict[int, str]:
+    """{key: text} of the site's widget labels in ``language`` and English."""
+    found = {}
+    for name in WIDGET_LABELS:
+        for text in ui_strings.ui_variants(language, name):
+            found[line_key(text)] = text
+    return found
+
+
 def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
     """(outcome, what disagreed) of one article's body against the site's chrome texts, and its
     opening lines (a line of dates only is the byline's)."""
@@ -134,6 +167,13 @@ def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
     dated = next((block for block in opening_blocks(record) if only_dates(block, language)), None)
     if dated is not None:
         return "contradicted", f"the body opens with {dated[:80]!r}, a line that only dates the article (the byline's)"
+    captions = record.get("captions_in_body") or []
+    if captions:
+        return "contradicted", f"the body holds {captions[0][:80]!r}, the caption of one of its images"
+    labels = widget_labels(language)
+    label = next((labels[line] for line in record.get("body_lines") or () if line in labels), None)
+    if label is not None:
+        return "contradicted", f"the body holds {label!r}, a label of the site's own widgets"
     known = chrome.get(str(record.get("language") or ""), {})
     held = next((line for line in record.get("body_lines") or () if line and line in known), None)
     if held is not None:

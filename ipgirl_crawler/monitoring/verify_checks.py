@@ -25,6 +25,8 @@ from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
+from ipgirl_crawler.monitoring.verify_images import images_verdict, site_titles
+from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
@@ -49,20 +51,16 @@ EMPTY = "empty"  # no value, and no statement that there should be one: counted 
 BOUND = "bound"
 # The contract fields some statement of the site restates; the others are reported unverifiable.
 CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-                  "helpful_votes", "related", "translations", "body_text")
+                  "helpful_votes", "related", "translations", "body_text", "images")
 # What a record keeps of a field whose value it does not carry whole (empty when the field is).
 VALUE_OF = {"body_text": "body_prefix"}
 MAX_EXAMPLES = 5
-# Cards of this many pages showing one snippet state an article's start: a body it starts neither
-# the summary nor the body of is misread (held-out email design W: bodies read without their first
-# blocks, whose right cards on A and B pages were blamed instead; 0 of 600 pages of eras A-V).
-MIN_AGREEING = 2
 # A news dateline opening the body ("PARIS — ", "BERLIN – "): a card's snippet may start after it.
 _DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
 # Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
 # ~10-25 % of the site's pages do not show): an empty one is taken to be right in the estimate.
 # Every article shows the others: an empty one is wrong (the coverage monitors fail it too).
-EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes"})
+EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes", "images"})
 SHOWN_BY_EVERY_ARTICLE = tuple(name for name in CHECKED_FIELDS if name not in EMPTY_MAY_BE_RIGHT)
 Verdict = tuple[str, str]  # (outcome, what disagreed)
 NONE: Verdict = (UNVERIFIABLE, "")
@@ -129,8 +127,10 @@ class RunChecks:
         self.incoming = incoming_translations(records.values())
         self.chrome = chrome_texts(records.values())
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-        self.agreeing = agreeing_cards(records)
+        self.agreeing = agreeing_cards(records, key_of)
+        self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article
         self._body_verdicts: dict[str, Verdict] = {}
+        self._titles: dict[str, str] | None = None
 
     def target(self, key: str | None) -> dict[str, Any] | None:
         return (self.records.get(key) or self.known(key)) if key else None
@@ -224,6 +224,9 @@ class RunChecks:
 
     def check_related(self, key: str, record: dict[str, Any]) -> Verdict:
         cards = record.get("related") or []
+        heading = record.get("statements", {}).get("related_heading")
+        if not cards and heading:  # held-out W: "Discover more" over 4 cards the reading missed, 7 of 120 pages in A,B,W
+            return CONTRADICTED, f"no card read, the page shows {heading[:60]!r} over its related articles"
         keys = [key_of(card.get("url")) for card in cards if isinstance(card, dict)]
         twice = next((k for i, k in enumerate(keys) if k is not None and k in keys[:i]), None)
         if twice is not None:  # a list of cards shows each article once (a carousel's clones read as cards)
@@ -257,6 +260,8 @@ class RunChecks:
 
     def _body_verdict(self, key: str, record: dict[str, Any]) -> Verdict:
         verdict = body_verdict(record, self.chrome)
+        if verdict[0] == VERIFIED and doubted(record, self.starts.get(key, ())):
+            verdict = NONE
         if verdict[0] == CONTRADICTED or key not in self.agreeing:
             return verdict
         sources, card = self.agreeing[key]
@@ -271,6 +276,11 @@ class RunChecks:
     def body_contradicted(self, key: str | None) -> bool:
         """Whether the body of an article read this run is contradicted."""
         return key in self.records and self.check_body_text(key, self.records[key])[0] == CONTRADICTED
+
+    def check_images(self, key: str, record: dict[str, Any]) -> Verdict:
+        if self._titles is None:
+            self._titles = site_titles(self.records, self.listings.titles)
+        return images_verdict(record, self._titles, key)
 
     def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
         translations = record.get("translations") or {}
@@ -335,25 +345,6 @@ def _cut_longer_than(snippet: str, text: object, language: object) -> bool:
         return False
     tail = shown[len(kept):].strip(CARD_GLUE)
     return not tail or not is_date_line(tail, language if isinstance(language, str) else "en")
-
-
-def agreeing_cards(records: dict[str, dict[str, Any]]) -> dict[str, tuple[int, dict[str, Any]]]:
-    """key -> (pages, one card): for an article that the related cards of ``MIN_AGREEING`` pages or
-    more point at with snippets starting alike (24 characters), the start most pages show: the site
-    states the article's start twice."""
-    shown: dict[str, dict[str, dict[str, dict[str, Any]]]] = defaultdict(lambda: defaultdict(dict))
-    for source, record in records.items():
-        for card in record.get("related") or []:
-            start = norm_snippet(card.get("snippet"))[:24] if isinstance(card, dict) else ""
-            target = key_of(card.get("url")) if start else None
-            if target and target != source:
-                shown[target][start].setdefault(source, card)
-    found = {}
-    for target, starts in shown.items():
-        cards = max(starts.values(), key=len)
-        if len(cards) >= MIN_AGREEING:
-            found[target] = (len(cards), next(iter(cards.values())))
-    return found
 
 
 def notice_texts(records: Any) -> dict[str, str | None]:

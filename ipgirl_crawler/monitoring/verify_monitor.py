@@ -21,7 +21,7 @@ PREFIX = "ipgirl/verify/"
 HISTORY = PREFIX + "history"  # the site's earlier runs' estimates, oldest first
 OUTCOMES = ("verified", "contradicted", "unverifiable", "empty", "corrected", "bound")
 # The contract fields the site never restates (the body's HTML, count and hash follow its text).
-NEVER_RESTATED = ("body_html", "word_count", "images", "tags", "modified_at", "content_hash")
+NEVER_RESTATED = ("body_html", "word_count", "tags", "modified_at", "content_hash")
 
 
 def default_limits() -> dict[str, Any]:

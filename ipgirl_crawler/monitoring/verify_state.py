@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS verify_articles (key TEXT PRIMARY KEY, record TEXT, r
 CREATE TABLE IF NOT EXISTS verify_runs (run_id TEXT PRIMARY KEY, estimates TEXT);
 """
 KEPT = ("url", "language", "title", "category", "summary", "body_prefix", "translations",
-        "teaser_titles", "teaser_snippets", "teaser_categories")
+        "teaser_titles", "teaser_snippets", "teaser_categories", "stated_start")
 
 
 class VerifyState:

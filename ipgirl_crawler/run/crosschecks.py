@@ -23,9 +23,12 @@ from scrapy.http import Request, Response, TextResponse
 from ipgirl_crawler.discovery.urls import listing_language
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.monitoring.verify_body import body_lines
-from ipgirl_crawler.monitoring.verify_checks import RunChecks, key_of
+from ipgirl_crawler.monitoring.verify_images import captions_in_body, image_record
+from ipgirl_crawler.monitoring.drift import VOUCHED
+from ipgirl_crawler.monitoring.verify_checks import VERIFIED, RunChecks, key_of
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_monitor import HISTORY, estimates_of, verify_counts
+from ipgirl_crawler.monitoring.verify_opinion import stating_snippet, vouched_flagged
 from ipgirl_crawler.monitoring.verify_state import VerifyState
 from ipgirl_crawler.run.state import CrawlState
 
@@ -40,15 +43,26 @@ RECORDED = ("url", "language", "title", "summary", "category", "breadcrumbs", "a
 CARD_FIELDS = ("title", "url", "category", "snippet")
 
 
-def article_record(item: Any, statements: dict[str, Any] | None) -> dict[str, Any]:
-    """What the checks need of an item: its checked fields, the start of its body, its cards."""
+def article_record(item: Any, statements: dict[str, Any] | None, opinion: str | None = None) -> dict[str, Any]:
+    """What the checks need of an item: its checked fields, the start of its body, its cards, what
+    the generic extractor said of its body (``opinion``)."""
     record = {name: item.get(name) for name in RECORDED}
     record["body_prefix"] = (item.get("body_text") or "")[:BODY_PREFIX_CHARS]
     record["body_lines"] = body_lines(item.get("body_text"))
+    record["images"] = image_record(item.get("images"))
+    captions = captions_in_body(item.get("images"), item.get("body_text"))
+    if captions:
+        record["captions_in_body"] = captions
     record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
                          for card in item.get("related") or [] if isinstance(card, dict)]
     record["statements"] = statements or {}
+    if record["statements"].get("small_images"):  # kept for the item's images only (the state keeps records)
+        shown = {url for url, _ in record["images"]}
+        record["statements"] = {**record["statements"],
+                                "small_images": [u for u in record["statements"]["small_images"] if u in shown]}
     record["lastmod"] = (item.get("raw_validators") or {}).get("lastmod")
+    if opinion is not None:
+        record["body_opinion"] = opinion
     return record
 
 
@@ -104,7 +118,8 @@ class CrossChecks:
         started = time.thread_time()
         key = key_of(item.get("url"))
         if key is not None:
-            self.records[key] = article_record(item, getattr(item, "_statements", None))
+            self.records[key] = article_record(item, getattr(item, "_statements", None),
+                                               getattr(item, "_body_opinion", None))
         self.cpu_seconds += time.thread_time() - started
 
     def target(self, key: str | None) -> dict[str, Any] | None:
@@ -140,6 +155,9 @@ class CrossChecks:
             self.stats.inc_value(PREFIX + name, value)
         for name, examples in verdicts.examples.items():
             self.stats.set_value(f"{PREFIX}examples/{name}", [f"{url}: {detail}" for url, detail in examples])
+        vouched = vouched_flagged(self.records, lambda key: checks.check_body_text(key, self.records[key])[0] == VERIFIED)
+        if vouched:
+            self.stats.inc_value(VOUCHED, len(vouched))
         if state is None or self.state is None:
             return
         whole = state.whole_run_stats(self.stats.get_stats())
@@ -149,7 +167,8 @@ class CrossChecks:
 
     def remembered(self, key: str, checks: RunChecks) -> dict[str, Any]:
         best = checks.best(key, self.records[key])
-        return {**best, "teaser_titles": sorted(self.listings.titles.get(key, ())),
+        return {**best, "stated_start": stating_snippet(self.records[key], checks.starts.get(key, ())),
+                "teaser_titles": sorted(self.listings.titles.get(key, ())),
                 "teaser_snippets": sorted(self.listings.snippets.get(key, ())),
                 "teaser_categories": sorted(self.listings.categories.get(key, ()))}
 

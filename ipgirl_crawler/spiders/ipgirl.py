@@ -33,7 +33,7 @@ from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.logs.safe import safe_for_log
 from ipgirl_crawler.middlewares import OffOrigin, OriginMiddleware
-from ipgirl_crawler.monitoring.drift import count_page, record_example
+from ipgirl_crawler.monitoring.drift import body_opinion, count_page, record_example
 from ipgirl_crawler.run import plugins
 from ipgirl_crawler.run.bounds import DiscoveryBounds
 from ipgirl_crawler.run.deadlinks import DeadLinks
@@ -299,6 +299,7 @@ class IpgirlSpider(FetchOutcomes, Spider):
         item = ArticleItem(result.item)
         # the page pipelines' work, done in the worker; what its metadata restates (run/crosschecks.py)
         item._page_outcome, item._statements = result.outcome, result.statements
+        item._body_opinion = body_opinion(result.counts)  # the generic extractor's word on the body
         item["raw_validators"] = {"etag": _header(response, b"ETag"), "last_modified": _header(response, b"Last-Modified"),
                                   "lastmod": response.meta.get("lastmod")}
         yield item

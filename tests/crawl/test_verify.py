@@ -21,7 +21,7 @@ from tests.support.operations import articles, run_entrypoint
 
 ERAS = "A,B,C,D,E,F,G,H,I,J,K,L,M,N,O"
 CHECKED = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-           "helpful_votes", "related", "translations", "body_text")
+           "helpful_votes", "related", "translations", "body_text", "images")
 
 
 def run_stats(data: Path) -> dict[str, Any]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from ipgirl_crawler import settings
 from ipgirl_crawler.languages import ui_strings
-from pipelines.base import CountingPipeline
+from pipelines.base import CountingPipeline, PagePipeline
 from tests.localsite.eras_s import HC
 
 
@@ -98,10 +99,15 @@ def _body_text_help_center(item: Any) -> None:  # a help center's "Have more que
     _chrome_kept(item, f"{hc['q']} {hc['submit']}")
 
 
+def _images(item: Any) -> None:  # a lazy image counted twice: its placeholder's and its <noscript> copy
+    if item.get("images"):
+        item["images"] = [*item["images"], item["images"][0]]
+
+
 BREAKS: dict[str, Callable[[Any], None]] = {
     "title": _title, "summary": _summary, "category": _category, "related": _related,
     "translations": _translations, "published_at": _published_at, "authors": _authors,
-    "site_notice": _site_notice, "helpful_votes": _votes, "body_text": _body_text}
+    "site_notice": _site_notice, "helpful_votes": _votes, "body_text": _body_text, "images": _images}
 
 
 def _published_day_only(item: Any) -> None:  # the visible day read, not the instant the header states
@@ -136,6 +142,32 @@ def broken_field_pipelines(field: str) -> list[str]:
     """The ``-s`` arguments of a crawl whose parser misreads ``field`` (before validation)."""
     pipelines = {**settings.ITEM_PIPELINES, "tests.support.archive_parsers.BrokenFieldPipeline": 550}
     return ["-s", f"ITEM_PIPELINES={json.dumps(pipelines)}", "-s", f"IPGIRL_TEST_BROKEN_FIELD={field}"]
+
+
+
+class CardsReadIntoBodyPipeline(PagePipeline):
+    """A parser that reads the page's related cards into the body, ahead of the article, on every
+    third article: the generic extractor disagrees (the body second opinion flags or replaces it),
+    and no card on another page states such a body's start. In the worker, before the body's
+    cleaning (``cards_in_body_pipelines``)."""
+
+    name = "test_cards_in_body"
+
+    def process_article(self, item: Any) -> Any:
+        cards = [card for card in item.get("raw_related") or [] if isinstance(card, dict)]
+        if broken(item.get("article_id")) and cards:
+            shown = "".join(f"<p>{escape(str(card.get('title') or ''))} {escape(str(card.get('snippet') or ''))}</p>"
+                            for card in cards)
+            item["raw_body_html"] = shown + (item.get("raw_body_html") or "")
+            self.count("misread")
+        return item
+
+
+def cards_in_body_pipelines() -> list[str]:
+    """The ``-s`` argument of a crawl whose parser reads the related cards into the body."""
+    pipelines = {**settings.ITEM_PIPELINES, "tests.support.archive_parsers.CardsReadIntoBodyPipeline": 150}
+    return ["-s", f"ITEM_PIPELINES={json.dumps(pipelines)}"]
+
 
 if __name__ == "__main__":
     print(BROKEN_PIPELINES)

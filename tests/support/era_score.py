@@ -6,11 +6,17 @@ Writes ``items.jsonl``, ``expected.jsonl``, ``crawl.log`` and ``report.json`` (e
 articles found/expected, (article, field) accuracy, accuracy of each field, up to three wrong values
 of each field with the page's date mode) under ``--out`` and prints a summary. Used to measure the
 crawler on the held-out eras (N-R) that its authors never saw.
+
+And how well the run knows how right it is (issue 20): ``report.json``'s ``fields`` gives, per field,
+its true accuracy over the items found, the run's own estimate (``ipgirl/verify/<field>/estimate``
+from the run's stats file) and whether a failed monitor named it; ``monitors_failed`` the failed
+monitors' lines. The summary prints the fields that are wrong, estimated wrong or named.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,6 +47,51 @@ def era_report(items: list[dict[str, Any]], expected: list[dict[str, Any]], era_
     return out
 
 
+# A failed monitor names a field as "field <name> …"; the body's second-opinion drift names the body.
+NAMED_BY = {"body_text": ("drift: body second opinion",)}
+# The fields computed from the body's text (README: "the body's HTML, count and hash follow its text"):
+# named when it is.
+FOLLOWS = {"body_html": "body_text", "word_count": "body_text", "content_hash": "body_text"}
+ESTIMATE = "ipgirl/verify/{}/estimate"
+FAILED = "ipgirl/monitors/failed"
+
+
+def run_stats(state_dir: Path) -> dict[str, Any]:
+    """The run's final stats as ``ipgirl-crawl`` writes them beside its items (``<state>-data``,
+    ``crawl_check.crawl_command``): the newest ``articles/run_date=*/<run_id>.stats.json``."""
+    files = sorted(state_dir.with_name(state_dir.name + "-data").glob("articles/run_date=*/*.stats.json"))
+    return json.loads(files[-1].read_text("utf-8")) if files else {}
+
+
+def names(line: str, field: str) -> bool:
+    """Whether a failed monitor's line names ``field``."""
+    return re.search(rf"\bfield {re.escape(field)}\b", line) is not None \
+        or any(line.startswith(prefix) for prefix in NAMED_BY.get(field, ())) \
+        or field in FOLLOWS and names(line, FOLLOWS[field])
+
+
+def field_table(whole: Any, found: int, stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per field: its true accuracy over the ``found`` items, the run's estimate, the failed monitors naming it."""
+    failed = [str(line) for line in stats.get(FAILED) or []]
+    table = {}
+    for name in SCORED_FIELDS:
+        estimate = stats.get(ESTIMATE.format(name))
+        table[name] = {"true": round(1 - whole.wrong[name] / found, 4) if found else None,
+                       "estimate": estimate if isinstance(estimate, (int, float)) else None,
+                       "named": [line[:160] for line in failed if names(line, name)]}
+    return table
+
+
+def print_fields(table: dict[str, dict[str, Any]], failed: list[str]) -> None:
+    for name, row in table.items():
+        true, estimate = row["true"], row["estimate"]
+        if row["named"] or (true is not None and true < 0.99) or (estimate is not None and estimate < 0.99):
+            shown = "-" if estimate is None else f"{estimate:.1%}"
+            print(f"  field {name}: true {true:.1%}, estimate {shown}, named {'yes' if row['named'] else 'NO'}")
+    for line in failed:
+        print(f"  monitor failed: {line[:200]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tests.support.era_score")
     p.add_argument("--eras", required=True)
@@ -61,10 +112,15 @@ def main(argv: list[str] | None = None) -> int:
               "found": len(items), "expected": len(expected), "missing": len(whole.missing),
               "unexpected": len(whole.unexpected), "duplicates": len(whole.duplicates),
               "accuracy": round(whole.accuracy, 4), "per_era": era_report(items, expected, era_of, page_of, base)}
+    stats = run_stats(args.out / "state")
+    found = len({i.get("url") for i in items} & {e["url"] for e in expected})
+    report["fields"] = field_table(whole, found, stats)
+    report["monitors_failed"] = [str(line) for line in stats.get(FAILED) or []]
     (args.out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
     print(f"eras {args.eras}: exit {done.returncode}, {len(items)}/{len(expected)} articles, accuracy {whole.accuracy:.2%}")
     for era, row in report["per_era"].items():
         print(f"  {era}: {row['found']}/{row['expected']}, accuracy {row['accuracy']:.2%}, wrong {row['wrong']}")
+    print_fields(report["fields"], report["monitors_failed"])
     return 0
 
 

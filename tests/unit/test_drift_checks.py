@@ -36,6 +36,14 @@ EXAMPLE = "http://127.0.0.1/en/ai/1-a"
     ({"ipgirl/body/second_opinion/agreed": 70, "ipgirl/body/second_opinion/flagged": 30},
      ["flagged on 30 of 100 pages (30%"]),
     ({"ipgirl/body/second_opinion/agreed": 5, "ipgirl/body/second_opinion/flagged": 5}, []),  # too few
+    # flagged pages the site vouches for (held-out V: 15 of 120, every body right) are no drift…
+    ({"ipgirl/body/second_opinion/agreed": 70, "ipgirl/body/second_opinion/flagged": 30, drift.VOUCHED: 25}, []),
+    # …the others still are (W: 42 flagged, 5 vouched)
+    ({"ipgirl/body/second_opinion/agreed": 70, "ipgirl/body/second_opinion/flagged": 30, drift.VOUCHED: 5},
+     ["flagged on 25 of 100 pages (25%, maximum 10%): kept our body though the generic extractor disagrees "
+      "and the site vouches for none of them (5 more it does)"]),
+    ({"ipgirl/body/second_opinion/agreed": 70, "ipgirl/body/second_opinion/fallback": 30, drift.VOUCHED: 30},
+     ["fallback on 30 of 100 pages (30%"]),  # a vouched count never excuses the fallback
     ({"ipgirl/body/second_opinion/agreed": 80, "ipgirl/body/second_opinion/fallback": 20,
       "ipgirl/drift/examples/body_fallback": [EXAMPLE]}, [f"(ours missing or far off); e.g. {EXAMPLE}"]),
     ({D + "article_shaped_not_article": 40, drift.SITEMAP_READ: 50, "ipgirl/drift/examples/not_article": [EXAMPLE]},
@@ -169,6 +177,12 @@ def test_examples_are_few_and_distinct() -> None:
     assert stats["ipgirl/drift/examples/not_article"] == [f"{EXAMPLE}{n}" for n in range(1, 6)]
     assert drift.examples_text(stats, "not_article") == f"; e.g. {EXAMPLE}1, {EXAMPLE}2, {EXAMPLE}3"
     assert drift.examples_text(stats, "missing/tags") == ""
+
+
+def test_a_page_s_opinion_is_read_from_its_counts() -> None:
+    assert drift.body_opinion({"ipgirl/body/second_opinion/flagged": 1, "ipgirl/body/agreement/5": 1}) == "flagged"
+    assert drift.body_opinion({"ipgirl/body/second_opinion/agreed": 1}) == "agreed"
+    assert drift.body_opinion({"ipgirl/body/agreement/5": 1}) is None  # no generic body asked
 
 
 @pytest.mark.parametrize(("counts", "kinds"), [

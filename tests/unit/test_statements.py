@@ -107,3 +107,29 @@ def test_a_client_rendered_page_states_its_dates_in_its_json_state() -> None:
     assert found["published"] == ["2026-10-05T17:50:00+02:00"] and found["modified"] == ["2026-11-03T11:56:00+02:00"]
     assert _check("2026-10-06T15:50:00Z", found) == CONTRADICTED  # a local day read as the next UTC day
     assert _check("2026-10-05T15:50:00Z", found) == VERIFIED
+
+
+@pytest.mark.parametrize(("after", "heading"), [
+    (CARDS, "Discover more"),  # the site's heading over its related articles
+    ('<section><h2>Related articles</h2><ul><li><a href="/en/ai/50001-other">Other</a></li></ul></section>',
+     "Related articles"),
+    (SIDEBAR, None),  # negative: another box's heading
+    ("<section><h2>Discover more</h2><ul></ul></section><hr><p><a href='/en/about'>About</a></p>", None),  # an empty list
+    ("<h3>Discover more</h3><h2>Comments</h2><p><a href='/en/ai/50001-other'>Other</a></p>", None),  # another section's link
+    ("<p>Discover more about robots in our guide to the lab's arms and grippers.</p>", None),  # a sentence
+])
+def test_the_page_states_it_shows_related_articles(after: str, heading: str | None) -> None:
+    assert statements(_page("", after)).get("related_heading") == heading
+
+
+@pytest.mark.parametrize(("related", "heading", "outcome"), [
+    ([], "Discover more", CONTRADICTED),  # the page shows a related list, none was read
+    ([], None, "unverifiable"),  # negative: an article without related articles
+    ([{"url": f"{BASE}/en/ai/50001-other", "title": "Other", "snippet": None}], "Discover more", "unverifiable"),
+])
+def test_related_read_empty_under_the_page_s_related_heading_is_contradicted(
+        related: list[dict[str, Any]], heading: str | None, outcome: str) -> None:
+    record = {"url": URL, "language": "en", "related": related,
+              "statements": {"related_heading": heading} if heading else {}}
+    checks = RunChecks({"en:50123": record}, ListingStatements(), languages=("en",))
+    assert checks.check_related("en:50123", record)[0] == outcome

@@ -134,3 +134,37 @@ def test_a_body_opening_with_a_date_line_is_contradicted(opening: list[str], out
     verdict = body_verdict({**record("en", body, []), "body_prefix": "\n\n".join(body), "language": "de"
                             if "Tagen" in opening[-1] else "en"}, chrome)
     assert verdict[0] == outcome, verdict
+
+
+@pytest.mark.parametrize(("extra", "outcome"), [
+    (["Was this article helpful?"], "contradicted"),  # the votes widget's question, whole
+    (["| Was this article helpful? |"], "contradicted"),  # as a fallback body writes a table's cell
+    (["Discover more"], "contradicted"),
+    (["Cet article vous a-t-il été utile ?"], "verified"),  # negative: another language's, on an English page
+    (["We asked readers: was this article helpful? Most said yes."], "verified"),  # negative: within a sentence
+    (["| Share | Tweet |"], "verified"),  # negative: a row of several cells is no one label
+])
+def test_a_body_holding_a_label_of_the_site_s_widgets_is_contradicted(extra: list[str], outcome: str) -> None:
+    chrome = chrome_texts(site(5))
+    assert body_verdict(record("en", PROSE + extra, []), chrome)[0] == outcome
+
+
+def test_a_fallback_body_makes_no_text_prose() -> None:
+    """The generic extractor's body of a whole page holds the page's chrome between its edges: it
+    does not make that chrome the article's (held-out W: 17 such bodies)."""
+    cta = "Have more questions? Submit a request"
+    fallback = {**record("en", PROSE[:3] + [cta] + PROSE[3:], []), "body_opinion": "fallback"}
+    assert any(text == cta for text, _, _ in chrome_texts(site(5) + [fallback])["en"].values())
+    ours = {**fallback, "body_opinion": "flagged"}
+    assert not any(text == cta for text, _, _ in chrome_texts(site(5) + [ours]).get("en", {}).values())
+
+
+@pytest.mark.parametrize(("body", "outcome"), [
+    (PROSE + ["Robot arm · robots · IPGirl 50075"], "contradicted"),
+    (PROSE, "verified"),
+])
+def test_a_body_holding_an_image_s_caption_is_contradicted(body: list[str], outcome: str) -> None:
+    from ipgirl_crawler.monitoring.verify_images import captions_in_body
+    images = [{"url": "http://x/media/1.jpg", "alt": "Robot arm", "caption": None}]
+    found = {**record("en", body, []), "captions_in_body": captions_in_body(images, "\n\n".join(body))}
+    assert body_verdict(found, chrome_texts(site(5)))[0] == outcome
