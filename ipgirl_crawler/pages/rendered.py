@@ -7,6 +7,8 @@ libxml2 parses markup, not what a reader sees. Four things differ on real and se
   a slot nobody fills shows its fallback content). Unread, a parser sees the light DOM alone;
 - lazy images: the real source waits in ``data-src``/``data-srcset`` behind a placeholder, and the
   image for readers without scripts in a ``<noscript>`` beside it;
+- a ``<noscript>`` copy of the page (its own ``h1``, for readers without scripts: a forum's crawler
+  view) is not shown to a reader with scripts when the page shows its ``h1`` outside it;
 - AMP and other custom image elements (``<amp-img src>``): an image by what they are;
 - custom elements (``<x-card>``): unknown tags to a parser; one with an ARIA ``role`` is that role's
   element, one without a ``<div>`` (its name kept as a class, so name-based rules still read it).
@@ -66,6 +68,7 @@ def render(root: HtmlElement, html: str) -> dict[str, int]:
     changed = {
         "shadow_roots": compose_shadow_roots(found["template"]) if found["template"] else 0,
         "noscript_images": noscript_images(found["noscript"]) if found["noscript"] else 0,
+        "noscript_copies": noscript_copies(found["noscript"]) if found["noscript"] else 0,
         "lazy_images": lazy_images(found["img"]),  # a noscript's images are parsed, so among them
         "custom_elements": custom_elements(root) if _CUSTOM_TAG.search(html) else 0,
     }
@@ -163,6 +166,23 @@ def noscript_images(noscripts: Iterable[HtmlElement]) -> int:
         drop_tag(noscript)
         shown += 1
     return shown
+
+
+def noscript_copies(noscripts: Iterable[HtmlElement]) -> int:
+    """A ``<noscript>`` holding an ``h1`` is the page's copy for readers without scripts: when the page
+    shows an ``h1`` outside every noscript, that is the page a reader sees, and the copy goes (else the
+    copy is all there is to read, and stays). A forum's topic shipped twice put the title, the byline
+    and the story in the copy on 12 of 40 era Z pages."""
+    copies = [n for n in noscripts if n.getparent() is not None and next(n.iter("h1"), None) is not None]
+    if not copies:
+        return 0
+    root = copies[0].getroottree().getroot()
+    shown = [h1 for h1 in root.iter("h1") if not any(a.tag == "noscript" for a in h1.iterancestors())]
+    if not shown:
+        return 0
+    for noscript in copies:
+        drop_tree(noscript)
+    return len(copies)
 
 
 def _is_pixel(img: HtmlElement) -> bool:

@@ -127,3 +127,17 @@ def test_the_page_object_reads_the_composed_page() -> None:
 def test_page_root_renders_once() -> None:
     response = HtmlResponse("https://example.org/a", body=b"<html><body><amp-img src='/a.jpg'></amp-img></body></html>")
     assert rendered_root(response).find(".//img").get("src") == "/a.jpg"
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # a forum's crawler view shipped in <noscript> beside the page: the copy goes, the page stays
+    ('<noscript><div><h1>Topic</h1><p>Copy of the post.</p></div></noscript><main><h1>Topic</h1><p>The post.</p></main>',
+     '<main><h1>Topic</h1><p>The post.</p></main>'),
+    # negative: the copy is all the page shows (an app shell without its h1): it stays to be read
+    ('<noscript><div><h1>Topic</h1><p>The post.</p></div></noscript><div id="app"></div>',
+     '<noscript><div><h1>Topic</h1><p>The post.</p></div></noscript><div id="app"></div>'),
+    # negative: a noscript without a heading (a notice) is no copy of the page
+    ('<noscript><p>Enable JavaScript</p></noscript><h1>Topic</h1>', '<noscript><p>Enable JavaScript</p></noscript><h1>Topic</h1>'),
+])
+def test_a_noscript_copy_of_the_page_is_not_shown(body: str, kept: str) -> None:
+    assert _rendered(body)[0] == kept
