@@ -42,6 +42,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link
 from ipgirl_crawler.pages.translations import hreflang_translations
 
 # What says a page is no article, whatever its URL looks like.
@@ -176,10 +177,14 @@ class ArticlePage(DateStamps, ResponseFields):
         return weights.most_common(1)[0][0] if weights else None
 
     def body_container(self) -> HtmlElement | None:
-        """The common ancestor of the title and the element holding the most paragraph text."""
+        """The common ancestor of the title and the element holding the most paragraph text; when that
+        text is the first post of a thread below the title, that post (the replies are no body)."""
         densest, title = self.densest, self._title
         if densest is None:
             return None
+        post = first_post(densest)
+        if post is not None and holds_the_article(post, title, self.positions):
+            return post
         return common_ancestor(title, densest) if title is not None else densest
 
     def byline_element(self) -> HtmlElement | None:
@@ -188,7 +193,7 @@ class ArticlePage(DateStamps, ResponseFields):
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
-        marks += self.locators.author_marks(self.root)
+        marks += [a for a in self.locators.author_marks(self.root) if is_profile_link(a)]
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
@@ -305,10 +310,20 @@ class ArticlePage(DateStamps, ResponseFields):
     @item_field
     def authors(self) -> list[str]:
         for element in (self._byline, self.body.author_row):  # avatars may stand apart from the dates
-            linked = [text_of(a) for a in self.locators.author_links(element)] if element is not None else []
-            if any(linked):
-                return [name for name in linked if name]
+            linked = self._linked_names(element) if element is not None else []
+            if linked:
+                return linked
         return self.machine_authors or list(self.byline.authors)
+
+    def _linked_names(self, element: HtmlElement) -> list[str]:
+        """The names of the people ``element`` links to, one per person's page: an avatar's link has no
+        text, and a handle after the name ("Ann Lee @ann.lee", both to /u/ann.lee) is the same person's."""
+        names: dict[str, str] = {}
+        for link in self.locators.author_links(element):
+            name = text_of(link)
+            if name and is_profile_link(link):
+                names.setdefault(link.get("href", "").strip(), name)
+        return list(names.values())
 
     @item_field
     def raw_body_html(self) -> str:

@@ -1,0 +1,66 @@
+"""A thread of posts (a forum topic, a comment section): the first post is the article, the posts
+after it, by whoever answered, are not.
+
+Read by structure: a post shows who wrote it, a link to that person's profile page; a thread is a
+run of sibling elements of one tag that each show one. The densest text of a topic page is its first
+post's; the replies below it are siblings of that post, never inside it.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.pages.boilerplate import prose_chars
+
+# Where sites keep a person's page: an author page, a member's profile (forums, Q&A, comment systems).
+PROFILE_PATH = re.compile(r"/(?:authors?|u|users?|members?|profiles?|people)/[^/]+/?$|/@[^/]+/?$", re.IGNORECASE)
+# A story above a comment thread is prose between the title and the first comment: a macrumors page's
+# 1,800 characters of story above a 1,500-character first comment. A topic shows its subtitle there
+# (one line). The thread holds the article when that prose is under this share of the first post's.
+MAX_PROSE_ABOVE_SHARE = 0.5
+# Elements no post is: the page's frame.
+_NOT_POSTS = frozenset({"html", "body", "main"})
+
+
+def is_profile_link(element: HtmlElement) -> bool:
+    """A link to a person's page: ``/author/…``, ``/u/…``, ``/users/…``, ``/@name`` or ``rel=author``."""
+    if element.tag != "a":
+        return False
+    href, rel = element.get("href") or "", (element.get("rel") or "").split()
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:  # a malformed link ("http://[x") names nobody
+        return False
+    return "/author" in href or "author" in rel or bool(PROFILE_PATH.search(path))
+
+
+def _shows_poster(element: HtmlElement) -> bool:
+    return any(is_profile_link(a) for a in element.iter("a"))
+
+
+def first_post(densest: HtmlElement | None) -> HtmlElement | None:
+    """The post that holds ``densest`` when it opens a thread: its nearest ancestor (or itself) that
+    shows a poster and is followed by siblings of its tag that show one too (the replies)."""
+    if densest is None:
+        return None
+    for node in (densest, *densest.iterancestors()):
+        if node.tag in _NOT_POSTS:
+            return None
+        if _shows_poster(node) and any(s.tag == node.tag and _shows_poster(s) for s in node.itersiblings()):
+            return node
+    return None
+
+
+def holds_the_article(post: HtmlElement, title: HtmlElement | None, positions: dict[HtmlElement, int]) -> bool:
+    """Whether the first post of a thread is the article: it stands below the title with little prose
+    between them (a topic's subtitle); a story above the thread makes the thread its comments."""
+    if title is None or title in post.iter():
+        return False
+    start, end = positions.get(title, -1), positions.get(post, -1)
+    if not start < end:
+        return False
+    root = post.getroottree().getroot()
+    above = sum(prose_chars(p) for p in root.iter("p", "li") if start < positions.get(p, -1) < end)
+    return above < MAX_PROSE_ABOVE_SHARE * sum(prose_chars(p) for p in post.iter("p", "li"))
