@@ -7,7 +7,6 @@ few locators their markup makes exact.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +17,7 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
-from ipgirl_crawler.pages.boilerplate import article_blocks, prose_chars
+from ipgirl_crawler.pages.boilerplate import article_blocks, paragraph_weights
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
@@ -42,7 +41,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
-from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link
+from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
 # What says a page is no article, whatever its URL looks like.
@@ -165,15 +164,8 @@ class ArticlePage(DateStamps, ResponseFields):
 
     @cached_property
     def densest(self) -> HtmlElement | None:
-        """The element holding the most paragraph text (``prose_chars``: a sidebar's list of recent
-        comments, a menu's indentation, an archive's month picker outweighed short posts on real pages)."""
-        weights: Counter[HtmlElement] = Counter()
-        # One walk in C (the //body//p | //body//li union cost more: it sorts what it finds).
-        for paragraph in (p for body in self.root.iter("body") for p in body.iter("p", "li")):
-            parent = paragraph.getparent()
-            if parent is not None:
-                weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
-        weights.pop(None, None)
+        """The element holding the most paragraph text (``boilerplate.paragraph_weights``)."""
+        weights = paragraph_weights(self.root)
         return weights.most_common(1)[0][0] if weights else None
 
     def body_container(self) -> HtmlElement | None:
@@ -310,20 +302,10 @@ class ArticlePage(DateStamps, ResponseFields):
     @item_field
     def authors(self) -> list[str]:
         for element in (self._byline, self.body.author_row):  # avatars may stand apart from the dates
-            linked = self._linked_names(element) if element is not None else []
+            linked = linked_names(self.locators.author_links(element)) if element is not None else []
             if linked:
                 return linked
         return self.machine_authors or list(self.byline.authors)
-
-    def _linked_names(self, element: HtmlElement) -> list[str]:
-        """The names of the people ``element`` links to, one per person's page: an avatar's link has no
-        text, and a handle after the name ("Ann Lee @ann.lee", both to /u/ann.lee) is the same person's."""
-        names: dict[str, str] = {}
-        for link in self.locators.author_links(element):
-            name = text_of(link)
-            if name and is_profile_link(link):
-                names.setdefault(link.get("href", "").strip(), name)
-        return list(names.values())
 
     @item_field
     def raw_body_html(self) -> str:

@@ -11,7 +11,9 @@ libxml2 parses markup, not what a reader sees. Four things differ on real and se
   view) is not shown to a reader with scripts when the page shows its ``h1`` outside it;
 - AMP and other custom image elements (``<amp-img src>``): an image by what they are;
 - custom elements (``<x-card>``): unknown tags to a parser; one with an ARIA ``role`` is that role's
-  element, one without a ``<div>`` (its name kept as a class, so name-based rules still read it).
+  element, one without a ``<div>`` (its name kept as a class, so name-based rules still read it);
+- a ``div``/``span``/``p`` with ``role="heading"`` (a block editor's headings) is a heading of its
+  ``aria-level``, as a reader sees it set larger and as assistive technology announces it.
 
 ``rendered_root`` does it once per page, in place, on the single lxml tree.
 """
@@ -71,6 +73,7 @@ def render(root: HtmlElement, html: str) -> dict[str, int]:
         "noscript_copies": noscript_copies(found["noscript"]) if found["noscript"] else 0,
         "lazy_images": lazy_images(found["img"]),  # a noscript's images are parsed, so among them
         "custom_elements": custom_elements(root) if _CUSTOM_TAG.search(html) else 0,
+        "role_headings": role_headings(root) if _HEADING_ROLE.search(html) else 0,
     }
     return {kind: count for kind, count in changed.items() if count}
 
@@ -211,6 +214,23 @@ def lazy_images(images: Iterable[HtmlElement]) -> int:
 # A custom element is never void, so its end tag is in the text: searching for "</" first is ~7x
 # faster than for every "<" (0.015 against 0.106 ms on a 17 KB page of the site).
 _CUSTOM_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*-")
+
+
+# Elements whose heading role makes them a heading (a custom element is renamed by its role already).
+_GENERIC_TAGS = frozenset({"div", "span", "p"})
+_HEADING_ROLE = re.compile(r"""role\s*=\s*["']?heading""", re.IGNORECASE)
+
+
+def role_headings(root: HtmlElement) -> int:
+    """Each ``div``, ``span`` or ``p`` with ``role="heading"`` renamed to its level's ``h1``-``h6``
+    (``h2`` without a level), its tag kept as a class. Era Y's native blocks: every section heading was
+    a ``div`` a paragraph rule could not tell from the text under it (44 of 120 bodies wrong)."""
+    read = 0
+    for element in root.iter(*_GENERIC_TAGS):
+        if (element.get("role") or "").strip().lower().split(" ")[:1] == ["heading"]:
+            _rename(element, _role_tag(element) or "h2")
+            read += 1
+    return read
 
 
 def _role_tag(element: HtmlElement) -> str | None:

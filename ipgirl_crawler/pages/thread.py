@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.boilerplate import prose_chars
+from ipgirl_crawler.pages.dom import text_of
 
 # Where sites keep a person's page: an author page, a member's profile (forums, Q&A, comment systems).
 PROFILE_PATH = re.compile(r"/(?:authors?|u|users?|members?|profiles?|people)/[^/]+/?$|/@[^/]+/?$", re.IGNORECASE)
@@ -34,6 +35,17 @@ def is_profile_link(element: HtmlElement) -> bool:
     except ValueError:  # a malformed link ("http://[x") names nobody
         return False
     return "/author" in href or "author" in rel or bool(PROFILE_PATH.search(path))
+
+
+def linked_names(links: list[HtmlElement]) -> list[str]:
+    """The names of the people ``links`` point to, one per person's page: an avatar's link has no text,
+    and a handle after the name ("Ann Lee @ann.lee", both to /u/ann.lee) is the same person's."""
+    names: dict[str, str] = {}
+    for link in links:
+        name = text_of(link)
+        if name and is_profile_link(link):
+            names.setdefault(link.get("href", "").strip(), name)
+    return list(names.values())
 
 
 def _shows_poster(element: HtmlElement) -> bool:

@@ -94,7 +94,7 @@ def test_lazy_and_noscript_images_show(body: str, expected: str) -> None:
      '<time datetime="2024-05-01T10:00:00Z" class="relative-time">3 days ago</time>'),
     # negatives: a custom element with a non-image src is no image; a plain element keeps its tag
     ('<video-player src="/v.mp4"></video-player>', '<div src="/v.mp4" class="video-player"></div>'),
-    ('<div role="heading">Not custom</div>', '<div role="heading">Not custom</div>'),
+    ('<div role="region">Not custom</div>', '<div role="region">Not custom</div>'),
     ('<amp-ad type="x"><div>fallback</div></amp-ad>', '<div type="x" class="amp-ad"><div>fallback</div></div>'),
 ])
 def test_custom_elements_read_by_role(body: str, expected: str) -> None:
@@ -141,3 +141,17 @@ def test_page_root_renders_once() -> None:
 ])
 def test_a_noscript_copy_of_the_page_is_not_shown(body: str, kept: str) -> None:
     assert _rendered(body)[0] == kept
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a block editor's heading blocks: a div, span or p marked as a heading is one, of its level
+    ('<div role="heading" aria-level="2">Why it matters</div>', '<h2 role="heading" aria-level="2" class="div">Why it matters</h2>'),
+    ('<div role="heading" aria-level="3">Sub</div>', '<h3 role="heading" aria-level="3" class="div">Sub</h3>'),
+    ('<span role="heading">No level</span>', '<h2 role="heading" class="span">No level</h2>'),
+    # negatives: other roles on plain elements, and a heading role on a list item or a link, stay
+    ('<div role="region">Not custom</div>', '<div role="region">Not custom</div>'),
+    ('<li role="heading">Item</li>', '<li role="heading">Item</li>'),
+    ('<div class="heading">Looks like one</div>', '<div class="heading">Looks like one</div>'),
+])
+def test_plain_elements_with_a_heading_role_are_headings(body: str, expected: str) -> None:
+    assert _rendered(body)[0] == expected

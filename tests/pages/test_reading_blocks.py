@@ -1,0 +1,61 @@
+"""A block editor's page (issue 21, era Y): text written in divs, not paragraphs, is read as
+paragraphs where the page writes more of its text so; elsewhere, and hidden, such divs weigh nothing.
+Table-driven, with negative cases."""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from scrapy.http import HtmlResponse
+
+from ipgirl_crawler.pages.boilerplate import text_div_holder
+from ipgirl_crawler.pages.eras import page_for
+
+BASE = "https://example.org"
+LONG = "A sentence of the story that is long enough to weigh as a reader's paragraph of text. " * 2
+
+
+def _block(text: str) -> str:
+    return f'<div class="block"><div style="display:flex"><div class="leaf">{text}</div></div></div>'
+
+
+@pytest.mark.parametrize(("html", "holder"), [
+    # a text run wrapped in single-child divs weighs in the parent of the widest wrapper
+    (f'<div id="content">{_block("One")}{_block("Two")}</div>', "content"),
+    (f'<div id="content"><div class="leaf">Text with <a href="/x">a link</a> and <b>bold</b></div>{_block("Two")}</div>',
+     "content"),
+    # negatives: a div holding a block (a paragraph) is no text run; nor a div with no text of its own;
+    # nor one inside a display:none or hidden copy
+    ('<div id="content"><div class="leaf">Intro<p>Para</p></div></div>', None),
+    ('<div id="content"><div class="leaf"> <span>Only inline child</span></div></div>', None),
+    (f'<div id="content" style="display: none">{_block("Hidden")}</div>', None),
+    (f'<div id="content" hidden>{_block("Hidden")}</div>', None),
+])
+def test_text_div_holder(html: str, holder: str | None) -> None:
+    root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
+    leaf = root.xpath("//div[@class='leaf']")[0]
+    found = text_div_holder(leaf)
+    assert (found.get("id") if found is not None else None) == holder
+
+
+def _page(body: str):
+    html = f'<html lang="en"><head><meta property="og:type" content="article"></head><body><h1>A title</h1>{body}</body></html>'
+    return page_for(HtmlResponse(f"{BASE}/en/ai/12-a-title", body=html.encode(), encoding="utf-8"), BASE)
+
+
+def test_a_page_written_in_text_divs_reads_them_as_its_body() -> None:
+    body = ('<div class="menu"><ul><li>Home</li><li>AI</li></ul></div><div id="content">'
+            + "".join(_block(f"Block {n}. {LONG}") for n in range(4))
+            + '<div role="heading" aria-level="2">A section</div>' + _block(f"Last. {LONG}") + "</div>")
+    page = _page(body)
+    assert page.densest.get("id") == "content"
+    html = page.raw_body_html()
+    assert "Block 0." in html and "Last." in html and "<h2" in html
+
+
+def test_teaser_divs_do_not_outweigh_a_story_in_paragraphs() -> None:
+    """Negative: a page that writes its story in <p> keeps it, whatever text its teaser divs hold."""
+    story = "".join(f"<p>Story {n}. {LONG}</p>" for n in range(3))
+    teasers = "".join(f'<div class="teaser">Teaser {n}. {LONG}</div>' for n in range(2))
+    hidden = f'<div style="display:none"><div>{LONG * 6}</div></div>'
+    page = _page(f'<div id="story">{story}</div><aside><div id="river">{teasers}</div></aside>{hidden}')
+    assert page.densest.get("id") == "story"
