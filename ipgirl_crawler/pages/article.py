@@ -35,6 +35,7 @@ from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
+from ipgirl_crawler.pages.properties import names_in, property_values
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.rendered import rendered_root
@@ -118,6 +119,11 @@ class ArticlePage(DateStamps, ResponseFields):
         named = ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
         meta = self.meta.get("author")
         return named or (split_names(meta, self.language or "en") if meta else [])
+
+    @cached_property
+    def properties(self) -> dict[str, HtmlElement]:
+        """The value cells of the page's properties table: author, published, last edited."""
+        return property_values(self.root, self.language or "en")
 
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)
@@ -305,7 +311,9 @@ class ArticlePage(DateStamps, ResponseFields):
             linked = linked_names(self.locators.author_links(element)) if element is not None else []
             if linked:
                 return linked
-        return self.machine_authors or list(self.byline.authors)
+        shown = self.properties.get("by")  # a properties table's "Author" row
+        named = names_in(shown, self.language or "en") if shown is not None else []
+        return named or self.machine_authors or list(self.byline.authors)
 
     @item_field
     def raw_body_html(self) -> str:

@@ -11,6 +11,7 @@ from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
 from ipgirl_crawler.pages.dom import attr, has_class_hint, lines_of, text_of
 from ipgirl_crawler.pages.fields import item_field
+from ipgirl_crawler.pages.properties import date_in
 from ipgirl_crawler.pages.regions import SENTENCE_ENDS
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -164,12 +165,18 @@ class DateStamps:
                          and looks_like_date(text, lang)), None)
         return None
 
+    def _property_date(self, key: str) -> str | None:
+        """The date a properties table's row shows ("Published | 4 July 2023", "Last edited | …")."""
+        value = self.properties.get(key)
+        return date_in(value) if value is not None else None
+
     @item_field
     def published_at_raw(self) -> str | None:
-        return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
-                or self._visible_stamp(True) or self._line_dates.published)
+        return (self._machine_date("datePublished", "article:published_time", True) or self._property_date("published")
+                or self.byline.published or self._visible_stamp(True) or self._line_dates.published)
 
     @item_field
     def modified_at_raw(self) -> str | None:
-        return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
+        return (self._machine_date("dateModified", "article:modified_time", False) or self._property_date("updated")
+                or self.byline.modified
                 or self._visible_stamp(False) or self._line_dates.modified or self._update_after_body)

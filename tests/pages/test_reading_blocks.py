@@ -59,3 +59,33 @@ def test_teaser_divs_do_not_outweigh_a_story_in_paragraphs() -> None:
     hidden = f'<div style="display:none"><div>{LONG * 6}</div></div>'
     page = _page(f'<div id="story">{story}</div><aside><div id="river">{teasers}</div></aside>{hidden}')
     assert page.densest.get("id") == "story"
+
+
+def _aria_row(label: str, value: str) -> str:
+    return f'<div role="row"><div role="rowheader"><svg></svg><div>{label}</div></div><div role="cell">{value}</div></div>'
+
+
+def _chip(name: str) -> str:
+    return f'<div class="person"><div class="initial">{name[0]}</div><div class="name">{name}</div></div>'
+
+
+@pytest.mark.parametrize(("lang", "rows", "authors", "published", "modified"), [
+    # ARIA rows with name chips (an initial-letter avatar before each name), in the page's language
+    ("fr", _aria_row("Auteur", _chip("Camille Durand") + _chip("Julien Moreau")) + _aria_row("Publié le", "<span>4 juillet 2023</span>")
+     + _aria_row("Dernière modification", "<span>9 juillet 2023</span>"),
+     ["Camille Durand", "Julien Moreau"], "4 juillet 2023", "9 juillet 2023"),
+    # a <table> of th/td rows, English labels on a German page, a plain "A and B" value
+    ("de", '<table><tr><th scope="row">Author</th><td>Anna Schröder and Jonas Weber</td></tr>'
+     '<tr><th>Published</th><td><time datetime="2024-05-01T08:00:00Z">May 1</time></td></tr></table>',
+     ["Anna Schröder", "Jonas Weber"], "2024-05-01T08:00:00Z", None),
+    # negatives: a data table whose rows are no properties; a row of three cells; a label the page never uses
+    ("en", "<table><tr><th>Model</th><td>GPT</td></tr><tr><td>Author</td><td>x</td><td>y</td></tr></table>", [], None, None),
+    ("en", _aria_row("Owner", _chip("Ann Lee")), [], None, None),
+])
+def test_a_properties_table_names_authors_and_dates(lang, rows, authors, published, modified) -> None:
+    html = (f'<html lang="{lang}"><head><meta property="og:type" content="article"></head><body><h1>A title</h1>'
+            f'<div>{rows}</div><div id="content">{"".join(f"<p>{LONG}</p>" for _ in range(3))}</div></body></html>')
+    page = page_for(HtmlResponse(f"{BASE}/{lang}/ai/12-a-title", body=html.encode(), encoding="utf-8"), BASE)
+    assert page.authors() == authors
+    assert page.published_at_raw() == published
+    assert page.modified_at_raw() == modified
