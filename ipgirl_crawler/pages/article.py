@@ -323,7 +323,9 @@ class ArticlePage(DateStamps, ResponseFields):
     def tags(self) -> list[str]:
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
         tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
-        label = self.anchors.first("tags")
+        # A "Tags" list above the title is the site's (a forum's sidebar of popular tags), not the article's.
+        title_at = self.positions.get(self._title, -1)
+        label = next((e for e in self.anchors.all("tags") if self.positions.get(e, -1) > title_at), None)
         links = [link for link in label_links(label) if self._names_a_tag(link.get("href"))]
         if links:
             return tag_names(links)
