@@ -1,6 +1,7 @@
 """The page's regions found by structure: title, byline, body blocks, related cards."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -107,6 +108,9 @@ def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
     return bool(match and match.lastgroup in DATE_LABEL_KEYS)
 
 
+# A post's number beside its poster and date ("#1"): no words of the story (it ended the lead of 2 of
+# 120 era Z pages before the post's "By A and B" line).
+_POST_NUMBER = re.compile(r"^#\d{1,6}$")
 # Controls a reader presses, not reads: their labels ("+ Follow", "Subscribe") are no paragraph.
 CONTROL_TAGS = ("button", "select", "option", "textarea", "label")
 
@@ -203,7 +207,7 @@ class _Lead:
             (region.dates if dated else self.pending).append(block)
             return True
         # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
-        return is_reading_time_line(block, self.lang) or is_control_row(block)
+        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text))
 
     def _names_writers(self, block: HtmlElement, text: str) -> bool:
         """A short "By A and B" line after a byline that is a poster's line (a profile link, no label):

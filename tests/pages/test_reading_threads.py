@@ -87,3 +87,29 @@ def test_comments_beside_an_article_leave_its_body_as_it_was() -> None:
             "</section></body></html>")
     page = _page(html)
     assert page.is_article() and page.authors() == ["Ann Lee"] and "first paragraph" in page.raw_body_html()
+
+
+def _crawler_post(poster: str, shown: str, opening: str = "") -> str:
+    """A forum's crawler view: the poster, the date and the post's number in spans of their own."""
+    return (f'<div id="p1"><div><span><a href="/u/{poster.lower()}"><span>{poster}</span></a></span>\n'
+            f'<span>\n<span>{shown}</span>\n<span>#1</span></span></div><div>{opening}{STORY}</div></div>')
+
+
+def _crawler_reply(n: int) -> str:
+    return f'<div id="p{n}"><div><a href="/u/member{n}">Member {n}</a> <span>2d</span></div><p>Reply {n}.</p></div>'
+
+
+@pytest.mark.parametrize(("poster", "shown", "opening", "authors", "published"), [
+    # the date is the part of the poster's line that is one; the post's number ends no lead
+    ("Olivia Grant", "January 8, 2025", "", ["Olivia Grant"], "January 8, 2025"),
+    ("Editorial", "31 days ago", "<p>By Ann Lee and Bo Chen</p>", ["Ann Lee", "Bo Chen"], "31 days ago"),
+    # negative: a bare year beside the name is no day of its own: the line is read whole, as before
+    ("Olivia Grant", "2025", "", ["Olivia Grant"], "Olivia Grant 2025 #1"),
+])
+def test_a_posters_line_of_parts(poster: str, shown: str, opening: str, authors: list[str], published: str) -> None:
+    html = (f'<html lang="en"><head><meta property="og:type" content="website"></head><body><h1>A topic title</h1>'
+            f'<div>{_crawler_post(poster, shown, opening)}{_crawler_reply(2)}{_crawler_reply(3)}</div></body></html>')
+    page = _page(html)
+    assert page.authors() == authors
+    assert page.published_at_raw() == published
+    assert "#1" not in page.raw_body_html() and "By Ann" not in page.raw_body_html()
