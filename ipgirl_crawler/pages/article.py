@@ -17,7 +17,7 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
-from ipgirl_crawler.pages.boilerplate import article_blocks, paragraph_weights
+from ipgirl_crawler.pages.boilerplate import article_blocks, paragraph_weights, text_divs_as_paragraphs
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
@@ -35,7 +35,7 @@ from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
-from ipgirl_crawler.pages.properties import names_in, property_values
+from ipgirl_crawler.pages.properties import PropertyRows
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.rendered import rendered_root
@@ -57,7 +57,7 @@ _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
-class ArticlePage(DateStamps, ResponseFields):
+class ArticlePage(DateStamps, PropertyRows, ResponseFields):
     """Structure-first parser; the fallback for every era."""
 
     locators: Locators = STRUCTURE
@@ -73,8 +73,10 @@ class ArticlePage(DateStamps, ResponseFields):
         self.tagged = tagged if tagged is not None else TagIndex(self.root)
 
     def prepare(self) -> None:
-        """Bring the markup to blocks: old pages keep paragraphs as ``<br><br>`` runs."""
+        """Bring the markup to blocks: old pages keep paragraphs as ``<br><br>`` runs, a block editor's
+        pages as text-only divs."""
         wrap_inline_runs(self.root)
+        text_divs_as_paragraphs(self.root)
 
     # -- page-wide lookups -------------------------------------------------
     @cached_property
@@ -119,11 +121,6 @@ class ArticlePage(DateStamps, ResponseFields):
         named = ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
         meta = self.meta.get("author")
         return named or (split_names(meta, self.language or "en") if meta else [])
-
-    @cached_property
-    def properties(self) -> dict[str, HtmlElement]:
-        """The value cells of the page's properties table: author, published, last edited."""
-        return property_values(self.root, self.language or "en")
 
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)
@@ -229,9 +226,12 @@ class ArticlePage(DateStamps, ResponseFields):
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
         region = split_body(container, after, self.positions, self.anchors, self._summary or "",
-                            byline_found=self.byline_outside(container), author_names=self.machine_authors,
+                            byline_found=self.byline_outside(container), author_names=self.machine_authors or self.property_authors,
                             lang=self.language or "en", main_at=self.positions.get(self.densest, -1))
-        region.blocks = article_blocks(region.blocks, container, self.densest)
+        # a properties table read for its authors and dates is the page's metadata, never its text
+        shown = set(self.properties.values())
+        blocks = [b for b in region.blocks if not shown or not any(b in (v, *v.iterancestors()) for v in shown)]
+        region.blocks = article_blocks(blocks, container, self.densest)
         return region
 
     @cached_property
@@ -311,9 +311,7 @@ class ArticlePage(DateStamps, ResponseFields):
             linked = linked_names(self.locators.author_links(element)) if element is not None else []
             if linked:
                 return linked
-        shown = self.properties.get("by")  # a properties table's "Author" row
-        named = names_in(shown, self.language or "en") if shown is not None else []
-        return named or self.machine_authors or list(self.byline.authors)
+        return self.property_authors or self.machine_authors or list(self.byline.authors)
 
     @item_field
     def raw_body_html(self) -> str:

@@ -7,7 +7,7 @@ and the UI strings). A name chip's initial-letter avatar ("A" before "Ann Lee") 
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml.html import HtmlElement
 
@@ -74,3 +74,21 @@ def date_in(value: HtmlElement) -> str | None:
     """A property's date: its ``time[datetime]``, else its text."""
     stamp = next(value.iter("time"), None)
     return (stamp.get("datetime") if stamp is not None else None) or text_of(value) or None
+
+
+class PropertyRows:
+    """The properties table of ``ArticlePage`` (a mixin: it reads the page's root and language)."""
+
+    root: HtmlElement
+    language: str | None
+
+    @cached_property
+    def properties(self) -> dict[str, HtmlElement]:
+        """The value cells of the page's properties table: author, published, last edited."""
+        return property_values(self.root, self.language or "en")
+
+    @cached_property
+    def property_authors(self) -> list[str]:
+        """The people a properties table's "Author" row names."""
+        shown = self.properties.get("by")
+        return names_in(shown, self.language or "en") if shown is not None else []

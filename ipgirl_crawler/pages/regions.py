@@ -113,6 +113,7 @@ def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 # Controls a reader presses, not reads: their labels ("+ Follow", "Subscribe") are no paragraph.
 CONTROL_TAGS = ("button", "select", "option", "textarea", "label")
+MAX_TOGGLE_LABEL_CHARS = 40
 
 
 def is_control_row(block: HtmlElement) -> bool:
@@ -121,6 +122,8 @@ def is_control_row(block: HtmlElement) -> bool:
     in a sentence ("Press <button>Start</button> to begin") has text of its own and stays."""
     text = text_of(block).replace(" ", "")
     controls = [c for c in block.iter(*CONTROL_TAGS) if not any(a.tag in CONTROL_TAGS for a in c.iterancestors())]
+    if any(c.get("aria-expanded") == "false" for c in controls) and len(text) <= MAX_TOGGLE_LABEL_CHARS:
+        return True  # a closed toggle and its label ("▸ Contents"): what it holds is hidden, the label a control's
     return bool(text and controls) and len("".join(map(text_of, controls)).replace(" ", "")) >= len(text)
 
 

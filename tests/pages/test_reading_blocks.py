@@ -8,6 +8,7 @@ from lxml import etree
 from scrapy.http import HtmlResponse
 
 from ipgirl_crawler.pages.boilerplate import text_div_holder
+from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
 
 BASE = "https://example.org"
@@ -89,3 +90,36 @@ def test_a_properties_table_names_authors_and_dates(lang, rows, authors, publish
     assert page.authors() == authors
     assert page.published_at_raw() == published
     assert page.modified_at_raw() == modified
+
+
+def _notion(blocks: str) -> str:
+    return ('<div class="props"><div role="row"><div role="rowheader">Author</div><div role="cell">Ann Lee</div></div></div>'
+            '<div role="button">3 backlinks</div>' + blocks)
+
+
+def _toggle(label: str, open_: bool) -> str:
+    return (f'<div class="block"><div style="display:flex"><div role="button" aria-expanded="{str(open_).lower()}">'
+            f'<svg></svg></div><div style="width:100%"><div class="leaf">{label}</div></div></div></div>')
+
+
+@pytest.mark.parametrize(("blocks", "firsts"), [
+    # a block editor's text blocks are paragraphs each, a closed toggle ("▸ Contents") and the page's
+    # controls and properties no text; an emoji icon is no line of its own
+    (_notion(_toggle("Contents", False) + _block(f"One. {LONG}") + _block(f"Two. {LONG}")
+             + f'<div class="callout"><div role="img" aria-label="💡">💡</div><div>{_block(f"Note. {LONG}")}</div></div>'),
+     ["One.", "Two.", "Note."]),
+    # negative: an open toggle's label is the story's (a toggle heading's section shows)
+    (_notion(_block(f"One. {LONG}") + _toggle("An open toggle", True) + _block(f"Two. {LONG}")),
+     ["One.", "An", "Two."]),
+])
+def test_a_block_editors_text_blocks_are_paragraphs(blocks: str, firsts: list[str]) -> None:
+    page = _page(f'<div id="content">{blocks}</div>')
+    assert [text_of(block).split(" ")[0] for block in page.body.blocks if text_of(block)] == firsts
+    assert not any(word in page.raw_body_html() for word in ("backlinks", "Ann Lee", "Contents"))
+
+
+def test_text_divs_stay_divs_where_the_page_writes_paragraphs() -> None:
+    """Negative: teaser divs on a page of <p> stay divs (only a block editor's page is rewritten)."""
+    page = _page(f'<div id="story">{"".join(f"<p>Story {n}. {LONG}</p>" for n in range(3))}</div>'
+                 f'<div id="river"><div>Teaser one. {LONG}</div><div>Teaser two.</div></div>')
+    assert page.root.xpath("//div[@id='river']/div") and not page.root.xpath("//div[@id='river']/p")

@@ -148,10 +148,16 @@ def test_a_noscript_copy_of_the_page_is_not_shown(body: str, kept: str) -> None:
     ('<div role="heading" aria-level="2">Why it matters</div>', '<h2 role="heading" aria-level="2" class="div">Why it matters</h2>'),
     ('<div role="heading" aria-level="3">Sub</div>', '<h3 role="heading" aria-level="3" class="div">Sub</h3>'),
     ('<span role="heading">No level</span>', '<h2 role="heading" class="span">No level</h2>'),
-    # negatives: other roles on plain elements, and a heading role on a list item or a link, stay
+    # an emoji icon drawn with a character is a picture, its character its alt; a short control label a button
+    ('<div role="img" aria-label="💡">💡</div>', '<img role="img" aria-label="💡" alt="💡" class="div">'),
+    ('<div role="button">3 backlinks</div>', '<button role="button" class="div">3 backlinks</button>'),
+    # negatives: other roles on plain elements, a heading role on a list item, a "button" of prose
+    # (a clickable card), a role=img around a real picture, stay
     ('<div role="region">Not custom</div>', '<div role="region">Not custom</div>'),
+    (f'<div role="button">{"A card of text that a reader reads. " * 3}</div>', f'<div role="button">{"A card of text that a reader reads. " * 3}</div>'),
+    ('<span role="img"><img src="/a.jpg"></span>', '<span role="img"><img src="/a.jpg"></span>'),
     ('<li role="heading">Item</li>', '<li role="heading">Item</li>'),
     ('<div class="heading">Looks like one</div>', '<div class="heading">Looks like one</div>'),
 ])
-def test_plain_elements_with_a_heading_role_are_headings(body: str, expected: str) -> None:
+def test_plain_elements_read_by_role(body: str, expected: str) -> None:
     assert _rendered(body)[0] == expected
