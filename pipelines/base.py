@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.settings import BaseSettings
-from scrapy.statscollectors import StatsCollector
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 
 from ipgirl_crawler.items import ArticleItem
+
+if TYPE_CHECKING:  # annotations only: scrapy.crawler (the engine, its logging) is ~11 ms of ipgirl-extract's start-up
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
+    from scrapy.statscollectors import StatsCollector
 
 STATS_PREFIX = "ipgirl"
 

@@ -26,6 +26,7 @@ from ipgirl_crawler.pages.dom import (
     drop_tag,
     drop_tree,
     outer_html,
+    set_larger,
     text_content,
 )
 from ipgirl_crawler.pages.text import normalize_text
@@ -125,9 +126,9 @@ def drop_box_label(block: HtmlElement) -> int:
     """Remove the lone label line just before a block that goes as chrome ("tip" over a "Read also"
     callout, "note" over the site notice: 92 of 120 era U bodies kept one); 1 when it did. A heading
     ("<h2>Tip</h2>"), a paragraph ("<p>Thanks</p>": the author's own line), a short quote (a CJK one
-    is one "word") or a sentence stays."""
+    is one "word"), a sentence or a line set larger than the block (a heading, ``set_larger``) stays."""
     label = block.getprevious()
-    if label is None or label.tag not in _BOX_LABEL_TAGS or not _is_lone_label(label):
+    if label is None or label.tag not in _BOX_LABEL_TAGS or not _is_lone_label(label) or set_larger(label, block):
         return 0
     _remove(label)
     return 1
@@ -378,7 +379,7 @@ class BodyCleaningPipeline(PagePipeline):
 
     def second_opinion(self, body: CleanBody, generic: str, page: str | None, item: Any) -> CleanBody:
         """Ours, or the generic body when they disagree and the tie-break sides against ours; counted."""
-        verdict = second_opinion(body.text, generic, page, item.get("fetched_url"))
+        verdict = second_opinion(body.text, generic, page, item.get("fetched_url"), body.html)
         self.count(f"second_opinion/{verdict.outcome}")
         self.count(f"agreement/{verdict.opinion.decile}")
         if verdict.outcome == "flagged":

@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from ipgirl_crawler.languages.rules import CREDIT_LABELS, FILE_SIZE_UNITS
 from ipgirl_crawler.pages.dom import drop_tree, text_content
 from ipgirl_crawler.pages.text import normalize_text
+from pipelines.caption_type import is_small_type_caption, story_type_size
 
 CAPTION_WORDS = frozenset({"caption", "captions", "credit", "credits", "legend", "legende", "photocredit"})
 # Words of a class name, camelCase split as well ("newsCaption", "image-credit", "wp_caption").
@@ -43,12 +44,20 @@ def _is_caption_block(block: HtmlElement) -> bool:
     return any(_named_caption(e) and " ".join(text_content(e).split()) == text for e in block.iter())
 
 
+def _story_size(root: HtmlElement, known: dict[str, float | None]) -> float | None:
+    """The story's type size, read once a body and only for a figure with no caption."""
+    if "story" not in known:
+        known["story"] = story_type_size(list(root))
+    return known["story"]
+
+
 def captions_to_figures(root: HtmlElement) -> int:
-    """Caption blocks right after a figure moved into it as its figcaption; how many."""
-    moved, previous = 0, None
+    """Caption blocks right after a figure moved into it as its figcaption (named a caption, or set in
+    smaller type than the story: pipelines/caption_type.py); how many."""
+    moved, previous, sizes = 0, None, {}
     for block in list(root):
         if previous is not None and previous.tag == "figure" and previous.find("figcaption") is None \
-                and _is_caption_block(block):
+                and (_is_caption_block(block) or is_small_type_caption(block, _story_size(root, sizes))):
             caption = etree.SubElement(previous, "figcaption")
             caption.text = " ".join(text_content(block).split())
             previous.tail = (previous.tail or "") + (block.tail or "")

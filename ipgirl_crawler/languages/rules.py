@@ -50,7 +50,7 @@ AD_LABELS: dict[str, tuple[str, ...]] = {
     "es": ("publicidad", "anuncio", "patrocinado"),
     "it": ("pubblicità", "annuncio", "sponsorizzato"),
     "pt": ("publicidade", "anúncio", "patrocinado", "continua depois da publicidade", "continua após a publicidade"),
-    "ja": ("広告", "スポンサーリンク", "pr"),
+    "ja": ("広告", "スポンサーリンク", "スポンサー", "pr"),
     "zh": ("广告", "廣告", "赞助"),
     "ko": ("광고", "스폰서"),
 }

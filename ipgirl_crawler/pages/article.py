@@ -311,7 +311,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
             linked = linked_names(self.locators.author_links(element)) if element is not None else []
             if linked:
                 return linked
-        return self.property_authors or self.machine_authors or list(self.byline.authors)
+        return (self.property_authors or self.machine_authors or list(self.byline.authors)
+                or list(self.body.byline_names))
 
     @item_field
     def raw_body_html(self) -> str:

@@ -22,8 +22,12 @@ CONTAINERS = frozenset({"body", "div", "td", "th", "font", "center", "section", 
 # A run inside one of these is already a block's content: left alone.
 BLOCK_ANCESTORS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "a", "figcaption", "pre"})
 
-# Elements that may hold text runs: parents of a <br> or of text, and parents of inline text.
-_CANDIDATES = "//body//br/.. | //body//text()[normalize-space()]/.. | //body//text()[normalize-space()]/../.."
+# Elements that may hold text runs: parents of a <br> or of text, and parents of inline text
+# (``//body//br/.. | //body//text()[normalize-space()]/.. | //body//text()[normalize-space()]/../..``).
+# The text's parents are found once and handed to the union as a variable, whose parents it takes:
+# the text nodes are not looked for twice (0.15 -> 0.11 ms a site page, 0.86 -> 0.67 a real one).
+_TEXT_PARENTS = etree.XPath("//body//text()[normalize-space()]/..")
+_CANDIDATES = etree.XPath("$text_parents | $text_parents/.. | //body//br/..")
 
 
 def _blank(text: str | None) -> bool:
@@ -126,7 +130,7 @@ def wrap_inline_runs(root: HtmlElement) -> int:
     how many containers changed."""
     changed = 0
     # Candidates, found in C: containers with a <br> or direct text; deepest first.
-    for element in reversed(root.xpath(_CANDIDATES)):
+    for element in reversed(_CANDIDATES(root, text_parents=_TEXT_PARENTS(root))):
         if element.tag in CONTAINERS and _needs_wrapping(element):
             _rebuild(element, _segments(element))
             changed += 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.anchors import END_KEYS, Anchors, prefix_pattern
+from ipgirl_crawler.pages.avatars import is_avatar_block, name_line_names
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from ipgirl_crawler.pages.dom import flatten_blocks, text_of
 from ipgirl_crawler.pages.thread import is_profile_link
@@ -32,6 +33,7 @@ class BodyRegion:
     byline: HtmlElement | None = None
     author_row: HtmlElement | None = None  # avatars and names shown apart from a byline of dates
     dates: list[HtmlElement] = field(default_factory=list)  # date lines set aside, from the lead and the tail
+    byline_names: tuple[str, ...] = ()  # the names of a byline shown as an avatar and a name line, no label
 
 
 def marked_elements(anchors: Anchors, keys: tuple[str, ...] | frozenset[str]) -> set[HtmlElement]:
@@ -179,6 +181,9 @@ class _Lead:
     region: BodyRegion = field(default_factory=BodyRegion)
     pending: list[HtmlElement] = field(default_factory=list)  # date lines before any byline
     pending_at: int = 0  # where they stand among the blocks
+    avatar: list[HtmlElement] = field(default_factory=list)  # a small picture, then a line of names: undecided
+    avatar_at: int = 0  # where they stand among the blocks
+    avatar_names: tuple[str, ...] = ()
 
     def takes(self, block: HtmlElement) -> bool:
         """Whether ``block`` belongs to the lead (kept aside), not to the body."""
@@ -187,6 +192,13 @@ class _Lead:
             return True  # after an undecided date line a standfirst is the body's (a real page's teaser)
         if any(row is not None and row in block.iterancestors() for row in (region.byline, region.author_row)):
             return True  # the rest of the byline's row: more authors, a reading time
+        if self.avatar and self._avatar_row(block, text):
+            return True
+        # a picture linking to its person's profile (a poster's avatar) is read with the profile links below
+        if not self.byline_found and region.byline is None and region.author_row is None and is_avatar_block(block) \
+                and not holds_author_link(block):
+            self.avatar, self.avatar_at = [block], len(region.blocks)  # decided by the lines under it
+            return True
         # an avatar's link alone (no text) is no byline: the names beside it are
         if not self.byline_found and (region.byline is None or not text_of(region.byline)) \
                 and is_byline_block(block, self.byline_marks, self.names):
@@ -222,8 +234,31 @@ class _Lead:
         label, poster_label = pattern.match(text), pattern.match(text_of(byline))
         return bool(label and label.lastgroup == "by" and not (poster_label and poster_label.lastgroup == "by"))
 
+    def _avatar_row(self, block: HtmlElement, text: str) -> bool:
+        """A small picture, a line of names right under it, then a line of dates: the byline (a CMS's
+        author reference, an avatar and the names with no "By": 35 of 120 era X pages). Whether
+        ``block`` is taken as the names; the date line is read on, beside the byline. Without the
+        names, or the dates, the picture (and the line) are the story's, put back in their place."""
+        if len(self.avatar) == 1:
+            names = () if block.tag in HEADING_TAGS else tuple(name_line_names(text, self.lang))
+            if names:
+                self.avatar.append(block)
+                self.avatar_names = names
+                return True
+        elif is_date_line(block, self.lang) or is_reading_time_line(block, self.lang):
+            self.region.byline, self.region.byline_names = self.avatar[1], self.avatar_names
+            self.avatar = []
+            return False
+        self._put_back_avatar()
+        return False
+
+    def _put_back_avatar(self) -> None:
+        self.region.blocks[self.avatar_at:self.avatar_at] = self.avatar
+        self.avatar = []
+
     def close(self) -> None:
         """The lead ends: date lines before a byline date the article; with no byline they are body."""
+        self._put_back_avatar()  # nothing under the picture, or its names: the story's
         if self.byline_found or self.region.byline is not None or self.region.author_row is not None:
             self.region.dates.extend(self.pending)
         else:  # in their place, before the empty blocks the lead let through after them

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -60,10 +59,25 @@ def _named_title(card: HtmlElement, name: str) -> HtmlElement | None:
     return next((h for h in card.iter(*_HEADINGS) if text_of(h) == name), None)
 
 
+# How many levels above the heading (and the frames that hold only it) the cards may start.
+MAX_REGION_LEVELS = 6
+
+
+def _heading_frame(heading: HtmlElement) -> HtmlElement:
+    """The widest element around the heading that shows nothing but it: an email's heading stands
+    in a text block of eight nested layout-table levels (held-out era W: 0 of 120 pages' cards found
+    six levels up), a page's in a ``<div>`` or two, which are the heading as a reader sees it."""
+    frame, text = heading, text_of(heading)
+    while (parent := frame.getparent()) is not None and parent.tag != "body" and text_of(parent) == text \
+            and next((e for e in parent.iter("img", "a") if heading not in e.iterancestors()), None) is None:
+        frame = parent
+    return frame
+
+
 def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
     """The elements after the heading that hold the cards (its section, or its next siblings)."""
-    node = heading
-    for _ in range(6):
+    node = _heading_frame(heading)
+    for _ in range(MAX_REGION_LEVELS):
         followers: list[HtmlElement] = []
         for sibling in node.itersiblings():
             if not isinstance(sibling.tag, str):
@@ -82,13 +96,22 @@ def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], 
 
 
 def _card_of(link: HtmlElement, region_tops: set[HtmlElement], is_article_link: Callable[[HtmlElement], bool]) -> HtmlElement:
-    card = link
+    """The widest element holding ``link`` and no link to another article. A second link to the same
+    URL (a "Read More" button under the title link) is the same card's: every card of era X has one."""
+    card, href = link, link.get("href")
     while card not in region_tops:
         parent = card.getparent()
-        if parent is None or len(list(islice((a for a in parent.iter("a") if is_article_link(a)), 2))) > 1:
+        if parent is None or next((a for a in parent.iter("a") if a.get("href") != href and is_article_link(a)), None) \
+                is not None:
             break  # the parent holds another card's link too
         card = parent
     return card
+
+
+def _same_target(card: HtmlElement, link: HtmlElement) -> set[HtmlElement]:
+    """The card's other links to the link's URL: a button's text ("Read More") is no snippet of the card."""
+    href = link.get("href")
+    return {a for a in card.iter("a") if a is not link and a.get("href") == href}
 
 
 def _text_outside(card: HtmlElement, excluded: set[HtmlElement | None]) -> str:
@@ -184,7 +207,8 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
         category = named_category(text_of(category_link), category_names) if category_link is not None else None
     meta = {e for e in card.iter("time", "footer") if e is not card and e is not link and link not in e.iterancestors()}
     meta.update(_stat_cells(card, link))
-    snippet = _text_outside(card, {link, category_link, shown_title, *meta}).strip(_SNIPPET_TRIM)
+    excluded = {link, category_link, shown_title, *meta, *_same_target(card, link)}
+    snippet = _text_outside(card, excluded).strip(_SNIPPET_TRIM)
     description = card.getnext() if card.tag == "dt" else None
     if description is not None and description.tag == "dd":  # <dt><a>title</a></dt><dd>category — snippet</dd>
         snippet = text_of(description)

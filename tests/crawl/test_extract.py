@@ -141,7 +141,10 @@ def test_a_torn_archive_exits_2_after_the_whole_records(tmp_path: Path) -> None:
 # What ipgirl-extract never needs before its first line: the Redis client (through the duplicate
 # filter, a pipeline it does not apply), jsonschema (it explains a refused item only), bs4 (for a
 # page whose charset lies only). Together ~0.3 s of CPU: 0.8-0.9 s to the first line with them, 0.5-0.6 without.
-NOT_BEFORE_THE_FIRST_LINE = ("redis", "jsonschema", "bs4", "ipgirl_crawler.distributed")
+# Nor Scrapy's crawler (the engine and its logging, ~11 ms; the pipelines name it in annotations only),
+# nor for a saved page the archive reader (fastwarc, isal: ~9 ms).
+NOT_BEFORE_THE_FIRST_LINE = ("redis", "jsonschema", "bs4", "ipgirl_crawler.distributed", "scrapy.crawler",
+                             "ipgirl_crawler.archive.reader", "fastwarc")
 
 
 def test_the_first_line_needs_no_redis_client_nor_jsonschema_nor_bs4() -> None:
@@ -150,6 +153,35 @@ def test_the_first_line_needs_no_redis_client_nor_jsonschema_nor_bs4() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# Whether the collector ran while ipgirl-extract's command module loaded, and whether it is on,
+# with the loaded modules frozen, once the first line is out.
+COLLECTOR_WHILE_LOADING = (
+    "import gc, sys\n"
+    "class Watch:\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name == 'ipgirl_crawler.cli.extract':\n"
+    "            print('loading with the collector', 'on' if gc.isenabled() else 'paused', file=sys.stderr)\n"
+    "sys.meta_path.insert(0, Watch())\n"
+    "{start}\n"
+    "print('after the page: collector', 'on' if gc.isenabled() else 'off', gc.get_freeze_count() > 0, file=sys.stderr)\n"
+)
+
+
+@pytest.mark.parametrize(("start", "loading", "after"), [
+    ("from ipgirl_crawler.cli.entry import extract; extract()", "paused", "on True"),  # the console script
+    ("from ipgirl_crawler.cli.extract import main; main()", "on", "on False"),  # the module itself: left alone
+], ids=["entry point", "module"])
+def test_the_console_script_loads_its_command_with_the_collector_paused(start: str, loading: str, after: str) -> None:
+    _, expected = load_example(EXAMPLES[0])
+    page = FIXTURES / "pages" / EXAMPLES[0] / "page.html"
+    done = subprocess.run([sys.executable, "-c", COLLECTOR_WHILE_LOADING.format(start=start), str(page),
+                           "--url", expected["url"], "--date", SITE_DATE],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert lines_of(done)[0]["url"] == expected["url"]
+    said = done.stderr.splitlines()
+    assert f"loading with the collector {loading}" in said and f"after the page: collector {after}" in said, done.stderr[-2000:]
 
 
 # dateparser (~0.17 s of CPU to import) is loaded by the first date its shapes do not read

@@ -49,6 +49,10 @@ _VISIBLE_XPATH = ".//text()[not(ancestor::*[self::script or self::style or self:
     ("<div><?pi x?>P<template><i>no</i></template>Q</div>", "PQ"),
     ("<noscript><div>Hidden<script>1</script><br>still</div></noscript>", ""),  # hidden from above
     ("<div><script>x</script></div>", ""),
+    ("<p>  a   childless\n paragraph </p>", "a childless paragraph"),  # no child: its .text
+    ("<p></p>", ""),
+    ("<script>var childless = 1;</script>", ""),  # no child, but a script itself: not its text
+    ("<br>", ""),
 ])
 def test_text_of_leaves_scripts_out_as_the_xpath_does(html: str, text: str) -> None:
     from lxml import etree
@@ -79,3 +83,42 @@ def test_flatten_blocks_through_a_chain_of_wrappers(levels: int, blocks: list[tu
     html = f"<main>{'<div>' * levels}<p>x</p><span>y</span>{'</div>' * levels}<p>z</p></main>"
     main = etree.HTML(f"<html><body>{html}</body></html>").find(".//main")
     assert [(e.tag, len(list(e.iterancestors()))) for e in flatten_blocks(main)] == blocks
+
+
+@pytest.mark.parametrize(("html", "blocks"), [
+    # a layout table: rows of one cell stacked, each a block as a div would be (an email's story)
+    ("<table><tbody><tr><td><div>One.</div></td></tr><tr><td><div>Two.</div></td></tr>"
+     "<tr><td><div>Three.</div></td></tr></tbody></table>", ["One.", "Two.", "Three."]),
+    ("<table><tr><td>One.</td></tr><tr><td>Two.</td></tr></table>", ["One.", "Two."]),
+    # negatives: a data table (rows of several cells), a table of one row: one block each
+    ("<table><tr><th>Year</th><th>Sales</th></tr><tr><td>2023</td><td>5</td></tr></table>", ["YearSales20235"]),
+    ("<table><tr><td>Only row.</td></tr></table>", ["Only row."]),
+])
+def test_a_layout_tables_rows_are_blocks(html: str, blocks: list[str]) -> None:
+    from lxml import etree
+
+    from ipgirl_crawler.pages.dom import flatten_blocks, text_of
+
+    main = etree.HTML(f"<html><body><main>{html}<p>End.</p></main></body></html>").find(".//main")
+    assert [text_of(e) for e in flatten_blocks(main)] == [*blocks, "End."]
+
+
+# text_content reads a childless element's .text without XPath; an element with children (a comment
+# one included) still by XPath's string(): both as XPath's string() reads them.
+@pytest.mark.parametrize("markup", [
+    "<p>plain text</p>",  # no child: its .text
+    "<p></p>",  # no child, no text: ""
+    "<p>one <b>two</b> three</p>",  # children: the XPath
+    "<p>one<!-- note -->two</p>",  # a comment is a child: the XPath, which leaves its text out
+    "<p><!-- only a comment --></p>",
+    "<p>caf&eacute; &amp; th&eacute;</p>",  # entities, decoded alike
+])
+def test_text_content_reads_as_xpath_string(markup: str) -> None:
+    from lxml import etree
+
+    from ipgirl_crawler.pages.dom import text_content
+
+    paragraph = etree.HTML(f"<html><body>{markup}</body></html>").find(".//p")
+    assert text_content(paragraph) == paragraph.xpath("string()")
+    comment = etree.HTML("<html><body><p><!-- a note --></p></body></html>").find(".//p")[0]
+    assert text_content(comment) == comment.xpath("string()") == " a note "

@@ -61,6 +61,8 @@ def test_translations_left_out_are_counted() -> None:
     ("<p>Month <select><option>January 2020 (5)</option><option>February</option></select></p>", len("Month")),
     ("<p><a href='/a'>only a link</a></p>", 0),
     ("<p>Code<script>var x = 1;</script><button>Share</button></p>", len("Code")),
+    ("<p>Note<!-- not text --> and <b>bold</b> <a href='/x'>link</a></p>", len("Noteandbold")),  # comments: no text
+    ("<p>Go <button><a href='/x'>here</a></button></p>", 0),  # a link in a button taken away twice: none left
 ])
 def test_prose_chars(html: str, chars: int) -> None:
     assert prose_chars(parse_fragment(html)[0]) == chars

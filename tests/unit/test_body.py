@@ -34,6 +34,13 @@ BASE = "https://www.ipgirl.com/fr/ai/1-x"
     ("<p>Keep</p><h2>Tip</h2><p>Read also: <a href='/x'>Other</a></p><p>More text.</p>", "en",
      "Keep\n\nTip\n\nMore text."),
     ("<p>Keep this.</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep this."),
+    # a line set larger than the "Read also" line after it is a section's heading (an email's bold div)
+    ("<p>Keep</p><div style='font-size:22px;font-weight:700'>What comes next</div><div style='font-size:16px'>"
+     "<b>Read also:</b> <a href='/x'>Other</a></div><p>More.</p>", "en", "Keep\n\nWhat comes next\n\nMore."),
+    # negatives: a label set no larger, or with no inline size, goes with the line it heads
+    ("<p>Keep</p><div style='font-size:12px'>tip</div><div style='font-size:16px'>Read also: "
+     "<a href='/x'>Other</a></div>", "en", "Keep"),
+    ("<p>Keep</p><div style='font-size:22px'>tip</div><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep"),
     ("<p>Keep</p><p>Thanks</p><p>Read also: <a href='/x'>Other</a></p>", "en", "Keep\n\nThanks"),
     # a table's cells keep their words, not only their links
     ("<p>Intro.</p><table><tr><th>Team</th><td>Won <a href='/x'>3</a> games</td></tr></table>", "en",
@@ -189,12 +196,14 @@ def test_lazy_loaded_images_keep_their_real_source(img: str, url: str) -> None:
     # A slot nothing names as an ad: the label alone, from the per-language table.
     ("<p>Keep.</p><div class='k3j'><span>Anzeige</span><div data-unit='/1'></div></div>", "de", "Keep."),
     ("<p>Keep.</p><p>광고</p>", "ko", "Keep."),
+    ("<p>Keep.</p><p>スポンサー</p>", "ja", "Keep."),
     ("<p>Keep.</p><amp-ad width='300'><span>Publicité</span></amp-ad>", "fr", "Keep."),
     # Not labels: a sentence, a heading, a paragraph beside a script, a word that is no ad label.
     ("<div><span>Ends with a full stop.</span><div class='ad'></div></div>", "en", "Ends with a full stop."),
     ("<h2>Outlook<script>x()</script></h2><p>Text.</p>", "en", "Outlook\n\nText."),
     ("<div><p>Short</p><script></script></div>", "en", "Short"),
     ("<p>Werbung ist ein Geschäft.</p>", "de", "Werbung ist ein Geschäft."),
+    ("<p>スポンサー企業が資金を出した。</p>", "ja", "スポンサー企業が資金を出した。"),
 ])
 def test_ad_labels_go_with_their_ads(raw: str, lang: str, text: str) -> None:
     assert clean_body(raw, lang, BASE).text == text
@@ -260,3 +269,25 @@ def test_widgets_named_for_noise_leave_the_body(box: str, kept: bool) -> None:
     texts = [b.xpath("string()")[:12] for b in article_blocks(blocks, container, container)]
     assert (len(texts) == len(blocks)) is kept
     assert texts[-1] == "End." and texts[0].startswith("The article")
+
+
+_ADDRESS = "<p>Our mailing address is:</p><p>IPGirl, 12 rue de la Paix</p><p>75002 Paris</p>"
+
+
+@pytest.mark.parametrize(("box", "kept"), [
+    # A mailing's footer: the sender's address and an opt-out link (CAN-SPAM), whatever its words say.
+    ("<table><tr><td><p>Copyright 2026 IPGirl.</p>" + _ADDRESS + "<p>You can <a href='https://x.list-manage.com/"
+     "unsubscribe?u=1'>unsubscribe from this list</a>.</p></td></tr></table>", []),
+    ("<div><p>Vous recevez cet e-mail car vous êtes inscrit.</p><p><a href='/newsletter/optout?id=9'>Se désabonner</a>"
+     "</p></div>", []),
+    # Kept: an address with no opt-out link; a box that holds a title is a story's, the link's line alone goes
+    ("<div>" + _ADDRESS + "<p>Questions? Write to us there.</p></div>",
+     ["Our mailing address is:", "IPGirl, 12 rue de la Paix", "75002 Paris", "Questions? Write to us there."]),
+    ("<div><h1>How to leave a list</h1><p>Most senders must offer a way out.</p><p>Press <a href='/unsubscribe'>"
+     "this</a>.</p></div>", ["Most senders must offer a way out."]),
+])
+def test_a_mailings_footer_leaves_the_body(box: str, kept: list[str]) -> None:
+    main_text = "<p>" + "The article's own long text. " * 3 + "</p>"
+    container = etree.fromstring(f"<div>{main_text}{box}<p>End.</p></div>", etree.HTMLParser()).find(".//body/div")
+    texts = [b.xpath("string()") for b in article_blocks(list(flatten_blocks(container)), container, container)]
+    assert texts == [main_text[3:-4], *kept, "End."]

@@ -34,6 +34,24 @@ def test_unconfirmed_edges(blocks: list[str], kept: int) -> None:
     assert len(_trim(blocks)[0]) == kept
 
 
+# What a generic reader keeps of a page when it misses the story (an email's layout tables): the
+# page's chrome, and cards whose snippets repeat a sentence of the story.
+CHROME = [f"Footer line {n} lists store{n} hours, shop{n} prices and town{n} events for folk{n} nearby."
+          for n in range(1, 30)]
+
+
+@pytest.mark.parametrize(("generic", "kept"), [
+    # it read the chrome and one card echoing the story's last line: it speaks for none of our edges
+    ("\n".join([*CHROME, STORY[5]]), 6),
+    ("\n".join([*CHROME[:20], STORY[2], STORY[5]]), 6),
+    # negatives: it read the story (with or without chrome around it): the unconfirmed opening goes
+    ("\n".join(STORY[1:20]), 5),
+    ("\n".join([*CHROME[:8], *STORY[1:6], *CHROME[8:16]]), 5),
+])
+def test_a_generic_body_that_read_elsewhere_trims_nothing(generic: str, kept: int) -> None:
+    assert len(_trim(STORY[:6], generic)[0]) == kept
+
+
 def test_a_short_generic_body_confirms_nothing() -> None:
     blocks = ["Teaser line nobody confirms at all here", *STORY[:3]]
     assert _trim(blocks, generic=STORY[0])[1] == 0  # too few 3-grams to speak against ours

@@ -27,6 +27,10 @@ LATE_IMPORTS = {
                                               "(ipgirl-extract's first line, the crawl process)",
     ("ipgirl_crawler/preflight/checks.py", "redis.connection"): "only a distributed run's URL is read by it; "
                                                                  "a local run's start-up need not load the client",
+    ("ipgirl_crawler/cli/entry.py", "ipgirl_crawler.cli"): "ipgirl-extract's command loaded with the collector paused: "
+                                                          "~50 ms of its first line",
+    ("ipgirl_crawler/cli/extract.py", "ipgirl_crawler.archive.reader"): "an archive's reader (fastwarc, isal): "
+                                                                       "not loaded for a saved page's line",
     ("ipgirl_crawler/schema.py", "jsonschema"): "explains the rare item fastjsonschema refuses; ~0.1 s of start-up",
 }
 

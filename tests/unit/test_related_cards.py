@@ -106,3 +106,29 @@ def test_leading_icons_are_counted() -> None:
     raw = [{"title": "📄️ T", "url": "https://h/en/ai/1-x"}, {"title": "U", "url": "https://h/en/ai/2-y"}]
     item = RelatedLinksPipeline(counts).process_article({"raw_related": raw, "translations": {}})
     assert [c["title"] for c in item["related"]] == ["T", "U"] and counts["ipgirl/related/icon_titles"] == 1
+
+
+def _nested(inner: str, levels: int) -> str:
+    """``inner`` in ``levels`` nested layout tables (an email's text block)."""
+    return "<table><tr><td>" * levels + inner + "</td></tr></table>" * levels
+
+
+# Cards as the cells of a layout table: each a title link, a category and a snippet after <br>.
+CELLS = ("<table><tr><td><span>AI</span><br><a href='/a/1'><strong>T1</strong></a><br>One…</td>"
+         "<td><a href='/a/2'><img src='t.jpg'></a><br><a href='/a/2'>T2</a><br>Two.</td></tr></table>")
+
+
+@pytest.mark.parametrize(("heading", "cards"), [
+    # the heading framed by three layout tables (nine levels), the cards in the table after them
+    (_nested("<h2>More</h2>", 3), [("T1", "AI", "One…"), ("T2", None, "Two.")]),
+    (_nested("<div><h2>More</h2></div>", 1), [("T1", "AI", "One…"), ("T2", None, "Two.")]),
+    # negatives: a frame that shows more than the heading (a line, a banner) is no part of it: the
+    # cards nine levels up are out of reach
+    (_nested("<h2>More</h2><p>Picked by our editors this week</p>", 3), []),
+    (_nested("<h2>More</h2><img src='banner.png'>", 3), []),
+])
+def test_cards_after_a_heading_framed_by_layout_tables(heading: str, cards: list[tuple[str, str | None, str | None]]) -> None:
+    root = etree.fromstring(f"<html><body>{heading}{CELLS}</body></html>", etree.HTMLParser())
+    found = related_cards(root.find(".//h2"), lambda href: href, lambda url: bool(url and url.startswith("/a/")),
+                          frozenset({"AI"}))
+    assert [(c["title"], c["category"], c["snippet"]) for c in found] == cards

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines import second_opinion as second_opinion_module
 from pipelines.second_opinion import Opinion, compare, shingles
 
 
@@ -54,3 +55,50 @@ def test_only_a_body_of_one_block_is_judged_by_its_size(ours: str, judged_by_siz
     opinion = compare(ours, generic, "\n\n" not in ours.strip())
     assert (opinion.size is not None) is judged_by_size
     assert opinion.contradicts is judged_by_size
+
+
+STORY = [f"On day {n} the river{n} rose past mill{n} and farm{n} while crew{n} moved herd{n} to hill{n} ground."
+         for n in range(1, 13)]
+CHROME = [f"Footer line {n} lists store{n} hours, shop{n} prices and town{n} events for folk{n} nearby."
+          for n in range(1, 13)]
+OURS = "\n\n".join(STORY[:8])
+
+
+@pytest.mark.parametrize(("generic", "tie_break", "outcome"), [
+    # the first reader read another part of the page (chrome and a line of ours): the tie-break decides
+    ("\n".join([*CHROME, STORY[0]]), "\n".join(["Title", *STORY[:8], *CHROME[:3]]), "agreed"),
+    ("\n".join([*CHROME[:4], STORY[0]]), "\n".join(["Title", *STORY[:8], *CHROME[:3]]), "agreed"),  # too few to contradict
+    ("\n".join([*CHROME[:4], STORY[0]]), "\n".join(CHROME[:4]), "flagged"),  # it reads elsewhere too: ours kept
+    ("\n".join([*CHROME, STORY[0]]), "\n".join(CHROME), "fallback"),  # both contradict ours (it misses their text)
+    # negatives: a first reader that confirms ours, or disagrees while reading the same story, asks none
+    ("\n".join(STORY[:8]), None, "agreed"),
+    ("\n".join([*STORY[:6], *CHROME[:2]]), None, "flagged"),
+])
+def test_a_first_reader_that_read_elsewhere_asks_the_tie_break(monkeypatch: pytest.MonkeyPatch, generic: str,
+                                                               tie_break: str | None, outcome: str) -> None:
+    def asked(html: str, url: str | None) -> str:
+        assert tie_break is not None, "the tie-break was asked"
+        return tie_break
+
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", asked)
+    assert second_opinion_module.second_opinion(OURS, generic, "<html></html>", "https://example.org/a").outcome == outcome
+
+
+def _html(paragraphs: list[str], items: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs) + ("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+                                                          if items else "")
+
+
+@pytest.mark.parametrize(("ours_html", "generic", "tie_break", "outcome"), [
+    # the first reader read elsewhere; the tie-break holds all of ours but the list it dropped: agreed
+    (_html(STORY[:6], STORY[6:8]), "\n".join([*CHROME[:4], STORY[0]]), "\n".join(["Title", *STORY[:6], *CHROME[:2]]),
+     "agreed"),
+    # negatives: what it lacks are paragraphs; both contradict ours, lists and all (a menu): theirs is used
+    (_html(STORY[:8], []), "\n".join([*CHROME[:4], STORY[0]]), "\n".join(["Title", *STORY[:6], *CHROME[:2]]), "flagged"),
+    (_html(STORY[:2], STORY[2:8]), "\n".join([*CHROME, STORY[0]]), "\n".join([*STORY[:2], *CHROME]), "fallback"),
+])
+def test_the_tie_break_confirms_ours_but_the_lists_it_drops(monkeypatch: pytest.MonkeyPatch, ours_html: str, generic: str,
+                                                           tie_break: str, outcome: str) -> None:
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
+    verdict = second_opinion_module.second_opinion("\n\n".join(STORY[:8]), generic, "<html></html>", None, ours_html)
+    assert verdict.outcome == outcome
