@@ -17,7 +17,7 @@ STORY = ("<p>The first paragraph of the story, long enough to be the text a read
 
 def _post(n: int, name: str, handle: str, text: str, when: str = "") -> str:
     stamp = f'<time datetime="{when}">{when[:10]}</time>' if when else ""
-    return (f'<article id="p{n}"><div><a href="/u/{handle}"><img src="/a/{handle}.png" alt=""></a></div>'
+    return (f'<article id="p{n}"><div><a href="/u/{handle}"><img src="/a/{handle}.png" alt="" width="45" height="45"></a></div>'
             f'<div><div><a href="/u/{handle}">{name}</a> <a href="/u/{handle}">{handle}</a> {stamp}</div>'
             f"<div>{text}</div></div></article>")
 
@@ -65,6 +65,7 @@ def test_a_topic_reads_its_first_post_not_the_replies() -> None:
     assert page.published_at_raw() == "2024-05-01T08:00:00Z"  # the first post's, not a reply's
     body = page.raw_body_html()
     assert "first paragraph" in body and "Reply number" not in body and "ann.lee" not in body
+    assert "<img" not in body  # the poster's avatar, a picture linking to the profile, is no picture of the story
 
 
 @pytest.mark.parametrize(("opening", "authors"), [
