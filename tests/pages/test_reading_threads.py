@@ -114,3 +114,14 @@ def test_a_posters_line_of_parts(poster: str, shown: str, opening: str, authors:
     assert page.authors() == authors
     assert page.published_at_raw() == published
     assert "#1" not in page.raw_body_html() and "By Ann" not in page.raw_body_html()
+
+
+def test_a_story_above_a_thread_of_comments_keeps_its_body() -> None:
+    """Negative: prose between the title and the thread (a story with its comments below, the first
+    comment longer than the story: a real macrumors page) makes the thread the comments, not the article."""
+    long_comment = "<p>" + "A long comment that goes on and on about the story above it, at length. " * 3 + "</p>"
+    html = ('<html lang="en"><head><meta property="og:type" content="article"></head><body><h1>A title</h1>'
+            f'<div class="story">{STORY}</div><div class="comments">{_post(1, "Cy", "cy", long_comment)}'
+            f'{_post(2, "Bo", "bo", "<p>Nice</p>")}</div></body></html>')
+    body = _page(html).raw_body_html()
+    assert "first paragraph of the story" in body
