@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from lxml import etree
 from lxml.html import HtmlElement
 from scrapy.http import HtmlResponse, TextResponse
 
@@ -219,7 +220,7 @@ _CUSTOM_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*-")
 
 # Plain elements whose role makes them another element to a reader (a custom element is renamed by
 # its role already): a heading, a picture drawn with a character (an emoji icon), a control.
-_GENERIC_TAGS = frozenset({"div", "span", "p"})
+_WITH_ROLE = etree.XPath("//*[self::div or self::span or self::p][@role]")
 _READ_ROLES = re.compile(r"""role\s*=\s*["']?(?:heading|img|button)""", re.IGNORECASE)
 # A control's label is a word or two ("3 backlinks", "Duplicate"); a clickable card of text is no control.
 MAX_CONTROL_CHARS = 40
@@ -232,7 +233,7 @@ def role_elements(root: HtmlElement) -> int:
     every section heading was a ``div`` a paragraph rule could not tell from the text under it (44 of
     120 bodies wrong); its callouts' emoji icons and its "3 backlinks" buttons were read as text."""
     read = 0
-    for element in list(root.iter(*_GENERIC_TAGS)):
+    for element in _WITH_ROLE(root):  # found in C: walking every div in Python cost ~1 ms a real page
         role = (element.get("role") or "").strip().lower().split(" ")[0]
         if role == "heading":
             _rename(element, _role_tag(element) or "h2")

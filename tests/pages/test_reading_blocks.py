@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 from scrapy.http import HtmlResponse
 
-from ipgirl_crawler.pages.boilerplate import text_div_holder
+from ipgirl_crawler.pages.boilerplate import text_div_block
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
 
@@ -31,10 +31,11 @@ def _block(text: str) -> str:
     (f'<div id="content" style="display: none">{_block("Hidden")}</div>', None),
     (f'<div id="content" hidden>{_block("Hidden")}</div>', None),
 ])
-def test_text_div_holder(html: str, holder: str | None) -> None:
+def test_a_text_divs_block_weighs_in_its_parent(html: str, holder: str | None) -> None:
     root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser())
     leaf = root.xpath("//div[@class='leaf']")[0]
-    found = text_div_holder(leaf)
+    block = text_div_block(leaf)  # where it weighs, as a <p> in its parent: the parent of its block
+    found = block.getparent() if block is not None else None
     assert (found.get("id") if found is not None else None) == holder
 
 
