@@ -52,8 +52,6 @@ GENERIC_OG_TYPES = frozenset({"website"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
-
-
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
