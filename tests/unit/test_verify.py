@@ -317,6 +317,22 @@ def test_a_card_going_on_past_a_block_of_the_article(snippet: str, outcome: str)
     assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
 
 
+@pytest.mark.parametrize(("snippet", "read", "outcome"), [
+    # held-out forum design Z: the card's replies, views and age read into its snippet, whether the
+    # linked article was read this run or not
+    ("Résumé. 15 4.5k 22d", True, CONTRADICTED),
+    ("Les régulateurs de Bruxelles souhaitent... 19 8.0k 4d", False, CONTRADICTED),
+    ("Résumé.", True, VERIFIED),  # negative: the snippet alone
+    ("Les prix ont baissé. 2 analystes sur 3 le disent...", False, UNVERIFIABLE),  # prose goes on after its figures
+    ("Les ventes ont crû de 15 % en 2024", False, UNVERIFIABLE),  # figures inside its last sentence
+])
+def test_a_card_ending_in_its_figures_is_contradicted(snippet: str, read: bool, outcome: str) -> None:
+    card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": snippet}
+    records = {"fr:1": record(1, related=[card]), **({"fr:2": record(2)} if read else {})}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
 def test_a_card_read_twice_is_contradicted() -> None:
     card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": "Résumé."}
     other = {"title": "Titre 3", "url": f"{BASE}/fr/ai/3-x", "category": "IA", "snippet": "Résumé."}
