@@ -25,6 +25,7 @@ from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
+from ipgirl_crawler.monitoring.verify_facts import modified_verdict, tags_verdict
 from ipgirl_crawler.monitoring.verify_images import images_verdict, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
@@ -51,8 +52,8 @@ EMPTY = "empty"  # no value, and no statement that there should be one: counted 
 # estimate extrapolates to the unverifiable values comes from the two-sided checks only.
 BOUND = "bound"
 # The contract fields some statement of the site restates; the others are reported unverifiable.
-CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-                  "helpful_votes", "related", "translations", "body_text", "images")
+CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "modified_at", "site_notice",
+                  "helpful_votes", "related", "translations", "body_text", "images", "tags")
 # What a record keeps of a field whose value it does not carry whole (empty when the field is).
 VALUE_OF = {"body_text": "body_prefix"}
 MAX_EXAMPLES = 5
@@ -61,7 +62,8 @@ _DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
 # Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
 # ~10-25 % of the site's pages do not show): an empty one is taken to be right in the estimate.
 # Every article shows the others: an empty one is wrong (the coverage monitors fail it too).
-EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes", "images"})
+EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes", "images", "modified_at",
+                                "tags"})
 SHOWN_BY_EVERY_ARTICLE = tuple(name for name in CHECKED_FIELDS if name not in EMPTY_MAY_BE_RIGHT)
 Verdict = tuple[str, str]  # (outcome, what disagreed)
 NONE: Verdict = (UNVERIFIABLE, "")
@@ -207,6 +209,12 @@ class RunChecks:
             outcome = BOUND if verdict[0] == UNVERIFIABLE else CONTRADICTED
             return outcome, f"got {value!r}; the sitemap's lastmod {record.get('lastmod')!r} is earlier"
         return verdict
+
+    def check_modified_at(self, key: str, record: dict[str, Any]) -> Verdict:
+        return modified_verdict(record)
+
+    def check_tags(self, key: str, record: dict[str, Any]) -> Verdict:
+        return tags_verdict(record)
 
     def check_site_notice(self, key: str, record: dict[str, Any]) -> Verdict:
         notice = record.get("site_notice")

@@ -132,6 +132,20 @@ def not_after(item_value: object, lastmod: object) -> bool | None:
     return ours <= stated + _SLACK
 
 
+# The sitemap's lastmod is the day of the article's last change, in some local time: a value within
+# this of it names that day (the local site's lastmods fall 7-24 h off the day they state).
+_LASTMOD_DAY = timedelta(hours=38)
+
+
+def last_change_day(value: object, lastmod: object) -> bool | None:
+    """Whether the sitemap's ``lastmod`` names the day of ``value`` (a modification, or a publication
+    never modified since): within ``_LASTMOD_DAY`` of it. None: not comparable."""
+    mine, theirs = parse_instant(value), parse_instant(lastmod)
+    if mine is None or theirs is None:
+        return None
+    return abs(mine[0] - theirs[0]) <= _LASTMOD_DAY
+
+
 def url_language(url: object) -> str | None:
     """The language segment of a site URL (``/fr/…``)."""
     return _url_language(url) if isinstance(url, str) else None

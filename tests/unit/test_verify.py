@@ -173,6 +173,9 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
     assert "http://x/fr/ai/1-x: key 'en-us'" in failed[0]
     # too few checkable values to judge; and a drop against the site's history
     assert verify_failures({"ipgirl/verify/title/contradicted": 5, "ipgirl/verify/title/verified": 10}) == []
+    # unless that many are contradicted that they are no noise (held-out Z: images 10 of 10)
+    assert verify_failures({"ipgirl/verify/images/contradicted": 10, "ipgirl/verify/images/empty": 13})[0].startswith(
+        "verify: field images contradicted by the site on 10 of 10")
     history = [{"estimates": {"title": 1.0}}, {"estimates": {"title": 1.0}}]
     healthy = {"ipgirl/verify/title/verified": 1000, "ipgirl/verify/title/contradicted": 5, "ipgirl/verify/history": history}
     assert verify_failures(healthy) == []
@@ -331,6 +334,25 @@ def test_a_card_ending_in_its_figures_is_contradicted(snippet: str, read: bool, 
     records = {"fr:1": record(1, related=[card]), **({"fr:2": record(2)} if read else {})}
     checks = RunChecks(records, ListingStatements(), languages=("fr",))
     assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("published", "modified", "lastmod", "outcome"), [
+    # held-out notebook design Y: "Last edited" shown, the sitemap naming its day, the reading empty
+    ("2025-07-04T00:00:00Z", None, "2025-07-20T19:56:00Z", CONTRADICTED),
+    ("2025-07-04T00:00:00Z", "2025-07-20T00:00:00Z", "2025-07-20T19:56:00Z", VERIFIED),
+    ("2025-07-04T00:00:00Z", "2025-07-12T00:00:00Z", "2025-07-20T19:56:00Z", CONTRADICTED),  # another day
+    # negatives: never modified (the lastmod names the publication's day, 7-24 h off in local time)
+    ("2024-09-29T00:00:00Z", None, "2024-09-28T23:48:00Z", VERIFIED),
+    ("2026-08-08T00:00:00Z", None, "2026-08-09T02:46:00Z", VERIFIED),
+    ("2025-03-16T00:00:00Z", "2025-04-01T00:00:00Z", "2025-03-31T22:16:00Z", VERIFIED),
+    (None, None, "2025-07-20T19:56:00Z", UNVERIFIABLE),  # no date read: nothing to compare
+    ("2025-07-04T00:00:00Z", None, None, UNVERIFIABLE),  # no lastmod
+    ("2025-07-04T00:00:00Z", None, "2025-06-01T00:00:00Z", UNVERIFIABLE),  # before the publication: its bound
+])
+def test_modified_at_against_the_sitemap_s_lastmod(published: Any, modified: Any, lastmod: Any, outcome: str) -> None:
+    records = {"fr:1": record(1, published_at=published, modified_at=modified, lastmod=lastmod)}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_modified_at("fr:1", records["fr:1"])[0] == outcome
 
 
 def test_a_card_read_twice_is_contradicted() -> None:
