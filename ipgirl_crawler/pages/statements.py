@@ -22,7 +22,7 @@ from ipgirl_crawler.pages.chrome_slots import body_slots
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.jsonstate import field
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
-from ipgirl_crawler.pages.taglinks import tag_names, tag_page_links
+from ipgirl_crawler.pages.taglinks import is_tag_page, tag_names
 from ipgirl_crawler.pages.text import normalize_text
 
 # Metadata that names the publication instant, most specific first.
@@ -136,6 +136,7 @@ def _authors(page: Any) -> dict[str, list[str]]:
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NOT_HEADER = frozenset({"nav", "aside"})  # a menu's or a sidebar's tag links
 MAX_RELATED_SCAN = 400  # elements after the heading: a card list of 4-6 cards is ~60 (W: 48)
 # An image a browser shows this narrow is an icon or a portrait, never an article's figure: the
 # local site's avatars are 40 pixels wide, its share icons 24; its figures 264 or more.
@@ -169,14 +170,18 @@ def _small_images(page: Any) -> list[str]:
 
 def _header_tags(page: Any) -> list[str]:
     """The tags the article's header shows: links to the site's tag pages between the title and
-    the body's first block, outside nav, header and aside (a sidebar's "Tags" list of the site
-    stands elsewhere: held-out forum design Z read it on 12 of 23 pages)."""
-    blocks = page.body.blocks
-    start = page.positions.get(page._title, -1) if page._title is not None else -1
-    if start < 0 or not blocks:
+    the body's first block, in no nav or aside, nor a ``<header>`` other than the title's (a
+    sidebar's "Tags" list of the site stands elsewhere: held-out forum design Z read it on 12 of 23
+    pages)."""
+    blocks, title = page.body.blocks, page._title
+    start = page.positions.get(title, -1) if title is not None else -1
+    end = page.positions.get(blocks[0], -1) if blocks else -1
+    if start < 0:
         return []
-    links = tag_page_links(page.root, page.resolve, lambda url: same_origin(url, page.base_url), start,
-                           page.positions.get(blocks[0], -1), page.positions)
+    own = set(title.iterancestors())
+    links = [link for link in page.root.iter("a") if start < page.positions.get(link, -1) < end
+             and is_tag_page(page.resolve(link.get("href"))) and same_origin(page.resolve(link.get("href")), page.base_url)
+             and not any(a.tag in _NOT_HEADER or a.tag == "header" and a not in own for a in link.iterancestors())]
     return tag_names(links, unique=True)
 
 

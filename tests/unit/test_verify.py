@@ -355,6 +355,17 @@ def test_modified_at_against_the_sitemap_s_lastmod(published: Any, modified: Any
     assert checks.check_modified_at("fr:1", records["fr:1"])[0] == outcome
 
 
+@pytest.mark.parametrize(("tags", "header", "outcome"), [
+    (["Forschung", "Daten"], ["Chips", "generative KI"], CONTRADICTED),  # held-out Z: the sidebar's list read
+    (["generative KI", "chips"], ["Chips", "generative KI"], VERIFIED),  # negative: the same names, any order
+    (["Forschung"], [], UNVERIFIABLE),  # the header links no tag: nothing stated
+])
+def test_tags_against_the_article_s_header(tags: list[str], header: list[str], outcome: str) -> None:
+    records = {"de:1": record(1, "de", tags=tags, statements={"header_tags": header})}
+    checks = RunChecks(records, ListingStatements(), languages=("de",))
+    assert checks.check_tags("de:1", records["de:1"])[0] == outcome
+
+
 def test_a_card_read_twice_is_contradicted() -> None:
     card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": "Résumé."}
     other = {"title": "Titre 3", "url": f"{BASE}/fr/ai/3-x", "category": "IA", "snippet": "Résumé."}

@@ -16,13 +16,17 @@ THUMB = {"url": "http://x/media/thumbs/50009.jpg", "alt": "A start-up cuts hallu
 TITLES = {"a start-up cuts hallucinations (86)": "en:50009", "robots tidy up": "en:50075"}
 
 
-def record(images: list[dict[str, Any]], body: str = "Text.", small: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"title": "Robots tidy up", "images": image_record(images), "statements": {"small_images": list(small)},
+def record(images: list[dict[str, Any]], body: str = "Text.", small: tuple[str, ...] = (),
+           figures: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"title": "Robots tidy up", "images": image_record(images),
+            "statements": {"small_images": list(small), "body_figures": list(figures)},
             "captions_in_body": captions_in_body(images, body)}
 
 
 @pytest.mark.parametrize(("given", "outcome"), [
     (record([FIGURE]), "verified"),
+    (record([], figures=(FIGURE["url"],)), "contradicted"),  # held-out Z: a figure shown in the body, not read
+    (record([FIGURE], figures=(FIGURE["url"],)), "verified"),  # negative: read
     (record([]), "unverifiable"),  # no images: "empty", which may be right
     (record([FIGURE, AVATAR], small=(AVATAR["url"],)), "contradicted"),  # shown 40 px wide: a portrait
     (record([FIGURE], small=(AVATAR["url"],)), "verified"),  # negative: the page's small image is not ours
