@@ -26,7 +26,7 @@ from typing import Any
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
 from ipgirl_crawler.monitoring.verify_facts import modified_verdict, tags_verdict
-from ipgirl_crawler.monitoring.verify_images import images_verdict, site_titles
+from ipgirl_crawler.monitoring.verify_images import images_verdict, shared_figures, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
@@ -134,6 +134,7 @@ class RunChecks:
         self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article
         self._body_verdicts: dict[str, Verdict] = {}
         self._titles: dict[str, str] | None = None
+        self._site_images: frozenset[str] = frozenset()
 
     def target(self, key: str | None) -> dict[str, Any] | None:
         return (self.records.get(key) or self.known(key)) if key else None
@@ -293,7 +294,8 @@ class RunChecks:
     def check_images(self, key: str, record: dict[str, Any]) -> Verdict:
         if self._titles is None:
             self._titles = site_titles(self.records, self.listings.titles)
-        return images_verdict(record, self._titles, key)
+            self._site_images = shared_figures(self.records.values())
+        return images_verdict(record, self._titles, key, self._site_images)
 
     def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
         translations = record.get("translations") or {}
