@@ -23,8 +23,9 @@ from typing import Any
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.run.crosschecks import CrossChecks
 from ipgirl_crawler.monitoring.verify_checks import key_of
-from ipgirl_crawler.monitoring.verify_match import CARD_GLUE, is_date_line, is_prefix_snippet, norm
+from ipgirl_crawler.monitoring.verify_match import CARD_GLUE, is_date_line, is_prefix_snippet, last_change_day, norm
 from pipelines.base import CountingPipeline
+from pipelines.dates import parse_visible_date
 from pipelines.related import split_ellipsis
 
 # A date or reading time a card shows: "March 23, 2025 · 5 min read" is 27 characters; a longer
@@ -88,6 +89,22 @@ def corrected_card(card: Any, checks: CrossChecks, language: str) -> dict[str, A
     return split_glued_card(card, target) or trim_glued_tail(card, target, language, teasers)
 
 
+def shown_days(item: Any, statements: dict[str, Any]) -> list[str]:
+    """The days the page shows as text around its body (``body_slots``), parsed, when the sitemap
+    dates a change later than the publication and the item has no ``modified_at``: whether the page
+    shows that change (held-out notebook design Y: "Last edited September 11, 2025") or the site
+    changed it silently (an edit no page shows) decides the check of an empty ``modified_at``. Only
+    for those pages: parsing a visible date costs ~0.2 ms."""
+    lastmod = (item.get("raw_validators") or {}).get("lastmod")
+    if item.get("modified_at") or last_change_day(item.get("published_at"), lastmod) is not False:
+        return []
+    language = item.get("language") or "en"
+    texts = [line[1] for line in ((statements.get("body_slots") or {}).get("around") or ())
+             if isinstance(line, (list, tuple)) and len(line) == 2 and isinstance(line[1], str)]
+    days = (parse_visible_date(text, language) for text in texts if is_date_line(text, language))
+    return list(dict.fromkeys(day for day in days if day))
+
+
 class VerifyPipeline(CountingPipeline):
     """After validation, before duplicates and incremental: corrects cards the site decides, then
     hands the item (with its page's statements) to the cross-checks."""
@@ -104,6 +121,10 @@ class VerifyPipeline(CountingPipeline):
         if any(fixed):
             item["related"] = [new or old for new, old in zip(fixed, cards, strict=True)]
             self.count("related/corrected")
+        statements = getattr(item, "_statements", None)
+        days = shown_days(item, statements) if isinstance(statements, dict) else []
+        if days:
+            item._statements = {**statements, "shown_days": days}
         checks.note(item)
         return item
 

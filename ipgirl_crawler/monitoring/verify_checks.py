@@ -25,11 +25,13 @@ from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
-from ipgirl_crawler.monitoring.verify_images import images_verdict, site_titles
+from ipgirl_crawler.monitoring.verify_facts import modified_verdict, tags_verdict
+from ipgirl_crawler.monitoring.verify_images import images_verdict, shared_figures, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
+    glued_figures,
     is_date_line,
     is_prefix_snippet,
     norm,
@@ -50,8 +52,8 @@ EMPTY = "empty"  # no value, and no statement that there should be one: counted 
 # estimate extrapolates to the unverifiable values comes from the two-sided checks only.
 BOUND = "bound"
 # The contract fields some statement of the site restates; the others are reported unverifiable.
-CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "site_notice",
-                  "helpful_votes", "related", "translations", "body_text", "images")
+CHECKED_FIELDS = ("title", "summary", "category", "breadcrumbs", "authors", "published_at", "modified_at", "site_notice",
+                  "helpful_votes", "related", "translations", "body_text", "images", "tags")
 # What a record keeps of a field whose value it does not carry whole (empty when the field is).
 VALUE_OF = {"body_text": "body_prefix"}
 MAX_EXAMPLES = 5
@@ -60,7 +62,8 @@ _DATELINE = re.compile(r"^[^\W\d_][^\n.!?]{0,40}?\s[—–]\s+")
 # Fields an article may rightly lack (the contract's optional ones, and the notice and votes that
 # ~10-25 % of the site's pages do not show): an empty one is taken to be right in the estimate.
 # Every article shows the others: an empty one is wrong (the coverage monitors fail it too).
-EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes", "images"})
+EMPTY_MAY_BE_RIGHT = frozenset({"translations", "related", "site_notice", "helpful_votes", "images", "modified_at",
+                                "tags"})
 SHOWN_BY_EVERY_ARTICLE = tuple(name for name in CHECKED_FIELDS if name not in EMPTY_MAY_BE_RIGHT)
 Verdict = tuple[str, str]  # (outcome, what disagreed)
 NONE: Verdict = (UNVERIFIABLE, "")
@@ -131,6 +134,7 @@ class RunChecks:
         self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article
         self._body_verdicts: dict[str, Verdict] = {}
         self._titles: dict[str, str] | None = None
+        self._site_images: frozenset[str] = frozenset()
 
     def target(self, key: str | None) -> dict[str, Any] | None:
         return (self.records.get(key) or self.known(key)) if key else None
@@ -207,6 +211,12 @@ class RunChecks:
             return outcome, f"got {value!r}; the sitemap's lastmod {record.get('lastmod')!r} is earlier"
         return verdict
 
+    def check_modified_at(self, key: str, record: dict[str, Any]) -> Verdict:
+        return modified_verdict(record)
+
+    def check_tags(self, key: str, record: dict[str, Any]) -> Verdict:
+        return tags_verdict(record)
+
     def check_site_notice(self, key: str, record: dict[str, Any]) -> Verdict:
         notice = record.get("site_notice")
         if not notice or norm(notice) not in self.notices:
@@ -231,6 +241,10 @@ class RunChecks:
         twice = next((k for i, k in enumerate(keys) if k is not None and k in keys[:i]), None)
         if twice is not None:  # a list of cards shows each article once (a carousel's clones read as cards)
             return CONTRADICTED, f"card {next(c.get('url') for c in cards if key_of(c.get('url')) == twice)} read twice"
+        figures = next(((card, glued_figures(card.get("snippet"))) for card in cards if glued_figures(card.get("snippet"))),
+                       None)
+        if figures is not None:  # the card's own text says where its snippet ends, whether its article was read or not
+            return CONTRADICTED, f"card {figures[0].get('url')}: snippet ends with {figures[1]!r} after its last sentence"
         checked = 0
         for card in cards:
             target_key = key_of(card.get("url"))
@@ -280,7 +294,8 @@ class RunChecks:
     def check_images(self, key: str, record: dict[str, Any]) -> Verdict:
         if self._titles is None:
             self._titles = site_titles(self.records, self.listings.titles)
-        return images_verdict(record, self._titles, key)
+            self._site_images = shared_figures(self.records.values())
+        return images_verdict(record, self._titles, key, self._site_images)
 
     def check_translations(self, key: str, record: dict[str, Any]) -> Verdict:
         translations = record.get("translations") or {}

@@ -25,6 +25,10 @@ _TITLE_SUFFIX = re.compile(r"\s[|\-–—·:]\s[^|\-–—·:]{1,30}$")
 _BEHIND, _AHEAD = timedelta(hours=14), timedelta(hours=12)
 _SLACK = timedelta(hours=1)
 _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A card's figures read into its snippet: after the snippet's last sentence end or ellipsis, two or
+# more bare figures and nothing else ("…scanned documents. 15 4.5k 22d": replies, views, age; held-out
+# forum design Z, every card of its 23 pages). Prose never ends in figures after its last sentence.
+_GLUED_FIGURES = re.compile(r"(?:[.!?…。！？])(?:\s+\d[\d.,]*[^\W\d_]{0,2}){2,}\s*$")
 
 
 def norm(value: object) -> str:
@@ -47,6 +51,12 @@ def norm_snippet(value: object) -> str:
 @lru_cache(maxsize=1 << 15)
 def _norm_snippet(value: str) -> str:
     return _norm(value).removesuffix("…").removesuffix("...").rstrip(_SNIPPET_END)
+
+
+def glued_figures(snippet: object) -> str | None:
+    """The figures a card's snippet ends with after its last sentence or ellipsis (``_GLUED_FIGURES``), or None."""
+    found = _GLUED_FIGURES.search(snippet) if isinstance(snippet, str) else None
+    return found[0][1:].strip() if found else None
 
 
 def same_text(a: object, b: object) -> bool:
@@ -120,6 +130,20 @@ def not_after(item_value: object, lastmod: object) -> bool | None:
     elif ours.time() == datetime.min.time():
         stated += _BEHIND
     return ours <= stated + _SLACK
+
+
+# The sitemap's lastmod is the day of the article's last change, in some local time: a value within
+# this of it names that day (the local site's lastmods fall 7-24 h off the day they state).
+_LASTMOD_DAY = timedelta(hours=38)
+
+
+def last_change_day(value: object, lastmod: object) -> bool | None:
+    """Whether the sitemap's ``lastmod`` names the day of ``value`` (a modification, or a publication
+    never modified since): within ``_LASTMOD_DAY`` of it. None: not comparable."""
+    mine, theirs = parse_instant(value), parse_instant(lastmod)
+    if mine is None or theirs is None:
+        return None
+    return abs(mine[0] - theirs[0]) <= _LASTMOD_DAY
 
 
 def url_language(url: object) -> str | None:

@@ -38,8 +38,8 @@ PREFIX = "ipgirl/verify/"
 # characters); the body's first blocks are kept, so that a reading that put something before the
 # first paragraph (a table of contents, a lead box) does not make every card pointing there wrong.
 BODY_PREFIX_CHARS = 1200
-RECORDED = ("url", "language", "title", "summary", "category", "breadcrumbs", "authors", "published_at",
-            "site_notice", "helpful_votes", "total_votes", "translations")
+RECORDED = ("url", "language", "title", "summary", "category", "breadcrumbs", "authors", "published_at", "modified_at",
+            "site_notice", "helpful_votes", "total_votes", "translations", "tags")
 CARD_FIELDS = ("title", "url", "category", "snippet")
 
 

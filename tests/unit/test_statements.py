@@ -133,3 +133,34 @@ def test_related_read_empty_under_the_page_s_related_heading_is_contradicted(
               "statements": {"related_heading": heading} if heading else {}}
     checks = RunChecks({"en:50123": record}, ListingStatements(), languages=("en",))
     assert checks.check_related("en:50123", record)[0] == outcome
+
+
+SIDEBAR_TAGS = ('<div class="sidebar"><h2>Tags</h2><ul><li><a href="/en/tag/eu/">EU</a></li>'
+                '<li><a href="/en/tag/data/">data</a></li></ul></div>')
+HEADER_TAGS = '<div class="tags"><a href="/en/tag/chips/">Chips</a>, <a href="/en/tag/japan/">Japan</a></div>'
+FOOTER_TAGS = '<p>Tags: <a href="/en/tag/robots/">robots</a></p>'
+
+
+@pytest.mark.parametrize(("html", "header_tags"), [
+    (_page(HEADER_TAGS, before=SIDEBAR_TAGS), ["Chips", "Japan"]),  # held-out Z: the header's, not the sidebar's
+    (_page("", before=SIDEBAR_TAGS), None),  # negative: a sidebar's list before the title states nothing
+    (_page("", after=FOOTER_TAGS), None),  # negative: tags below the body are not the header's
+    (_page('<nav><a href="/en/tag/ai/">AI</a></nav>'), None),  # a menu's tag link
+])
+def test_the_tags_the_article_s_header_links(html: str, header_tags: list[str] | None) -> None:
+    assert statements(html).get("header_tags") == header_tags
+
+
+FIGURE = '<p><img src="/media/50123/figure-1.jpg" alt="Chart" width="690" height="460"></p>'
+
+
+@pytest.mark.parametrize(("body", "figures"), [
+    (BODY.replace("</p><p>", f"</p>{FIGURE}<p>"), [f"{BASE}/media/50123/figure-1.jpg"]),  # held-out Z
+    (BODY.replace("</p><p>", '</p><p><img src="/i/icon.png" width="24"></p><p>'), None),  # negative: an icon
+    (BODY.replace("</p><p>", '</p><p><img src="/media/x.jpg"></p><p>'), None),  # no stated width: unknown
+])
+def test_the_figures_the_body_shows(body: str, figures: list[str] | None) -> None:
+    html = _page("").replace(BODY, body)
+    assert statements(html).get("body_figures") == figures
+    # a cover image above the title, or a card's thumbnail after the body, is none of them
+    assert statements(_page("", before=FIGURE, after=FIGURE)).get("body_figures") is None

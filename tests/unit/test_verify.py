@@ -17,7 +17,7 @@ from ipgirl_crawler.monitoring.verify_checks import (
     notice_texts,
 )
 from ipgirl_crawler.monitoring.verify_job import job_verify
-from pipelines.verify import split_glued_card, trim_glued_tail
+from pipelines.verify import shown_days, split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, not_after, same_instant, same_title
 from ipgirl_crawler.monitoring.verify_monitor import estimate_bounds, estimate_stats, estimates_of, verify_failures
@@ -173,6 +173,9 @@ def test_estimates_count_empty_values_as_right_and_monitors_name_the_field() -> 
     assert "http://x/fr/ai/1-x: key 'en-us'" in failed[0]
     # too few checkable values to judge; and a drop against the site's history
     assert verify_failures({"ipgirl/verify/title/contradicted": 5, "ipgirl/verify/title/verified": 10}) == []
+    # unless that many are contradicted that they are no noise (held-out Z: images 10 of 10)
+    assert verify_failures({"ipgirl/verify/images/contradicted": 10, "ipgirl/verify/images/empty": 13})[0].startswith(
+        "verify: field images contradicted by the site on 10 of 10")
     history = [{"estimates": {"title": 1.0}}, {"estimates": {"title": 1.0}}]
     healthy = {"ipgirl/verify/title/verified": 1000, "ipgirl/verify/title/contradicted": 5, "ipgirl/verify/history": history}
     assert verify_failures(healthy) == []
@@ -315,6 +318,69 @@ def test_a_card_going_on_past_a_block_of_the_article(snippet: str, outcome: str)
     records = {"fr:1": record(1, related=[card]), "fr:2": record(2, body_prefix=body)}
     checks = RunChecks(records, ListingStatements(), languages=("fr",))
     assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("snippet", "read", "outcome"), [
+    # held-out forum design Z: the card's replies, views and age read into its snippet, whether the
+    # linked article was read this run or not
+    ("Résumé. 15 4.5k 22d", True, CONTRADICTED),
+    ("Les régulateurs de Bruxelles souhaitent... 19 8.0k 4d", False, CONTRADICTED),
+    ("Résumé.", True, VERIFIED),  # negative: the snippet alone
+    ("Les prix ont baissé. 2 analystes sur 3 le disent...", False, UNVERIFIABLE),  # prose goes on after its figures
+    ("Les ventes ont crû de 15 % en 2024", False, UNVERIFIABLE),  # figures inside its last sentence
+])
+def test_a_card_ending_in_its_figures_is_contradicted(snippet: str, read: bool, outcome: str) -> None:
+    card = {"title": "Titre 2", "url": f"{BASE}/fr/ai/2-x", "category": "IA", "snippet": snippet}
+    records = {"fr:1": record(1, related=[card]), **({"fr:2": record(2)} if read else {})}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("published", "modified", "lastmod", "shown", "outcome"), [
+    # held-out notebook design Y: "Last edited" shown, the sitemap naming its day, the reading empty
+    ("2025-07-04T00:00:00Z", None, "2025-07-20T19:56:00Z", ["2025-07-20T00:00:00Z"], CONTRADICTED),
+    ("2025-07-04T00:00:00Z", None, "2025-07-20T19:56:00Z", [], UNVERIFIABLE),  # a silent edit: the page shows none
+    ("2025-07-04T00:00:00Z", "2025-07-20T00:00:00Z", "2025-07-20T19:56:00Z", [], VERIFIED),
+    # another day: a sitemap lagging behind an edit (an incremental run's), or a silent later edit
+    ("2025-07-04T00:00:00Z", "2025-07-12T00:00:00Z", "2025-07-20T19:56:00Z", [], UNVERIFIABLE),
+    # negatives: never modified (the lastmod names the publication's day, 7-24 h off in local time)
+    ("2024-09-29T00:00:00Z", None, "2024-09-28T23:48:00Z", [], VERIFIED),
+    ("2026-08-08T00:00:00Z", None, "2026-08-09T02:46:00Z", [], VERIFIED),
+    ("2025-03-16T00:00:00Z", "2025-04-01T00:00:00Z", "2025-03-31T22:16:00Z", [], VERIFIED),
+    (None, None, "2025-07-20T19:56:00Z", [], UNVERIFIABLE),  # no date read: nothing to compare
+    ("2025-07-04T00:00:00Z", None, None, [], UNVERIFIABLE),  # no lastmod
+    ("2025-07-04T00:00:00Z", None, "2025-06-01T00:00:00Z", [], UNVERIFIABLE),  # before the publication: its bound
+])
+def test_modified_at_against_the_sitemap_s_lastmod(published: Any, modified: Any, lastmod: Any, shown: list[str],
+                                                   outcome: str) -> None:
+    records = {"fr:1": record(1, published_at=published, modified_at=modified, lastmod=lastmod,
+                              statements={"shown_days": shown})}
+    checks = RunChecks(records, ListingStatements(), languages=("fr",))
+    assert checks.check_modified_at("fr:1", records["fr:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("modified", "lastmod", "around", "days"), [
+    (None, "2025-09-11T19:56:00Z", ["4 backlinks", "September 11, 2025"], ["2025-09-11T00:00:00Z"]),  # held-out Y
+    (None, "2025-08-15T10:00:00Z", ["September 11, 2025"], []),  # negative: lastmod on the publication's day
+    ("2025-09-11T00:00:00Z", "2025-09-11T19:56:00Z", ["September 11, 2025"], []),  # read: nothing to decide
+    (None, "2025-09-11T19:56:00Z", ["Chips in 2025: what comes next"], []),  # a heading with a year is no date
+])
+def test_the_days_shown_around_the_body_when_the_sitemap_dates_a_later_change(
+        modified: Any, lastmod: str, around: list[str], days: list[str]) -> None:
+    item = {"language": "en", "published_at": "2025-08-15T00:00:00Z", "modified_at": modified,
+            "raw_validators": {"lastmod": lastmod}}
+    assert shown_days(item, {"body_slots": {"around": [["html/body/div", text] for text in around]}}) == days
+
+
+@pytest.mark.parametrize(("tags", "header", "outcome"), [
+    (["Forschung", "Daten"], ["Chips", "generative KI"], CONTRADICTED),  # held-out Z: the sidebar's list read
+    (["generative KI", "chips"], ["Chips", "generative KI"], VERIFIED),  # negative: the same names, any order
+    (["Forschung"], [], UNVERIFIABLE),  # the header links no tag: nothing stated
+])
+def test_tags_against_the_article_s_header(tags: list[str], header: list[str], outcome: str) -> None:
+    records = {"de:1": record(1, "de", tags=tags, statements={"header_tags": header})}
+    checks = RunChecks(records, ListingStatements(), languages=("de",))
+    assert checks.check_tags("de:1", records["de:1"])[0] == outcome
 
 
 def test_a_card_read_twice_is_contradicted() -> None:

@@ -168,3 +168,22 @@ def test_a_body_holding_an_image_s_caption_is_contradicted(body: list[str], outc
     images = [{"url": "http://x/media/1.jpg", "alt": "Robot arm", "caption": None}]
     found = {**record("en", body, []), "captions_in_body": captions_in_body(images, "\n\n".join(body))}
     assert body_verdict(found, chrome_texts(site(5)))[0] == outcome
+
+
+@pytest.mark.parametrize(("first", "language", "outcome"), [
+    ("By Olivia Grant and Tom O'Neill", "en", "contradicted"),  # held-out Z: the byline atop the body
+    ("Von Anna Schröder, Lena Fischer und Jonas Weber", "de", "contradicted"),
+    ("By Mei Lin and Luca Ferrari", "it", "contradicted"),  # the English label on an Italian page
+    ("작성자: 김민지, Mei Lin, 정유나", "ko", "contradicted"),
+    ("作者：李伟", "zh", "contradicted"),
+    ("By the end of next year, most new laptops are expected to ship with a dedicated AI accelerator.", "en",
+     "verified"),  # a sentence starting with the label's word
+    ("By 2030 Europe wants its own fabs", "en", "verified"),  # no names: a year
+    ("Di recente, il laboratorio ha detto che ridurrà i modelli.", "it", "verified"),
+    ("Bypass rules: how the lab trained its robot", "en", "verified"),  # the label is a whole word only
+])
+def test_a_body_opening_with_a_byline_is_contradicted(first: str, language: str, outcome: str) -> None:
+    chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
+    body = [first] + PROSE
+    verdict = body_verdict({**record("en", body, []), "body_prefix": "\n\n".join(body), "language": language}, chrome)
+    assert verdict[0] == outcome or outcome == "verified" and verdict[0] == "unverifiable", verdict  # no chrome in it

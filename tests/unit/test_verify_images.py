@@ -7,7 +7,13 @@ from typing import Any
 import lxml.html
 import pytest
 
-from ipgirl_crawler.monitoring.verify_images import captions_in_body, image_record, images_verdict, site_titles
+from ipgirl_crawler.monitoring.verify_images import (
+    captions_in_body,
+    image_record,
+    images_verdict,
+    shared_figures,
+    site_titles,
+)
 from ipgirl_crawler.pages.statements import _small_images, shown_width
 
 FIGURE = {"url": "http://x/media/50075/figure-1.jpg", "alt": "Robot arm", "caption": None}
@@ -16,13 +22,17 @@ THUMB = {"url": "http://x/media/thumbs/50009.jpg", "alt": "A start-up cuts hallu
 TITLES = {"a start-up cuts hallucinations (86)": "en:50009", "robots tidy up": "en:50075"}
 
 
-def record(images: list[dict[str, Any]], body: str = "Text.", small: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {"title": "Robots tidy up", "images": image_record(images), "statements": {"small_images": list(small)},
+def record(images: list[dict[str, Any]], body: str = "Text.", small: tuple[str, ...] = (),
+           figures: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"title": "Robots tidy up", "images": image_record(images),
+            "statements": {"small_images": list(small), "body_figures": list(figures)},
             "captions_in_body": captions_in_body(images, body)}
 
 
 @pytest.mark.parametrize(("given", "outcome"), [
     (record([FIGURE]), "verified"),
+    (record([], figures=(FIGURE["url"],)), "contradicted"),  # held-out Z: a figure shown in the body, not read
+    (record([FIGURE], figures=(FIGURE["url"],)), "verified"),  # negative: read
     (record([]), "unverifiable"),  # no images: "empty", which may be right
     (record([FIGURE, AVATAR], small=(AVATAR["url"],)), "contradicted"),  # shown 40 px wide: a portrait
     (record([FIGURE], small=(AVATAR["url"],)), "verified"),  # negative: the page's small image is not ours
@@ -65,3 +75,13 @@ def test_an_example_names_the_image_by_its_path_not_a_url() -> None:
     """The summary line's examples are the pages' URLs (the drift tests pick them out)."""
     detail = images_verdict(record([FIGURE, FIGURE]), TITLES, "en:50075")[1]
     assert detail == "image …/media/50075/figure-1.jpg listed twice" and "http" not in detail
+
+
+def test_a_figure_shown_in_the_body_of_several_pages_is_the_site_s() -> None:
+    banner = "http://x/ads/banner-468x60.gif"
+    records = [record([FIGURE], figures=(banner, FIGURE["url"])), record([], figures=(banner,)),
+               record([], figures=("http://x/media/50076/figure-1.jpg",))]
+    site_images = shared_figures(records)
+    assert site_images == {banner}  # negative: each article's own figure is shown on its page only
+    assert [images_verdict(r, TITLES, "en:50075", site_images)[0] for r in records] == \
+        ["verified", "unverifiable", "contradicted"]
