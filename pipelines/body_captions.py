@@ -159,3 +159,11 @@ def frame_caption(block: HtmlElement, image: HtmlElement) -> str:
     file_name = (image.get("src") or "").split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
     pieces = [str(t) for t in block.xpath(".//text()")]  # text_content's nodes, joined as it joins them
     return normalize_text("".join(p for p in pieces if not _file_detail(normalize_text(p), file_name)))
+
+
+def is_emoji_icon(image: HtmlElement) -> bool:
+    """An ``<img>`` standing for a symbol drawn in the text: its alt is emoji or signs and no word
+    (a callout's "💬", WordPress's twemoji images); no picture of the story, so a box holding it and
+    a line is no captioned figure (era Y: 3 of 120 quote callouts read as figures, their text lost)."""
+    alt = (image.get("alt") or "").strip()
+    return bool(alt) and not any(char.isalnum() for char in alt)
