@@ -150,6 +150,10 @@ def second_opinion(ours: str, generic: str, html: str | None, url: str | None, o
     opinion = compare(mine, generic, one_block)
     if opinion.agrees:
         return Verdict("agreed", opinion)
+    if mine and not generic.strip():
+        # A reader that found nothing has no opinion on a body of ours (eval-dev: rnz.de, an empty
+        # reading "contradicted" a story and the tie-break's navigation, one link a line, replaced it).
+        return Verdict("flagged", opinion)
     if not html or not (opinion.contradicts or opinion.reads_elsewhere):
         return Verdict("flagged", opinion)
     tie_break = tie_break_body(html, url)

@@ -102,3 +102,19 @@ def test_the_tie_break_confirms_ours_but_the_lists_it_drops(monkeypatch: pytest.
     monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
     verdict = second_opinion_module.second_opinion("\n\n".join(STORY[:8]), generic, "<html></html>", None, ours_html)
     assert verdict.outcome == outcome
+
+
+NAVIGATION = "\n".join(f"Section{n} page{n}" for n in range(1, 90))  # one link a line
+
+
+@pytest.mark.parametrize(("ours", "generic", "tie_break", "outcome"), [
+    (OURS, "", NAVIGATION, "flagged"),  # the generic reader found nothing: no opinion, ours kept
+    (OURS, "  \n ", "\n".join(CHROME), "flagged"),
+    # negatives: an empty body of ours still takes the tie-break's; a reading of chrome still asks it
+    ("", "", NAVIGATION, "fallback"),
+    (OURS, "\n".join(CHROME), "\n".join(CHROME), "fallback"),
+])
+def test_an_empty_generic_body_is_no_opinion(monkeypatch: pytest.MonkeyPatch, ours: str, generic: str, tie_break: str,
+                                             outcome: str) -> None:
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
+    assert second_opinion_module.second_opinion(ours, generic, "<html></html>", None).outcome == outcome
