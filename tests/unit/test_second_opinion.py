@@ -118,3 +118,39 @@ def test_an_empty_generic_body_is_no_opinion(monkeypatch: pytest.MonkeyPatch, ou
                                              outcome: str) -> None:
     monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
     assert second_opinion_module.second_opinion(ours, generic, "<html></html>", None).outcome == outcome
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("The river rose past the mill.", True),
+    ("Label: value\n\nHe said: «It rose past the mill.»", True),  # a closing quote after its end
+    ("日本の川が増水した。", True),  # CJK: no spaces to count words by
+    # negatives: label lines, a date, a link, a short command, a heading
+    ("Auteur : Kossivi Tiassou\n\nEdition : M-A. Pioerron\n\nDate 23.05.2011\n\nPermalien https://p.dw.com/p/RPYx", False),
+    ("Imprimer cette page.", False),
+    ("Audios et vidéos sur le sujet", False),
+    ("", False),
+])
+def test_holds_sentence(text: str, sentence: bool) -> None:
+    assert second_opinion_module.holds_sentence(text) is sentence
+
+
+FIELDS = "Author : Ann Example\n\nEditor : Bo Sample\n\nDate 23.05.2011\n\nPrint this page\n\nPermalink https://ex.org/p/1"
+TEASER = "On\n\nWednesday, 26.01.2022 - 14:30\n\nSomeone keeps blocking forest paths near the town. Police seek witnesses."
+ELSEWHERE = "\n".join(f"Elsewhere{n} reads card{n} list{n} and shop{n} offers for buyer{n} today." for n in range(1, 7))
+
+
+@pytest.mark.parametrize(("ours", "generic", "tie_break", "outcome"), [
+    # ours a box of fields (no sentence): judged by its size, so the story the readers hold contradicts it
+    (FIELDS, "\n".join([*STORY[:4], *FIELDS.split("\n\n")]), "\n".join([*STORY[:4], *FIELDS.split("\n\n")[:2]]),
+     "fallback"),
+    # ours the teaser; the tie-break read none of it, but a story the first reader holds too: theirs is used
+    (TEASER, "\n".join([TEASER.replace("\n\n", "\n"), *STORY[:6], *CHROME[:6]]), "\n".join(STORY[:6]), "fallback"),
+    # negatives: the same box as sentences of a story; a tie-break that read what the first reader did not
+    ("The mill stood by the river.\n\nThe farm lay past it.",
+     "\n".join(["The mill stood by the river.", "The farm lay past it.", *STORY[:4]]), "\n".join(STORY[:4]), "agreed"),
+    (TEASER, "\n".join([TEASER.replace("\n\n", "\n"), *STORY[:6], *CHROME[:6]]), ELSEWHERE, "flagged"),
+])
+def test_the_readers_agree_on_a_story_ours_missed(monkeypatch: pytest.MonkeyPatch, ours: str, generic: str,
+                                                  tie_break: str, outcome: str) -> None:
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
+    assert second_opinion_module.second_opinion(ours, generic, "<html></html>", None).outcome == outcome
