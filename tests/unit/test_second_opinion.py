@@ -154,3 +154,28 @@ def test_the_readers_agree_on_a_story_ours_missed(monkeypatch: pytest.MonkeyPatc
                                                   tie_break: str, outcome: str) -> None:
     monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
     assert second_opinion_module.second_opinion(ours, generic, "<html></html>", None).outcome == outcome
+
+
+SLIDES = "\n".join(STORY)  # a slideshow's twelve slides; ours one or two of them
+MENUS = "\n".join([*CHROME[:6], *STORY])  # the first reader: the slides and the site's chrome
+
+
+@pytest.mark.parametrize(("fast", "full", "outcome", "body"), [
+    # the fast reading is held by neither ours nor the first reader: the full mode is asked, and its
+    # text, which holds ours and which the first reader holds, replaces ours (ours: 2 of 12 slides)
+    (ELSEWHERE, SLIDES, "fallback", SLIDES),
+    # negatives: a fast reading the first reader holds is used as it is (the full mode is not asked);
+    # a full reading ours holds a third of confirms ours
+    (SLIDES, None, "fallback", SLIDES),
+    (ELSEWHERE, "\n".join(STORY[:4]), "agreed", None),
+])
+def test_a_fast_reading_of_chrome_asks_the_full_mode(monkeypatch: pytest.MonkeyPatch, fast: str, full: str | None,
+                                                     outcome: str, body: str | None) -> None:
+    def full_mode(html: str, url: str | None) -> str:
+        assert full is not None, "the full mode was asked"
+        return full
+
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: fast)
+    monkeypatch.setattr(second_opinion_module, "full_tie_break_body", full_mode)
+    verdict = second_opinion_module.second_opinion("\n\n".join(STORY[1:3]), MENUS, "<html></html>", None)
+    assert (verdict.outcome, verdict.text) == (outcome, body)
