@@ -31,7 +31,7 @@ from ipgirl_crawler.pages.dom import (
 )
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
-from pipelines.body_captions import captions_to_figures, take_credit
+from pipelines.body_captions import captions_to_figures, frame_caption, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
@@ -263,11 +263,11 @@ def frames_to_figures(root: HtmlElement) -> int:
         # A quote with one picture is a quote beside its speaker's avatar (creativecommons.org/about), no frame.
         if block.tag in ("figure", "img", "blockquote") or len(images) != 1:
             continue
-        caption = normalize_text(text_content(block))
+        image = images[0]
+        caption = frame_caption(block, image)
         if len(caption) > 300 or next(block.iterdescendants(*_NOT_IN_FRAMES), None) is not None:
             continue
         figure = etree.Element("figure")
-        image = images[0]
         image.tail = None
         figure.append(image)
         if caption:

@@ -21,8 +21,9 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.languages.rules import CREDIT_LABELS
+from ipgirl_crawler.languages.rules import CREDIT_LABELS, FILE_SIZE_UNITS
 from ipgirl_crawler.pages.dom import drop_tree, text_content
+from ipgirl_crawler.pages.text import normalize_text
 from pipelines.caption_type import is_small_type_caption, story_type_size
 
 CAPTION_WORDS = frozenset({"caption", "captions", "credit", "credits", "legend", "legende", "photocredit"})
@@ -136,3 +137,25 @@ def take_credit(block: HtmlElement, text: str, kept: list[HtmlElement]) -> bool:
         kept.pop()
     drop_tree(block)
     return True
+
+
+# A picture's file details as a lightbox shows them under it: its size in pixels and in bytes.
+_DETAILS = re.compile(r"^(?:\d+\s*[×x]\s*\d+)?\s*(?:(\d+(?:[.,]\d+)?)\s*([^\W\d_]+))?$")
+
+
+def _file_detail(text: str, file_name: str) -> bool:
+    """The picture's file name ("figure-2.jpg"), or its dimensions and size ("1200×800 85.3 KB")."""
+    if not text or text == file_name:
+        return bool(text)
+    match = _DETAILS.match(text)
+    return bool(match) and (match[2] is None or match[2].casefold() in FILE_SIZE_UNITS)
+
+
+def frame_caption(block: HtmlElement, image: HtmlElement) -> str:
+    """The caption of a frame of one picture: its text, but the file details a lightbox shows (the
+    file's name where no caption was written, its size): era Z's figures had "1200×800 85.3 KB" in
+    every caption. Read text node by text node, as each stands on its line or in its span; an empty
+    node is no detail and stays."""
+    file_name = (image.get("src") or "").split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    pieces = [str(t) for t in block.xpath(".//text()")]  # text_content's nodes, joined as it joins them
+    return normalize_text("".join(p for p in pieces if not _file_detail(normalize_text(p), file_name)))

@@ -152,3 +152,26 @@ CREDIT_LABELS: dict[str, tuple[str, ...]] = {
     "zh": ("图片", "圖片", "摄影", "攝影"),
     "ko": ("사진",),
 }
+
+
+# The names a page's properties table gives its author, publication and last-edit rows (a workspace or
+# wiki page published to the web: "Author | Ann Lee", "Last edited | 9 July 2023"), beside the UI
+# strings "by", "published" and "updated" themselves.
+PROPERTY_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "by": {
+        "en": ("Author", "Authors", "Written by", "Created by"), "fr": ("Auteur", "Auteurs", "Autrice"),
+        "de": ("Autor", "Autoren", "Autorin"), "es": ("Autor", "Autores", "Autora"), "it": ("Autore", "Autori"),
+        "pt": ("Autor", "Autores", "Autora"), "ja": ("著者", "作成者"), "zh": ("作者", "创建者"), "ko": ("작성자", "저자"),
+    },
+    "published": {
+        "en": ("Published", "Date", "Publish date", "Created"), "fr": ("Publié le", "Publié", "Date"),
+        "de": ("Veröffentlicht", "Datum"), "es": ("Publicado", "Fecha"), "it": ("Pubblicato", "Data"),
+        "pt": ("Publicado", "Data"), "ja": ("公開日", "日付"), "zh": ("发布日期", "日期"), "ko": ("게시일", "날짜"),
+    },
+    "updated": {
+        "en": ("Last edited", "Last updated", "Updated"), "fr": ("Dernière modification", "Modifié le"),
+        "de": ("Zuletzt bearbeitet", "Zuletzt aktualisiert"), "es": ("Última edición", "Última actualización"),
+        "it": ("Ultima modifica",), "pt": ("Última edição", "Última atualização"), "ja": ("最終更新日時", "最終更新日"),
+        "zh": ("上次编辑时间", "最后更新"), "ko": ("마지막 편집 시간", "최종 수정일"),
+    },
+}

@@ -7,7 +7,6 @@ few locators their markup makes exact.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +17,7 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors, prefix_pattern
-from ipgirl_crawler.pages.boilerplate import article_blocks, prose_chars
+from ipgirl_crawler.pages.boilerplate import article_blocks, paragraph_weights, text_divs_as_paragraphs
 from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
@@ -36,12 +35,14 @@ from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
+from ipgirl_crawler.pages.properties import PropertyRows
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
 # What says a page is no article, whatever its URL looks like.
@@ -51,12 +52,10 @@ GENERIC_OG_TYPES = frozenset({"website"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
-
-
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
-class ArticlePage(DateStamps, ResponseFields):
+class ArticlePage(DateStamps, PropertyRows, ResponseFields):
     """Structure-first parser; the fallback for every era."""
 
     locators: Locators = STRUCTURE
@@ -72,8 +71,10 @@ class ArticlePage(DateStamps, ResponseFields):
         self.tagged = tagged if tagged is not None else TagIndex(self.root)
 
     def prepare(self) -> None:
-        """Bring the markup to blocks: old pages keep paragraphs as ``<br><br>`` runs."""
+        """Bring the markup to blocks: old pages keep paragraphs as ``<br><br>`` runs, a block editor's
+        pages as text-only divs."""
         wrap_inline_runs(self.root)
+        text_divs_as_paragraphs(self.root)
 
     # -- page-wide lookups -------------------------------------------------
     @cached_property
@@ -164,22 +165,19 @@ class ArticlePage(DateStamps, ResponseFields):
 
     @cached_property
     def densest(self) -> HtmlElement | None:
-        """The element holding the most paragraph text (``prose_chars``: a sidebar's list of recent
-        comments, a menu's indentation, an archive's month picker outweighed short posts on real pages)."""
-        weights: Counter[HtmlElement] = Counter()
-        # One walk in C (the //body//p | //body//li union cost more: it sorts what it finds).
-        for paragraph in (p for body in self.root.iter("body") for p in body.iter("p", "li")):
-            parent = paragraph.getparent()
-            if parent is not None:
-                weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
-        weights.pop(None, None)
+        """The element holding the most paragraph text (``boilerplate.paragraph_weights``)."""
+        weights = paragraph_weights(self.root)
         return weights.most_common(1)[0][0] if weights else None
 
     def body_container(self) -> HtmlElement | None:
-        """The common ancestor of the title and the element holding the most paragraph text."""
+        """The common ancestor of the title and the element holding the most paragraph text; when that
+        text is the first post of a thread below the title, that post (the replies are no body)."""
         densest, title = self.densest, self._title
         if densest is None:
             return None
+        post = first_post(densest)
+        if post is not None and holds_the_article(post, title, self.positions):
+            return post
         return common_ancestor(title, densest) if title is not None else densest
 
     def byline_element(self) -> HtmlElement | None:
@@ -188,7 +186,7 @@ class ArticlePage(DateStamps, ResponseFields):
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
-        marks += self.locators.author_marks(self.root)
+        marks += [a for a in self.locators.author_marks(self.root) if is_profile_link(a)]
         marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
         if not marks:
             return None
@@ -226,9 +224,12 @@ class ArticlePage(DateStamps, ResponseFields):
             return BodyRegion()
         after = self.positions.get(title, -1) if title is not None else -1
         region = split_body(container, after, self.positions, self.anchors, self._summary or "",
-                            byline_found=self.byline_outside(container), author_names=self.machine_authors,
+                            byline_found=self.byline_outside(container), author_names=self.machine_authors or self.property_authors,
                             lang=self.language or "en", main_at=self.positions.get(self.densest, -1))
-        region.blocks = article_blocks(region.blocks, container, self.densest)
+        # a properties table read for its authors and dates is the page's metadata, never its text
+        shown = set(self.properties.values())
+        blocks = [b for b in region.blocks if not shown or not any(b in (v, *v.iterancestors()) for v in shown)]
+        region.blocks = article_blocks(blocks, container, self.densest)
         return region
 
     @cached_property
@@ -305,10 +306,11 @@ class ArticlePage(DateStamps, ResponseFields):
     @item_field
     def authors(self) -> list[str]:
         for element in (self._byline, self.body.author_row):  # avatars may stand apart from the dates
-            linked = [text_of(a) for a in self.locators.author_links(element)] if element is not None else []
-            if any(linked):
-                return [name for name in linked if name]
-        return self.machine_authors or list(self.byline.authors) or list(self.body.byline_names)
+            linked = linked_names(self.locators.author_links(element)) if element is not None else []
+            if linked:
+                return linked
+        return (self.property_authors or self.machine_authors or list(self.byline.authors)
+                or list(self.body.byline_names))
 
     @item_field
     def raw_body_html(self) -> str:
@@ -318,7 +320,9 @@ class ArticlePage(DateStamps, ResponseFields):
     def tags(self) -> list[str]:
         """What the "Tags:" label introduces (links, else a comma list), else the links to the site's
         tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
-        label = self.anchors.first("tags")
+        # A "Tags" list above the title is the site's (a forum's sidebar of popular tags), not the article's.
+        title_at = self.positions.get(self._title, -1)
+        label = next((e for e in self.anchors.all("tags") if self.positions.get(e, -1) > title_at), None)
         links = [link for link in label_links(label) if self._names_a_tag(link.get("href"))]
         if links:
             return tag_names(links)

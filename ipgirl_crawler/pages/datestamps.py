@@ -11,6 +11,7 @@ from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
 from ipgirl_crawler.pages.dom import attr, has_class_hint, lines_of, text_of
 from ipgirl_crawler.pages.fields import item_field
+from ipgirl_crawler.pages.properties import date_in
 from ipgirl_crawler.pages.regions import SENTENCE_ENDS
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -25,6 +26,7 @@ MAX_META_LINE_CHARS = 160
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _STAMP_SEPARATORS = re.compile(r"[·|•,]")
 MAX_DAY_CHARS = 40  # "Mittwoch, 27. September 2023, 14:05 Uhr": 38
+MIN_DAY_CHARS = 5  # a part of a date run shorter than this ("2023", "3d") is no day of its own
 
 
 class DateStamps:
@@ -164,12 +166,31 @@ class DateStamps:
                          and looks_like_date(text, lang)), None)
         return None
 
+    def _property_date(self, key: str) -> str | None:
+        """The date a properties table's row shows ("Published | 4 July 2023", "Last edited | …")."""
+        value = self.properties.get(key)
+        return date_in(value) if value is not None else None
+
+    def _date_part(self, whole: str | None, *lines: HtmlElement | None) -> str | None:
+        """A date read from unlabelled parts ("Olivia Grant January 8, 2025 #1": a poster's name, the date
+        and the post's number in spans of their own) is the part that is a date (18 of 120 era Z pages'
+        dates went unread); a date read whole, or with no such part, stays. A bare year is no such part."""
+        if not whole:
+            return whole
+        lang = self.language or "en"
+        parts = [text for line in lines if line is not None for e in line.iter() if isinstance(e.tag, str)
+                 and not len(e) and (text := text_of(e)) and MIN_DAY_CHARS <= len(text) < len(whole)
+                 and text in whole and looks_like_date(text, lang)]
+        return max(parts, key=len) if parts else whole
+
     @item_field
     def published_at_raw(self) -> str | None:
-        return (self._machine_date("datePublished", "article:published_time", True) or self.byline.published
-                or self._visible_stamp(True) or self._line_dates.published)
+        return (self._machine_date("datePublished", "article:published_time", True) or self._property_date("published")
+                or self._date_part(self.byline.published, self._byline) or self._visible_stamp(True)
+                or self._date_part(self._line_dates.published, *self._lead_lines, *self.body.dates))
 
     @item_field
     def modified_at_raw(self) -> str | None:
-        return (self._machine_date("dateModified", "article:modified_time", False) or self.byline.modified
+        return (self._machine_date("dateModified", "article:modified_time", False) or self._property_date("updated")
+                or self.byline.modified
                 or self._visible_stamp(False) or self._line_dates.modified or self._update_after_body)

@@ -1,6 +1,7 @@
 """The page's regions found by structure: title, byline, body blocks, related cards."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -9,6 +10,7 @@ from ipgirl_crawler.pages.anchors import END_KEYS, Anchors, prefix_pattern
 from ipgirl_crawler.pages.avatars import is_avatar_block, name_line_names
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from ipgirl_crawler.pages.dom import flatten_blocks, set_larger, text_of
+from ipgirl_crawler.pages.thread import is_profile_link
 
 BYLINE_KEYS = ("by", "published", "updated")
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -51,8 +53,15 @@ def _inside(block: HtmlElement, anchors: set[HtmlElement]) -> bool:
 
 
 def is_author_link(element: HtmlElement) -> bool:
-    href, rel = element.get("href") or "", (element.get("rel") or "").split()
-    return element.tag == "a" and ("/author" in href or "author" in rel)
+    """A link to the page of a person: an author's, or a member's profile (a forum post's poster)."""
+    return is_profile_link(element)
+
+
+def _holds_person(block: HtmlElement, members: bool = True) -> bool:
+    """A ``time``, or a link to an author's page (with ``members``, to any person's profile)."""
+    links = block.iter("a")
+    return next(block.iter("time"), None) is not None or any(
+        is_profile_link(a) if members else "/author" in (a.get("href") or "") for a in links)
 
 
 def is_byline_block(block: HtmlElement, byline_marks: set[HtmlElement], names: tuple[str, ...] = ()) -> bool:
@@ -68,8 +77,9 @@ def is_byline_block(block: HtmlElement, byline_marks: set[HtmlElement], names: t
         return True
     # "Von Brüssel bis Tokio wächst der Druck …." is a sentence, however it starts.
     if not text or len(text) > MAX_BYLINE_CHARS or text.endswith((".", "。", "!", "?")):
-        return bool(block.xpath(".//time | .//a[contains(@href, '/author')]")) and len(text) <= MAX_BYLINE_CHARS
-    return block in byline_marks or bool(block.xpath(".//time | .//a[contains(@href, '/author')]"))
+        # a sentence naming people with links to their profiles elsewhere ("Our guests were Prof. <a>…</a>")
+        return _holds_person(block, members=False) and len(text) <= MAX_BYLINE_CHARS
+    return block in byline_marks or _holds_person(block)
 
 
 def _short_line(block: HtmlElement, text: str) -> bool:
@@ -102,8 +112,12 @@ def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
     return bool(match and match.lastgroup in DATE_LABEL_KEYS)
 
 
+# A post's number beside its poster and date ("#1"): no words of the story (it ended the lead of 2 of
+# 120 era Z pages before the post's "By A and B" line).
+_POST_NUMBER = re.compile(r"^#\d{1,6}$")
 # Controls a reader presses, not reads: their labels ("+ Follow", "Subscribe") are no paragraph.
 CONTROL_TAGS = ("button", "select", "option", "textarea", "label")
+MAX_TOGGLE_LABEL_CHARS = 40
 
 
 def is_control_row(block: HtmlElement) -> bool:
@@ -112,6 +126,8 @@ def is_control_row(block: HtmlElement) -> bool:
     in a sentence ("Press <button>Start</button> to begin") has text of its own and stays."""
     text = text_of(block).replace(" ", "")
     controls = [c for c in block.iter(*CONTROL_TAGS) if not any(a.tag in CONTROL_TAGS for a in c.iterancestors())]
+    if any(c.get("aria-expanded") == "false" for c in controls) and len(text) <= MAX_TOGGLE_LABEL_CHARS:
+        return True  # a closed toggle and its label ("▸ Contents"): what it holds is hidden, the label a control's
     return bool(text and controls) and len("".join(map(text_of, controls)).replace(" ", "")) >= len(text)
 
 
@@ -182,13 +198,23 @@ class _Lead:
             return True  # the rest of the byline's row: more authors, a reading time
         if self.avatar and self._avatar_row(block, text):
             return True
-        if not self.byline_found and region.byline is None and region.author_row is None and is_avatar_block(block):
+        # a picture linking to its person's profile (a poster's avatar) is read with the profile links below
+        if not self.byline_found and region.byline is None and region.author_row is None and is_avatar_block(block) \
+                and not holds_author_link(block):
             self.avatar, self.avatar_at = [block], len(region.blocks)  # decided by the lines under it
             return True
-        if not self.byline_found and region.byline is None and is_byline_block(block, self.byline_marks, self.names):
+        # an avatar's link alone (no text) is no byline: the names beside it are
+        if not self.byline_found and (region.byline is None or not text_of(region.byline)) \
+                and is_byline_block(block, self.byline_marks, self.names):
             region.byline = _byline_row(block, self.container, self.after, self.positions)
             return True
-        if region.author_row is None and holds_author_link(block) and len(text) <= MAX_BYLINE_CHARS:
+        if region.byline is not None and self._names_writers(block, text):
+            # the post's own "By A and B" line names who wrote it; the poster's line, who posted it, dates it
+            region.dates.append(region.byline)
+            region.byline = block
+            return True
+        if region.author_row is None and holds_author_link(block) and len(text) <= MAX_BYLINE_CHARS \
+                and (not text.endswith(SENTENCE_ENDS) or _holds_person(block, members=False)):
             # avatar blocks after a date line taken as the byline: 24 of 120 era U pages lost their authors
             region.author_row = _byline_row(block, self.container, self.after, self.positions, links_only=False)
             return True
@@ -200,7 +226,17 @@ class _Lead:
             (region.dates if dated else self.pending).append(block)
             return True
         # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
-        return is_reading_time_line(block, self.lang) or is_control_row(block)
+        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text))
+
+    def _names_writers(self, block: HtmlElement, text: str) -> bool:
+        """A short "By A and B" line after a byline that is a poster's line (a profile link, no label):
+        a staff account posted the story its writers' line opens (era Z: 40% of pages)."""
+        byline = self.region.byline
+        if not text or len(text) > MAX_BYLINE_CHARS or text.endswith(SENTENCE_ENDS) or not holds_author_link(byline):
+            return False
+        pattern = prefix_pattern(self.lang)
+        label, poster_label = pattern.match(text), pattern.match(text_of(byline))
+        return bool(label and label.lastgroup == "by" and not (poster_label and poster_label.lastgroup == "by"))
 
     def _avatar_row(self, block: HtmlElement, text: str) -> bool:
         """A small picture, a line of names right under it, then a line of dates: the byline (a CMS's

@@ -206,6 +206,7 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
                              None)
         category = named_category(text_of(category_link), category_names) if category_link is not None else None
     meta = {e for e in card.iter("time", "footer") if e is not card and e is not link and link not in e.iterancestors()}
+    meta.update(_stat_cells(card, link))
     excluded = {link, category_link, shown_title, *meta, *_same_target(card, link)}
     snippet = _text_outside(card, excluded).strip(_SNIPPET_TRIM)
     description = card.getnext() if card.tag == "dt" else None
@@ -214,6 +215,21 @@ def parse_card(link: HtmlElement, card: HtmlElement, category_names: frozenset[s
     if category is None:
         category, snippet = _leading_category(snippet, category_names)
     return {"title": title, "url": resolve(link.get("href")), "category": category, "snippet": snippet or None}
+
+
+# A table row's cell of figures: a count, a number of views, an age ("12", "3.6k", "10d", "2 h").
+MAX_STAT_CHARS = 12
+_DIGITS = re.compile(r"\d")
+
+
+def _stat_cells(card: HtmlElement, link: HtmlElement) -> list[HtmlElement]:
+    """A card that is a table row (a forum's topic list: Topic, Replies, Views, Activity) shows figures
+    in the cells beside its title's: columns of the table, no words of the snippet (era Z: "12 3.6k 10d"
+    ended all 120 pages' snippets). A cell of words (a snippet column) stays."""
+    if card.tag != "tr":
+        return []
+    return [cell for cell in card if isinstance(cell.tag, str) and link not in cell.iterdescendants()
+            and len(text := text_of(cell)) <= MAX_STAT_CHARS and _DIGITS.search(text)]
 
 
 # A context line quoting the category: "In “AI”", "Dans « IA »", "In „KI“", "「AI」より".

@@ -94,7 +94,7 @@ def test_lazy_and_noscript_images_show(body: str, expected: str) -> None:
      '<time datetime="2024-05-01T10:00:00Z" class="relative-time">3 days ago</time>'),
     # negatives: a custom element with a non-image src is no image; a plain element keeps its tag
     ('<video-player src="/v.mp4"></video-player>', '<div src="/v.mp4" class="video-player"></div>'),
-    ('<div role="heading">Not custom</div>', '<div role="heading">Not custom</div>'),
+    ('<div role="region">Not custom</div>', '<div role="region">Not custom</div>'),
     ('<amp-ad type="x"><div>fallback</div></amp-ad>', '<div type="x" class="amp-ad"><div>fallback</div></div>'),
 ])
 def test_custom_elements_read_by_role(body: str, expected: str) -> None:
@@ -127,3 +127,37 @@ def test_the_page_object_reads_the_composed_page() -> None:
 def test_page_root_renders_once() -> None:
     response = HtmlResponse("https://example.org/a", body=b"<html><body><amp-img src='/a.jpg'></amp-img></body></html>")
     assert rendered_root(response).find(".//img").get("src") == "/a.jpg"
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # a forum's crawler view shipped in <noscript> beside the page: the copy goes, the page stays
+    ('<noscript><div><h1>Topic</h1><p>Copy of the post.</p></div></noscript><main><h1>Topic</h1><p>The post.</p></main>',
+     '<main><h1>Topic</h1><p>The post.</p></main>'),
+    # negative: the copy is all the page shows (an app shell without its h1): it stays to be read
+    ('<noscript><div><h1>Topic</h1><p>The post.</p></div></noscript><div id="app"></div>',
+     '<noscript><div><h1>Topic</h1><p>The post.</p></div></noscript><div id="app"></div>'),
+    # negative: a noscript without a heading (a notice) is no copy of the page
+    ('<noscript><p>Enable JavaScript</p></noscript><h1>Topic</h1>', '<noscript><p>Enable JavaScript</p></noscript><h1>Topic</h1>'),
+])
+def test_a_noscript_copy_of_the_page_is_not_shown(body: str, kept: str) -> None:
+    assert _rendered(body)[0] == kept
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a block editor's heading blocks: a div, span or p marked as a heading is one, of its level
+    ('<div role="heading" aria-level="2">Why it matters</div>', '<h2 role="heading" aria-level="2" class="div">Why it matters</h2>'),
+    ('<div role="heading" aria-level="3">Sub</div>', '<h3 role="heading" aria-level="3" class="div">Sub</h3>'),
+    ('<span role="heading">No level</span>', '<h2 role="heading" class="span">No level</h2>'),
+    # an emoji icon drawn with a character is a picture, its character its alt; a short control label a button
+    ('<div role="img" aria-label="💡">💡</div>', '<img role="img" aria-label="💡" alt="💡" class="div">'),
+    ('<div role="button">3 backlinks</div>', '<button role="button" class="div">3 backlinks</button>'),
+    # negatives: other roles on plain elements, a heading role on a list item, a "button" of prose
+    # (a clickable card), a role=img around a real picture, stay
+    ('<div role="region">Not custom</div>', '<div role="region">Not custom</div>'),
+    (f'<div role="button">{"A card of text that a reader reads. " * 3}</div>', f'<div role="button">{"A card of text that a reader reads. " * 3}</div>'),
+    ('<span role="img"><img src="/a.jpg"></span>', '<span role="img"><img src="/a.jpg"></span>'),
+    ('<li role="heading">Item</li>', '<li role="heading">Item</li>'),
+    ('<div class="heading">Looks like one</div>', '<div class="heading">Looks like one</div>'),
+])
+def test_plain_elements_read_by_role(body: str, expected: str) -> None:
+    assert _rendered(body)[0] == expected

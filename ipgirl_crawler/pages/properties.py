@@ -1,0 +1,94 @@
+"""A page's properties table: rows of a label and its value ("Author | Ann Lee", "Published | 4 July
+2023"), as a workspace or wiki page published to the web shows its metadata under the title.
+
+Read by structure: a table row (``tr``, or ARIA ``role=row``) of two cells, the first a label (``th``,
+``role=rowheader``, or the first cell); the label's words are per language (``rules.PROPERTY_LABELS``
+and the UI strings). A name chip's initial-letter avatar ("A" before "Ann Lee") is no name.
+"""
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.languages import ui_strings
+from ipgirl_crawler.languages.rules import PROPERTY_LABELS
+from ipgirl_crawler.pages.byline import split_names
+from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.text import normalize_text
+
+PROPERTY_KEYS = ("by", "published", "updated")
+_CELL_ROLES = frozenset({"rowheader", "cell", "gridcell", "columnheader"})
+# A value longer than this is a paragraph, not a property (a summary row, a description).
+MAX_VALUE_CHARS = 200
+
+
+@lru_cache(maxsize=16)
+def _labels(lang: str) -> dict[str, str]:
+    """Label text (casefolded, no colon) -> property key, for ``lang`` and English."""
+    table: dict[str, str] = {}
+    for key in PROPERTY_KEYS:
+        words = [*ui_strings.ui_variants(lang, key), *PROPERTY_LABELS[key].get(lang, ()), *PROPERTY_LABELS[key]["en"]]
+        for word in words:
+            table.setdefault(_label_text(word), key)
+    return table
+
+
+def _label_text(text: str) -> str:
+    return normalize_text(text).rstrip(" :：").casefold()
+
+
+def _cells(row: HtmlElement) -> list[HtmlElement]:
+    return [c for c in row if isinstance(c.tag, str) and (c.tag in ("th", "td") or c.get("role") in _CELL_ROLES)]
+
+
+def property_values(root: HtmlElement, lang: str) -> dict[str, HtmlElement]:
+    """The value cell of each known property row of the page, first row of each key."""
+    labels, found = _labels(lang), {}
+    rows = [e for e in root.iter("tr", "div") if e.tag == "tr" or e.get("role") == "row"]
+    for row in rows:
+        cells = _cells(row)
+        if len(cells) != 2:
+            continue
+        key = labels.get(_label_text(text_of(cells[0])))
+        if key is not None and len(text_of(cells[1])) <= MAX_VALUE_CHARS:
+            found.setdefault(key, cells[1])
+    return found
+
+
+def _leaves(element: HtmlElement) -> list[str]:
+    """The texts of the innermost elements holding text (a chip's parts), in order."""
+    return [text for e in element.iter() if isinstance(e.tag, str) and not len(e) and (text := text_of(e))]
+
+
+def names_in(value: HtmlElement, lang: str) -> list[str]:
+    """The people a property value names: one per chip, an initial-letter avatar left out; a plain
+    "A and B" value split as a byline's names."""
+    leaves = _leaves(value)
+    if len(leaves) > 1:  # chips: "P", "Pablo Ortega", "E", "Elena Martín"
+        return [text for text in leaves if len(text) > 1]
+    return split_names(text_of(value), lang)
+
+
+def date_in(value: HtmlElement) -> str | None:
+    """A property's date: its ``time[datetime]``, else its text."""
+    stamp = next(value.iter("time"), None)
+    return (stamp.get("datetime") if stamp is not None else None) or text_of(value) or None
+
+
+class PropertyRows:
+    """The properties table of ``ArticlePage`` (a mixin: it reads the page's root and language)."""
+
+    root: HtmlElement
+    language: str | None
+
+    @cached_property
+    def properties(self) -> dict[str, HtmlElement]:
+        """The value cells of the page's properties table: author, published, last edited."""
+        return property_values(self.root, self.language or "en")
+
+    @cached_property
+    def property_authors(self) -> list[str]:
+        """The people a properties table's "Author" row names."""
+        shown = self.properties.get("by")
+        return names_in(shown, self.language or "en") if shown is not None else []
