@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 from ipgirl_crawler.pages.anchors import END_KEYS, Anchors, prefix_pattern
 from ipgirl_crawler.pages.avatars import is_avatar_block, name_line_names
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
-from ipgirl_crawler.pages.dom import flatten_blocks, text_of
+from ipgirl_crawler.pages.dom import flatten_blocks, set_larger, text_of
 from ipgirl_crawler.pages.thread import is_profile_link
 
 BYLINE_KEYS = ("by", "published", "updated")
@@ -23,6 +23,8 @@ DATE_LABEL_KEYS = ("published", "updated")
 MAX_INTRO_BLOCKS = 3
 # How many blocks from the body's end may hold its dates and the tag links after them.
 MAX_TAIL_BLOCKS = 6
+# Inline tags that set a whole paragraph apart as a standfirst ("<p><em>…</em></p>").
+EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i"})
 
 
 @dataclass
@@ -184,11 +186,13 @@ class _Lead:
     avatar: list[HtmlElement] = field(default_factory=list)  # a small picture, then a line of names: undecided
     avatar_at: int = 0  # where they stand among the blocks
     avatar_names: tuple[str, ...] = ()
+    summary_block: HtmlElement | None = None  # the block that repeats the summary, taken as the standfirst
 
     def takes(self, block: HtmlElement) -> bool:
         """Whether ``block`` belongs to the lead (kept aside), not to the body."""
         region, text = self.region, text_of(block)
         if self.summary and text == self.summary and not self.pending:
+            self.summary_block = block
             return True  # after an undecided date line a standfirst is the body's (a real page's teaser)
         if any(row is not None and row in block.iterancestors() for row in (region.byline, region.author_row)):
             return True  # the rest of the byline's row: more authors, a reading time
@@ -266,6 +270,24 @@ class _Lead:
         self.pending = []
 
 
+def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at: int,
+                    positions: dict[HtmlElement, int]) -> bool:
+    """Whether the block that repeats the summary is the story's first paragraph: inside the story's
+    own container, which opens after the title (the title stands outside it), and written as the next
+    paragraph is: same tag and class, not all in emphasis nor set larger. A description copied from
+    the first paragraph (a CMS's excerpt: eval-dev unzensuriert.at lost its lead, 3 must-haves) is no
+    standfirst; one beside the title, or set apart by its class, wrapper or emphasis (every era of the
+    local site) is."""
+    following, parent = next((block for block in blocks if text_of(block)), None), standfirst.getparent()
+    if following is None or following.getparent() is not parent or following.tag != standfirst.tag \
+            or positions.get(parent, -1) <= title_at:
+        return False
+    if standfirst.get("class") != following.get("class") or set_larger(standfirst, following):
+        return False
+    emphasis = [child for child in standfirst if child.tag in EMPHASIS_TAGS]
+    return not (len(emphasis) == 1 and text_of(emphasis[0]) == text_of(standfirst))
+
+
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
                anchors: Anchors, summary: str, byline_found: bool = False,
                author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1) -> BodyRegion:
@@ -298,5 +320,7 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
         region.blocks.append(block)
     if in_lead:
         lead.close()
+    if lead.summary_block is not None and opens_the_story(lead.summary_block, region.blocks, after, positions):
+        region.blocks.insert(0, lead.summary_block)
     _set_aside_tail_dates(region, lang)
     return region

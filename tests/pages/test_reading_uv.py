@@ -185,11 +185,27 @@ def test_a_heading_before_its_permalink_is_no_list_title() -> None:
 SUMMARY = "The short standfirst of the story that the page's description repeats word for word."
 
 
+@pytest.mark.parametrize(("body", "is_body"), [
+    # the story's container opens after the title and its first paragraph, written as the next one,
+    # is what the description copied (a CMS's excerpt): the story's first paragraph
+    (f"<div class='doc'><p>{SUMMARY}</p>{STORY}</div>", True),
+    # negatives: beside the title; set apart by a class, by emphasis, by a wrapper of its own
+    (f"<p>{SUMMARY}</p>{STORY}", False),
+    (f"<div class='doc'><p class='lede'>{SUMMARY}</p>{STORY}</div>", False),
+    (f"<div class='doc'><p><strong>{SUMMARY}</strong></p>{STORY}</div>", False),
+    (f"<div class='doc'><div class='excerpt'><p>{SUMMARY}</p></div>{STORY}</div>", False),
+])
+def test_a_description_copied_from_the_first_paragraph_leaves_it_in_the_body(body: str, is_body: bool) -> None:
+    html = _page(body, head=f'<meta name="description" content="{SUMMARY}">').raw_body_html()
+    assert (SUMMARY in html) is is_body, html
+    assert not is_body or html.index(SUMMARY) < html.index(LONG.strip())  # in its place, first
+
+
 @pytest.mark.parametrize(("lead", "kept"), [
     # a date line with no byline after it leaves the lead undecided: the standfirst after it is body
     (f"<p>20.04.2018 16:22</p><p>{SUMMARY}</p>", ["20.04.2018 16:22", SUMMARY]),
-    # negative: the standfirst right below the title is the summary, in its place
-    (f"<p>{SUMMARY}</p>", []),
+    # negative: the standfirst right below the title, set apart by its class, is the summary, in its place
+    (f"<p class='lede'>{SUMMARY}</p>", []),
 ])
 def test_a_standfirst_after_an_undecided_date_line_is_body(lead: str, kept: list[str]) -> None:
     page = _page(f"<div class='doc'>{lead}{STORY}</div>", head=f'<meta name="description" content="{SUMMARY}">')

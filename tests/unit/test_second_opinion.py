@@ -102,3 +102,80 @@ def test_the_tie_break_confirms_ours_but_the_lists_it_drops(monkeypatch: pytest.
     monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
     verdict = second_opinion_module.second_opinion("\n\n".join(STORY[:8]), generic, "<html></html>", None, ours_html)
     assert verdict.outcome == outcome
+
+
+NAVIGATION = "\n".join(f"Section{n} page{n}" for n in range(1, 90))  # one link a line
+
+
+@pytest.mark.parametrize(("ours", "generic", "tie_break", "outcome"), [
+    (OURS, "", NAVIGATION, "flagged"),  # the generic reader found nothing: no opinion, ours kept
+    (OURS, "  \n ", "\n".join(CHROME), "flagged"),
+    # negatives: an empty body of ours still takes the tie-break's; a reading of chrome still asks it
+    ("", "", NAVIGATION, "fallback"),
+    (OURS, "\n".join(CHROME), "\n".join(CHROME), "fallback"),
+])
+def test_an_empty_generic_body_is_no_opinion(monkeypatch: pytest.MonkeyPatch, ours: str, generic: str, tie_break: str,
+                                             outcome: str) -> None:
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
+    assert second_opinion_module.second_opinion(ours, generic, "<html></html>", None).outcome == outcome
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("The river rose past the mill.", True),
+    ("Label: value\n\nHe said: «It rose past the mill.»", True),  # a closing quote after its end
+    ("日本の川が増水した。", True),  # CJK: no spaces to count words by
+    # negatives: label lines, a date, a link, a short command, a heading
+    ("Auteur : Kossivi Tiassou\n\nEdition : M-A. Pioerron\n\nDate 23.05.2011\n\nPermalien https://p.dw.com/p/RPYx", False),
+    ("Imprimer cette page.", False),
+    ("Audios et vidéos sur le sujet", False),
+    ("", False),
+])
+def test_holds_sentence(text: str, sentence: bool) -> None:
+    assert second_opinion_module.holds_sentence(text) is sentence
+
+
+FIELDS = "Author : Ann Example\n\nEditor : Bo Sample\n\nDate 23.05.2011\n\nPrint this page\n\nPermalink https://ex.org/p/1"
+TEASER = "On\n\nWednesday, 26.01.2022 - 14:30\n\nSomeone keeps blocking forest paths near the town. Police seek witnesses."
+ELSEWHERE = "\n".join(f"Elsewhere{n} reads card{n} list{n} and shop{n} offers for buyer{n} today." for n in range(1, 7))
+
+
+@pytest.mark.parametrize(("ours", "generic", "tie_break", "outcome"), [
+    # ours a box of fields (no sentence): judged by its size, so the story the readers hold contradicts it
+    (FIELDS, "\n".join([*STORY[:4], *FIELDS.split("\n\n")]), "\n".join([*STORY[:4], *FIELDS.split("\n\n")[:2]]),
+     "fallback"),
+    # ours the teaser; the tie-break read none of it, but a story the first reader holds too: theirs is used
+    (TEASER, "\n".join([TEASER.replace("\n\n", "\n"), *STORY[:6], *CHROME[:6]]), "\n".join(STORY[:6]), "fallback"),
+    # negatives: the same box as sentences of a story; a tie-break that read what the first reader did not
+    ("The mill stood by the river.\n\nThe farm lay past it.",
+     "\n".join(["The mill stood by the river.", "The farm lay past it.", *STORY[:4]]), "\n".join(STORY[:4]), "agreed"),
+    (TEASER, "\n".join([TEASER.replace("\n\n", "\n"), *STORY[:6], *CHROME[:6]]), ELSEWHERE, "flagged"),
+])
+def test_the_readers_agree_on_a_story_ours_missed(monkeypatch: pytest.MonkeyPatch, ours: str, generic: str,
+                                                  tie_break: str, outcome: str) -> None:
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: tie_break)
+    assert second_opinion_module.second_opinion(ours, generic, "<html></html>", None).outcome == outcome
+
+
+SLIDES = "\n".join(STORY)  # a slideshow's twelve slides; ours one or two of them
+MENUS = "\n".join([*CHROME[:6], *STORY])  # the first reader: the slides and the site's chrome
+
+
+@pytest.mark.parametrize(("fast", "full", "outcome", "body"), [
+    # the fast reading is held by neither ours nor the first reader: the full mode is asked, and its
+    # text, which holds ours and which the first reader holds, replaces ours (ours: 2 of 12 slides)
+    (ELSEWHERE, SLIDES, "fallback", SLIDES),
+    # negatives: a fast reading the first reader holds is used as it is (the full mode is not asked);
+    # a full reading ours holds a third of confirms ours
+    (SLIDES, None, "fallback", SLIDES),
+    (ELSEWHERE, "\n".join(STORY[:4]), "agreed", None),
+])
+def test_a_fast_reading_of_chrome_asks_the_full_mode(monkeypatch: pytest.MonkeyPatch, fast: str, full: str | None,
+                                                     outcome: str, body: str | None) -> None:
+    def full_mode(html: str, url: str | None) -> str:
+        assert full is not None, "the full mode was asked"
+        return full
+
+    monkeypatch.setattr(second_opinion_module, "tie_break_body", lambda html, url: fast)
+    monkeypatch.setattr(second_opinion_module, "full_tie_break_body", full_mode)
+    verdict = second_opinion_module.second_opinion("\n\n".join(STORY[1:3]), MENUS, "<html></html>", None)
+    assert (verdict.outcome, verdict.text) == (outcome, body)
