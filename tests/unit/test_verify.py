@@ -17,7 +17,7 @@ from ipgirl_crawler.monitoring.verify_checks import (
     notice_texts,
 )
 from ipgirl_crawler.monitoring.verify_job import job_verify
-from pipelines.verify import shown_days, split_glued_card, trim_glued_tail
+from pipelines.verify import split_glued_card, trim_glued_tail
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import is_prefix_snippet, not_after, same_instant, same_title
 from ipgirl_crawler.monitoring.verify_monitor import estimate_bounds, estimate_stats, estimates_of, verify_failures
@@ -334,53 +334,6 @@ def test_a_card_ending_in_its_figures_is_contradicted(snippet: str, read: bool, 
     records = {"fr:1": record(1, related=[card]), **({"fr:2": record(2)} if read else {})}
     checks = RunChecks(records, ListingStatements(), languages=("fr",))
     assert checks.check_related("fr:1", records["fr:1"])[0] == outcome
-
-
-@pytest.mark.parametrize(("published", "modified", "lastmod", "shown", "outcome"), [
-    # held-out notebook design Y: "Last edited" shown, the sitemap naming its day, the reading empty
-    ("2025-07-04T00:00:00Z", None, "2025-07-20T19:56:00Z", ["2025-07-20T00:00:00Z"], CONTRADICTED),
-    ("2025-07-04T00:00:00Z", None, "2025-07-20T19:56:00Z", [], UNVERIFIABLE),  # a silent edit: the page shows none
-    ("2025-07-04T00:00:00Z", "2025-07-20T00:00:00Z", "2025-07-20T19:56:00Z", [], VERIFIED),
-    # another day: a sitemap lagging behind an edit (an incremental run's), or a silent later edit
-    ("2025-07-04T00:00:00Z", "2025-07-12T00:00:00Z", "2025-07-20T19:56:00Z", [], UNVERIFIABLE),
-    # negatives: never modified (the lastmod names the publication's day, 7-24 h off in local time)
-    ("2024-09-29T00:00:00Z", None, "2024-09-28T23:48:00Z", [], VERIFIED),
-    ("2026-08-08T00:00:00Z", None, "2026-08-09T02:46:00Z", [], VERIFIED),
-    ("2025-03-16T00:00:00Z", "2025-04-01T00:00:00Z", "2025-03-31T22:16:00Z", [], VERIFIED),
-    (None, None, "2025-07-20T19:56:00Z", [], UNVERIFIABLE),  # no date read: nothing to compare
-    ("2025-07-04T00:00:00Z", None, None, [], UNVERIFIABLE),  # no lastmod
-    ("2025-07-04T00:00:00Z", None, "2025-06-01T00:00:00Z", [], UNVERIFIABLE),  # before the publication: its bound
-])
-def test_modified_at_against_the_sitemap_s_lastmod(published: Any, modified: Any, lastmod: Any, shown: list[str],
-                                                   outcome: str) -> None:
-    records = {"fr:1": record(1, published_at=published, modified_at=modified, lastmod=lastmod,
-                              statements={"shown_days": shown})}
-    checks = RunChecks(records, ListingStatements(), languages=("fr",))
-    assert checks.check_modified_at("fr:1", records["fr:1"])[0] == outcome
-
-
-@pytest.mark.parametrize(("modified", "lastmod", "around", "days"), [
-    (None, "2025-09-11T19:56:00Z", ["4 backlinks", "September 11, 2025"], ["2025-09-11T00:00:00Z"]),  # held-out Y
-    (None, "2025-08-15T10:00:00Z", ["September 11, 2025"], []),  # negative: lastmod on the publication's day
-    ("2025-09-11T00:00:00Z", "2025-09-11T19:56:00Z", ["September 11, 2025"], []),  # read: nothing to decide
-    (None, "2025-09-11T19:56:00Z", ["Chips in 2025: what comes next"], []),  # a heading with a year is no date
-])
-def test_the_days_shown_around_the_body_when_the_sitemap_dates_a_later_change(
-        modified: Any, lastmod: str, around: list[str], days: list[str]) -> None:
-    item = {"language": "en", "published_at": "2025-08-15T00:00:00Z", "modified_at": modified,
-            "raw_validators": {"lastmod": lastmod}}
-    assert shown_days(item, {"body_slots": {"around": [["html/body/div", text] for text in around]}}) == days
-
-
-@pytest.mark.parametrize(("tags", "header", "outcome"), [
-    (["Forschung", "Daten"], ["Chips", "generative KI"], CONTRADICTED),  # held-out Z: the sidebar's list read
-    (["generative KI", "chips"], ["Chips", "generative KI"], VERIFIED),  # negative: the same names, any order
-    (["Forschung"], [], UNVERIFIABLE),  # the header links no tag: nothing stated
-])
-def test_tags_against_the_article_s_header(tags: list[str], header: list[str], outcome: str) -> None:
-    records = {"de:1": record(1, "de", tags=tags, statements={"header_tags": header})}
-    checks = RunChecks(records, ListingStatements(), languages=("de",))
-    assert checks.check_tags("de:1", records["de:1"])[0] == outcome
 
 
 def test_a_card_read_twice_is_contradicted() -> None:
