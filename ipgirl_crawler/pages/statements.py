@@ -210,7 +210,7 @@ def _related_heading(page: Any) -> str | None:
     """The heading the page shows over a list of related articles ("Discover more", "Related
     articles": the UI strings' ``discover``), when a link to another article follows it before
     the next heading of its rank or higher (a 30-article test site shows the heading over an
-    empty list on pages with no related article)."""
+    empty list on pages with no related article); an article of this site's origin only."""
     heading = page.discover_heading()
     start = page.positions.get(heading) if heading is not None else None
     if start is None:
@@ -221,7 +221,9 @@ def _related_heading(page: Any) -> str | None:
         if element.tag in _HEADINGS and element.tag <= rank:
             return None
         href = element.get("href") if element.tag == "a" else None
-        target = article_ref(absolute(page.response.url, href) or "") if href else None
+        url = absolute(page.response.url, href) if href else None
+        # Off the site's origin no card is read (the offsite trap's other port and subdomain): no card is owed.
+        target = article_ref(url) if url and same_origin(url, page.response.url) else None
         if target is not None and target != own:
             return _text(text_of(heading))
     return None

@@ -117,6 +117,9 @@ def test_a_client_rendered_page_states_its_dates_in_its_json_state() -> None:
     ("<section><h2>Discover more</h2><ul></ul></section><hr><p><a href='/en/about'>About</a></p>", None),  # an empty list
     ("<h3>Discover more</h3><h2>Comments</h2><p><a href='/en/ai/50001-other'>Other</a></p>", None),  # another section's link
     ("<p>Discover more about robots in our guide to the lab's arms and grippers.</p>", None),  # a sentence
+    # another origin's articles (another port, a subdomain): no card of this site is owed
+    ('<section><h2>Discover more</h2><ul><li><a href="https://www.ipgirl.com:8443/en/ai/50001-other">Other</a></li>'
+     '<li><a href="https://news.ipgirl.com/en/ai/50002-more">More</a></li></ul></section>', None),
 ])
 def test_the_page_states_it_shows_related_articles(after: str, heading: str | None) -> None:
     assert statements(_page("", after)).get("related_heading") == heading
