@@ -45,6 +45,17 @@ WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "win
           "gb2312": "gbk", "gbk": "gbk", "shift_jis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
           "utf-8": "utf-8"}
 
+# A value of each field that no page shows: the oracle must fail a page's expected item holding it.
+WRONG_EXPECTED_FIELDS = (
+    ("title", "A title nobody shows"),
+    ("summary", "A summary nobody shows."),
+    ("authors", ["Nobody Anywhere"]),
+    ("published_at", "2001-01-01T00:00:00Z"),
+    ("body_text", "A paragraph nobody shows."),
+    ("site_notice", "A notice nobody shows."),
+    ("tags", ["no-such-tag"]),
+)
+
 
 def decode(body: bytes, content_type: str) -> tuple[str, list[str]]:
     problems = []
