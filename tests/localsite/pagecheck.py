@@ -300,6 +300,19 @@ def body_chrome(a, site) -> frozenset[str]:
     return import_module(f".eras_{a.era.lower()}", __package__).body_chrome(ArticleView(a, site))
 
 
+def check_item(site, item: dict) -> list[str]:
+    """Fetch one expected item's page from a running LocalSite and check it (a status other than 200 first)."""
+    conn = http.client.HTTPConnection("127.0.0.1", site.port, timeout=10)
+    conn.request("GET", item["url"][len(site.base_url):])
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    a = site.site.by_id[int(item["article_id"])]
+    problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.clock,
+                          body_chrome(a, site.site))
+    return [f"status {resp.status}", *problems] if resp.status != 200 else problems
+
+
 def check_site(site, limit_per_era: int = 0) -> tuple[int, list[tuple[str, str, list[str]]]]:
     """Fetch article pages of a running LocalSite and check them; (pages checked, failures)."""
     seen: dict[str, int] = {}
@@ -309,19 +322,10 @@ def check_site(site, limit_per_era: int = 0) -> tuple[int, list[tuple[str, str, 
         if limit_per_era and seen.get(a.era, 0) >= limit_per_era:
             continue
         seen[a.era] = seen.get(a.era, 0) + 1
-        conn = http.client.HTTPConnection("127.0.0.1", site.port, timeout=10)
-        path = item["url"][len(site.base_url):]
-        conn.request("GET", path)
-        resp = conn.getresponse()
-        body = resp.read()
-        conn.close()
         n += 1
-        problems = check_page(body, resp.getheader("Content-Type", ""), item, item["url"], site.site.clock,
-                              body_chrome(a, site.site))
-        if resp.status != 200:
-            problems.insert(0, f"status {resp.status}")
+        problems = check_item(site, item)
         if problems:
-            failures.append((a.era, path, problems))
+            failures.append((a.era, item["url"][len(site.base_url):], problems))
     return n, failures
 
 

@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from tests.localsite import LocalSite
 from tests.localsite.fmt import LANGS
-from tests.localsite.pagecheck import WRONG_EXPECTED_FIELDS, body_chrome, check_page
+from tests.localsite.pagecheck import WRONG_EXPECTED_FIELDS, check_item
 
 
 @pytest.fixture(scope="module")
@@ -28,26 +28,20 @@ def _page(site, item: dict) -> tuple[bytes, str]:
     return body, resp.getheader("Content-Type", "")
 
 
-def _check(site, item: dict) -> list[str]:
-    a = site.site.by_id[int(item["article_id"])]
-    body, ctype = _page(site, item)
-    return check_page(body, ctype, item, item["url"], site.site.clock, body_chrome(a, site.site))
-
-
 def test_every_expected_field_shows_in_all_languages_and_date_modes(site):
     items = site.expected_items()
     seen = {(site.site.by_id[int(i["article_id"])].lang, site.site.by_id[int(i["article_id"])].date_mode) for i in items}
     assert {lang for lang, _ in seen} == set(LANGS)
     assert {mode for _, mode in seen} == {"machine", "visible", "relative"}
-    failures = {i["url"]: p for i in items if (p := _check(site, i))}
+    failures = {i["url"]: p for i in items if (p := check_item(site, i))}
     assert not failures
 
 
 @pytest.mark.parametrize("field, wrong", WRONG_EXPECTED_FIELDS)
 def test_a_wrong_expected_field_is_caught(site, field, wrong):
     item = next(i for i in site.expected_items() if i["site_notice"] and i["tags"])
-    assert _check(site, item) == []
-    assert _check(site, {**item, field: wrong})
+    assert check_item(site, item) == []
+    assert check_item(site, {**item, field: wrong})
 
 
 def test_markup_is_a_site_builders(site):

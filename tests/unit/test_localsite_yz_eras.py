@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from tests.localsite import LocalSite
 from tests.localsite.fmt import LANGS
-from tests.localsite.pagecheck import WRONG_EXPECTED_FIELDS, body_chrome, check_page
+from tests.localsite.pagecheck import WRONG_EXPECTED_FIELDS, body_chrome, check_item, check_page
 
 ERAS = ("Y", "Z")
 
@@ -31,12 +31,6 @@ def _get(site, path: str) -> tuple[int, bytes, str]:
     return resp.status, body, resp.getheader("Content-Type", "")
 
 
-def _check(site, item: dict) -> list[str]:
-    a = site.site.by_id[int(item["article_id"])]
-    _, body, ctype = _get(site, item["url"][len(site.base_url):])
-    return check_page(body, ctype, item, item["url"], site.site.clock, body_chrome(a, site.site))
-
-
 def _pages(site, n: int = 60) -> list[str]:
     return [_get(site, i["url"][len(site.base_url):])[1].decode("utf-8") for i in site.expected_items()[:n]]
 
@@ -47,15 +41,15 @@ def test_every_expected_field_shows_in_all_languages_and_date_modes(site):
     assert len(items) >= 150 and {a.era for a in arts} == {site.site.eras[0]}
     assert {a.lang for a in arts} == set(LANGS)
     assert {a.date_mode for a in arts} == {"machine", "visible", "relative"}
-    failures = {i["url"]: p for i in items if (p := _check(site, i))}
+    failures = {i["url"]: p for i in items if (p := check_item(site, i))}
     assert not failures
 
 
 @pytest.mark.parametrize("field, wrong", WRONG_EXPECTED_FIELDS)
 def test_a_wrong_expected_field_is_caught(site, field, wrong):
     item = next(i for i in site.expected_items() if i["site_notice"] and i["tags"])
-    assert _check(site, item) == []
-    assert _check(site, {**item, field: wrong})
+    assert check_item(site, item) == []
+    assert check_item(site, {**item, field: wrong})
 
 
 def test_y_markup_is_a_published_workspace_page():
