@@ -59,6 +59,13 @@ YES_NO: dict[str, tuple[str, str]] = {
     "pt": ("Sim", "Não"), "ja": ("はい", "いいえ"), "zh": ("是", "否"), "ko": ("예", "아니요"),
 }
 
+# A blog platform's author label in the post footer or header ("Posted by A at 10:15 AM"; era AA,
+# Blogger, in the blog's language); the CJK labels take the names without a space.
+POSTED_BY: dict[str, str] = {
+    "en": "Posted by", "fr": "Publié par", "de": "Eingestellt von", "es": "Publicado por", "it": "Pubblicato da",
+    "pt": "Postado por", "ja": "投稿者：", "zh": "发帖者：", "ko": "게시자:",
+}
+
 # (separator between names, separator before the last name)
 NAME_JOIN: dict[str, tuple[str, str]] = {
     "en": (", ", " and "), "fr": (", ", " et "), "de": (", ", " und "), "es": (", ", " y "),

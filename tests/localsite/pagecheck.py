@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import html as lxml_html
 
-from .fmt import LANGS, UI, format_date, format_relative, format_votes, norm
+from .fmt import LANGS, POSTED_BY, UI, format_date, format_relative, format_votes, norm
 
 _BREAK = "\x00"
 _ZWSP = "\u200b"  # zero-width space: shows nothing (U: Docusaurus's heading hash links)
@@ -165,7 +165,10 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         fail("translations")
     if [norm(x) for x in doc.xpath("//meta[@name='description']/@content")] != [item["summary"]]:
         fail("meta description")
-    if item["title"] not in [norm(h.text_content()) for h in doc.iter("h1")]:
+    h1s = [norm(h.text_content()) for h in doc.iter("h1")]
+    # a blog's h1 may be the blog's name; the post's title is then an h2/h3 (AA: Blogger's h3.post-title)
+    sub_heads = [norm(h.text_content()) for h in doc.iter("h2", "h3")] if h1s else []
+    if item["title"] not in h1s and item["title"] not in sub_heads:
         fail("no h1 with the title")
     # the h1's line is the title line nearest before the summary (a sidebar may list the title first);
     # the summary is the first one after a title line (an email's preheader may show it above the title)
@@ -178,12 +181,14 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
     if not any(ln.startswith(crumbs[0]) and ln.endswith(crumbs[-1]) and len(ln) < sum(map(len, crumbs)) + 8
                for ln in head) and not any(head[i:i + len(crumbs)] == crumbs for i in range(len(head))):
         fail("breadcrumbs line")
-    # byline: a line "By A and B …", or a label line ("By", "著者：", a <dt>) followed by the names
+    # byline: a line "By A and B …" (a blog's "Posted by A at 10:15 AM"), or a label line ("By", "著者：",
+    # a <dt>) followed by the names
     labels = {UI[x]["by"] for x in LANGS}
+    by_labels = [(UI[x]["by"], x) for x in LANGS] + [(POSTED_BY[x], x) for x in LANGS]
 
     def is_byline(ln: str) -> bool:
-        return any(ln.startswith(UI[x]["by"] + " ") or ln.startswith(UI[x]["by"]) and x in ("ja", "zh", "ko")
-                   for x in LANGS) and all(a in ln for a in item["authors"])
+        return any(ln.startswith(label + " ") or ln.startswith(label) and x in ("ja", "zh", "ko")
+                   for label, x in by_labels) and all(a in ln for a in item["authors"])
 
     def byline_at(k: int) -> str:
         return f"{lines[k]} {lines[k + 1]}" if lines[k] in labels and k + 1 < len(lines) else lines[k]
@@ -197,6 +202,10 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         fail("no byline line with all authors")
         return problems
     i_by = by[0][0]
+    # a blog's post footer holds the byline AFTER the body (AA: Blogger's "Posted by A at 10:15 AM"): when the
+    # first byline follows the body's first block, the body is read from the summary on
+    first_block = idx(item["body_text"].split("\n\n")[0], i_sum + 1)
+    body_from = i_sum if 0 <= first_block < i_by else i_by
     metas = [norm(x) for x in doc.xpath("//meta[@name='author']/@content")]
     if metas and metas != [", ".join(item["authors"])]:
         fail("meta author")
@@ -204,7 +213,7 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
     blocks = item["body_text"].split("\n\n")
     captions = {im["caption"] for im in item["images"] if im["caption"]}
     read_also = tuple(u["read_also"] for u in ui_any)
-    pos, found = i_by, []
+    pos, found = body_from, []
     for block in blocks:
         j = idx(block, pos + 1)
         if j < 0:
@@ -214,6 +223,7 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
         pos = j
     # dates: a machine-readable source, else a visible date in the byline (its lines up to the body)
     zone = " ".join(lines[i_sum + 1:found[0]]) + " " + by[0][1]  # the lines between summary and body
+    zone += " " + (lines[i_title - 1] if i_title > 0 else "")  # a blog's date header right above the title
     pub, mod = machine_dates(doc)
     if pub:
         if pub[0] != item["published_at"]:
