@@ -22,7 +22,8 @@ line stays in the post footer AFTER the body (Blogger's default).
 ``div.post-body.entry-content``: ~70% written with the old compose editor (``<div dir="ltr"
 trbidi="on">``, paragraphs as text separated by ``<br /><br />`` or as ``<div>``s with ``<div><br
 /></div>`` spacers, ``&nbsp;`` after full stops on some, ``h2``/``h3`` or a bold line for minor headings,
-``blockquote.tr_bq``), ~30% with the newer one (``<p>``). Images ``div.separator > a > img`` or, with a
+``blockquote.tr_bq``), ~30% with the newer one (``<p>``); the jump break ``<a name="more">`` after the
+first block on ~50%. Images ``div.separator > a > img`` or, with a
 caption, ``table.tr-caption-container`` (``td.tr-caption``); "Read also:" a bold label and a link; ads
 an in-article AdSense ``ins`` (no text); the notice the last line in italics. The related-posts gadget
 ("Discover more": category, title link, snippet with "..."/"…", thumbnails on some) right after the
@@ -199,8 +200,11 @@ def _post_body(v: ArticleView, ctx: Ctx, rng: random.Random, lead: bool) -> str:
         summary = _e(v.a.summary_text)
         out.append(f"<p><b>{summary}</b></p>\n" if new_editor else
                    f"<div><b>{summary}</b></div>\n<div><br /></div>\n" if style["divs"] else f"<b>{summary}</b><br />\n<br />\n")
-    for it in v.items():
+    jump = rng.random() < 0.5  # the "Insert jump break" mark after the first block (the home page's cut)
+    for k, it in enumerate(v.items()):
         out.append(_new_block(v, it, ctx, rng) if new_editor else _old_block(v, it, ctx, rng, style))
+        if jump and k == 0:
+            out.append('<a name="more"></a>\n')
     if v.notice:
         notice = f'<i><span style="color: #666666;">{_e(v.notice)}</span></i>'
         out.append(f"<p>{notice}</p>\n" if new_editor else f"<div>{notice}</div>\n")
