@@ -55,6 +55,7 @@ UTF8_TEMPLATES: dict[str, tuple[str, str]] = {
     "X": ("eras_x", "render_x"),  # a no-code site builder's dynamic page
     **dict.fromkeys("YZ", ("eras_yz", "render_yz")),  # a Notion-like published page; a Discourse-like topic
     "AA": ("eras_aa", "render_aa"),  # a classic Blogger / Blogspot post page
+    "AB": ("eras_ab", "render_ab"),  # a Medium publication post (era names go on in two letters after Z)
 }
 
 

@@ -128,10 +128,25 @@ def machine_dates(doc) -> tuple[list[str], list[str]]:
     return [_iso_utc(x) for x in pub], [_iso_utc(x) for x in mod]
 
 
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _day_texts(iso: str, now: datetime, langs: set[str]) -> set[str]:
     day = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     n = (now.astimezone(timezone.utc).date() - day.date()).days
-    return {format_date(day, lang) for lang in langs} | {format_relative(n, lang) for lang in langs}
+    # English chrome also writes the month short: "Jul 4, 2023" (R, AB) reads as the same day
+    short = {f"{_SHORT_MONTHS[day.month - 1]} {day.day}, {day.year}"} if "en" in langs else set()
+    return {format_date(day, lang) for lang in langs} | {format_relative(n, lang) for lang in langs} | short
+
+
+def _tag_pills(doc, tags: list[str], tail: list[str]) -> bool:
+    """Topic pills after the story need no label (AB: Medium's): the tags, in order, each a line of its own, one
+    after the other (a row of chips), each link a box (a block inside the link); plain tag links (A's "t1 t2",
+    even a lone one) still need "Tags:"."""
+    n = len(tags)
+    chips = {norm(a.text_content()) for a in doc.xpath("//a[contains(@href, '/tag/')]")
+             if any(isinstance(d.tag, str) and d.tag in BLOCK for d in a.iterdescendants())}
+    return all(t in chips for t in tags) and any(tail[i:i + n] == tags for i in range(len(tail) - n + 1))
 
 
 def _strip_tracking(url: str) -> str:
@@ -263,7 +278,8 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
             fail(f"tag {tag}")
     # tags shown under the title (a forum topic's chips, a workspace page's "Tags" property) need no "Tags:" label
     head_text = " ".join(lines[i_title:found[0]])
-    if item["tags"] and not all(t in head_text for t in item["tags"]) and not any(u["tags"] in tail_text for u in ui_any):
+    if item["tags"] and not all(t in head_text for t in item["tags"]) and not any(u["tags"] in tail_text for u in ui_any) \
+            and not _tag_pills(doc, item["tags"], tail):
         fail("tags label")
     if not any(u["share"] in " ".join(lines[i_title:]) for u in ui_any):
         fail("share label")
@@ -301,8 +317,8 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
 
 def body_chrome(a, site) -> frozenset[str]:
     """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels, W: sponsor
-    box, Y: callout icons, Z: image lightbox details)."""
-    if a.era not in ("U", "V", "W", "Y", "Z"):
+    box, Y: callout icons, Z: image lightbox details, AB: the read-also link preview card)."""
+    if a.era not in ("U", "V", "W", "Y", "Z", "AB"):
         return frozenset()
     from importlib import import_module
 
