@@ -54,6 +54,7 @@ UTF8_TEMPLATES: dict[str, tuple[str, str]] = {
     "W": ("eras_w", "render_w"),  # an email newsletter issue's "view in browser" page
     "X": ("eras_x", "render_x"),  # a no-code site builder's dynamic page
     **dict.fromkeys("YZ", ("eras_yz", "render_yz")),  # a Notion-like published page; a Discourse-like topic
+    "AC": ("eras_ac", "render_ac"),  # the publication run as a wiki (MediaWiki, Vector 2022 / legacy Vector)
 }
 
 
