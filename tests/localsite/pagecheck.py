@@ -11,7 +11,8 @@ lines in between, images, notice, tags, share label, votes, related cards, canon
 Constructs of the opt-in eras it knows: an XML prolog (XHTML served as text/html) is dropped before
 parsing; <details>/<summary> are blocks; hAtom abbr[title] ISO dates and the second <time datetime> (the
 modification) are machine-readable; a byline may be a label line (a <dt>) followed by the names, with the
-date on the next lines up to the body; a card's snippet may follow its category ("AI — snippet…").
+date on the next lines up to the body; a card's snippet may follow its category ("AI — snippet…"); a bracketed chrome link
+closing a line ("History[edit]", "….[1]") is not the line's text; tags may be a labelled list (a wiki's categories box).
 
     python -m tests.localsite.pagecheck --articles 300 --seed 1 --eras E,F
     python -m tests.localsite.pagecheck --articles 900 --seed 3 --eras G,H,I
