@@ -5,7 +5,7 @@ from __future__ import annotations
 # (B: never; eras not listed: 0.15).
 ENGLISH_UI_SHARE: dict[str, float] = {"A": 0.7, "F": 0.3, "G": 0.4, "N": 0.3, "O": 0.2, "P": 0.3, "Q": 0.2, "R": 0.25,
                                      "S": 0.25, "T": 0.2, "U": 0.3, "V": 0.2, "W": 0.2,
-                                     "X": 0.25, "Y": 0.3, "Z": 0.25, "AA": 0.25, "AB": 0.5}
+                                     "X": 0.25, "Y": 0.3, "Z": 0.25, "AA": 0.25, "AB": 0.5, "AC": 0.25}
 
 # How each era dates its pages: (cumulative share, mode) drawn with one random number; a mode
 # alone takes no draw. F: microdata meta, visible (maybe a day-only meta), relative. G and N:
@@ -50,5 +50,8 @@ DATE_MODES: dict[str, tuple[tuple[float, str], ...]] = {
     # AB: a Medium post carries article:published_time + JSON-LD (shown as a day, or "3 days ago" when
     # recent); Medium's lightweight render drops those metas: a visible day, or "3 days ago" only.
     "AB": ((0.5, "machine"), (0.65, "machine_rel"), (0.9, "visible"), (1.0, "relative")),
+    # AC: a wiki shows absolute days (infobox, footer), never "3 days ago"; the structured-data
+    # extension's JSON-LD on the machine-dated pages.
+    "AC": ((0.45, "machine"), (1.0, "visible")),
 }
 DEFAULT_DATE_MODES = ((0.3, "relative"), (1.0, "visible"))

@@ -56,6 +56,7 @@ UTF8_TEMPLATES: dict[str, tuple[str, str]] = {
     **dict.fromkeys("YZ", ("eras_yz", "render_yz")),  # a Notion-like published page; a Discourse-like topic
     "AA": ("eras_aa", "render_aa"),  # a classic Blogger / Blogspot post page
     "AB": ("eras_ab", "render_ab"),  # a Medium publication post (era names go on in two letters after Z)
+    "AC": ("eras_ac", "render_ac"),  # the publication run as a wiki (MediaWiki, Vector 2022 / legacy Vector)
 }
 
 

@@ -11,7 +11,8 @@ lines in between, images, notice, tags, share label, votes, related cards, canon
 Constructs of the opt-in eras it knows: an XML prolog (XHTML served as text/html) is dropped before
 parsing; <details>/<summary> are blocks; hAtom abbr[title] ISO dates and the second <time datetime> (the
 modification) are machine-readable; a byline may be a label line (a <dt>) followed by the names, with the
-date on the next lines up to the body; a card's snippet may follow its category ("AI — snippet…").
+date on the next lines up to the body; a card's snippet may follow its category ("AI — snippet…"); a bracketed chrome link
+closing a line ("History[edit]", "….[1]") is not the line's text; tags may be a labelled list (a wiki's categories box).
 
     python -m tests.localsite.pagecheck --articles 300 --seed 1 --eras E,F
     python -m tests.localsite.pagecheck --articles 900 --seed 3 --eras G,H,I
@@ -155,11 +156,27 @@ def _strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
+def _without_trailing_link(line: str, chrome: frozenset[str]) -> str:
+    """A bracketed chrome link that closes a line is not the line's text (AC: a wiki heading's "[edit]", a
+    paragraph's footnote marker "[1]"): "History[edit]" reads as the heading "History"."""
+    for tail in (c for c in chrome if c.startswith("[") and c.endswith("]")):
+        if line.endswith(tail) and len(line) > len(tail):
+            return line[:-len(tail)].rstrip()
+    return line
+
+
+def _labelled_list(lines: list[str], names: list[str]) -> bool:
+    """Some label line ("Categories:", "Catégories :") followed by a list holding every name (AC: the wiki's
+    categories box lists the page's category then its tags, one link a line)."""
+    return any(ln.endswith((":", "：")) and set(names) <= set(lines[k + 1:k + 2 + len(names)])
+               for k, ln in enumerate(lines))
+
+
 def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now: datetime,
                chrome: frozenset[str] = frozenset()) -> list[str]:
     text, problems = decode(body, content_type)
     doc = lxml_html.fromstring(_XML_PROLOG.sub("", text, count=1))
-    lines = lines_of(doc)
+    lines = [_without_trailing_link(ln, chrome) for ln in lines_of(doc)]
     fail = problems.append
     lang = item["language"]
     langs = {lang, "en"}
@@ -279,7 +296,7 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
     # tags shown under the title (a forum topic's chips, a workspace page's "Tags" property) need no "Tags:" label
     head_text = " ".join(lines[i_title:found[0]])
     if item["tags"] and not all(t in head_text for t in item["tags"]) and not any(u["tags"] in tail_text for u in ui_any) \
-            and not _tag_pills(doc, item["tags"], tail):
+            and not _tag_pills(doc, item["tags"], tail) and not _labelled_list(tail, item["tags"]):
         fail("tags label")
     if not any(u["share"] in " ".join(lines[i_title:]) for u in ui_any):
         fail("share label")
@@ -317,8 +334,9 @@ def check_page(body: bytes, content_type: str, item: dict, fetched_url: str, now
 
 def body_chrome(a, site) -> frozenset[str]:
     """Lines the era's template declares as chrome among the body blocks (U, V: admonition and ad labels, W: sponsor
-    box, Y: callout icons, Z: image lightbox details, AB: the read-also link preview card)."""
-    if a.era not in ("U", "V", "W", "Y", "Z", "AB"):
+    box, Y: callout icons, Z: image lightbox details, AB: the read-also link preview card, AC: edit links, the ad label,
+    the legacy table of contents)."""
+    if a.era not in ("U", "V", "W", "Y", "Z", "AB", "AC"):
         return frozenset()
     from importlib import import_module
 
