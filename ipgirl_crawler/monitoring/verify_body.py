@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -165,15 +166,18 @@ def _byline_labels(language: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
 
 
-def only_byline(block: str, language: str) -> bool:
+def only_byline(block: str, language: str, authors: Iterable[str] = ()) -> bool:
     """A byline line alone: the "By" label, then names (each a few words, its first and last
-    capitalised where the script has case), no sentence."""
+    capitalised where the script has case), no sentence; on a page whose authors were read, one of
+    them among the names (a heading "By Design" names nobody the page has)."""
     text = block.strip()
     label = _byline_labels(language).match(text) if len(text) <= MAX_BYLINE_CHARS else None
     if label is None or _SENTENCE_END.search(text[label.end():]):
         return False
     names = split_names(text[label.end():], language)
-    return bool(names) and all(_a_name(name) for name in names)
+    known = {name.casefold() for name in authors if isinstance(name, str)}
+    return bool(names) and all(_a_name(name) for name in names) \
+        and (not known or any(name.casefold() in known for name in names))
 
 
 def _a_name(name: str) -> bool:
@@ -198,7 +202,8 @@ def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
     dated = next((block for block in opening_blocks(record) if only_dates(block, language)), None)
     if dated is not None:
         return "contradicted", f"the body opens with {dated[:80]!r}, a line that only dates the article (the byline's)"
-    byline = next((block for block in opening_blocks(record) if only_byline(block, language)), None)
+    authors = record.get("authors") or ()
+    byline = next((block for block in opening_blocks(record) if only_byline(block, language, authors)), None)
     if byline is not None:
         return "contradicted", f"the body opens with {byline[:80]!r}, the byline's label and names"
     captions = record.get("captions_in_body") or []

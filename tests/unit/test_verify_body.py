@@ -170,20 +170,25 @@ def test_a_body_holding_an_image_s_caption_is_contradicted(body: list[str], outc
     assert body_verdict(found, chrome_texts(site(5)))[0] == outcome
 
 
-@pytest.mark.parametrize(("first", "language", "outcome"), [
-    ("By Olivia Grant and Tom O'Neill", "en", "contradicted"),  # held-out Z: the byline atop the body
-    ("Von Anna Schröder, Lena Fischer und Jonas Weber", "de", "contradicted"),
-    ("By Mei Lin and Luca Ferrari", "it", "contradicted"),  # the English label on an Italian page
-    ("작성자: 김민지, Mei Lin, 정유나", "ko", "contradicted"),
-    ("作者：李伟", "zh", "contradicted"),
-    ("By the end of next year, most new laptops are expected to ship with a dedicated AI accelerator.", "en",
+@pytest.mark.parametrize(("first", "language", "authors", "outcome"), [
+    ("By Olivia Grant and Tom O'Neill", "en", [], "contradicted"),  # held-out Z: the byline atop the body
+    ("By Olivia Grant and Tom O'Neill", "en", ["Olivia Grant", "Tom O'Neill"], "contradicted"),
+    ("By Olivia Grant and Tom O'Neill", "en", ["Olivia Grant"], "contradicted"),  # a co-author the byline lost
+    ("Von Anna Schröder, Lena Fischer und Jonas Weber", "de", [], "contradicted"),
+    ("By Mei Lin and Luca Ferrari", "it", [], "contradicted"),  # the English label on an Italian page
+    ("작성자: 김민지, Mei Lin, 정유나", "ko", [], "contradicted"),
+    ("作者：李伟", "zh", [], "contradicted"),
+    ("By the end of next year, most new laptops are expected to ship with a dedicated AI accelerator.", "en", [],
      "verified"),  # a sentence starting with the label's word
-    ("By 2030 Europe wants its own fabs", "en", "verified"),  # no names: a year
-    ("Di recente, il laboratorio ha detto che ridurrà i modelli.", "it", "verified"),
-    ("Bypass rules: how the lab trained its robot", "en", "verified"),  # the label is a whole word only
+    ("By 2030 Europe wants its own fabs", "en", [], "verified"),  # no names: a year
+    ("Di recente, il laboratorio ha detto che ridurrà i modelli.", "it", [], "verified"),
+    ("Bypass rules: how the lab trained its robot", "en", [], "verified"),  # the label is a whole word only
+    ("By Design", "en", ["Olivia Grant"], "verified"),  # a heading: its "name" is none of the page's authors
 ])
-def test_a_body_opening_with_a_byline_is_contradicted(first: str, language: str, outcome: str) -> None:
+def test_a_body_opening_with_a_byline_is_contradicted(first: str, language: str, authors: list[str],
+                                                      outcome: str) -> None:
     chrome = chrome_texts(site(5) + site(3, around=((CTA, "Have more questions? Submit 3 requests"),)))
     body = [first] + PROSE
-    verdict = body_verdict({**record("en", body, []), "body_prefix": "\n\n".join(body), "language": language}, chrome)
+    found = {**record("en", body, []), "body_prefix": "\n\n".join(body), "language": language, "authors": authors}
+    verdict = body_verdict(found, chrome)
     assert verdict[0] == outcome or outcome == "verified" and verdict[0] == "unverifiable", verdict  # no chrome in it
