@@ -34,6 +34,7 @@ from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
+from ipgirl_crawler.pages.markup import may_carry
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.properties import PropertyRows
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
@@ -259,7 +260,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
             ref = article_ref(url)
             if ref:
                 return ref.article_id
-        marked = first(self.locators.marked_article_id(self.root))
+        marked = first(self.locators.marked_article_id(self.root)) \
+            if may_carry(self.response.text, b"data-article-id") else None  # no whole-document walk for naught
         if marked is not None and marked.get("data-article-id", "").isdigit():
             return marked.get("data-article-id")
         # //article/@class, read from the page's index rather than by a whole-document XPath.

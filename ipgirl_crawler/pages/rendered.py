@@ -30,6 +30,7 @@ from lxml.html import HtmlElement
 from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.pages.dom import drop_tag, drop_tree, page_root, text_content
+from ipgirl_crawler.pages.markup import lowered_markup
 
 logger = logging.getLogger(__name__)
 
@@ -232,7 +233,7 @@ _READ_ROLE_BYTES = re.compile(rb"role" + _SPACE_BYTES + rb"=" + _SPACE_BYTES + r
 def may_read_roles(html: str) -> bool:
     """``_READ_ROLES.search(html)``, but for letters only a case-insensitive match equates with ASCII
     ones (a Turkish dotted I, a long s), which no role value ``role_elements`` reads is spelled with."""
-    return _READ_ROLE_BYTES.search(html.encode("utf-8", "surrogatepass").lower()) is not None
+    return _READ_ROLE_BYTES.search(lowered_markup(html)) is not None
 # A control's label is a word or two ("3 backlinks", "Duplicate"); a clickable card of text is no control.
 MAX_CONTROL_CHARS = 40
 
