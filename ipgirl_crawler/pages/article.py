@@ -89,7 +89,7 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
 
     @cached_property
     def positions(self) -> dict[HtmlElement, int]:
-        return {element: index for index, element in enumerate(self.elements)}
+        return dict(zip(self.elements, range(len(self.elements))))  # in C: a real page's 3,000 elements
 
     @cached_property
     def ld_objects(self) -> list[dict[str, Any]]:

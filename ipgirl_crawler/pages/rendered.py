@@ -75,7 +75,7 @@ def render(root: HtmlElement, html: str) -> dict[str, int]:
         "noscript_images": noscript_images(found["noscript"]) if found["noscript"] else 0,
         "noscript_copies": noscript_copies(found["noscript"]) if found["noscript"] else 0,
         "lazy_images": lazy_images(found["img"]),  # a noscript's images are parsed, so among them
-        "custom_elements": custom_elements(root) if _CUSTOM_TAG.search(html) else 0,
+        "custom_elements": custom_elements(root) if _CUSTOM_TAG_BYTES.search(lowered_markup(html)) else 0,
         "role_elements": role_elements(root) if may_read_roles(html) else 0,
     }
     return {kind: count for kind, count in changed.items() if count}
@@ -217,6 +217,9 @@ def lazy_images(images: Iterable[HtmlElement]) -> int:
 # A custom element is never void, so its end tag is in the text: searching for "</" first is ~7x
 # faster than for every "<" (0.015 against 0.106 ms on a 17 KB page of the site).
 _CUSTOM_TAG = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*-")
+# The same on the lowered UTF-8 markup (``markup.lowered_markup``, made once a page): ASCII letters
+# and digits are the same bytes there, and no other character's bytes are (0.12 -> 0.03 ms a real page).
+_CUSTOM_TAG_BYTES = re.compile(rb"</[a-z][a-z0-9]*-")
 
 
 # Plain elements whose role makes them another element to a reader (a custom element is renamed by
