@@ -20,6 +20,15 @@ def lowered_markup(html: str) -> bytes:
     return lowered
 
 
+def remember_markup(html: str, body: bytes, encoding: str) -> None:
+    """Take a UTF-8 response's own bytes as ``html``'s lowered markup, lowered, without encoding the
+    text again (0.1-0.2 ms a real page). They differ from the text's encoding only in a byte-order
+    mark and in invalid sequences (the text's U+FFFD): bytes >= 0x80, which no search here looks for
+    but as the parts of a valid UTF-8 space, which both hold alike."""
+    if encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+        _last[:] = [(html, body.lower())]
+
+
 def may_carry(html: str, attribute: bytes) -> bool:
     """False when no element of the page parsed from ``html`` can carry ``attribute`` (lowercase)."""
     return attribute in lowered_markup(html)

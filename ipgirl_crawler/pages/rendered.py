@@ -30,7 +30,7 @@ from lxml.html import HtmlElement
 from scrapy.http import HtmlResponse, TextResponse
 
 from ipgirl_crawler.pages.dom import drop_tag, drop_tree, page_root, text_content
-from ipgirl_crawler.pages.markup import lowered_markup
+from ipgirl_crawler.pages.markup import lowered_markup, remember_markup
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ def rendered_root(response: TextResponse) -> HtmlElement:
     tree as parsed, with a log line: a page is never lost to its rendering."""
     root = page_root(response)
     if isinstance(response, HtmlResponse):
+        remember_markup(response.text, response.body, response.encoding)
         try:
             render(root, response.text)
         except (ValueError, TypeError, AttributeError):
