@@ -1,4 +1,4 @@
-"""``locators.is_author_mark``: the Python test of one link that replaced a whole-page XPath, read
+"""``locators.is_author_mark`` and ``taglinks.is_rel_tag``: Python tests of one link that replaced whole-page XPaths, read
 as that XPath reads (``//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')
 or contains(@href, '/u/') or …]``)."""
 from __future__ import annotations
@@ -7,6 +7,7 @@ import pytest
 from lxml import etree
 
 from ipgirl_crawler.pages.locators import _PROFILE_HINTS, is_author_mark
+from ipgirl_crawler.pages.taglinks import is_rel_tag
 
 _AS_XPATH = etree.XPath("self::a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')"
                         + _PROFILE_HINTS + "]")
@@ -36,3 +37,22 @@ def test_a_link_is_a_mark_as_the_xpath_says(link: str, mark: bool) -> None:
     element = etree.fromstring(f"<html><body>{link}</body></html>", etree.HTMLParser()).find(".//a")
     assert bool(_AS_XPATH(element)) is mark
     assert is_author_mark(element) is mark
+
+
+_REL_TAG_XPATH = etree.XPath("self::a[contains(concat(' ', @rel, ' '), ' tag ')]")
+
+
+@pytest.mark.parametrize(("link", "tag"), [
+    ('<a rel="tag" href="/t/ai">AI</a>', True),
+    ('<a rel="nofollow tag" href="/t/ai">AI</a>', True),
+    ('<a rel=" tag " href="/t/ai">AI</a>', True),
+    # negative: another token holding the word, no rel, another case (the XPath is case-sensitive)
+    ('<a rel="tags" href="/t/ai">AI</a>', False),
+    ('<a rel="hashtag" href="/t/ai">AI</a>', False),
+    ('<a href="/tag/ai">AI</a>', False),
+    ('<a rel="Tag" href="/t/ai">AI</a>', False),
+])
+def test_a_rel_tag_link_is_one_as_the_xpath_says(link: str, tag: bool) -> None:
+    element = etree.fromstring(f"<html><body>{link}</body></html>", etree.HTMLParser()).find(".//a")
+    assert bool(_REL_TAG_XPATH(element)) is tag
+    assert is_rel_tag(element) is tag
