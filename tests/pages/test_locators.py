@@ -1,6 +1,7 @@
-"""``locators.is_author_mark`` and ``taglinks.is_rel_tag``: Python tests of one link that replaced whole-page XPaths, read
-as that XPath reads (``//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '), ' author ')
-or contains(@href, '/u/') or …]``)."""
+"""Python tests of one link that replaced whole-page XPaths, read as those XPaths read:
+``locators.is_author_mark`` (``//body//a[contains(@href, '/author') or contains(concat(' ', @rel, ' '),
+' author ') or contains(@href, '/u/') or …]``) and ``taglinks.is_rel_tag`` (``//a[contains(concat(' ',
+@rel, ' '), ' tag ')]``)."""
 from __future__ import annotations
 
 import pytest
