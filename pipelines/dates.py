@@ -67,6 +67,19 @@ def _iso(moment: datetime) -> str:
     return moment.strftime(ISO_FORMAT)
 
 
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z")
+
+
+def from_iso(value: str) -> datetime:
+    """``datetime.strptime(value, ISO_FORMAT)`` in UTC. What ``_iso`` writes is read field by field:
+    strptime cost ~17 us a call, three a page (1 % of a site page); any other shape is left to it."""
+    match = _ISO_SHAPE.fullmatch(value)
+    if match is None:
+        return datetime.strptime(value, ISO_FORMAT).replace(tzinfo=timezone.utc)
+    year, month, day, hour, minute, second = map(int, match.groups())
+    return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+
+
 def _iso_day(day: date) -> str | None:
     return f"{day.isoformat()}T00:00:00Z" if MIN_YEAR <= day.year <= MAX_YEAR else None
 
@@ -272,7 +285,7 @@ def reference_clock(site: datetime | None, ours: datetime) -> tuple[datetime, bo
 
 def after_crawl(value: str | None, crawled: datetime) -> bool:
     """A date later than the crawl (beyond ``FUTURE_TOLERANCE``): not a publication date."""
-    return value is not None and datetime.strptime(value, ISO_FORMAT).replace(tzinfo=timezone.utc) > crawled + FUTURE_TOLERANCE
+    return value is not None and from_iso(value) > crawled + FUTURE_TOLERANCE
 
 
 class DatesPipeline(PagePipeline):
@@ -283,7 +296,7 @@ class DatesPipeline(PagePipeline):
 
     def process_article(self, item: Any) -> Any:
         crawled = parse_machine_date(item.pop("received_at", None) or item.get("crawled_at"))
-        ours = datetime.strptime(crawled, ISO_FORMAT).replace(tzinfo=timezone.utc) if crawled else datetime.now(timezone.utc)
+        ours = from_iso(crawled) if crawled else datetime.now(timezone.utc)
         site = parse_response_date(item.get("response_date"))
         now, skewed = reference_clock(site, ours)
         item.pop("response_date", None)

@@ -6,7 +6,6 @@ English or the page's language) do not, so regions are found by them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -120,16 +119,6 @@ def _owner(node: object) -> HtmlElement:
     return parent.getparent() if node.is_tail else parent  # type: ignore[attr-defined]
 
 
-def short_texts(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
-    """Each short, non-blank text node under ``<body>`` outside script and style, with the element
-    holding it. Filtered here rather than by XPath predicates, which cost libxml2 twice as much."""
-    for node in _BODY_TEXTS(root):
-        if len(node) < MAX_TEXT_CHARS and node.strip(_XML_SPACE):
-            owner = _owner(node)
-            if owner.tag not in NOT_TEXT_PARENTS:
-                yield node, owner
-
-
 @lru_cache(maxsize=4096)
 def landmark_key(text: str, lang: str) -> str | None:
     """Which landmark a stripped text node is, if any. Memoized: most short texts of a page are
@@ -145,10 +134,14 @@ def landmark_key(text: str, lang: str) -> str | None:
 
 
 def find_anchors(root: HtmlElement, lang: str) -> Anchors:
-    """One pass over the page's text nodes, recording which hold a UI landmark."""
+    """One pass over the short, non-blank text nodes under ``<body>``, recording which hold a UI
+    landmark, with the element holding each (script and style text left out). Filtered here rather
+    than by XPath predicates, which cost libxml2 twice as much; the holder is looked up only for the
+    few texts that are a landmark (of 217 short texts a real page, 67 a site page: 2-3)."""
     anchors = Anchors()
-    for node, owner in short_texts(root):
-        key = landmark_key(node.strip(), lang)  # a plain str: the cache keeps no tree alive
-        if key is not None:
-            anchors.found.setdefault(key, []).append(owner)
+    for node in _BODY_TEXTS(root):
+        if len(node) < MAX_TEXT_CHARS and node.strip(_XML_SPACE):
+            key = landmark_key(node.strip(), lang)  # a plain str: the cache keeps no tree alive
+            if key is not None and (owner := _owner(node)).tag not in NOT_TEXT_PARENTS:
+                anchors.found.setdefault(key, []).append(owner)
     return anchors

@@ -11,6 +11,7 @@ from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
 from ipgirl_crawler.pages.dom import attr, has_class_hint, lines_of, text_of
 from ipgirl_crawler.pages.fields import item_field
+from ipgirl_crawler.pages.markup import may_carry
 from ipgirl_crawler.pages.properties import date_in
 from ipgirl_crawler.pages.regions import SENTENCE_ENDS
 from ipgirl_crawler.pages.text import normalize_text
@@ -35,7 +36,8 @@ class DateStamps:
     @cached_property
     def _itemprops(self) -> list[HtmlElement]:
         """Every microdata property of the page, in document order (read for both dates)."""
-        return self.root.xpath("//*[@itemprop]")
+        # The whole-document XPath only when the markup holds the attribute's name (pages/markup.py).
+        return self.root.xpath("//*[@itemprop]") if may_carry(self.response.text, b"itemprop") else []
 
     def _microdata_date(self, key: str) -> str:
         """The ``content`` of the first ``[itemprop=key]`` with a content or datetime, else the

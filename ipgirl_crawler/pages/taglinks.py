@@ -80,10 +80,16 @@ def tag_page_links(root: HtmlElement, resolve: Callable[[str | None], str | None
     return found
 
 
+def is_rel_tag(link: HtmlElement) -> bool:
+    """``contains(concat(' ', @rel, ' '), ' tag ')``, tested in Python: that XPath over every link of
+    a real page cost 0.06 ms, this walk 0.026 (0.014 and 0.006 a site page)."""
+    rel = link.get("rel")
+    return rel is not None and " tag " in f" {rel} "
+
+
 def rel_tag_links(root: HtmlElement) -> list[HtmlElement]:
     """``rel=tag`` links that are not category links."""
-    return [a for a in root.xpath("//a[contains(concat(' ', @rel, ' '), ' tag ')]")
-            if not _CATEGORY_PAGE.search(a.get("href") or "")]
+    return [a for a in root.iter("a") if is_rel_tag(a) and not _CATEGORY_PAGE.search(a.get("href") or "")]
 
 
 def tag_names(links: list[HtmlElement], unique: bool = False) -> list[str]:

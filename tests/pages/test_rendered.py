@@ -9,7 +9,8 @@ from scrapy.http import HtmlResponse
 
 from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.eras import page_for
-from ipgirl_crawler.pages.rendered import render
+from ipgirl_crawler.pages.markup import lowered_markup
+from ipgirl_crawler.pages.rendered import _CUSTOM_TAG, _CUSTOM_TAG_BYTES, _READ_ROLES, may_read_roles, render
 
 
 def _rendered(body: str) -> tuple[str, dict[str, int]]:
@@ -161,3 +162,37 @@ def test_a_noscript_copy_of_the_page_is_not_shown(body: str, kept: str) -> None:
 ])
 def test_plain_elements_read_by_role(body: str, expected: str) -> None:
     assert _rendered(body)[0] == expected
+
+
+@pytest.mark.parametrize(("html", "reads"), [
+    ('<div role="heading" aria-level="2">Title</div>', True),
+    ("<span ROLE = 'IMG'>*</span>", True),
+    ('<div role=button>Copy</div>', True),
+    ('<p role\u00a0=\u3000"Heading">Title</p>', True),      # Unicode spaces, as \s matches them
+    ('<p role=\u2009heading>Title</p>', True),
+    ('<p>Café, naïve, 東京</p><div role="img">🌊</div>', True),  # non-ASCII text before the role
+    # negative: no role, another role, the word without an attribute's "="
+    ('<div class="heading">Title</div>', False),
+    ('<div role="navigation"><a href="/">Home</a></div>', False),
+    ('<p>The role of a heading in prose</p>', False),
+    ('<p>东京 role：heading</p>', False),                  # a full-width colon is no "="
+    ('', False),
+])
+def test_the_role_gate_reads_as_the_case_insensitive_search(html: str, reads: bool) -> None:
+    assert may_read_roles(html) is reads
+    assert bool(_READ_ROLES.search(html)) is reads
+
+
+@pytest.mark.parametrize(("html", "custom"), [
+    ("<x-card>Text</x-card>", True),
+    ("<AMP-IMG src=a.jpg></AMP-IMG>", True),                 # upper case: the parser lowercases tags
+    ("<p>東京</p><relative-time datetime=2020>x</relative-time>", True),
+    # negative: no end tag of a name with a dash, or a dash after a non-ASCII letter
+    ("<p>a - b</p><hr/>", False),
+    ("<div data-x-y=1>x</div>", False),
+    ("</é-x>", False),
+    ("</1-x>", False),
+])
+def test_the_custom_element_gate_reads_as_the_text_search(html: str, custom: bool) -> None:
+    assert bool(_CUSTOM_TAG.search(html)) is custom
+    assert bool(_CUSTOM_TAG_BYTES.search(lowered_markup(html))) is custom

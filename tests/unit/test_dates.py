@@ -6,6 +6,8 @@ import pytest
 
 from ipgirl_crawler.languages.ui_strings import languages
 from pipelines.dates import (
+    ISO_FORMAT,
+    from_iso,
     parse_machine_date,
     parse_response_date,
     parse_visible_date,
@@ -292,3 +294,20 @@ def test_relative_dates_are_dateparsers_reading_from_every_clock(lang: str, text
         data = _relative_parser(langs, naive).get_date_data(cleaned)
         day = data.date_obj.strftime("%Y-%m-%dT00:00:00Z") if _has_day(data) and data.date_obj <= naive else None
         assert parse_visible_date(text, lang, clock) == day, (text, clock)
+
+
+@pytest.mark.parametrize("value", [
+    "2024-02-29T23:59:59Z", "1999-01-01T00:00:00Z", "2030-12-31T12:00:00Z",
+    "2024-1-2T3:04:05Z",            # strptime's short fields: the other shape, read by strptime itself
+    # negative: no such day or time, or not the shape; both readings refuse them alike
+    "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:00:60Z",
+    "2024-01-01 00:00:00Z", "2024-01-01T00:00:00", "0000-01-01T00:00:00Z",
+])
+def test_from_iso_reads_as_strptime(value: str) -> None:
+    try:
+        expected = datetime.strptime(value, ISO_FORMAT).replace(tzinfo=timezone.utc)
+    except ValueError:
+        with pytest.raises(ValueError):
+            from_iso(value)
+        return
+    assert from_iso(value) == expected and from_iso(value).tzinfo is timezone.utc
