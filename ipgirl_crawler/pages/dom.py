@@ -30,8 +30,14 @@ MAX_DEPTH = 40
 _SLOW_TEXT_TAGS = (*_NEVER_TEXT.split("|"), "br")
 _SLOW_TEXT_TAG_SET = frozenset(_SLOW_TEXT_TAGS)
 SKIP_TEXT_TAGS = frozenset(_NEVER_TEXT.split("|"))
-# What lxml.html's ``text_content()`` runs, for plain lxml elements too.
-_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+def _string_value(element: HtmlElement) -> str:
+    """XPath's ``string()`` of the element (what lxml.html's ``text_content()`` runs): both are
+    libxml2's node content (every text node of the subtree), read here by the text serializer
+    without an XPath context: 1.4 against 2.4 us a call, 250 calls a real page (a site page's: 1.7
+    against 4.3, 36 calls)."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 def page_root(response: TextResponse) -> HtmlElement:
@@ -138,7 +144,7 @@ def text_content(element: HtmlElement) -> str:
     An element with no child holds its ``.text`` alone: read without an XPath call (0.12 µs against
     1.2; most paragraphs, list items and links a page walk asks about have no child)."""
     if len(element):
-        return _STRING_VALUE(element)
+        return _string_value(element)
     return element.text or ""
 
 
@@ -176,7 +182,7 @@ def _visible_text(element: HtmlElement) -> str:
         if element.tag not in _SLOW_TEXT_TAG_SET:
             return normalize_text(element.text)
     elif next(element.iter(*_SLOW_TEXT_TAGS), None) is None:
-        return normalize_text(_STRING_VALUE(element))
+        return normalize_text(_string_value(element))
     if any(a.tag in SKIP_TEXT_TAGS for a in element.iterancestors()):
         return ""  # all its text is a script's or a style's: only its <br> would show, as blanks
     # Inline markup must not split words ("<b>Hel</b>lo"), but a <br> is a space.

@@ -104,14 +104,17 @@ def test_a_layout_tables_rows_are_blocks(html: str, blocks: list[str]) -> None:
 
 
 # text_content reads a childless element's .text without XPath; an element with children (a comment
-# one included) still by XPath's string(): both as XPath's string() reads them.
+# one included) by the text serializer: both as XPath's string() reads them.
 @pytest.mark.parametrize("markup", [
     "<p>plain text</p>",  # no child: its .text
     "<p></p>",  # no child, no text: ""
-    "<p>one <b>two</b> three</p>",  # children: the XPath
-    "<p>one<!-- note -->two</p>",  # a comment is a child: the XPath, which leaves its text out
+    "<p>one <b>two</b> three</p>",  # children: the serializer
+    "<p>one<!-- note -->two</p>",  # a comment is a child, whose text is left out
     "<p><!-- only a comment --></p>",
     "<p>caf&eacute; &amp; th&eacute;</p>",  # entities, decoded alike
+    "<p>a<script>var x = '<b>';</script>b<style>p{}</style><?php echo 1 ?>c</p>",  # script text kept, a PI's not
+    "<p><span><i>deep</i> er</span> tail <a href='#'>link</a></p><p>next</p>",  # nested; no tail of its own
+    "<p>東京 — naïve \u00a0 ​ text</p>",
 ])
 def test_text_content_reads_as_xpath_string(markup: str) -> None:
     from lxml import etree
