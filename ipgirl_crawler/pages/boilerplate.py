@@ -21,6 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.dom import common_ancestor, text_content, text_of
+from ipgirl_crawler.pages.other_articles import other_articles
 
 # Above this share of link text a block is a list of links, not prose ("Read also" lines are
 # links too, but the body pipeline reads those by their label).
@@ -188,7 +189,8 @@ def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
     if container is None:
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
-    widgets = form_widgets(container, main) | contents_boxes(container) | mailing_footers(container)
+    widgets = form_widgets(container, main) | contents_boxes(container) | mailing_footers(container) \
+        | other_articles(container, main_text)
     lists = {b for b in blocks if is_link_list(b)}
     kept = [b for b in blocks if b not in lists and not in_noise_widget(b, container, main, widgets)]
     titles = list_titles(kept, lists, blocks)
