@@ -41,6 +41,9 @@ NOISE_WORDS = frozenset({
     "kommentare", "commentaires", "comentarios", "commenti", "komentarze",
 })
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
+# camelCase names ("emailSignup", "shareBar", "relatedContent"): their words split where the case turns.
+_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
+_CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # A box with a form to fill in and only this much text is a call to action (newsletter sign-up,
 # comment box), not article; more when the form names itself for noise (action="/newsletter").
 MAX_WIDGET_CHARS, MAX_NAMED_WIDGET_CHARS = 300, 600
@@ -83,7 +86,9 @@ def _noise_named(element: HtmlElement) -> bool:
 
 @lru_cache(maxsize=4096)  # each block's ancestors are asked again for the next block, with the same names
 def _names_noise(names: str) -> bool:
-    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower()))
+    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower())) \
+        or _CAMEL_HUMP.search(names) is not None and not NOISE_WORDS.isdisjoint(
+            w.lower() for w in _CAMEL_WORDS.findall(names))
 
 
 def in_noise_widget(block: HtmlElement, container: HtmlElement, main: set[HtmlElement],

@@ -1,5 +1,6 @@
 """Other articles beside the story in its container: teasers and comments marked as articles are no
-body (pages/other_articles.py), with the negative cases where the rule must not fire."""
+body (pages/other_articles.py); widgets named for noise in camelCase (pages/boilerplate.py); each with
+the negative cases where the rule must not fire."""
 from __future__ import annotations
 
 import pytest
@@ -52,3 +53,19 @@ def test_other_articles_are_no_body(main: str, gone: list[str], kept: list[str])
 ])
 def test_article_elements(element: str, article: bool) -> None:
     assert is_article_element(parse_fragment(element)[0]) is article
+
+
+@pytest.mark.parametrize(("name", "gone"), [
+    # a widget named in camelCase is named for noise by its words (nbcnews' "emailSignup" box)
+    ("emailSignup", True),
+    ("relatedContent", True),
+    ("share-bar", True),  # as before: words between dashes
+    # negatives: words that only run into a noise word once the case is dropped, or name none
+    ("designUpdate", False),
+    ("navigationItem", False),
+    ("contentWrapper", False),
+])
+def test_widgets_named_in_camel_case(name: str, gone: bool) -> None:
+    box = f"<div id='{name}'><p>Let our news meet your inbox, every weekday morning.</p></div>"
+    html = _body(f"<div>{STORY}</div>{box}")
+    assert ("Let our news" not in html) is gone, html
