@@ -42,6 +42,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.titles import names_the_page
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
@@ -159,7 +160,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         headings = self.tagged.in_body("h1")
         for h1 in headings:
             text = text_of(h1)
-            if text and text.casefold() != SITE_NAME and not self.locators.site_banner(h1):
+            if text and text.casefold() != SITE_NAME and (not self.locators.site_banner(h1)
+                                                          or names_the_page(h1, text, self.root, self.meta)):
                 return h1
         return first(headings)
 
