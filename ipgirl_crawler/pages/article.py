@@ -33,6 +33,7 @@ from ipgirl_crawler.pages.dom import (
 from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
+from ipgirl_crawler.pages.ldbody import shell_body_html
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
 from ipgirl_crawler.pages.properties import PropertyRows
@@ -316,7 +317,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
 
     @item_field
     def raw_body_html(self) -> str:
-        return "".join(block_html(block) for block in self.body.blocks)
+        stated = shell_body_html(sum(len(text_of(b)) for b in self.body.blocks), self.ld_objects)
+        return stated or "".join(block_html(block) for block in self.body.blocks)
 
     @item_field
     def tags(self) -> list[str]:
