@@ -34,6 +34,7 @@ from pipelines.base import PagePipeline
 from pipelines.body_captions import captions_to_figures, frame_caption, is_emoji_icon, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_landmarks import is_nested_link_box
+from pipelines.body_pointers import points_to_another_story
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
 
@@ -204,7 +205,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         text = normalize_text(text_content(block))
         is_lone_link = after_label and _is_lone_link(block, text)
         after_label = text.casefold() in bare_label  # a callout: the label, then the link block
-        if text and (read_also.match(text) or after_label or is_lone_link):
+        if text and (read_also.match(text) or after_label or is_lone_link or points_to_another_story(block, text)):
             removed["read_also"] += 1
             removed["callout_label"] += drop_box_label(block)
             _remove(block)
