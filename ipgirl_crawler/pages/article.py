@@ -43,7 +43,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
-from ipgirl_crawler.pages.titles import names_the_page
+from ipgirl_crawler.pages.titles import names_the_page, title_below
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
@@ -137,7 +137,9 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
     # Each locator runs once per page; fields read these.
     @cached_property
     def _title(self) -> HtmlElement | None:
-        return self.title_element()
+        h1 = self.title_element()
+        below = title_below(h1, self.root, self.meta)  # a blog's h1 its name, the post's title an h2
+        return below if below is not None else h1
 
     @cached_property
     def _byline(self) -> HtmlElement | None:

@@ -41,6 +41,31 @@ def names_the_page(h1: HtmlElement, heading: str, root: HtmlElement, meta: dict[
     heise.de's, is the article's name but not where the article stands)."""
     if next(h1.iterancestors("nav"), None) is not None:
         return False
+    return opens_the_title(heading, _document_titles(root, meta), meta.get("og:site_name", ""))
+
+
+def _document_titles(root: HtmlElement, meta: dict[str, str]) -> list[str]:
     document = root.find("head/title")
-    titles = [t for t in (text_of(document) if document is not None else "", meta.get("og:title", "")) if t]
-    return opens_the_title(heading, titles, meta.get("og:site_name", ""))
+    return [t for t in (text_of(document) if document is not None else "", meta.get("og:title", "")) if t]
+
+
+def _starts_a_title(heading: str, titles: list[str]) -> bool:
+    """Whether a title starts with the heading (a subtitle after it, "Tote Hummeln unter Linden: Die
+    Erklärung | Hummeln", is the title's longer form, not another heading's)."""
+    head = _folded(heading)
+    return bool(head) and any(_folded(title).startswith(head) for title in titles)
+
+
+def title_below(h1: HtmlElement | None, root: HtmlElement, meta: dict[str, str]) -> HtmlElement | None:
+    """The page's title heading when its ``<h1>`` is not it: an ``<h2>`` outside the page's navigation,
+    asides and footer that the document's title opens with (a blog's h1 is its name, each post's title an h2:
+    tonight.de, deutscheweine.de, a kicker line above it read as the story's first line). None when
+    the h1 names the page, or when no title is stated."""
+    titles = _document_titles(root, meta)
+    site = meta.get("og:site_name", "")
+    if not titles or h1 is not None and _starts_a_title(text_of(h1), titles):
+        return None
+    for h2 in root.iter("h2"):
+        if next(h2.iterancestors("nav", "aside", "footer"), None) is None and opens_the_title(text_of(h2), titles, site):
+            return h2
+    return None

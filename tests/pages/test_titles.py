@@ -46,3 +46,29 @@ def _title(head: str, header: str) -> str:
 ])
 def test_a_headers_h1_named_by_the_title(head: str, header: str, title: str) -> None:
     assert _title(head, header) == title
+
+
+def _blog_title(head: str, h1: str, h2: str) -> str:
+    html = (f"<html lang='en'><head>{head}</head><body><header><a href='/'><h1>{h1}</h1></a></header><main>"
+            f"<div class='category'>Promis</div><h2>{h2}</h2>{TEXT}<h2>Another section</h2>{TEXT}</main></body></html>")
+    page = page_for(HtmlResponse(f"{BASE}/en/ai/12-x", body=html.encode(), encoding="utf-8"), BASE)
+    item = page.to_item()
+    return f"{item['title']} | {'Promis' in item['raw_body_html']}"
+
+
+@pytest.mark.parametrize(("head", "h1", "h2", "read"), [
+    # a blog's h1 is its name, the post's title an h2 the document's title opens with: the h2 is the
+    # title, and the kicker above it no line of the story (tonight.de, deutscheweine.de)
+    ("<title>Jangan Membenci Satu Kaum - Kabar Islam</title>", "Kabar Islam", "Jangan Membenci Satu Kaum",
+     "Jangan Membenci Satu Kaum | False"),
+    ("<meta property='og:title' content='Posts gewinnen'>", "Details", "Posts gewinnen", "Posts gewinnen | False"),
+    # negatives: the h1 the title starts with stays (a subtitle after it); no title stated; an h2 the
+    # title does not open with
+    ("<title>Tote Hummeln unter Linden: Die Erklärung | Hummeln</title>", "Tote Hummeln unter Linden",
+     "Tote Hummeln unter Linden: Die Erklärung", "Tote Hummeln unter Linden | True"),
+    ("", "Kabar Islam", "Jangan Membenci Satu Kaum", "Kabar Islam | True"),
+    ("<title>Something else - Kabar Islam</title>", "Kabar Islam", "Jangan Membenci Satu Kaum",
+     "Kabar Islam | True"),
+])
+def test_a_post_titled_in_an_h2_under_the_blogs_h1(head: str, h1: str, h2: str, read: str) -> None:
+    assert _blog_title(head, h1, h2) == read
