@@ -33,6 +33,8 @@ from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
 from pipelines.body_captions import captions_to_figures, frame_caption, is_emoji_icon, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
+from pipelines.body_landmarks import is_nested_link_box
+from pipelines.body_pointers import points_to_another_story
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
 
@@ -178,7 +180,7 @@ def _remove_noise_elements(root: HtmlElement, removed: Counter[str]) -> None:
             removed[tag] += 1
         elif _is_noise(element):
             removed["ad"] += 1
-        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)):
+        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)) or is_nested_link_box(element):
             removed["hidden"] += 1
             _remove(element)
             continue
@@ -203,7 +205,7 @@ def remove_noise(root: HtmlElement, lang: str) -> Counter[str]:
         text = normalize_text(text_content(block))
         is_lone_link = after_label and _is_lone_link(block, text)
         after_label = text.casefold() in bare_label  # a callout: the label, then the link block
-        if text and (read_also.match(text) or after_label or is_lone_link):
+        if text and (read_also.match(text) or after_label or is_lone_link or points_to_another_story(block, text)):
             removed["read_also"] += 1
             removed["callout_label"] += drop_box_label(block)
             _remove(block)

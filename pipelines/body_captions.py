@@ -30,6 +30,11 @@ CAPTION_WORDS = frozenset({"caption", "captions", "credit", "credits", "legend",
 # Words of a class name, camelCase split as well ("newsCaption", "image-credit", "wp_caption").
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 MAX_CAPTION_CHARS = 300  # as frames_to_figures: a caption is a line or two
+# A caption named so, whose picture a script loads later (no <img> in the saved page), may run longer:
+# a news agency's caption says who, where, when and who took it (benchmark: cnbc 311, albawaba 386).
+MAX_NAMED_CAPTION_CHARS = 600
+# What names the frame of a picture ("InlineImage-imageEmbed", "field--name-field-image-file").
+PICTURE_WORDS = frozenset({"image", "images", "img", "photo", "picture", "figure", "media"})
 
 
 def _named_caption(element: HtmlElement) -> bool:
@@ -37,11 +42,50 @@ def _named_caption(element: HtmlElement) -> bool:
     return bool(names.strip()) and not CAPTION_WORDS.isdisjoint(w.lower() for w in _NAME_WORDS.findall(names))
 
 
-def _is_caption_block(block: HtmlElement) -> bool:
+def _is_caption_block(block: HtmlElement, limit: int = MAX_CAPTION_CHARS) -> bool:
     text = " ".join(text_content(block).split())
-    if not text or len(text) > MAX_CAPTION_CHARS or next(block.iter("img"), None) is not None:
+    if not text or len(text) > limit or next(block.iter("img"), None) is not None:
         return False
-    return any(_named_caption(e) and " ".join(text_content(e).split()) == text for e in block.iter())
+    if any(_named_caption(e) and " ".join(text_content(e).split()) == text for e in block.iter()):
+        return True
+    # a caption and its credit beside it, each named so ("…-imageEmbedCaption", "…-imageEmbedCredit")
+    named = [e for e in block.iter() if _named_caption(e) and not any(map(_named_caption, e.iterancestors()))]
+    return len(named) > 1 and sum(len("".join(text_content(e).split())) for e in named) >= len(text.replace(" ", ""))
+
+
+def _names_picture(element: HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and not PICTURE_WORDS.isdisjoint(w.lower() for w in _NAME_WORDS.findall(names))
+
+
+def is_pictureless_caption(block: HtmlElement) -> bool:
+    """A caption whose picture is not among the blocks (a script loads it, or it went as an ad's): no
+    ``<img>``, all its text a named caption (and credit), a line or two; longer (an agency's caption)
+    when the frame or the caption is named for a picture too. A long caption-named paragraph with no
+    picture's name is the story's."""
+    if block.tag == "figure" or not _is_caption_block(block, MAX_NAMED_CAPTION_CHARS):
+        return False
+    return len(" ".join(text_content(block).split())) <= MAX_CAPTION_CHARS or any(map(_names_picture, block.iter()))
+
+
+def _framed(image: HtmlElement) -> HtmlElement:
+    """A picture standing as a block of its own, put in a ``<figure>`` in its place."""
+    figure = etree.Element("figure")
+    figure.tail, image.tail = image.tail, None
+    image.addprevious(figure)
+    figure.append(image)
+    return figure
+
+
+def _as_figure(block: HtmlElement) -> None:
+    """A named caption standing without its picture (the frame of a lazily loaded image) made a
+    figure of its caption alone: the caption stays in the body's HTML, out of its text."""
+    text = " ".join(text_content(block).split())
+    for child in list(block):
+        block.remove(child)
+    block.attrib.clear()
+    block.tag, block.text = "figure", None
+    etree.SubElement(block, "figcaption").text = text
 
 
 def _story_size(root: HtmlElement, known: dict[str, float | None]) -> float | None:
@@ -56,6 +100,8 @@ def captions_to_figures(root: HtmlElement) -> int:
     smaller type than the story: pipelines/caption_type.py); how many."""
     moved, previous, sizes = 0, None, {}
     for block in list(root):
+        if previous is not None and previous.tag == "img" and _is_caption_block(block):
+            previous = _framed(previous)  # a bare picture, its named caption in the next block (a CMS's hero image)
         if previous is not None and previous.tag == "figure" and previous.find("figcaption") is None \
                 and (_is_caption_block(block) or is_small_type_caption(block, _story_size(root, sizes))):
             caption = etree.SubElement(previous, "figcaption")
@@ -64,6 +110,9 @@ def captions_to_figures(root: HtmlElement) -> int:
             root.remove(block)
             moved += 1
             continue
+        if is_pictureless_caption(block):
+            _as_figure(block)  # its picture is not in the page (loaded by a script): a caption all the same
+            moved += 1
         previous = block
     return moved
 

@@ -33,6 +33,7 @@ from ipgirl_crawler.pages.dom import (
 from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
+from ipgirl_crawler.pages.ldbody import shell_body_html
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators, is_author_mark
 from ipgirl_crawler.pages.markup import may_carry
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
@@ -43,6 +44,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.titles import names_the_page, title_below
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
@@ -136,7 +138,9 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
     # Each locator runs once per page; fields read these.
     @cached_property
     def _title(self) -> HtmlElement | None:
-        return self.title_element()
+        h1 = self.title_element()
+        below = title_below(h1, self.root, self.meta)  # a blog's h1 its name, the post's title an h2
+        return below if below is not None else h1
 
     @cached_property
     def _byline(self) -> HtmlElement | None:
@@ -160,7 +164,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         headings = self.tagged.in_body("h1")
         for h1 in headings:
             text = text_of(h1)
-            if text and text.casefold() != SITE_NAME and not self.locators.site_banner(h1):
+            if text and text.casefold() != SITE_NAME and (not self.locators.site_banner(h1)
+                                                          or names_the_page(h1, text, self.root, self.meta)):
                 return h1
         return first(headings)
 
@@ -316,7 +321,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
 
     @item_field
     def raw_body_html(self) -> str:
-        return "".join(block_html(block) for block in self.body.blocks)
+        stated = shell_body_html(sum(len(text_of(b)) for b in self.body.blocks), self.ld_objects)
+        return stated or "".join(block_html(block) for block in self.body.blocks)
 
     @item_field
     def tags(self) -> list[str]:

@@ -20,7 +20,8 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import text_content, text_of
+from ipgirl_crawler.pages.dom import common_ancestor, text_content, text_of
+from ipgirl_crawler.pages.other_articles import other_articles
 
 # Above this share of link text a block is a list of links, not prose ("Read also" lines are
 # links too, but the body pipeline reads those by their label).
@@ -40,6 +41,9 @@ NOISE_WORDS = frozenset({
     "kommentare", "commentaires", "comentarios", "commenti", "komentarze",
 })
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
+# camelCase names ("emailSignup", "shareBar", "relatedContent"): their words split where the case turns.
+_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
+_CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # A box with a form to fill in and only this much text is a call to action (newsletter sign-up,
 # comment box), not article; more when the form names itself for noise (action="/newsletter").
 MAX_WIDGET_CHARS, MAX_NAMED_WIDGET_CHARS = 300, 600
@@ -82,7 +86,9 @@ def _noise_named(element: HtmlElement) -> bool:
 
 @lru_cache(maxsize=4096)  # each block's ancestors are asked again for the next block, with the same names
 def _names_noise(names: str) -> bool:
-    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower()))
+    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower())) \
+        or _CAMEL_HUMP.search(names) is not None and not NOISE_WORDS.isdisjoint(
+            w.lower() for w in _CAMEL_WORDS.findall(names))
 
 
 def in_noise_widget(block: HtmlElement, container: HtmlElement, main: set[HtmlElement],
@@ -188,36 +194,55 @@ def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
     if container is None:
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
-    widgets = form_widgets(container, main) | contents_boxes(container) | mailing_footers(container)
+    widgets = form_widgets(container, main) | contents_boxes(container) | mailing_footers(container) \
+        | other_articles(container, main_text)
     lists = {b for b in blocks if is_link_list(b)}
     kept = [b for b in blocks if b not in lists and not in_noise_widget(b, container, main, widgets)]
-    titles = list_titles(kept, lists)
+    titles = list_titles(kept, lists, blocks)
     return without_orphan_headings([b for b in kept if b not in titles] if titles else kept)
 
 
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ":", "：")
 
 
-def list_titles(kept: list[HtmlElement], lists: set[HtmlElement]) -> set[HtmlElement]:
+def list_titles(kept: list[HtmlElement], lists: set[HtmlElement], blocks: list[HtmlElement] = ()) -> set[HtmlElement]:
     """Short title lines of the link lists that go ("Recommended" over two stories' links, as a
     paragraph rather than a heading): the line just before the list, no sentence, in a box that holds
-    nothing else (61 of 120 era V pages kept such a title). A line before prose, or in a box with
+    nothing else (61 of 120 era V pages kept such a title). The line may stand in a wrapper of its own
+    beside the list (``<div><div><p>Explore further</p></div><a>…</a></div>``): then the box is the
+    two's nearest common ancestor (``_title_before``). A line before prose, or in a box with
     more text, a heading (a permalink "#" after it is no list: era P lost every heading) or a
     figure (its caption is short too) stays."""
     titles = set()
     for block in lists:
         title, box = block.getprevious(), block.getparent()
+        if title is None or title not in kept:
+            title, box = _title_before(block, blocks, kept)
         # A heading is left to without_orphan_headings; one link ("#", a heading's permalink) is no list.
         if title is None or title not in kept or box is None or title.tag in _HEADING_LEVELS \
-                or next(title.iter("img"), None) is not None or next(islice(block.iter("a"), 1, None), None) is None:
+                or next(title.iter("img"), None) is not None or next(islice(block.iter("a"), 1, None), None) is None \
+                and not _is_nested_title(title, block):
             continue
         text = text_of(title)
         if len(text) > MAX_TOC_TITLE_CHARS or text.endswith(_SENTENCE_ENDS):
             continue
-        shown = sum(len(text_of(child).replace(" ", "")) for child in box if child is title or child in lists)
+        shown = len(text.replace(" ", "")) + sum(len(text_of(b).replace(" ", "")) for b in lists if box in b.iterancestors())
         if shown >= len(text_of(box).replace(" ", "")):
             titles.add(title)
     return titles
+
+
+def _title_before(block: HtmlElement, blocks: list[HtmlElement], kept: list[HtmlElement]) -> tuple[HtmlElement | None, HtmlElement | None]:
+    """The kept block just before ``block`` in reading order and the nearest box holding both."""
+    at = blocks.index(block) if block in blocks else 0
+    title = blocks[at - 1] if at else None
+    return (title, common_ancestor(title, block)) if title is not None and title in kept else (None, None)
+
+
+def _is_nested_title(title: HtmlElement, block: HtmlElement) -> bool:
+    """A title in a wrapper of its own over a single link ("Explore further", then one story's link):
+    the two are not siblings, so the link is no heading's permalink."""
+    return title.getparent() is not block.getparent()
 
 
 _HEADING_LEVELS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

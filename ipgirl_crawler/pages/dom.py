@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, fragments_fromstring
+from lxml.html import HtmlElement, defs, fragments_fromstring
 from parsel.selector import create_root_node
 from scrapy.http import HtmlResponse, TextResponse
 
@@ -18,6 +18,13 @@ from ipgirl_crawler.pages.text import normalize_text, strip_control
 BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "figure", "pre", "img"})
 # Elements that only group blocks: looked into, never a block themselves when they hold blocks.
 WRAPPER_TAGS = frozenset({"html", "body", "font", "div", "section", "article", "main", "table", "tbody", "thead", "tr", "td", "th", "center", "font", "span"})
+# Elements HTML defines: any other name (a CMS's "<block>", a custom element no role renamed) is read
+# as a wrapper when it holds blocks, as a browser lays its blocks out one under another (hosted.ap.org's
+# story stood as one block in a <block>, its "Trending" list inside it).
+KNOWN_TAGS = frozenset(defs.tags) | frozenset({
+    "main", "template", "picture", "source", "track", "wbr", "data", "output", "progress", "meter", "details",
+    "summary", "dialog", "slot", "search", "mark", "time", "bdi", "ruby", "rt", "rp", "svg", "math", "canvas",
+    "video", "audio", "embed"})
 # Page chrome: never part of a body.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "header", "nav", "footer", "aside", "form",
@@ -257,7 +264,8 @@ def contains_blocks(element: HtmlElement, depth: int = 0, found: dict[HtmlElemen
         return False
     if found is not None and found.get(element, -1) >= depth:
         return True
-    holds = any(child.tag in BLOCK_TAGS or (child.tag in WRAPPER_TAGS and contains_blocks(child, depth + 1, found))
+    holds = any(child.tag in BLOCK_TAGS or ((child.tag in WRAPPER_TAGS or child.tag not in KNOWN_TAGS)
+                                            and contains_blocks(child, depth + 1, found))
                 for child in element.iterchildren() if isinstance(child.tag, str)) or stacks_rows(element)
     if holds and found is not None:
         found[element] = max(depth, found.get(element, -1))
@@ -325,7 +333,7 @@ def flatten_blocks(container: HtmlElement, depth: int = 0,
             continue
         if tag in BLOCK_TAGS or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
             yield child
-        elif depth < MAX_DEPTH and tag in WRAPPER_TAGS and contains_blocks(child, 0, found):
+        elif depth < MAX_DEPTH and (tag in WRAPPER_TAGS or tag not in KNOWN_TAGS) and contains_blocks(child, 0, found):
             yield from flatten_blocks(child, depth + 1, found)
         else:
             yield child

@@ -125,3 +125,18 @@ def test_text_content_reads_as_xpath_string(markup: str) -> None:
     assert text_content(paragraph) == paragraph.xpath("string()")
     comment = etree.HTML("<html><body><p><!-- a note --></p></body></html>").find(".//p")[0]
     assert text_content(comment) == comment.xpath("string()") == " a note "
+
+
+@pytest.mark.parametrize(("html", "blocks"), [
+    # an element HTML does not define holding blocks is a wrapper (hosted.ap.org's story in a <block>)
+    ("<block><p>One.</p><div class='trending'><h3>Trending</h3><ol><li>A</li></ol></div></block>",
+     ["One.", "Trending", "A"]),
+    ("<x-story><p>One.</p><p>Two.</p></x-story>", ["One.", "Two."]),
+    # negatives: one holding inline text only is a block of its own; so is a known inline element
+    ("<block>Some text in a <b>block</b></block>", ["Some text in a block"]),
+    ("<label><p>One.</p></label>", ["One."]),
+])
+def test_unknown_elements_holding_blocks_are_wrappers(html: str, blocks: list[str]) -> None:
+    from ipgirl_crawler.pages.dom import flatten_blocks, parse_fragment, text_of
+
+    assert [text_of(e) for e in flatten_blocks(parse_fragment(html))] == blocks

@@ -90,6 +90,15 @@ REC = "<ul><li><a href='/en/ai/31-x'>Another story</a></li><li><a href='/en/ai/3
     (f"<div><p>Recommended</p>{REC}<p>More words of the article that belong to its text.</p></div>", ["Another story"]),
     (f"<div><p>The two stories below explain it.</p>{REC}</div>", ["Another story"]),  # a sentence stays
     (f"<div><figure><img src='/f.jpg'><figcaption>Recommended</figcaption></figure>{REC}</div>", ["Another story"]),
+    # the title in a wrapper of its own beside the list, or beside one story's link (phys.org's "Explore
+    # further", ingenieur.de's "Themen im Artikel" over its tag chips)
+    (f"<div><div><p>Recommended</p></div>{REC}</div>", ["Recommended", "Another story"]),
+    ("<div><div class='row'><p>Recommended</p></div><a href='/en/ai/31-x'>Another story</a></div>",
+     ["Recommended", "Another story"]),
+    # negatives: so wrapped, a line before prose, or in a box that holds more text, stays
+    (f"<div><div><p>Recommended</p></div>{REC}<p>More words of the article that belong to its text.</p></div>",
+     ["Another story"]),
+    (f"<div><div><p>The two stories below explain it.</p></div>{REC}</div>", ["Another story"]),
 ])
 def test_a_link_lists_title_line_goes_with_it(box: str, gone: list[str]) -> None:
     html = _page(f"<section><p>{LONG}</p><p>{LONG}</p></section>{box}<section><p>{LONG}</p></section>").raw_body_html()

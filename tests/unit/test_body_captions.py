@@ -18,18 +18,47 @@ PICTURE = "<p class='withoutCaption'><img src='/a.jpg' alt='Protesters'></p>"
      STORY[3:-4], "The square at night"),
     (f"{STORY}{PICTURE}<p class='photo_credit'>Photo: Jane Doe</p>{STORY}", f"{STORY[3:-4]}\n\n{STORY[3:-4]}",
      "Photo: Jane Doe"),
-    # negatives: a paragraph after a picture not named a caption is the story's; so is a long one, and a
-    # caption-named block that follows no picture; a picture that has its caption keeps it
+    # negatives: a paragraph after a picture not named a caption is the story's; so is a long one; a
+    # picture that has its caption keeps it (a caption-named line elsewhere: test_pictureless_captions)
     (f"{PICTURE}{STORY}", STORY[3:-4], None),
     (f"{PICTURE}<p class='caption'>{'A long paragraph of the story. ' * 12}</p>", ("A long paragraph of the story. " * 12).strip(),
      None),
-    (f"{PICTURE}{STORY}<p class='caption'>Not under a picture</p>", f"{STORY[3:-4]}\n\nNot under a picture", None),
-    (f"<figure><img src='/a.jpg'><figcaption>Its own</figcaption></figure><p class='credit'>Jane Doe</p>", "Jane Doe", "Its own"),
+    (f"<figure><img src='/a.jpg'><figcaption>Its own</figcaption></figure><p class='credit'>Jane Doe</p>{STORY}",
+     STORY[3:-4], "Its own"),
 ])
 def test_captions_beside_their_picture(blocks: str, text: str, caption: str | None) -> None:
     body = clean_body(blocks, "en", BASE)
     assert body.text == text
     assert body.images[0]["caption"] == caption
+
+
+AGENCY_CAPTION = ("Sheikh Mohammed, vice president and prime minister, center, passes a 787-10 passenger jet "
+                  "during the air show in Dubai, United Arab Emirates, on Monday, Nov. 18, 2019. The carrier "
+                  "finalized a deal for 30 of the jets on Wednesday, executives of both companies announced at the show, "
+                  "and talks on a larger order go on.")
+
+
+@pytest.mark.parametrize(("blocks", "text", "captions"), [
+    # a bare picture as a block, its named caption in the next: one captioned figure (venturebeat's hero image)
+    (f"<img src='/a.jpg'><p class='wp-caption-text'>A coworking space</p>{STORY}", STORY[3:-4], ["A coworking space"]),
+    # a named caption whose picture is not among the blocks (loaded by a script, or gone as an ad's): no
+    # story text, kept in the HTML as a figure's caption (real pages: space.com, livescience, outdoor-magazin)
+    (f"{STORY}<div class='caption-text'>A plume of water vapor over Europa.</div>{STORY}",
+     f"{STORY[3:-4]}\n\n{STORY[3:-4]}", []),
+    (f"{STORY}<p class='caption'>Not under a picture</p>", STORY[3:-4], []),
+    # an agency's long caption and its credit in a lazy picture's frame named so (cnbc: 311 characters)
+    (f"{STORY}<div class='InlineImage-imageEmbed'><div class='lazyload-placeholder'></div>"
+     f"<div class='InlineImage-imageEmbedCaption'>{AGENCY_CAPTION}</div>"
+     "<div class='InlineImage-imageEmbedCredit'>Getty Images</div></div>", STORY[3:-4], []),
+    # negatives: as long, with no picture's name, a caption-named paragraph is the story's; a picture
+    # followed by a paragraph not named a caption stays apart
+    (f"{STORY}<div class='caption-box'>{AGENCY_CAPTION}</div>", f"{STORY[3:-4]}\n\n{AGENCY_CAPTION}", []),
+    (f"<img src='/a.jpg'>{STORY}", STORY[3:-4], [None]),
+])
+def test_pictureless_captions(blocks: str, text: str, captions: list[str | None]) -> None:
+    body = clean_body(blocks, "en", BASE)
+    assert body.text == text
+    assert [image["caption"] for image in body.images] == captions
 
 
 CREDITED = "<figure><img src='/a.jpg'></figure>"
