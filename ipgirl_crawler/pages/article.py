@@ -40,7 +40,14 @@ from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegi
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
-from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
+from ipgirl_crawler.pages.taglinks import (
+    is_category_page,
+    label_links,
+    label_text_list,
+    rel_tag_links,
+    tag_names,
+    tag_page_links,
+)
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
@@ -323,10 +330,12 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         # A "Tags" list above the title is the site's (a forum's sidebar of popular tags), not the article's.
         title_at = self.positions.get(self._title, -1)
         label = next((e for e in self.anchors.all("tags") if self.positions.get(e, -1) > title_at), None)
-        links = [link for link in label_links(label) if self._names_a_tag(link.get("href"))]
+        introduced = label_links(label)
+        links = [link for link in introduced if self._names_a_tag(link.get("href"))]
         if links:
             return tag_names(links)
-        listed = label_text_list(label, prefix_pattern(self.language or "en"))
+        # a label over links to category pages only (MediaWiki's categories box) lists no tags: its text is no list
+        listed = [] if introduced else label_text_list(label, prefix_pattern(self.language or "en"))
         if listed:
             return listed
         before = self.positions.get(self.discover_heading(), 1 << 30)
@@ -340,7 +349,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
     def _names_a_tag(self, href: str | None) -> bool:
         # A label with no links of its own must not lend it the next block's (share links, articles).
         url = self.resolve(href)
-        return url is not None and same_origin(url, self.base_url) and article_ref(url) is None
+        return url is not None and same_origin(url, self.base_url) and article_ref(url) is None \
+            and not is_category_page(url)
 
     @item_field
     def raw_votes_text(self) -> str | None:

@@ -30,6 +30,16 @@ def label_links(label: HtmlElement | None) -> list[HtmlElement]:
     if label is None:
         return []
     parent = label.getparent()
+    if label.tag == "a" and parent is not None:
+        # The label word itself a link (MediaWiki's "Categories" to the index of all of them, a blog's
+        # "Tags" to its tag cloud): it introduces the links beside it and is none of them.
+        # "<p><a>Categories</a>: </p><ul>…": a run of inline text is brought to its own block.
+        beside = [link for link in parent.iter("a") if link is not label]
+        after = parent.getnext()
+        if beside or after is None:
+            return beside
+        links = after.xpath("descendant-or-self::a")
+        return links if links and _only_links(after, links) else []
     if label.tag in INLINE_LABEL_TAGS and parent is not None and parent.tag in HEADING_TAGS:
         label = parent  # "<h2><span class=sr-only>Tags:</span>Topics</h2>": the heading is the label
     inline = label.tag in INLINE_LABEL_TAGS and parent is not None
@@ -78,6 +88,11 @@ def tag_page_links(root: HtmlElement, resolve: Callable[[str | None], str | None
         if url and on_site(url) and is_tag_page(url) and not link.xpath(_CHROME_XPATH):
             found.append(link)
     return found
+
+
+def is_category_page(url: str | None) -> bool:
+    """A link to a category's page: the article's section, never one of its tags."""
+    return bool(url) and bool(_CATEGORY_PAGE.search(urlsplit(url).path))
 
 
 def rel_tag_links(root: HtmlElement) -> list[HtmlElement]:
