@@ -163,17 +163,19 @@ PROPERTY_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "by": {
         "en": ("Author", "Authors", "Written by", "Created by"), "fr": ("Auteur", "Auteurs", "Autrice"),
         "de": ("Autor", "Autoren", "Autorin"), "es": ("Autor", "Autores", "Autora"), "it": ("Autore", "Autori"),
-        "pt": ("Autor", "Autores", "Autora"), "ja": ("著者", "作成者"), "zh": ("作者", "创建者"), "ko": ("작성자", "저자"),
+        "pt": ("Autor", "Autores", "Autora"), "ja": ("著者", "作成者", "執筆者"), "zh": ("作者", "创建者"),
+        "ko": ("작성자", "저자"),
     },
     "published": {
-        "en": ("Published", "Date", "Publish date", "Created"), "fr": ("Publié le", "Publié", "Date"),
+        "en": ("Published", "Date", "Publish date", "Created"), "fr": ("Publié le", "Publié", "Publication", "Date"),
         "de": ("Veröffentlicht", "Datum"), "es": ("Publicado", "Fecha"), "it": ("Pubblicato", "Data"),
-        "pt": ("Publicado", "Data"), "ja": ("公開日", "日付"), "zh": ("发布日期", "日期"), "ko": ("게시일", "날짜"),
+        "pt": ("Publicado", "Data"), "ja": ("公開日", "公開", "日付"), "zh": ("发布日期", "发布", "日期"),
+        "ko": ("게시일", "게시", "날짜"),
     },
     "updated": {
         "en": ("Last edited", "Last updated", "Updated"), "fr": ("Dernière modification", "Modifié le"),
         "de": ("Zuletzt bearbeitet", "Zuletzt aktualisiert"), "es": ("Última edición", "Última actualización"),
-        "it": ("Ultima modifica",), "pt": ("Última edição", "Última atualização"), "ja": ("最終更新日時", "最終更新日"),
-        "zh": ("上次编辑时间", "最后更新"), "ko": ("마지막 편집 시간", "최종 수정일"),
+        "it": ("Ultima modifica",), "pt": ("Última edição", "Última atualização"),
+        "ja": ("最終更新日時", "最終更新日", "最終更新"), "zh": ("上次编辑时间", "最后更新"), "ko": ("마지막 편집 시간", "최종 수정일", "최종 수정"),
     },
 }

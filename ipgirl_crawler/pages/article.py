@@ -123,9 +123,22 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
     @cached_property
     def machine_authors(self) -> list[str]:
         """The authors the page's metadata names: JSON-LD (``@id`` references resolved), else meta."""
-        named = ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
+        named = ld_people(self.json_ld, objects_by_id(self.ld_objects), organizations=False) if self.json_ld else []
         meta = self.meta.get("author")
         return named or (split_names(meta, self.language or "en") if meta else [])
+
+    @cached_property
+    def machine_organizations(self) -> list[str]:
+        """An organisation the metadata names as the author: the byline only when the page names no one."""
+        return ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
+
+    @cached_property
+    def site_names(self) -> tuple[str, ...]:
+        """The site's name: ``og:site_name``, ``application-name``, the last part of ``<title>`` ("… - IPGirl")."""
+        title = text_of(self.root.find("head/title"))
+        suffix = re.split(r"\s[-|–—·]\s", title)[-1] if re.search(r"\s[-|–—·]\s", title) else ""
+        names = (self.meta.get("og:site_name"), self.meta.get("application-name"), suffix, SITE_NAME)
+        return tuple(dict.fromkeys(name for name in names if name and len(name) <= 40))
 
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)
@@ -232,7 +245,8 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         after = self.positions.get(title, -1) if title is not None else -1
         region = split_body(container, after, self.positions, self.anchors, self._summary or "",
                             byline_found=self.byline_outside(container), author_names=self.machine_authors or self.property_authors,
-                            lang=self.language or "en", main_at=self.positions.get(self.densest, -1))
+                            lang=self.language or "en", main_at=self.positions.get(self.densest, -1),
+                            site_names=self.site_names)
         # a properties table read for its authors and dates is the page's metadata, never its text
         shown = set(self.properties.values())
         blocks = [b for b in region.blocks if not shown or not any(b in (v, *v.iterancestors()) for v in shown)]
@@ -317,7 +331,7 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
             if linked:
                 return linked
         return (self.property_authors or self.machine_authors or list(self.byline.authors)
-                or list(self.body.byline_names))
+                or list(self.body.byline_names) or self.machine_organizations)
 
     @item_field
     def raw_body_html(self) -> str:

@@ -7,6 +7,7 @@ and the UI strings). A name chip's initial-letter avatar ("A" before "Ann Lee") 
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
 
 from lxml.html import HtmlElement
@@ -34,8 +35,13 @@ def _labels(lang: str) -> dict[str, str]:
     return table
 
 
+# A label's optional plural ending: "Author(s)", "Autor(es)", "Autore/i" read as "Author", "Autor", "Autore"
+# (a wiki infobox's labels: era AC's author rows, 27 of 120 pages, were read as no property).
+_PLURAL_ENDING = re.compile(r"(?<=\w\w\w)(?:\(\w{1,3}\)|/\w{1,3})$")
+
+
 def _label_text(text: str) -> str:
-    return normalize_text(text).rstrip(" :：").casefold()
+    return _PLURAL_ENDING.sub("", normalize_text(text).rstrip(" :：")).casefold()
 
 
 def _cells(row: HtmlElement) -> list[HtmlElement]:

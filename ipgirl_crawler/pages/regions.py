@@ -187,10 +187,13 @@ class _Lead:
     avatar_at: int = 0  # where they stand among the blocks
     avatar_names: tuple[str, ...] = ()
     summary_block: HtmlElement | None = None  # the block that repeats the summary, taken as the standfirst
+    site_names: tuple[str, ...] = ()  # the site's own name, as its metadata and <title> give it
 
     def takes(self, block: HtmlElement) -> bool:
         """Whether ``block`` belongs to the lead (kept aside), not to the body."""
         region, text = self.region, text_of(block)
+        if text and (is_chrome_only(block) or is_jump_links(block)):
+            return True  # a wrapper of menus between title and story (a wiki's page tabs: "Article Talk Read Edit")
         if self.summary and text == self.summary and not self.pending:
             self.summary_block = block
             return True  # after an undecided date line a standfirst is the body's (a real page's teaser)
@@ -226,7 +229,8 @@ class _Lead:
             (region.dates if dated else self.pending).append(block)
             return True
         # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
-        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text))
+        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text)) \
+            or is_site_tagline(block, text, self.site_names)
 
     def _names_writers(self, block: HtmlElement, text: str) -> bool:
         """A short "By A and B" line after a byline that is a poster's line (a profile link, no label):
@@ -270,8 +274,49 @@ class _Lead:
         self.pending = []
 
 
+# Landmarks whose text is the page's chrome, never the story's: a block of nothing else is no text block.
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
+
+
+def is_chrome_only(block: HtmlElement) -> bool:
+    """Whether every word of ``block`` stands inside a menu, a form or another landmark of chrome."""
+    if block.tag in CHROME_TAGS or next(block.iter(*CHROME_TAGS), None) is None:
+        return block.tag in CHROME_TAGS
+    return not _text_outside(block, CHROME_TAGS).strip()
+
+
+def is_jump_links(block: HtmlElement) -> bool:
+    """A block of nothing but links to places on the page ("Jump to navigation", a contents list)."""
+    links = [a for a in block.iter("a") if a.get("href") is not None]
+    return bool(links) and all(a.get("href", "").startswith("#") for a in links) \
+        and not _text_outside(block, frozenset({"a"})).strip()
+
+
+def _text_outside(element: HtmlElement, skipped: frozenset[str]) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in skipped:
+            parts.append(_text_outside(child, skipped))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# A tagline is a few words: "From Wikipedia, the free encyclopedia" is 6.
+MAX_TAGLINE_WORDS = 6
+
+
+def is_site_tagline(block: HtmlElement, text: str, site_names: tuple[str, ...]) -> bool:
+    """A short line under the title that names the site, no sentence ("From IPGirl", a wiki's
+    tagline): the site's, not the story's first block (era AC: it ended the lead on every page, so
+    the summary and the byline under it were read as body)."""
+    if not text or block.tag in HEADING_TAGS or len(text.split()) > MAX_TAGLINE_WORDS or text.endswith(SENTENCE_ENDS):
+        return False
+    words = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", words) for name in site_names if name)
+
+
 def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at: int,
-                    positions: dict[HtmlElement, int]) -> bool:
+                    positions: dict[HtmlElement, int], byline: HtmlElement | None = None) -> bool:
     """Whether the block that repeats the summary is the story's first paragraph: inside the story's
     own container, which opens after the title (the title stands outside it), and written as the next
     paragraph is: same tag and class, not all in emphasis nor set larger. A description copied from
@@ -282,6 +327,8 @@ def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at
     if following is None or following.getparent() is not parent or following.tag != standfirst.tag \
             or positions.get(parent, -1) <= title_at:
         return False
+    if byline is not None and positions.get(standfirst, -1) < positions.get(byline, -1) < positions.get(following, -1):
+        return False  # the byline under it sets it apart: a lead paragraph over "By A and B" (era AC, 28 of 120 pages)
     if standfirst.get("class") != following.get("class") or set_larger(standfirst, following):
         return False
     emphasis = [child for child in standfirst if child.tag in EMPHASIS_TAGS]
@@ -290,7 +337,8 @@ def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at
 
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
                anchors: Anchors, summary: str, byline_found: bool = False,
-               author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1) -> BodyRegion:
+               author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1,
+               site_names: tuple[str, ...] = ()) -> BodyRegion:
     """Walk the container's blocks after the title: skip the lead (summary, byline, a share bar),
     keep the body, stop at the first footer landmark (tags, share, votes, discover).
 
@@ -300,7 +348,7 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
     end_marks = marked_elements(anchors, END_KEYS)
     end_anchors = {e for key in END_KEYS for e in anchors.all(key)}
     lead = _Lead(container, after, positions, summary, marked_elements(anchors, BYLINE_KEYS), tuple(author_names),
-                 lang, byline_found)
+                 lang, byline_found, site_names=site_names)
     region, in_lead = lead.region, True
     for block in flatten_blocks(container):
         if positions.get(block, -1) <= after:
@@ -320,7 +368,8 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
         region.blocks.append(block)
     if in_lead:
         lead.close()
-    if lead.summary_block is not None and opens_the_story(lead.summary_block, region.blocks, after, positions):
+    if lead.summary_block is not None and opens_the_story(lead.summary_block, region.blocks, after, positions,
+                                                          region.byline):
         region.blocks.insert(0, lead.summary_block)
     _set_aside_tail_dates(region, lang)
     return region

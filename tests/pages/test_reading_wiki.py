@@ -1,0 +1,97 @@
+"""Generic reading rules a wiki-rendered article needed (held-out era AC, issue 21), table-driven with
+their negative cases: what stands between the title and the story (the site's tagline, page tabs,
+skip links), the lead paragraph over a byline, an organisation named as the author, and a
+properties table's labels with an optional plural ending."""
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.pages.properties import _label_text
+
+BASE = "https://example.org"
+STORY = ("<p>The first paragraph of the story is long enough to be read as its body text, and it ends here.</p>"
+         "<p>A second paragraph of the story follows it, as long and as plain as the first one was.</p>")
+ORG = '{"@type": "Organization", "name": "Contributors to IPGirl"}'
+PERSON = '{"@type": "Person", "name": "Ann Lee"}'
+
+
+def _page(lead: str = "", author: str = "", description: str = "", title: str = "A title - IPGirl",
+          one_parent: bool = False):
+    ld = (f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Article", '
+          f'"author": {author}}}</script>') if author else ""
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    html = (f'<html lang="en"><head><title>{title}</title>{meta}{ld}</head><body><main><h1>A title</h1>'
+            + (f"<div>{lead}{STORY}</div>" if one_parent else f"{lead}<div>{STORY}</div>") + "</main></body></html>")
+    response = HtmlResponse(f"{BASE}/en/ai/12-a-title", body=html.encode(), encoding="utf-8")
+    return page_for(response, BASE)
+
+
+def _first_block(page) -> str:
+    from ipgirl_crawler.pages.dom import text_of
+    return text_of(page.body.blocks[0])
+
+
+@pytest.mark.parametrize(("lead", "first"), [
+    ('<div id="siteSub">From IPGirl</div>', "The first paragraph"),
+    ('<div class="tagline">Origem: IPGirl</div>', "The first paragraph"),
+    # page tabs: a wrapper of menus; skip links: links to places on the page
+    ('<div><nav><ul><li><a href="/x">Article</a></li><li><a href="/y">Talk</a></li></ul></nav></div>', "The first"),
+    ('<a href="#nav">Jump to navigation</a> <a href="#search">Jump to search</a>', "The first paragraph"),
+    # negatives: a sentence naming the site, a short line naming something else, a link elsewhere
+    ("<p>IPGirl raised six million dollars.</p>", "IPGirl raised"),
+    ("<div>From the archive</div>", "From the archive"),
+    ('<p>The figures are in <a href="#table">the table below</a>, by year.</p>', "The figures are in"),
+])
+def test_what_stands_before_the_story(lead: str, first: str) -> None:
+    assert _first_block(_page(lead=lead)).startswith(first)
+
+
+SUMMARY = "A lead paragraph that the meta description repeats word for word."
+
+
+@pytest.mark.parametrize(("lead", "in_body"), [
+    # the byline under the lead paragraph sets it apart: the summary, not the story's first paragraph
+    (f'<p>{SUMMARY}</p><div class="byline">By <a href="/en/author/ann-lee/">Ann Lee</a></div>', False),
+    # negative: the byline above it, the paragraph opens the story as its next one does
+    (f'<div class="byline">By <a href="/en/author/ann-lee/">Ann Lee</a></div><p>{SUMMARY}</p>', True),
+])
+def test_a_lead_paragraph_over_the_byline_is_the_summary(lead: str, in_body: bool) -> None:
+    page = _page(lead=lead, description=SUMMARY, one_parent=True)
+    from ipgirl_crawler.pages.dom import text_of
+    assert (SUMMARY in [text_of(b) for b in page.body.blocks]) is in_body
+    assert page.authors() == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("author", "lead", "authors"), [
+    # an organisation is no byline where the page names people
+    (ORG, '<div class="byline">By <a href="/en/author/ann-lee/">Ann Lee</a></div>', ["Ann Lee"]),
+    (f"[{ORG}, {PERSON}]", "", ["Ann Lee"]),
+    # negatives: the organisation when nobody is named; a person's JSON-LD name as before
+    (ORG, "", ["Contributors to IPGirl"]),
+    (PERSON, "", ["Ann Lee"]),
+])
+def test_an_organisation_as_author(author: str, lead: str, authors: list[str]) -> None:
+    assert _page(lead=lead, author=author).authors() == authors
+
+
+def test_an_organisation_states_no_byline_to_the_self_check() -> None:
+    from ipgirl_crawler.pages.statements import _authors
+    assert _authors(_page(author=ORG)) == {}
+    assert _authors(_page(author=PERSON)) == {"ld": ["Ann Lee"]}
+
+
+@pytest.mark.parametrize(("label", "read"), [
+    ("Author(s)", "author"), ("Autor(es)", "autor"), ("Autore/i", "autore"), ("Author:", "author"),
+    # negatives: a unit or a note set apart by a space is no plural ending
+    ("Date (UTC)", "date (utc)"), ("Speed km/h", "speed km/h"),
+])
+def test_a_label_with_an_optional_plural(label: str, read: str) -> None:
+    assert _label_text(label) == read
+
+
+def test_an_infobox_author_row_with_a_plural_label() -> None:
+    infobox = ('<table class="infobox"><tr><th>Author(s)</th><td><a href="/en/author/ann-lee/">Ann Lee</a></td></tr>'
+               "<tr><th>Published</th><td>July 24, 2025</td></tr></table>")
+    assert _page(lead=infobox, author=ORG).authors() == ["Ann Lee"]
