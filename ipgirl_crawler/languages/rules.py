@@ -69,20 +69,27 @@ READING_TIME_MARKERS: dict[str, tuple[str, ...]] = {
     "ko": ("분 분량", "분 소요", "읽는 시간", "분 읽기"),
 }
 
+# A wiki's categories box: the label (MediaWiki's Pagecategories message) a link to the index of all
+# categories, then the page's categories, its section among them (never a tag). Read only in that form:
+# a bare "Categories" heads a blog's sidebar of the site's sections (a real page read 12 of them as tags).
+CATEGORY_BOX_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Categories", "Category"), "fr": ("Catégories", "Catégorie"), "de": ("Kategorien", "Kategorie"),
+    "es": ("Categorías", "Categoría"), "it": ("Categorie", "Categoria"), "pt": ("Categorias", "Categoria"),
+    "ja": ("カテゴリ",), "zh": ("分类", "分類"), "ko": ("분류",),
+}
+
 # Other words sites print for a UI string's label, per language (read as the label itself): blog
-# engines put the tags under "Filed under:" (WordPress's theme strings in each language) or "Tagged:";
-# a wiki under "Categories:" (MediaWiki's Pagecategories message in each language), its links the
-# category pages, the article's section among them (read as no tag).
+# engines put the tags under "Filed under:" (WordPress's theme strings in each language) or "Tagged:".
 LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
     "tags": {
-        "en": ("Filed under:", "Tagged:", "Tagged with:", "Keywords:", "Categories:"),
-        "fr": ("Classé dans :", "Étiquettes :", "Mots clés :", "Catégories :"),
-        "de": ("Abgelegt unter:", "Stichwörter:", "Stichworte:", "Kategorien:"),
-        "es": ("Archivado en:", "Palabras clave:", "Categorías:"),
-        "it": ("Archiviato in:", "Parole chiave:", "Categorie:"),
-        "pt": ("Arquivado em:", "Palavras-chave:", "Categorias:"),
-        "ja": ("カテゴリー・タグ：", "キーワード：", "カテゴリ："),
-        "zh": ("归档于：", "关键词：", "標籤：", "分类："),
+        "en": ("Filed under:", "Tagged:", "Tagged with:", "Keywords:"),
+        "fr": ("Classé dans :", "Étiquettes :", "Mots clés :"),
+        "de": ("Abgelegt unter:", "Stichwörter:", "Stichworte:"),
+        "es": ("Archivado en:", "Palabras clave:"),
+        "it": ("Archiviato in:", "Parole chiave:"),
+        "pt": ("Arquivado em:", "Palavras-chave:"),
+        "ja": ("カテゴリー・タグ：", "キーワード："),
+        "zh": ("归档于：", "关键词：", "標籤："),
         "ko": ("분류:", "키워드:"),
     },
     # A docs platform's footer: "Last updated on 4 July 2023 by Ann" (Docusaurus's theme strings).

@@ -10,6 +10,7 @@ from ipgirl_crawler.pages.anchors import END_KEYS, Anchors, prefix_pattern
 from ipgirl_crawler.pages.avatars import is_avatar_block, name_line_names
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from ipgirl_crawler.pages.dom import flatten_blocks, set_larger, text_of
+from ipgirl_crawler.pages.lead_chrome import is_chrome_only, is_jump_links, is_site_tagline
 from ipgirl_crawler.pages.thread import is_profile_link
 
 BYLINE_KEYS = ("by", "published", "updated")
@@ -272,47 +273,6 @@ class _Lead:
         else:  # in their place, before the empty blocks the lead let through after them
             self.region.blocks[self.pending_at:self.pending_at] = self.pending
         self.pending = []
-
-
-# Landmarks whose text is the page's chrome, never the story's: a block of nothing else is no text block.
-CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select"})
-
-
-def is_chrome_only(block: HtmlElement) -> bool:
-    """Whether every word of ``block`` stands inside a menu, a form or another landmark of chrome."""
-    if block.tag in CHROME_TAGS or next(block.iter(*CHROME_TAGS), None) is None:
-        return block.tag in CHROME_TAGS
-    return not _text_outside(block, CHROME_TAGS).strip()
-
-
-def is_jump_links(block: HtmlElement) -> bool:
-    """A block of nothing but links to places on the page ("Jump to navigation", a contents list)."""
-    links = [a for a in block.iter("a") if a.get("href") is not None]
-    return bool(links) and all(a.get("href", "").startswith("#") for a in links) \
-        and not _text_outside(block, frozenset({"a"})).strip()
-
-
-def _text_outside(element: HtmlElement, skipped: frozenset[str]) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child.tag not in skipped:
-            parts.append(_text_outside(child, skipped))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-# A tagline is a few words: "From Wikipedia, the free encyclopedia" is 6.
-MAX_TAGLINE_WORDS = 6
-
-
-def is_site_tagline(block: HtmlElement, text: str, site_names: tuple[str, ...]) -> bool:
-    """A short line under the title that names the site, no sentence ("From IPGirl", a wiki's
-    tagline): the site's, not the story's first block (era AC: it ended the lead on every page, so
-    the summary and the byline under it were read as body)."""
-    if not text or block.tag in HEADING_TAGS or len(text.split()) > MAX_TAGLINE_WORDS or text.endswith(SENTENCE_ENDS):
-        return False
-    words = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", words) for name in site_names if name)
 
 
 def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at: int,

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ipgirl_crawler.languages.rules import CATEGORY_BOX_LABELS
 from ipgirl_crawler.pages.dom import text_of
 
 INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
@@ -88,6 +90,23 @@ def tag_page_links(root: HtmlElement, resolve: Callable[[str | None], str | None
         if url and on_site(url) and is_tag_page(url) and not link.xpath(_CHROME_XPATH):
             found.append(link)
     return found
+
+
+@lru_cache(maxsize=16)
+def _category_box_words(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for code in (lang, "en") for w in CATEGORY_BOX_LABELS.get(code, ()))
+
+
+def category_box_label(root: HtmlElement, lang: str, after: int,
+                       positions: dict[HtmlElement, int]) -> HtmlElement | None:
+    """A wiki's categories box label: a link reading "Categories" (``rules.CATEGORY_BOX_LABELS``), a
+    colon after it, below the title (``<a href="…Special:Categories">Categories</a>: <ul>…``)."""
+    words = _category_box_words(lang)
+    for link in root.iter("a"):
+        tail = (link.tail or "").lstrip()
+        if tail[:1] in (":", "：") and text_of(link).casefold() in words and positions.get(link, -1) > after:
+            return link
+    return None
 
 
 def is_category_page(url: str | None) -> bool:

@@ -23,6 +23,9 @@ TAGS = ('<p>Schlagwörter: <a href="/de/tag/eu/">EU</a>, <a href="/de/tag/forsch
      ["EU", "Daten"]),
     ('<div><a href="/w/index.php?title=Special:Categories">Schlagwörter</a>: <ul><li><a href="/de/tag/eu/">EU</a>'
      '</li></ul></div>', ["EU"]),
+    # a bare "Categories" heading (a blog's sidebar of the site's sections) is no categories box
+    ('<h3>Kategorien</h3><ul><li><a href="/de/thema/eu/">EU</a></li><li><a href="/de/thema/daten/">Daten</a></li></ul>',
+     []),
     # a label over the section's page only: no tag, and its link's text is no comma list either
     ('<p>Kategorien: <a href="/de/category/ai/">KI</a></p>', []),
 ])
