@@ -33,6 +33,7 @@ from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
 from pipelines.body_captions import captions_to_figures, frame_caption, is_emoji_icon, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
+from pipelines.body_marks import is_heading_control, is_note_marker
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
 
@@ -178,7 +179,8 @@ def _remove_noise_elements(root: HtmlElement, removed: Counter[str]) -> None:
             removed[tag] += 1
         elif _is_noise(element):
             removed["ad"] += 1
-        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)):
+        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)) or is_note_marker(element) \
+                or is_heading_control(element):
             removed["hidden"] += 1
             _remove(element)
             continue

@@ -1,0 +1,53 @@
+"""Marks a reader does not read as words of the text: a footnote's number beside a sentence, and the
+bracketed controls a wiki sets beside each heading ("[edit]", "[edit | edit source]")."""
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.pages.dom import text_content
+from ipgirl_crawler.pages.text import normalize_text
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A footnote's mark: "[1]", "12", "[a]", "*", "[note 3]"; longer is words of the text.
+MAX_NOTE_MARK_CHARS = 10
+
+
+def is_note_marker(element: HtmlElement) -> bool:
+    """A superscript that is one link to a place on the page, a few characters long (``<sup><a
+    href="#cite_note-1">[1]</a></sup>``): a footnote's mark, read by no one as part of the sentence
+    (era AC: "…models.[1]" on half the pages). A superscript with no link ("m<sup>2</sup>") or one to
+    another page stays."""
+    if element.tag != "sup":
+        return False
+    links = list(element.iter("a"))
+    if len(links) != 1 or not (links[0].get("href") or "").startswith("#"):
+        return False
+    text = normalize_text(text_content(element))
+    return 0 < len(text) <= MAX_NOTE_MARK_CHARS and normalize_text(text_content(links[0])) == text
+
+
+def _bracketed_links(element: HtmlElement) -> bool:
+    """Text in square brackets whose every word is a link's: "[edit]", "[edit | edit source]"."""
+    text = normalize_text(text_content(element))
+    if len(text) < 3 or text[0] != "[" or text[-1] != "]":
+        return False
+    links = list(element.iter("a"))
+    if not links:
+        return False
+    rest = text
+    for link in links:
+        rest = rest.replace(normalize_text(text_content(link)), "", 1)
+    return not any(c.isalnum() for c in rest)
+
+
+def is_heading_control(element: HtmlElement) -> bool:
+    """Bracketed links closing a heading, or standing right after it (a wiki's section edit links):
+    controls, not words of the heading nor a line of the text. Brackets without links ("Results
+    [2024]") or with words of their own ("[see the <a>table</a>]") stay."""
+    if element.tag in _HEADINGS or element.tag == "a" or not _bracketed_links(element):
+        return False
+    inside = any(a.tag in _HEADINGS for a in element.iterancestors())
+    if inside:
+        return not normalize_text(element.tail or "")  # the heading's last words
+    previous = element.getprevious()
+    return previous is not None and previous.tag in _HEADINGS

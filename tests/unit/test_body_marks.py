@@ -1,0 +1,38 @@
+"""Footnote marks and a wiki's heading controls are no words of the body (era AC), table-driven with
+the cases where the same shapes are text."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.body import clean_body
+
+BASE = "https://example.org"
+EDIT = '<a href="/w/index.php?title=X&amp;action=edit&amp;section=1">edit</a>'
+EDIT_VE = ('<a href="/w/index.php?title=X&amp;veaction=edit&amp;section=1">edit</a> | '
+           '<a href="/w/index.php?title=X&amp;action=edit&amp;section=1">edit source</a>')
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ('<p>Rules are due.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>', "Rules are due."),
+    ('<p>Rules<sup><a href="#fn2">2</a></sup> are due.</p>', "Rules are due."),
+    # negatives: a superscript with no link, a link to another page, a long superscript
+    ("<p>An area of 12 m<sup>2</sup>.</p>", "An area of 12 m2."),
+    ('<p>Rules are due.<sup><a href="/en/notes/1">[1]</a></sup></p>', "Rules are due.[1]"),
+    ('<p>Rules<sup><a href="#n">see the appendix below</a></sup>.</p>', "Rulessee the appendix below."),
+])
+def test_footnote_marks(raw: str, text: str) -> None:
+    assert clean_body(raw, "en", BASE).text == text
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    (f'<h2>Why it matters<span class="mw-editsection">[{EDIT}]</span></h2><p>Text.</p>', "Why it matters\n\nText."),
+    (f"<h2>Why it matters<span>[{EDIT_VE}]</span></h2><p>Text.</p>", "Why it matters\n\nText."),
+    # the control beside the heading, in the same wrapper (MediaWiki 1.42's div.mw-heading)
+    (f"<div><h2>Why it matters</h2><span>[{EDIT}]</span></div><p>Text.</p>", "Why it matters\n\nText."),
+    # negatives: brackets without a link, with words of their own, or not beside a heading
+    ("<h2>Results [2024]</h2><p>Text.</p>", "Results [2024]\n\nText."),
+    ('<h2>Results <span>[see <a href="/t">table</a>]</span></h2><p>Text.</p>', "Results [see table]\n\nText."),
+    (f"<p>Text <span>[{EDIT}]</span> goes on.</p>", "Text [edit] goes on."),
+])
+def test_heading_controls(raw: str, text: str) -> None:
+    assert clean_body(raw, "en", BASE).text == text
