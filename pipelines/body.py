@@ -29,11 +29,11 @@ from ipgirl_crawler.pages.dom import (
     set_larger,
     text_content,
 )
+from ipgirl_crawler.pages.marks import is_heading_control, is_note_marker
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
 from pipelines.body_captions import captions_to_figures, frame_caption, is_emoji_icon, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
-from pipelines.body_marks import is_heading_control, is_note_marker
 from pipelines.body_tail import trim_closing_chrome, trim_opening_date
 from pipelines.second_opinion import second_opinion, text_to_html
 

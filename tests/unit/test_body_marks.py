@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ipgirl_crawler.pages.boilerplate import is_link_list
+from ipgirl_crawler.pages.dom import parse_fragment
 from pipelines.body import clean_body
 
 BASE = "https://example.org"
@@ -36,3 +38,16 @@ def test_footnote_marks(raw: str, text: str) -> None:
 ])
 def test_heading_controls(raw: str, text: str) -> None:
     assert clean_body(raw, "en", BASE).text == text
+
+
+@pytest.mark.parametrize(("block", "links"), [
+    # one linked sentence and a footnote's mark: prose
+    ('<p>By next year most laptops will ship one. <a href="/en/ai/1-x">The start-up reports far fewer invented '
+     'citations.</a><sup><a href="#cite_note-4">[4]</a></sup></p>', False),
+    # negatives: two links a reader follows; a mark linking to another page is such a link
+    ('<p><a href="/en/ai/1-x">One story</a> and <a href="/en/ai/2-y">another story</a></p>', True),
+    ('<p>Most will. <a href="/en/ai/1-x">The start-up reports far fewer invented citations.</a>'
+     '<sup><a href="/notes/4">[4]</a></sup></p>', True),
+])
+def test_a_footnote_mark_makes_no_link_list(block: str, links: bool) -> None:
+    assert is_link_list(parse_fragment(block)) is links

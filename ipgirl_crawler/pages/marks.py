@@ -26,6 +26,13 @@ def is_note_marker(element: HtmlElement) -> bool:
     return 0 < len(text) <= MAX_NOTE_MARK_CHARS and normalize_text(text_content(links[0])) == text
 
 
+def is_mark_link(link: HtmlElement) -> bool:
+    """The link of a footnote's mark (``is_note_marker``)."""
+    parent = link.getparent()
+    return parent is not None and parent.tag == "sup" and (link.get("href") or "").startswith("#") \
+        and is_note_marker(parent)
+
+
 def _bracketed_links(element: HtmlElement) -> bool:
     """Text in square brackets whose every word is a link's: "[edit]", "[edit | edit source]"."""
     text = normalize_text(text_content(element))
