@@ -336,16 +336,15 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         # A "Tags" list above the title is the site's (a forum's sidebar of popular tags), not the article's.
         title_at = self.positions.get(self._title, -1)
         label = next((e for e in self.anchors.all("tags") if self.positions.get(e, -1) > title_at), None)
-        introduced = label_links(label)
-        links = [link for link in introduced if self._names_a_tag(link.get("href"))]
+        linked_label = label is not None and label.tag == "a"  # "<a>Tags</a>: …", a wiki's renamed categories box
+        links = [link for link in label_links(label) if self._names_a_tag(link.get("href"), box=linked_label)]
         if links:
             return tag_names(links)
-        # a label over links to category pages only lists no tags: its text is no list
-        listed = [] if introduced else label_text_list(label, prefix_pattern(self.language or "en"))
+        listed = label_text_list(label, prefix_pattern(self.language or "en"))
         if listed:
             return listed
-        boxed = [link for link in label_links(category_box_label(self.root, self.language or "en", title_at,
-                                                                 self.positions)) if self._names_a_tag(link.get("href"))]
+        box = category_box_label(self.root, self.language or "en", title_at, self.positions)
+        boxed = [link for link in label_links(box) if self._names_a_tag(link.get("href"), box=True)]
         if boxed:  # era AC: 48 of 120 pages list their tags in a wiki's categories box only
             return tag_names(boxed)
         before = self.positions.get(self.discover_heading(), 1 << 30)
@@ -356,11 +355,12 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         marked = [a for a in rel_tag_links(self.root) if self.positions.get(a, -1) < before]
         return tag_names(pages or marked, unique=True)
 
-    def _names_a_tag(self, href: str | None) -> bool:
+    def _names_a_tag(self, href: str | None, box: bool = False) -> bool:
         # A label with no links of its own must not lend it the next block's (share links, articles).
+        # A wiki's categories box (its label a link) lists the article's section too: a category's page is no tag.
         url = self.resolve(href)
         return url is not None and same_origin(url, self.base_url) and article_ref(url) is None \
-            and not is_category_page(url)
+            and not (box and is_category_page(url))
 
     @item_field
     def raw_votes_text(self) -> str | None:
