@@ -23,6 +23,9 @@ SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "header", "nav", "footer", "aside", "form",
     "svg", "iframe", "button", "input", "select", "textarea", "h1", "link", "meta",
 })
+# ARIA landmarks of chrome, as <nav>, <header>, <footer> are: a wiki's navbox and contents box are
+# divs with role=navigation (era AC: the navbox's title closed 49 of 120 bodies).
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _NEVER_TEXT = "script|style|noscript|template|svg"
 MAX_JSONLD_CHARS = 200_000
 # Real pages nest blocks a dozen levels deep; deeper wrappers are treated as one block.
@@ -315,7 +318,7 @@ def flatten_blocks(container: HtmlElement, depth: int = 0,
     found = {} if found is None else found
     for child in container.iterchildren():
         tag = child.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS:
+        if not isinstance(tag, str) or tag in SKIP_TAGS or child.get("role") in CHROME_ROLES:
             continue
         if tag in BLOCK_TAGS or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
             yield child

@@ -57,6 +57,7 @@ def is_site_tagline(block: HtmlElement, text: str, site_names: tuple[str, ...]) 
     if not text or block.tag in _HEADING_TAGS or len(text.split()) > MAX_TAGLINE_WORDS or text.endswith(_SENTENCE_ENDS):
         return False
     words = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", words) for name in site_names if name)
+    # a Latin letter or digit next to the name makes it part of another word; CJK text runs on ("来自IPGirl")
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(name.casefold())}(?![a-z0-9])", words) for name in site_names if name)
 
 

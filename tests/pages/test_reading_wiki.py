@@ -36,12 +36,14 @@ def _first_block(page) -> str:
 @pytest.mark.parametrize(("lead", "first"), [
     ('<div id="siteSub">From IPGirl</div>', "The first paragraph"),
     ('<div class="tagline">Origem: IPGirl</div>', "The first paragraph"),
+    ("<div>来自IPGirl</div>", "The first paragraph"),  # CJK runs on without a space
     # page tabs: a wrapper of menus; skip links: links to places on the page
     ('<div><nav><ul><li><a href="/x">Article</a></li><li><a href="/y">Talk</a></li></ul></nav></div>', "The first"),
     ('<a href="#nav">Jump to navigation</a> <a href="#search">Jump to search</a>', "The first paragraph"),
     # negatives: a sentence naming the site, a short line naming something else, a link elsewhere
     ("<p>IPGirl raised six million dollars.</p>", "IPGirl raised"),
     ("<div>From the archive</div>", "From the archive"),
+    ("<div>IPGirlfriend special</div>", "IPGirlfriend special"),  # the name inside another word
     ('<p>The figures are in <a href="#table">the table below</a>, by year.</p>', "The figures are in"),
 ])
 def test_what_stands_before_the_story(lead: str, first: str) -> None:
@@ -95,3 +97,18 @@ def test_an_infobox_author_row_with_a_plural_label() -> None:
     infobox = ('<table class="infobox"><tr><th>Author(s)</th><td><a href="/en/author/ann-lee/">Ann Lee</a></td></tr>'
                "<tr><th>Published</th><td>July 24, 2025</td></tr></table>")
     assert _page(lead=infobox, author=ORG).authors() == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(("after", "kept"), [
+    # a landmark of chrome by its role, as <nav> is: a wiki's navbox under the story
+    ('<div role="navigation"><table><tr><th>IPGirl</th></tr><tr><td><ul><li><a href="/en/category/ai/">AI</a>'
+     "</li></ul></td></tr></table></div>", False),
+    # negative: a region or a note is content
+    ('<div role="region"><p>IPGirl closing words of the story, a sentence.</p></div>', True),
+])
+def test_a_navigation_landmark_is_no_body(after: str, kept: bool) -> None:
+    from ipgirl_crawler.pages.dom import text_of
+    page = _page(lead="", one_parent=True)
+    html = page.response.text.replace("</main>", f"{after}</main>")
+    page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
+    assert any("IPGirl" in text_of(b) for b in page.body.blocks) is kept
