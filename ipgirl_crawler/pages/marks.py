@@ -8,6 +8,8 @@ from ipgirl_crawler.pages.dom import text_content
 from ipgirl_crawler.pages.text import normalize_text
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# What a heading's controls are wrapped in.
+_CONTROL_HOLDERS = frozenset({"span", "div", "small", "sup"})
 # A footnote's mark: "[1]", "12", "[a]", "*", "[note 3]"; longer is words of the text.
 MAX_NOTE_MARK_CHARS = 10
 
@@ -27,10 +29,18 @@ def is_note_marker(element: HtmlElement) -> bool:
 
 
 def is_mark_link(link: HtmlElement) -> bool:
-    """The link of a footnote's mark (``is_note_marker``)."""
+    """The link of a footnote's mark (``is_note_marker``) or of a heading's bracketed controls
+    (``is_heading_control``): no link a reader follows away from the text."""
     parent = link.getparent()
-    return parent is not None and parent.tag == "sup" and (link.get("href") or "").startswith("#") \
-        and is_note_marker(parent)
+    if parent is None:
+        return False
+    if parent.tag == "sup":
+        return (link.get("href") or "").startswith("#") and is_note_marker(parent)
+    # "<span>[<a>edit</a> | <a>edit source</a>]</span>": the brackets a child or two above the link
+    for holder in (parent, parent.getparent()):
+        if holder is not None and holder.tag in _CONTROL_HOLDERS and is_heading_control(holder):
+            return True
+    return False
 
 
 def _bracketed_links(element: HtmlElement) -> bool:

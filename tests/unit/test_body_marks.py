@@ -41,6 +41,16 @@ def test_heading_controls(raw: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("block", "links"), [
+    # a short heading and its longer edit links: a heading, not a list of links
+    (f"<h2>A reação do setor<span>[{EDIT_VE}]</span></h2>", False),
+    # negative: a heading that is two links
+    ('<h2><a href="/en/ai/1-x">One story</a> <a href="/en/ai/2-y">another</a></h2>', True),
+])
+def test_heading_controls_make_no_link_list(block: str, links: bool) -> None:
+    assert is_link_list(parse_fragment(block)[0]) is links
+
+
+@pytest.mark.parametrize(("block", "links"), [
     # one linked sentence and a footnote's mark: prose
     ('<p>By next year most laptops will ship one. <a href="/en/ai/1-x">The start-up reports far fewer invented '
      'citations.</a><sup><a href="#cite_note-4">[4]</a></sup></p>', False),
