@@ -360,7 +360,15 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         # A wiki's categories box (its label a link) lists the article's section too: a category's page is no tag.
         url = self.resolve(href)
         return url is not None and same_origin(url, self.base_url) and article_ref(url) is None \
-            and not (box and is_category_page(url))
+            and not (box and is_category_page(url)) and url not in self._own_sections
+
+    @cached_property
+    def _own_sections(self) -> frozenset[str]:
+        """The article's section as its breadcrumb links it: its category, never one of its tags (an
+        infobox's "분류" row, the word a wiki's categories box is labelled with in Korean, links it alone)."""
+        crumbs = self._crumbs
+        return frozenset(filter(None, map(self.resolve, (a.get("href") for a in self.locators.category_links(crumbs)))))\
+            if crumbs is not None else frozenset()
 
     @item_field
     def raw_votes_text(self) -> str | None:

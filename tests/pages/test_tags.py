@@ -23,6 +23,10 @@ TAGS = ('<p>Schlagwörter: <a href="/de/tag/eu/">EU</a>, <a href="/de/tag/forsch
      ["EU", "Daten"]),
     ('<div><a href="/w/index.php?title=Special:Categories">Schlagwörter</a>: <ul><li><a href="/de/tag/eu/">EU</a>'
      '</li></ul></div>', ["EU"]),
+    # the article's own section (its breadcrumb's category) beside its tags is its category; another section is a tag
+    ('<p>Schlagwörter: <a href="/de/category/ai/">KI</a>, <a href="/de/tag/eu/">EU</a></p>', ["EU"]),
+    ('<p>Schlagwörter: <a href="/de/category/robotics/">Robotik</a>, <a href="/de/tag/eu/">EU</a></p>',
+     ["Robotik", "EU"]),
     # a bare "Categories" heading (a blog's sidebar of the site's sections) is no categories box
     ('<h3>Kategorien</h3><ul><li><a href="/de/thema/eu/">EU</a></li><li><a href="/de/thema/daten/">Daten</a></li></ul>',
      []),
