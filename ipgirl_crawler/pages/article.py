@@ -53,6 +53,8 @@ NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.so
 GENERIC_OG_TYPES = frozenset({"website"})
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
 SITE_NAME = "ipgirl"
+# A properties box is a few short rows (era AC's infobox: 60-200 characters); a table holding more is the layout.
+MAX_PROPERTIES_CHARS = 800
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
@@ -239,9 +241,13 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
                             byline_found=self.byline_outside(container), author_names=self.machine_authors or self.property_authors,
                             lang=self.language or "en", main_at=self.positions.get(self.densest, -1),
                             site_names=self.site_names)
-        # a properties table read for its authors and dates is the page's metadata, never its text
+        # a properties table read for its authors and dates is the page's metadata, never its text: its
+        # labels and other rows too (a wiki's infobox: "Author(s)", "Category AI"), all but its picture
         shown = set(self.properties.values())
-        blocks = [b for b in region.blocks if not shown or not any(b in (v, *v.iterancestors()) for v in shown)]
+        tables = {t for t in (next(v.iterancestors("table"), None) for v in shown)
+                  if t is not None and len(text_of(t)) <= MAX_PROPERTIES_CHARS}  # no layout table around the story
+        blocks = [b for b in region.blocks if not shown or not any(b in (v, *v.iterancestors()) for v in shown)
+                  and (next(b.iter("img"), None) is not None or tables.isdisjoint(b.iterancestors()))]
         region.blocks = article_blocks(blocks, container, self.densest)
         return region
 

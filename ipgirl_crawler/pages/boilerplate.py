@@ -21,7 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.dom import text_content, text_of
-from ipgirl_crawler.pages.marks import is_mark_link
+from ipgirl_crawler.pages.marks import is_mark_link, is_notes_list
 
 # Above this share of link text a block is a list of links, not prose ("Read also" lines are
 # links too, but the body pipeline reads those by their label).
@@ -192,7 +192,7 @@ def article_blocks(blocks: list[HtmlElement], container: HtmlElement | None,
         return blocks
     main = {main_text, *main_text.iterancestors()} if main_text is not None else set()
     widgets = form_widgets(container, main) | contents_boxes(container) | mailing_footers(container)
-    lists = {b for b in blocks if is_link_list(b)}
+    lists = {b for b in blocks if is_link_list(b) or is_notes_list(b)}
     kept = [b for b in blocks if b not in lists and not in_noise_widget(b, container, main, widgets)]
     titles = list_titles(kept, lists)
     return without_orphan_headings([b for b in kept if b not in titles] if titles else kept)

@@ -68,3 +68,27 @@ def is_heading_control(element: HtmlElement) -> bool:
         return not normalize_text(element.tail or "")  # the heading's last words
     previous = element.getprevious()
     return previous is not None and previous.tag in _HEADINGS
+
+
+# A back-link's mark: "^", "↑", or the letters of a note cited more than once ("^ a b").
+MAX_BACKLINK_CHARS = 3
+
+
+def _opens_with_backlink(item: HtmlElement) -> bool:
+    link = next(item.iter("a"), None)
+    if link is None or not (link.get("href") or "").startswith("#"):
+        return False
+    mark = normalize_text(text_content(link))
+    return 0 < len(mark) <= MAX_BACKLINK_CHARS and normalize_text(text_content(item)).startswith(mark)
+
+
+def is_notes_list(block: HtmlElement) -> bool:
+    """A list of footnotes, each opening with a link back to its mark in the text ("^ Research note
+    1. Example Research."): the sources under a wiki's article, not its text (era AC: 44 of 120
+    pages kept their References). A list whose items open with links to other pages, or with no link,
+    stays."""
+    lists = [block] if block.tag in ("ol", "ul") else list(block.iter("ol", "ul"))
+    if len(lists) != 1:
+        return False
+    items = [child for child in lists[0] if child.tag == "li"]
+    return bool(items) and all(map(_opens_with_backlink, items))

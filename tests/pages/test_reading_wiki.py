@@ -112,3 +112,19 @@ def test_a_navigation_landmark_is_no_body(after: str, kept: bool) -> None:
     html = page.response.text.replace("</main>", f"{after}</main>")
     page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
     assert any("IPGirl" in text_of(b) for b in page.body.blocks) is kept
+
+
+@pytest.mark.parametrize(("infobox", "kept"), [
+    # the rows of a properties table read for its author and date are metadata: labels and other rows too
+    ('<table class="infobox"><tr><th colspan="2">A title</th></tr><tr><th>Category</th><td><a href="/en/category/ai/">'
+     'AI</a></td></tr><tr><th>Author(s)</th><td><a href="/en/author/ann-lee/">Ann Lee</a></td></tr>'
+     "<tr><th>Published</th><td>July 24, 2025</td></tr></table>", []),
+    # negative: a data table in the story, with no author or date row, stays
+    ("<table><tr><th>Region</th><td>Sales of the quarter in the region</td></tr>"
+     "<tr><th>Europe</th><td>Forty two million units sold</td></tr></table>", ["Europe"]),
+])
+def test_a_properties_table_is_no_body(infobox: str, kept: list[str]) -> None:
+    from ipgirl_crawler.pages.dom import text_of
+    page = _page(lead=infobox, one_parent=True)
+    texts = " ".join(text_of(b) for b in page.body.blocks)
+    assert [word for word in ("Category", "Author(s)", "Europe") if word in texts] == kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ipgirl_crawler.pages.boilerplate import is_link_list
+from ipgirl_crawler.pages.marks import is_notes_list
 from ipgirl_crawler.pages.dom import parse_fragment
 from pipelines.body import clean_body
 
@@ -61,3 +62,18 @@ def test_heading_controls_make_no_link_list(block: str, links: bool) -> None:
 ])
 def test_a_footnote_mark_makes_no_link_list(block: str, links: bool) -> None:
     assert is_link_list(parse_fragment(block)) is links
+
+
+NOTE = '<li id="cite_note-{n}"><b><a href="#cite_ref-{n}">{mark}</a></b> <cite><a href="https://r.example/{n}">Research note {n}</a>. Example Research.</cite></li>'
+
+
+@pytest.mark.parametrize(("block", "notes"), [
+    ("<ol>" + NOTE.format(n=1, mark="^") + NOTE.format(n=2, mark="↑") + "</ol>", True),
+    ('<div class="reflist"><ol>' + NOTE.format(n=1, mark="^") + "</ol></div>", True),
+    # negatives: items opening with links to other pages; with no link; a back-link at the end (a blog's "↩")
+    ('<ol><li><a href="/en/ai/1-x">A story</a> and why</li><li><a href="/en/ai/2-y">Another</a></li></ol>', False),
+    ("<ul><li>First point of the story.</li><li>Second point.</li></ul>", False),
+    ('<ol><li>The source, page 4. <a href="#fnref1">↩</a></li></ol>', False),
+])
+def test_a_list_of_footnotes(block: str, notes: bool) -> None:
+    assert is_notes_list(parse_fragment(block)[0]) is notes
