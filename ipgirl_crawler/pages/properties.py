@@ -76,10 +76,30 @@ def names_in(value: HtmlElement, lang: str) -> list[str]:
     return split_names(text_of(value), lang)
 
 
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _shown_text(value: HtmlElement) -> str:
+    """The value's text as a reader sees it: a part hidden by ``display: none`` or ``hidden`` left out
+    (a wiki's {{Start date}} hides an ISO copy of the day beside the visible one: "July 24, 2025
+    (2025-07-24)" read as no date on 34 of 120 era AC pages)."""
+    hidden = [e for e in value.iter() if isinstance(e.tag, str) and e is not value
+              and (e.get("hidden") is not None or _DISPLAY_NONE.search(e.get("style") or ""))]
+    if not hidden:
+        return text_of(value)
+    parts = []
+    for node in value.xpath(".//text()"):
+        owner = node.getparent()
+        holder = owner.getparent() if node.is_tail else owner
+        if holder is not None and not any(h is holder or h in holder.iterancestors() for h in hidden):
+            parts.append(str(node))
+    return normalize_text("".join(parts))
+
+
 def date_in(value: HtmlElement) -> str | None:
-    """A property's date: its ``time[datetime]``, else its text."""
+    """A property's date: its ``time[datetime]``, else its text as shown."""
     stamp = next(value.iter("time"), None)
-    return (stamp.get("datetime") if stamp is not None else None) or text_of(value) or None
+    return (stamp.get("datetime") if stamp is not None else None) or _shown_text(value) or None
 
 
 class PropertyRows:

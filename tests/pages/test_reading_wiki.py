@@ -128,3 +128,17 @@ def test_a_properties_table_is_no_body(infobox: str, kept: list[str]) -> None:
     page = _page(lead=infobox, one_parent=True)
     texts = " ".join(text_of(b) for b in page.body.blocks)
     assert [word for word in ("Category", "Author(s)", "Europe") if word in texts] == kept
+
+
+@pytest.mark.parametrize(("cell", "date"), [
+    # a hidden machine copy of the day beside the visible one ({{Start date}})
+    ('July 24, 2025<span style="display:none">&#160;(<span class="dtstart">2025-07-24</span>)</span>', "July 24, 2025"),
+    ("July 24, 2025 <span hidden>(2025-07-24)</span>", "July 24, 2025"),
+    # negatives: a shown day as it is, a <time>'s datetime first
+    ("July 24, 2025", "July 24, 2025"),
+    ('<time datetime="2025-07-24">yesterday</time>', "2025-07-24"),
+])
+def test_a_property_date_as_shown(cell: str, date: str) -> None:
+    from ipgirl_crawler.pages.dom import parse_fragment
+    from ipgirl_crawler.pages.properties import date_in
+    assert date_in(parse_fragment(f"<table><tr><td>{cell}</td></tr></table>")[0].find(".//td")) == date
