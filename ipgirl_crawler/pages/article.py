@@ -24,6 +24,7 @@ from ipgirl_crawler.pages.dom import (
     attr,
     block_html,
     common_ancestor,
+    in_navigation,
     first,
     json_ld_objects,
     lines_of,
@@ -228,7 +229,10 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         return None
 
     def discover_heading(self) -> HtmlElement | None:
-        return self.anchors.first("discover")
+        # a contents list's entry names the section, it is not it (a wiki's TOC lists "Discover more"
+        # before the story: 55 of 120 era AC pages read no card)
+        found = self.anchors.all("discover")
+        return next((e for e in found if not in_navigation(e)), found[0] if found else None)
 
     # -- derived regions -----------------------------------------------------
     @cached_property

@@ -328,6 +328,11 @@ def flatten_blocks(container: HtmlElement, depth: int = 0,
             yield child
 
 
+def in_navigation(element: HtmlElement) -> bool:
+    """Whether ``element`` stands in a menu: a ``<nav>`` or an element of ARIA role navigation."""
+    return any(a.tag == "nav" or a.get("role") == "navigation" for a in element.iterancestors())
+
+
 def common_ancestor(a: HtmlElement, b: HtmlElement) -> HtmlElement:
     """The deepest element that is ``a`` or ``b`` or contains both."""
     lineage = {a, *a.iterancestors()}

@@ -142,3 +142,21 @@ def test_a_property_date_as_shown(cell: str, date: str) -> None:
     from ipgirl_crawler.pages.dom import parse_fragment
     from ipgirl_crawler.pages.properties import date_in
     assert date_in(parse_fragment(f"<table><tr><td>{cell}</td></tr></table>")[0].find(".//td")) == date
+
+
+@pytest.mark.parametrize(("toc", "cards"), [
+    # a contents list naming "Discover more" before the story is no section heading: the section's own is
+    ('<nav role="navigation"><ul><li><a href="#Discover_more">Discover more</a></li></ul></nav>', 1),
+    ('<div role="navigation"><ul><li><a href="#Discover_more">Discover more</a></li></ul></div>', 1),
+    # negative: with no contents list the section's heading as before
+    ("", 1),
+])
+def test_a_contents_entry_is_no_related_heading(toc: str, cards: int) -> None:
+    section = ('<h2><span>Discover more</span><span>[<a href="/w/index.php?action=edit">edit</a>]</span></h2>'
+               '<ul><li><a href="/en/ai/13-other-story"><b>Other story</b></a><br>What the other story says.</li></ul>')
+    page = _page(lead="", one_parent=True)
+    # the other languages' versions of the article, as a wiki's language menu links them, beside the contents
+    languages = '<div><a href="/zh/ai/14-a-title" hreflang="zh">中文</a></div>'
+    html = page.response.text.replace("<main>", f"<div>{toc}</div>{languages}<main>").replace("</main>", f"{section}</main>")
+    page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
+    assert len(page.raw_related()) == cards
