@@ -186,3 +186,17 @@ PROPERTY_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("最終更新日時", "最終更新日", "最終更新"), "zh": ("上次编辑时间", "最后更新"), "ko": ("마지막 편집 시간", "최종 수정일", "최종 수정"),
     },
 }
+
+# A wiki's footer line "This page was last edited on <date>, at <time>." (MediaWiki's lastmodifiedat
+# message in each language): the words around the date, which the pattern captures as "date".
+WIKI_LAST_EDITED: dict[str, str] = {
+    "en": r"last edited on (?P<date>.+?),? at ",
+    "fr": r"modification de cette page a été faite le (?P<date>.+?) à ",
+    "de": r"zuletzt am (?P<date>.+?) um ",
+    "es": r"editó por última vez el (?P<date>.+?) a las ",
+    "it": r"modificata per l['’]ultima volta il (?P<date>.+?) alle ",
+    "pt": r"editada pela última vez em (?P<date>.+?),? às ",
+    "ja": r"最終更新 (?P<date>\d{4}年\d{1,2}月\d{1,2}日)",
+    "zh": r"最后编辑于 ?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)",
+    "ko": r"이 문서는 (?P<date>\d{4}년 \d{1,2}월 \d{1,2}일)",
+}

@@ -160,3 +160,27 @@ def test_a_contents_entry_is_no_related_heading(toc: str, cards: int) -> None:
     html = page.response.text.replace("<main>", f"<div>{toc}</div>{languages}<main>").replace("</main>", f"{section}</main>")
     page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
     assert len(page.raw_related()) == cards
+
+
+@pytest.mark.parametrize(("footer", "lang", "published", "modified"), [
+    ("<li>This page was last edited on May 24, 2023, at 06:59.</li>", "en", "2023-05-06T04:17:00Z", "2023-05-24"),
+    ("<li>Esta página se editó por última vez el 5 de octubre de 2026 a las 10:12.</li>", "es", "23 de septiembre de 2026",
+     "2026-10-05"),
+    ("<li>이 문서는 2024년 11월 25일 (월) 10:12에 마지막으로 편집되었습니다.</li>", "ko", "2024-10-24", "2024-11-25"),
+    # negatives: an unrevised page's footer names its publication day; no footer line; no publication to compare
+    ("<li>This page was last edited on July 24, 2025, at 09:35.</li>", "en", "2025-07-24T14:35:00Z", None),
+    ("<li>Privacy policy</li>", "en", "2025-07-24", None),
+    ("<li>This page was last edited on May 24, 2023, at 06:59.</li>", "en", None, None),
+])
+def test_a_wiki_footer_last_edited_day(footer: str, lang: str, published: str | None, modified: str | None) -> None:
+    from ipgirl_crawler.pages.dom import parse_fragment
+    from ipgirl_crawler.pages.lastedit import edited_after, last_edited_text
+    root = parse_fragment(f"<div><p>Story.</p><footer><ul>{footer}</ul></footer></div>")
+    assert edited_after(last_edited_text(root, lang), published, lang) == modified
+
+
+def test_a_last_edited_sentence_in_the_story_is_no_footer() -> None:
+    from ipgirl_crawler.pages.dom import parse_fragment
+    from ipgirl_crawler.pages.lastedit import last_edited_text
+    root = parse_fragment("<div><p>This page was last edited on May 24, 2023, at 06:59.</p><footer></footer></div>")
+    assert last_edited_text(root, "en") is None
