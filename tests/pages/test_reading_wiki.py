@@ -184,3 +184,19 @@ def test_a_last_edited_sentence_in_the_story_is_no_footer() -> None:
     from ipgirl_crawler.pages.lastedit import last_edited_text
     root = parse_fragment("<div><p>This page was last edited on May 24, 2023, at 06:59.</p><footer></footer></div>")
     assert last_edited_text(root, "en") is None
+
+
+@pytest.mark.parametrize(("after", "stated"), [
+    # a box of tag links after the story states the tags to the self-check
+    ('<div><a href="/w/Special:Categories">Categories</a>: <ul><li><a href="/en/category/ai/">AI</a></li>'
+     '<li><a href="/en/tag/eu/">EU</a></li><li><a href="/en/tag/chips/">chips</a></li></ul></div>', ["EU", "chips"]),
+    # negatives: tag links among cards that link articles; in the page's footer
+    ('<ul><li><a href="/en/ai/13-other">Other story</a> <a href="/en/tag/eu/">EU</a></li></ul>', []),
+    ('<footer><ul><li><a href="/en/tag/eu/">EU</a></li></ul></footer>', []),
+])
+def test_a_tag_box_after_the_story_is_stated(after: str, stated: list[str]) -> None:
+    from ipgirl_crawler.pages.statements import _closing_tags
+    page = _page(lead="", one_parent=True)
+    html = page.response.text.replace("</main>", f"</main>{after}")
+    page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
+    assert _closing_tags(page) == stated
