@@ -167,6 +167,9 @@ def test_a_contents_entry_is_no_related_heading(toc: str, cards: int) -> None:
     ("<li>Esta página se editó por última vez el 5 de octubre de 2026 a las 10:12.</li>", "es", "23 de septiembre de 2026",
      "2026-10-05"),
     ("<li>이 문서는 2024년 11월 25일 (월) 10:12에 마지막으로 편집되었습니다.</li>", "ko", "2024-10-24", "2024-11-25"),
+    ("<li>This page was last edited on October 24, 2023, at 07:46.</li>", "ko", "September 26, 2023", "2023-10-24"),
+    # negative: a local day one on from a publication moment in UTC is the same moment, not an edit
+    ("<li>此页面最后编辑于2023年11月16日 (星期四) 01:10。</li>", "zh", "2023-11-15T17:10:00Z", None),
     # negatives: an unrevised page's footer names its publication day; no footer line; no publication to compare
     ("<li>This page was last edited on July 24, 2025, at 09:35.</li>", "en", "2025-07-24T14:35:00Z", None),
     ("<li>Privacy policy</li>", "en", "2025-07-24", None),
