@@ -37,7 +37,7 @@ from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.lead_chrome import site_names
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
-from ipgirl_crawler.pages.properties import PropertyRows
+from ipgirl_crawler.pages.properties import PropertyRows, table_pictures
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.rendered import rendered_root
@@ -252,6 +252,7 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
                   if t is not None and len(text_of(t)) <= MAX_PROPERTIES_CHARS}  # no layout table around the story
         blocks = [b for b in region.blocks if not shown or not any(b in (v, *v.iterancestors()) for v in shown)
                   and (next(b.iter("img"), None) is not None or tables.isdisjoint(b.iterancestors()))]
+        blocks = sorted([*blocks, *table_pictures(tables, blocks)], key=lambda b: self.positions.get(b, 0))
         region.blocks = article_blocks(blocks, container, self.densest)
         return region
 

@@ -203,3 +203,16 @@ def test_a_tag_box_after_the_story_is_stated(after: str, stated: list[str]) -> N
     html = page.response.text.replace("</main>", f"</main>{after}")
     page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
     assert _closing_tags(page) == stated
+
+
+@pytest.mark.parametrize(("picture", "figures"), [
+    # a picture in a properties table (an infobox's image) is the article's first figure
+    ('<tr><td colspan="2"><a href="/media/1.jpg"><img src="/media/1.jpg" alt="Lab"></a><div>Lab · IPGirl</div></td></tr>', 1),
+    # negative: a table with no picture gives none
+    ("", 0),
+])
+def test_a_properties_table_picture(picture: str, figures: int) -> None:
+    infobox = (f'<table class="infobox">{picture}<tr><th>Author(s)</th><td><a href="/en/author/ann-lee/">Ann Lee</a></td>'
+               "</tr><tr><th>Published</th><td>July 24, 2025</td></tr></table>")
+    page = _page(lead=infobox, one_parent=True)
+    assert sum(1 for b in page.body.blocks for _ in b.iter("img")) == figures
