@@ -309,7 +309,12 @@ def is_figure_frame(element: HtmlElement) -> bool:
     # caption: era V); a bare <figure> beside a <figcaption> is the wrapper's image (a real page).
     if element.xpath(".//ul | .//ol | .//blockquote | .//h2 | .//h3 | .//h4 | .//figure[.//figcaption]"):
         return False
-    return len(text_of(element)) <= 300 and len(element.xpath(".//p | .//div[normalize-space()]")) <= 1
+    # Text lines are counted where they stand, not by their wrappers: a wiki's thumbnail nests its
+    # caption two divs deep beside an empty "enlarge" icon (2 of 120 era AC figures went as three blocks).
+    return len(text_of(element)) <= 300 and len(_TEXT_LINES(element)) <= 1
+
+
+_TEXT_LINES = etree.XPath(".//p | .//div[normalize-space()][not(.//p or .//div[normalize-space()])]")
 
 
 def flatten_blocks(container: HtmlElement, depth: int = 0,

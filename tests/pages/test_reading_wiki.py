@@ -216,3 +216,19 @@ def test_a_properties_table_picture(picture: str, figures: int) -> None:
                "</tr><tr><th>Published</th><td>July 24, 2025</td></tr></table>")
     page = _page(lead=infobox, one_parent=True)
     assert sum(1 for b in page.body.blocks for _ in b.iter("img")) == figures
+
+
+@pytest.mark.parametrize(("frame", "is_frame"), [
+    # a wiki thumbnail: the caption two divs deep beside an empty "enlarge" icon
+    ('<div class="thumb"><div class="thumbinner"><a href="/m/1.jpg"><img src="/m/1.jpg" alt="Chart"></a>'
+     '<div class="thumbcaption"><div class="magnify"><a href="/m/1.jpg" title="Enlarge"></a></div>Chart · IPGirl</div>'
+     "</div></div>", True),
+    # negative: a picture beside two lines of text is a box of text, no figure
+    ('<div><img src="/m/1.jpg" alt="Chart"><div><div>First line of text.</div><div>Second line.</div></div></div>', False),
+])
+def test_a_nested_caption_frames_its_picture(frame: str, is_frame: bool) -> None:
+    from ipgirl_crawler.pages.dom import is_figure_frame, parse_fragment
+    from ipgirl_crawler.pages.inline import wrap_inline_runs
+    root = parse_fragment(frame)
+    wrap_inline_runs(root)
+    assert is_figure_frame(root[0]) is is_frame
