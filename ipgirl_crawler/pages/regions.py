@@ -53,6 +53,10 @@ def _inside(block: HtmlElement, anchors: set[HtmlElement]) -> bool:
     return any(ancestor in anchors for ancestor in block.iterancestors())
 
 
+def _labels_a_row(element: HtmlElement) -> bool:
+    return element.tag == "th" or (parent := element.getparent()) is not None and parent.tag == "th"
+
+
 def is_author_link(element: HtmlElement) -> bool:
     """A link to the page of a person: an author's, or a member's profile (a forum post's poster)."""
     return is_profile_link(element)
@@ -305,8 +309,10 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
     Only the lead may hold the summary and the byline ("in their place"): a body paragraph
     that repeats the summary, or starts with "Von", stays body. A footer landmark after a one-block
     intro and before ``main_at`` (where the element with the most paragraph text starts) ends nothing."""
-    end_marks = marked_elements(anchors, END_KEYS)
-    end_anchors = {e for key in END_KEYS for e in anchors.all(key)}
+    # a row's header cell labels its value ("분류 | 반도체": Korean "category", also a tags label), no footer
+    # (era AC: a Korean infobox's category row ended 2 of 120 bodies at the title)
+    end_anchors = {e for key in END_KEYS for e in anchors.all(key) if not _labels_a_row(e)}
+    end_marks = {m for e in end_anchors for m in (e, *e.iterancestors())}
     lead = _Lead(container, after, positions, summary, marked_elements(anchors, BYLINE_KEYS), tuple(author_names),
                  lang, byline_found, site_names=site_names)
     region, in_lead = lead.region, True

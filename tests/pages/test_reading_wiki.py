@@ -232,3 +232,20 @@ def test_a_nested_caption_frames_its_picture(frame: str, is_frame: bool) -> None
     root = parse_fragment(frame)
     wrap_inline_runs(root)
     assert is_figure_frame(root[0]) is is_frame
+
+
+@pytest.mark.parametrize(("lead", "after", "story_read"), [
+    # a properties row labelled with a footer word ("Tags", Korean "분류") labels its value: the story goes on
+    ('<table><tr><th>A title</th></tr><tr><th>Tags</th><td><a href="/en/tag/eu/">EU</a></td></tr>'
+     "<tr><th>Published</th><td>July 24, 2025</td></tr></table>", "", True),
+    # negative: a "Tags:" line after the story still closes it
+    ("", '<p>Tags: <a href="/en/tag/eu/">EU</a></p><p>A closing line after the tags that is no story text.</p>', True),
+])
+def test_a_row_label_ends_no_body(lead: str, after: str, story_read: bool) -> None:
+    from ipgirl_crawler.pages.dom import text_of
+    page = _page(lead=lead, one_parent=True)
+    html = page.response.text.replace("</div></main>", f"{after}</div></main>")
+    page = page_for(HtmlResponse(page.response.url, body=html.encode(), encoding="utf-8"), BASE)
+    texts = [text_of(b) for b in page.body.blocks]
+    assert any(t.startswith("A second paragraph") for t in texts) is story_read
+    assert not any("closing line" in t for t in texts)
