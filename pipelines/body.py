@@ -29,6 +29,7 @@ from ipgirl_crawler.pages.dom import (
     set_larger,
     text_content,
 )
+from ipgirl_crawler.pages.marks import is_heading_control, is_note_marker
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
 from pipelines.body_captions import captions_to_figures, frame_caption, is_emoji_icon, take_credit
@@ -180,7 +181,8 @@ def _remove_noise_elements(root: HtmlElement, removed: Counter[str]) -> None:
             removed[tag] += 1
         elif _is_noise(element):
             removed["ad"] += 1
-        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)) or is_nested_link_box(element):
+        elif _is_hidden(element) or (tag == "a" and _is_permalink(element)) or is_note_marker(element) \
+                or is_heading_control(element) or is_nested_link_box(element):
             removed["hidden"] += 1
             _remove(element)
             continue

@@ -69,6 +69,15 @@ READING_TIME_MARKERS: dict[str, tuple[str, ...]] = {
     "ko": ("분 분량", "분 소요", "읽는 시간", "분 읽기"),
 }
 
+# A wiki's categories box: the label (MediaWiki's Pagecategories message) a link to the index of all
+# categories, then the page's categories, its section among them (never a tag). Read only in that form:
+# a bare "Categories" heads a blog's sidebar of the site's sections (a real page read 12 of them as tags).
+CATEGORY_BOX_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Categories", "Category"), "fr": ("Catégories", "Catégorie"), "de": ("Kategorien", "Kategorie"),
+    "es": ("Categorías", "Categoría"), "it": ("Categorie", "Categoria"), "pt": ("Categorias", "Categoria"),
+    "ja": ("カテゴリ",), "zh": ("分类", "分類"), "ko": ("분류",),
+}
+
 # Other words sites print for a UI string's label, per language (read as the label itself): blog
 # engines put the tags under "Filed under:" (WordPress's theme strings in each language) or "Tagged:".
 LABEL_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -161,17 +170,33 @@ PROPERTY_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "by": {
         "en": ("Author", "Authors", "Written by", "Created by"), "fr": ("Auteur", "Auteurs", "Autrice"),
         "de": ("Autor", "Autoren", "Autorin"), "es": ("Autor", "Autores", "Autora"), "it": ("Autore", "Autori"),
-        "pt": ("Autor", "Autores", "Autora"), "ja": ("著者", "作成者"), "zh": ("作者", "创建者"), "ko": ("작성자", "저자"),
+        "pt": ("Autor", "Autores", "Autora"), "ja": ("著者", "作成者", "執筆者"), "zh": ("作者", "创建者"),
+        "ko": ("작성자", "저자"),
     },
     "published": {
-        "en": ("Published", "Date", "Publish date", "Created"), "fr": ("Publié le", "Publié", "Date"),
+        "en": ("Published", "Date", "Publish date", "Created"), "fr": ("Publié le", "Publié", "Publication", "Date"),
         "de": ("Veröffentlicht", "Datum"), "es": ("Publicado", "Fecha"), "it": ("Pubblicato", "Data"),
-        "pt": ("Publicado", "Data"), "ja": ("公開日", "日付"), "zh": ("发布日期", "日期"), "ko": ("게시일", "날짜"),
+        "pt": ("Publicado", "Data"), "ja": ("公開日", "公開", "日付"), "zh": ("发布日期", "发布", "日期"),
+        "ko": ("게시일", "게시", "날짜"),
     },
     "updated": {
         "en": ("Last edited", "Last updated", "Updated"), "fr": ("Dernière modification", "Modifié le"),
         "de": ("Zuletzt bearbeitet", "Zuletzt aktualisiert"), "es": ("Última edición", "Última actualización"),
-        "it": ("Ultima modifica",), "pt": ("Última edição", "Última atualização"), "ja": ("最終更新日時", "最終更新日"),
-        "zh": ("上次编辑时间", "最后更新"), "ko": ("마지막 편집 시간", "최종 수정일"),
+        "it": ("Ultima modifica",), "pt": ("Última edição", "Última atualização"),
+        "ja": ("最終更新日時", "最終更新日", "最終更新"), "zh": ("上次编辑时间", "最后更新"), "ko": ("마지막 편집 시간", "최종 수정일", "최종 수정"),
     },
+}
+
+# A wiki's footer line "This page was last edited on <date>, at <time>." (MediaWiki's lastmodifiedat
+# message in each language): the words around the date, which the pattern captures as "date".
+WIKI_LAST_EDITED: dict[str, str] = {
+    "en": r"last edited on (?P<date>.+?),? at ",
+    "fr": r"modification de cette page a été faite le (?P<date>.+?) à ",
+    "de": r"zuletzt am (?P<date>.+?) um ",
+    "es": r"editó por última vez el (?P<date>.+?) a las ",
+    "it": r"modificata per l['’]ultima volta il (?P<date>.+?) alle ",
+    "pt": r"editada pela última vez em (?P<date>.+?),? às ",
+    "ja": r"最終更新 (?P<date>\d{4}年\d{1,2}月\d{1,2}日)",
+    "zh": r"最后编辑于 ?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)",
+    "ko": r"이 문서는 (?P<date>\d{4}년 \d{1,2}월 \d{1,2}일)",
 }

@@ -38,10 +38,13 @@ def modified_verdict(record: dict[str, Any]) -> Verdict:
 def tags_verdict(record: dict[str, Any]) -> Verdict:
     """The tags are those the article's header links (the same names, in any order); a page whose
     header links no tag page says nothing about them."""
-    stated = (record.get("statements") or {}).get("header_tags") or []
+    statements = record.get("statements") or {}
+    stated, where = statements.get("header_tags") or [], "header"
+    if not stated:  # else a box of tag links after the body (a wiki's categories box)
+        stated, where = statements.get("closing_tags") or [], "tag box after the body"
     if not stated:
         return NONE
     tags = record.get("tags") or []
     if sorted({norm(tag) for tag in tags}) == sorted({norm(tag) for tag in stated}):
         return "verified", ""
-    return "contradicted", f"got {tags!r}; the article's header links the tags {stated!r}"
+    return "contradicted", f"got {tags!r}; the article's {where} links the tags {stated!r}"

@@ -11,6 +11,7 @@ from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import BylineParts, looks_like_date, parse_byline
 from ipgirl_crawler.pages.dom import attr, has_class_hint, lines_of, text_of
 from ipgirl_crawler.pages.fields import item_field
+from ipgirl_crawler.pages.lastedit import edited_after, last_edited_text
 from ipgirl_crawler.pages.markup import may_carry
 from ipgirl_crawler.pages.properties import date_in
 from ipgirl_crawler.pages.regions import SENTENCE_ENDS
@@ -195,4 +196,12 @@ class DateStamps:
     def modified_at_raw(self) -> str | None:
         return (self._machine_date("dateModified", "article:modified_time", False) or self._property_date("updated")
                 or self.byline.modified
-                or self._visible_stamp(False) or self._line_dates.modified or self._update_after_body)
+                or self._visible_stamp(False) or self._line_dates.modified or self._update_after_body
+                or self._wiki_last_edited)
+
+    @property
+    def _wiki_last_edited(self) -> str | None:
+        """A wiki footer's "last edited on" day, when after the publication's (era AC: 15 of 120 pages
+        showed their revision there alone)."""
+        lang = self.language or "en"
+        return edited_after(last_edited_text(self.root, lang), self.published_at_raw(), lang)

@@ -10,6 +10,7 @@ from ipgirl_crawler.pages.anchors import END_KEYS, Anchors, prefix_pattern
 from ipgirl_crawler.pages.avatars import is_avatar_block, name_line_names
 from ipgirl_crawler.pages.byline import looks_like_date, looks_like_reading_time
 from ipgirl_crawler.pages.dom import flatten_blocks, set_larger, text_of
+from ipgirl_crawler.pages.lead_chrome import is_chrome_only, is_jump_links, is_site_tagline
 from ipgirl_crawler.pages.thread import is_profile_link
 
 BYLINE_KEYS = ("by", "published", "updated")
@@ -50,6 +51,10 @@ def marked_elements(anchors: Anchors, keys: tuple[str, ...] | frozenset[str]) ->
 
 def _inside(block: HtmlElement, anchors: set[HtmlElement]) -> bool:
     return any(ancestor in anchors for ancestor in block.iterancestors())
+
+
+def _labels_a_row(element: HtmlElement) -> bool:
+    return element.tag == "th" or (parent := element.getparent()) is not None and parent.tag == "th"
 
 
 def is_author_link(element: HtmlElement) -> bool:
@@ -187,10 +192,13 @@ class _Lead:
     avatar_at: int = 0  # where they stand among the blocks
     avatar_names: tuple[str, ...] = ()
     summary_block: HtmlElement | None = None  # the block that repeats the summary, taken as the standfirst
+    site_names: tuple[str, ...] = ()  # the site's own name, as its metadata and <title> give it
 
     def takes(self, block: HtmlElement) -> bool:
         """Whether ``block`` belongs to the lead (kept aside), not to the body."""
         region, text = self.region, text_of(block)
+        if text and (is_chrome_only(block) or is_jump_links(block)):
+            return True  # a wrapper of menus between title and story (a wiki's page tabs: "Article Talk Read Edit")
         if self.summary and text == self.summary and not self.pending:
             self.summary_block = block
             return True  # after an undecided date line a standfirst is the body's (a real page's teaser)
@@ -226,7 +234,8 @@ class _Lead:
             (region.dates if dated else self.pending).append(block)
             return True
         # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
-        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text))
+        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text)) \
+            or is_site_tagline(block, text, self.site_names)
 
     def _names_writers(self, block: HtmlElement, text: str) -> bool:
         """A short "By A and B" line after a byline that is a poster's line (a profile link, no label):
@@ -271,7 +280,7 @@ class _Lead:
 
 
 def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at: int,
-                    positions: dict[HtmlElement, int]) -> bool:
+                    positions: dict[HtmlElement, int], byline: HtmlElement | None = None) -> bool:
     """Whether the block that repeats the summary is the story's first paragraph: inside the story's
     own container, which opens after the title (the title stands outside it), and written as the next
     paragraph is: same tag and class, not all in emphasis nor set larger. A description copied from
@@ -282,6 +291,8 @@ def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at
     if following is None or following.getparent() is not parent or following.tag != standfirst.tag \
             or positions.get(parent, -1) <= title_at:
         return False
+    if byline is not None and positions.get(standfirst, -1) < positions.get(byline, -1) < positions.get(following, -1):
+        return False  # the byline under it sets it apart: a lead paragraph over "By A and B" (era AC, 28 of 120 pages)
     if standfirst.get("class") != following.get("class") or set_larger(standfirst, following):
         return False
     emphasis = [child for child in standfirst if child.tag in EMPHASIS_TAGS]
@@ -290,17 +301,20 @@ def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at
 
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
                anchors: Anchors, summary: str, byline_found: bool = False,
-               author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1) -> BodyRegion:
+               author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1,
+               site_names: tuple[str, ...] = ()) -> BodyRegion:
     """Walk the container's blocks after the title: skip the lead (summary, byline, a share bar),
     keep the body, stop at the first footer landmark (tags, share, votes, discover).
 
     Only the lead may hold the summary and the byline ("in their place"): a body paragraph
     that repeats the summary, or starts with "Von", stays body. A footer landmark after a one-block
     intro and before ``main_at`` (where the element with the most paragraph text starts) ends nothing."""
-    end_marks = marked_elements(anchors, END_KEYS)
-    end_anchors = {e for key in END_KEYS for e in anchors.all(key)}
+    # a row's header cell labels its value ("분류 | 반도체": Korean "category", also a tags label), no footer
+    # (era AC: a Korean infobox's category row ended 2 of 120 bodies at the title)
+    end_anchors = {e for key in END_KEYS for e in anchors.all(key) if not _labels_a_row(e)}
+    end_marks = {m for e in end_anchors for m in (e, *e.iterancestors())}
     lead = _Lead(container, after, positions, summary, marked_elements(anchors, BYLINE_KEYS), tuple(author_names),
-                 lang, byline_found)
+                 lang, byline_found, site_names=site_names)
     region, in_lead = lead.region, True
     for block in flatten_blocks(container):
         if positions.get(block, -1) <= after:
@@ -320,7 +334,8 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
         region.blocks.append(block)
     if in_lead:
         lead.close()
-    if lead.summary_block is not None and opens_the_story(lead.summary_block, region.blocks, after, positions):
+    if lead.summary_block is not None and opens_the_story(lead.summary_block, region.blocks, after, positions,
+                                                          region.byline):
         region.blocks.insert(0, lead.summary_block)
     _set_aside_tail_dates(region, lang)
     return region

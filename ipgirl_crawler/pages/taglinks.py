@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ipgirl_crawler.languages.rules import CATEGORY_BOX_LABELS
 from ipgirl_crawler.pages.dom import text_of
 
 INLINE_LABEL_TAGS = frozenset({"b", "strong", "span", "font", "em", "i", "label", "small"})
@@ -30,6 +32,16 @@ def label_links(label: HtmlElement | None) -> list[HtmlElement]:
     if label is None:
         return []
     parent = label.getparent()
+    if label.tag == "a" and parent is not None:
+        # The label word itself a link (MediaWiki's "Categories" to the index of all of them, a blog's
+        # "Tags" to its tag cloud): it introduces the links beside it and is none of them.
+        # "<p><a>Categories</a>: </p><ul>…": a run of inline text is brought to its own block.
+        beside = [link for link in parent.iter("a") if link is not label]
+        after = parent.getnext()
+        if beside or after is None:
+            return beside
+        links = after.xpath("descendant-or-self::a")
+        return links if links and _only_links(after, links) else []
     if label.tag in INLINE_LABEL_TAGS and parent is not None and parent.tag in HEADING_TAGS:
         label = parent  # "<h2><span class=sr-only>Tags:</span>Topics</h2>": the heading is the label
     inline = label.tag in INLINE_LABEL_TAGS and parent is not None
@@ -85,6 +97,28 @@ def is_rel_tag(link: HtmlElement) -> bool:
     a real page cost 0.06 ms, this walk 0.026 (0.014 and 0.006 a site page)."""
     rel = link.get("rel")
     return rel is not None and " tag " in f" {rel} "
+
+
+@lru_cache(maxsize=16)
+def _category_box_words(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for code in (lang, "en") for w in CATEGORY_BOX_LABELS.get(code, ()))
+
+
+def category_box_label(root: HtmlElement, lang: str, after: int,
+                       positions: dict[HtmlElement, int]) -> HtmlElement | None:
+    """A wiki's categories box label: a link reading "Categories" (``rules.CATEGORY_BOX_LABELS``), a
+    colon after it, below the title (``<a href="…Special:Categories">Categories</a>: <ul>…``)."""
+    words = _category_box_words(lang)
+    for link in root.iter("a"):
+        tail = (link.tail or "").lstrip()
+        if tail[:1] in (":", "：") and text_of(link).casefold() in words and positions.get(link, -1) > after:
+            return link
+    return None
+
+
+def is_category_page(url: str | None) -> bool:
+    """A link to a category's page: the article's section, never one of its tags."""
+    return bool(url) and bool(_CATEGORY_PAGE.search(urlsplit(url).path))
 
 
 def rel_tag_links(root: HtmlElement) -> list[HtmlElement]:

@@ -57,3 +57,17 @@ def test_tags_against_the_article_s_header(tags: list[str], header: list[str], o
     records = {"de:1": record(1, "de", tags=tags, statements={"header_tags": header})}
     checks = RunChecks(records, ListingStatements(), languages=("de",))
     assert checks.check_tags("de:1", records["de:1"])[0] == outcome
+
+
+@pytest.mark.parametrize(("tags", "statements", "outcome"), [
+    # a box of tag links after the body (a wiki's categories box) states the tags when the header links none
+    (["EU", "Daten"], {"closing_tags": ["Daten", "EU"]}, VERIFIED),
+    ([], {"closing_tags": ["EU", "일본"]}, CONTRADICTED),
+    # negatives: the header's tags first; no statement, nothing to check
+    (["KI"], {"header_tags": ["KI"], "closing_tags": ["EU"]}, VERIFIED),
+    ([], {}, UNVERIFIABLE),
+])
+def test_tags_against_a_tag_box_after_the_body(tags: list[str], statements: dict, outcome: str) -> None:
+    records = {"de:1": record(1, "de", tags=tags, statements=statements)}
+    checks = RunChecks(records, ListingStatements(), languages=("de",))
+    assert checks.check_tags("de:1", records["de:1"])[0] == outcome
