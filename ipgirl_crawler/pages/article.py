@@ -42,6 +42,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.titles import is_site_name, stated_title_heading
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
@@ -157,11 +158,19 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
 
     def title_element(self) -> HtmlElement | None:
         headings = self.tagged.in_body("h1")
+        names = [SITE_NAME, self.meta.get("og:site_name"), self.meta.get("application-name")]
+        site_names = {normalize_text(name).casefold() for name in names if name}
         for h1 in headings:
             text = text_of(h1)
-            if text and text.casefold() != SITE_NAME and not self.locators.site_banner(h1):
+            if text and text.casefold() not in site_names and not self.locators.site_banner(h1):
                 return h1
-        return first(headings)
+        # every <h1> is the site's name: the post's title is the lower heading the page states as its title
+        if not headings or not all(is_site_name(h1, names) for h1 in headings):
+            return first(headings)
+        stated = [self.meta.get("og:title"), self.meta.get("twitter:title"), self.json_ld.get("headline")]
+        document_title = first([text_of(t) for t in self.root.iter("title")])
+        heading = stated_title_heading(self.root, [t for t in stated if isinstance(t, str)], document_title)
+        return heading if heading is not None else first(headings)
 
     @cached_property
     def densest(self) -> HtmlElement | None:
