@@ -31,6 +31,7 @@ from ipgirl_crawler.pages.dom import (
     text_of,
 )
 from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
+from ipgirl_crawler.pages.footer_byline import byline_after_body
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
@@ -42,7 +43,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
-from ipgirl_crawler.pages.titles import is_site_name, stated_title_heading
+from ipgirl_crawler.pages.titles import posts_heading
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
@@ -165,12 +166,7 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
             if text and text.casefold() not in site_names and not self.locators.site_banner(h1):
                 return h1
         # every <h1> is the site's name: the post's title is the lower heading the page states as its title
-        if not headings or not all(is_site_name(h1, names) for h1 in headings):
-            return first(headings)
-        stated = [self.meta.get("og:title"), self.meta.get("twitter:title"), self.json_ld.get("headline")]
-        document_title = first([text_of(t) for t in self.root.iter("title")])
-        heading = stated_title_heading(self.root, [t for t in stated if isinstance(t, str)], document_title)
-        return heading if heading is not None else first(headings)
+        return posts_heading(self.root, headings, names, self.meta, self.json_ld)
 
     @cached_property
     def densest(self) -> HtmlElement | None:
@@ -196,9 +192,11 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
         marks += [a for a in self.locators.author_marks(self.root) if is_profile_link(a)]
-        marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
-        if not marks:
-            return None
+        after = [e for e in marks if title_pos < self.positions.get(e, -1)]
+        marks = [e for e in after if self.positions.get(e, -1) < first_block]
+        if not marks:  # none above the story: the post's footer may hold it
+            return byline_after_body(self.body_container(), after, first(self.body.blocks[-1:]), self.positions,
+                                     MAX_BYLINE_CHARS, self.machine_authors)
         element = min(marks, key=lambda e: self.positions.get(e, 0))
         while (parent := element.getparent()) is not None and len(text_of(parent)) <= MAX_BYLINE_CHARS \
                 and not self.locators.headings(parent):

@@ -9,6 +9,7 @@ classic Blogspot page, written blind): 47 of 114 pages read the blog's name as t
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -77,3 +78,15 @@ def stated_title_heading(root: HtmlElement, stated: list[str | None], document_t
         if text in titles or (whole and _in_document_title(text, whole)):
             return heading
     return None
+
+
+def posts_heading(root: HtmlElement, headings: list[HtmlElement], names: list[str | None], meta: dict[str, str],
+                  json_ld: dict[str, Any]) -> HtmlElement | None:
+    """The title element when no ``<h1>`` (``headings``) is the article's: when every one names the
+    site (``names``), the heading the page states as its title; else the first ``<h1>`` (or None)."""
+    if not headings or not all(is_site_name(h1, names) for h1 in headings):
+        return headings[0] if headings else None
+    stated = [meta.get("og:title"), meta.get("twitter:title"), json_ld.get("headline")]
+    document_title = next((text_of(t) for t in root.iter("title")), None)
+    heading = stated_title_heading(root, [t for t in stated if isinstance(t, str)], document_title)
+    return heading if heading is not None else headings[0]
