@@ -164,12 +164,14 @@ def _normalize(text: str) -> str:
     return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+_LEADING_SEPARATORS = " ·|•,–—"
 # A CJK weekday after the day, in any of the languages that write one (a page's language may be unknown).
 _CJK_WEEKDAY = re.compile(r"[\s(（]*(?:" + "|".join(CJK_WEEKDAYS.values()) + r")[)）]?$")
 
 
 def _clean_visible(text: str, lang: str | None) -> str:
-    text = _label_pattern(lang).sub("", _normalize(text), count=1)
+    # "· Updated May 24, 2023": a byline's part shown on its own keeps the separator before its label
+    text = _label_pattern(lang).sub("", _normalize(text).lstrip(_LEADING_SEPARATORS), count=1)
     return _CJK_WEEKDAY.sub("", _DIGIT_SPACE_CJK.sub("", text)).strip(" ·|•,")
 
 
