@@ -11,6 +11,7 @@ from ipgirl_crawler.pages.byline import looks_like_date
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.inline import wrap_inline_runs
+from ipgirl_crawler.workers.extraction import shows_an_article
 from pipelines.dates import parse_visible_date
 
 BASE = "https://example.org"
@@ -190,3 +191,20 @@ def test_a_bold_line_is_a_minor_heading(body: str, blocks: list[str]) -> None:
     root = _root(body)
     wrap_inline_runs(root)
     assert [text_of(p).replace(" ", "") for p in root.iter("p")] == [b.replace(" ", "") for b in blocks]
+
+
+REMOVED = "<p>This article is no longer available.</p>"
+
+
+@pytest.mark.parametrize(("head", "body", "shown"), [
+    # read as no article (no article URL, no byline, no date, no schema) yet a title and a body of text
+    ("<title>Tomatoes in the rain</title>", f"<h1>Tomatoes in the rain</h1>{STORY}", True),
+    # negatives: a removed article's notice; text and no title at all
+    ("<title>Gone</title>", f"<h1>Gone</h1>{REMOVED}", False),
+    ("", STORY.replace("<p>", "<div>").replace("</p>", "</div>"), False),
+])
+def test_a_page_read_as_no_article_may_still_show_one(head: str, body: str, shown: bool) -> None:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    page = page_for(HtmlResponse(f"{BASE}/en/page/about", body=html.encode(), encoding="utf-8"), BASE)
+    assert not page.is_article()
+    assert shows_an_article(page) is shown
