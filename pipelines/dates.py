@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ipgirl_crawler.languages.rules import DATE_ORDER
+from ipgirl_crawler.languages.rules import CJK_WEEKDAYS, DATE_ORDER
 from ipgirl_crawler.languages.ui_strings import DEFAULT_UI_LANGUAGE, all_ui_variants, languages, ui_variants
 from pipelines.base import PagePipeline
 from pipelines.date_shapes import DateShapes, SpanShapes
@@ -177,9 +177,15 @@ def _normalize(text: str) -> str:
     return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+_LEADING_SEPARATORS = " ·|•,–—"
+# A CJK weekday after the day, in any of the languages that write one (a page's language may be unknown).
+_CJK_WEEKDAY = re.compile(r"[\s(（]*(?:" + "|".join(CJK_WEEKDAYS.values()) + r")[)）]?$")
+
+
 def _clean_visible(text: str, lang: str | None) -> str:
-    text = _label_pattern(lang).sub("", _normalize(text), count=1)
-    return _DIGIT_SPACE_CJK.sub("", text).strip(" ·|•,")
+    # "· Updated May 24, 2023": a byline's part shown on its own keeps the separator before its label
+    text = _label_pattern(lang).sub("", _normalize(text).lstrip(_LEADING_SEPARATORS), count=1)
+    return _CJK_WEEKDAY.sub("", _DIGIT_SPACE_CJK.sub("", text)).strip(" ·|•,")
 
 
 def _has_day(data: DateData) -> bool:

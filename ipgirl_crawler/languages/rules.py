@@ -23,6 +23,20 @@ RELATIVE_DATE_MARKERS: dict[str, tuple[str, ...]] = {
     "ko": ("전", "어제", "오늘"),
 }
 
+# The words for a time of day before noon and after ("오전 8:00", "午前10:15"): a byline's clock, no
+# relative date, though the before-noon word holds the "ago" marker ("전", "前"). Era AA's Blogger
+# footers show "게시자: A 오전 8:00"; read as a date, it hid the date header (1 of 120 pages).
+CLOCK_WORDS: dict[str, tuple[str, ...]] = {
+    "ja": ("午前", "午後"), "zh": ("上午", "下午"), "ko": ("오전", "오후"),
+}
+
+# A weekday written after a CJK date ("2024年6月24日月曜日", "2023年7月4日星期二", "2023년 7월 4일 화요일"), as
+# blogs' date headers show it: no part of the day, and "月曜日" (Monday) reads as a second month to
+# dateparser (era AA: 1 of 120 date headers unread). Regex alternatives, matched at the text's end.
+CJK_WEEKDAYS: dict[str, str] = {
+    "ja": r"[月火水木金土日]曜日?", "zh": r"(?:星期|周|週)[一二三四五六日天]", "ko": r"[월화수목금토일]요일",
+}
+
 # Languages counted in characters rather than words (no spaces between words).
 CHARACTER_COUNTED_LANGUAGES = frozenset({"ja", "zh"})
 

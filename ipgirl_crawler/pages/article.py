@@ -32,6 +32,7 @@ from ipgirl_crawler.pages.dom import (
     text_of,
 )
 from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
+from ipgirl_crawler.pages.footer_byline import byline_after_body
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.ldbody import shell_body_html
@@ -46,7 +47,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.tagreading import TagReading
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
-from ipgirl_crawler.pages.titles import names_the_page, title_below
+from ipgirl_crawler.pages.titles import names_the_page, posts_heading, title_below
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
 
@@ -176,12 +177,15 @@ class ArticlePage(DateStamps, PropertyRows, TagReading, ResponseFields):
 
     def title_element(self) -> HtmlElement | None:
         headings = self.tagged.in_body("h1")
+        names = [SITE_NAME, self.meta.get("og:site_name"), self.meta.get("application-name")]
+        names_of_site = {normalize_text(name).casefold() for name in names if name}
         for h1 in headings:
             text = text_of(h1)
-            if text and text.casefold() != SITE_NAME and (not self.locators.site_banner(h1)
-                                                          or names_the_page(h1, text, self.root, self.meta)):
+            if text and text.casefold() not in names_of_site and (not self.locators.site_banner(h1)
+                                                                  or names_the_page(h1, text, self.root, self.meta)):
                 return h1
-        return first(headings)
+        # every <h1> is the site's name: the post's title is the lower heading the page states as its title
+        return posts_heading(self.root, headings, names, self.meta, self.json_ld)
 
     @cached_property
     def densest(self) -> HtmlElement | None:
@@ -206,11 +210,14 @@ class ArticlePage(DateStamps, PropertyRows, TagReading, ResponseFields):
         title_pos = self.positions.get(self._title, -1)
         first_block = self.positions.get(self.body.blocks[0], 1 << 30) if self.body.blocks else 1 << 30
         marks = [e for key in BYLINE_KEYS for e in self.anchors.all(key)] + self.tagged.in_body("time")
-        marks += [a for a in self.elements[title_pos + 1:first_block] if a.tag == "a" and is_author_mark(a)
+        # the links after the title (a post's footer may hold its byline, after the story)
+        marks += [a for a in self.elements[title_pos + 1:] if a.tag == "a" and is_author_mark(a)
                   and is_profile_link(a) and next(a.iterancestors("body"), None) is not None]
-        marks = [e for e in marks if title_pos < self.positions.get(e, -1) < first_block]
-        if not marks:
-            return None
+        after = [e for e in marks if title_pos < self.positions.get(e, -1)]
+        marks = [e for e in after if self.positions.get(e, -1) < first_block]
+        if not marks:  # none above the story: the post's footer may hold it
+            return byline_after_body(self.body_container(), after, first(self.body.blocks[-1:]), self.positions,
+                                     MAX_BYLINE_CHARS, self.machine_authors)
         element = min(marks, key=lambda e: self.positions.get(e, 0))
         while (parent := element.getparent()) is not None and len(text_of(parent)) <= MAX_BYLINE_CHARS \
                 and not self.locators.headings(parent):

@@ -340,6 +340,28 @@ def _prose_reaches(body: HtmlElement, chars: int) -> bool:
     return False
 
 
+# A post written in an old editor's divs (text divs side by side, "<div><br></div>" between them): a
+# run of this many in one element is that element's paragraphs, whatever the rest of the page holds.
+# Era AA (a classic Blogspot page): 6 of 120 ja/zh/ko posts, whose short CJK text weighed less than the
+# cards', the sidebar's and the post's own list items, were read with no body and dropped as no article.
+MIN_DIV_RUN = 3
+
+
+def _div_runs(blocks: list[HtmlElement]) -> list[HtmlElement]:
+    """The text-div blocks that stand in runs of ``MIN_DIV_RUN`` or more under one parent, where they
+    hold more prose than that parent's ``<p>``s: a teaser's snippet div or a widget's line stands alone."""
+    by_parent: dict[HtmlElement, list[HtmlElement]] = {}
+    for block in blocks:
+        by_parent.setdefault(block.getparent(), []).append(block)
+    runs = []
+    for parent, run in by_parent.items():
+        if parent is None or len(run) < MIN_DIV_RUN:
+            continue
+        if sum(map(prose_chars, run)) > sum(prose_chars(child) for child in parent if child.tag == "p"):
+            runs.extend(run)
+    return runs
+
+
 def text_divs_as_paragraphs(root: HtmlElement) -> int:
     """On a page that writes more of its text in text-only divs than in paragraphs (a block editor's
     page), each such div's block becomes the ``<p>`` a reader sees: era Y's sections of text blocks
@@ -357,7 +379,9 @@ def text_divs_as_paragraphs(root: HtmlElement) -> int:
         if block is not None and not _in_widget(div) and not _labels_closed_toggle(block):
             blocks.append(block if block.tag == "div" else div)
             div_chars += prose_chars(div)
-    if not blocks or _prose_reaches(body, div_chars):
+    if blocks and _prose_reaches(body, div_chars):
+        blocks = _div_runs(blocks)  # the page's paragraphs outweigh its text divs: only a post's run of them
+    if not blocks:
         return 0
     for block in blocks:
         block.tag = "p"
@@ -367,6 +391,21 @@ def text_divs_as_paragraphs(root: HtmlElement) -> int:
     return len(blocks)
 
 
+# A sidebar's list whose every item links elsewhere is a list of teasers (popular posts, an archive):
+# its snippets are other pages' text. Era AA: a short CJK post (140 characters of prose) was outweighed
+# by the sidebar's popular posts (259), and dropped. Outside a sidebar such a list may be the story's
+# own (real pages: taz.de's body went to its comment form when every linked list stopped weighing).
+MIN_TEASER_ITEMS = 2
+_SIDEBARS = frozenset({"aside", "nav"})
+
+
+def is_teaser_list(parent: HtmlElement) -> bool:
+    """Whether ``parent`` is a list in a sidebar whose every item (``MIN_TEASER_ITEMS`` or more) holds a link."""
+    items = [child for child in parent if child.tag == "li"]
+    return len(items) >= MIN_TEASER_ITEMS and all(any(a.get("href") for a in item.iter("a")) for item in items) \
+        and any(a.tag in _SIDEBARS or a.get("role") == "complementary" for a in parent.iterancestors())
+
+
 def paragraph_weights(root: HtmlElement) -> Counter[HtmlElement]:
     """Paragraph text per element that holds it (``prose_chars``: a sidebar's list of recent comments,
     a menu's indentation, an archive's month picker outweighed short posts on real pages): a ``<p>``
@@ -374,10 +413,17 @@ def paragraph_weights(root: HtmlElement) -> Counter[HtmlElement]:
     paragraphs before (``text_divs_as_paragraphs``); other pages' text divs are teasers and widgets
     and weigh nothing (two real pages lost their story to a display:none copy in divs)."""
     weights: Counter[HtmlElement] = Counter()
+    teasers: dict[HtmlElement, bool] = {}
     # One walk in C (the //body//p | //body//li union cost more: it sorts what it finds).
     for paragraph in (p for body in root.iter("body") for p in body.iter("p", "li")):
         parent = paragraph.getparent()
-        if parent is not None:
-            weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
+        if parent is None:
+            continue
+        if paragraph.tag == "li":
+            if parent not in teasers:
+                teasers[parent] = is_teaser_list(parent)
+            if teasers[parent]:
+                continue
+        weights[parent if paragraph.tag == "p" else parent.getparent()] += prose_chars(paragraph)
     weights.pop(None, None)
     return weights

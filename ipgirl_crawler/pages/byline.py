@@ -8,6 +8,7 @@ from functools import lru_cache
 from ipgirl_crawler.languages.rules import (
     AUTHOR_CONJUNCTIONS,
     AUTHOR_SEPARATORS,
+    CLOCK_WORDS,
     DATE_CONNECTORS,
     READING_TIME_MARKERS,
     RELATIVE_DATE_MARKERS,
@@ -49,11 +50,17 @@ def split_names(text: str, lang: str) -> list[str]:
     return [n for n in names if n and not _DIGIT.search(n) and len(n) <= 100]
 
 
+def _without_clock_words(lowered: str, lang: str) -> str:
+    for word in CLOCK_WORDS.get(lang, ()):
+        lowered = lowered.replace(word, " " * len(word))  # same length: positions found in it stay right
+    return lowered
+
+
 def looks_like_date(text: str, lang: str) -> bool:
     """A year, or a relative-date marker ("il y a", "前") next to a number or on its own."""
     if _YEAR.search(text):
         return True
-    lowered = text.lower()
+    lowered = _without_clock_words(text.lower(), lang)
     markers = RELATIVE_DATE_MARKERS.get(lang, ()) + RELATIVE_DATE_MARKERS["en"]
     return any(marker in lowered for marker in markers)
 
@@ -70,7 +77,7 @@ def looks_like_reading_time(text: str, lang: str) -> bool:
 def _cut_date(text: str, lang: str) -> tuple[str, str | None]:
     """"Camille Durand, le 4 juillet 2023" -> ("Camille Durand", "4 juillet 2023")."""
     markers = RELATIVE_DATE_MARKERS.get(lang, ()) + RELATIVE_DATE_MARKERS["en"]
-    lowered = text.lower()
+    lowered = _without_clock_words(text.lower(), lang)
     starts = [m.start() for m in (_DIGIT.search(text),) if m]
     starts += [i for i in (lowered.find(marker.strip()) for marker in markers) if i > 0]
     if not starts:

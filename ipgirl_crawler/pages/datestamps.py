@@ -186,11 +186,37 @@ class DateStamps:
                  and text in whole and looks_like_date(text, lang)]
         return max(parts, key=len) if parts else whole
 
+    @cached_property
+    def _date_above_title(self) -> str | None:
+        """The line right above the title when it is only a day ("Tuesday, July 4, 2023"): a blog's date
+        header over its posts (Blogger's ``h2.date-header``, era AA's 97 visibly dated pages; a photo
+        blog's ``<time>`` over the post's heading). The nearest text before the title, widened to the
+        largest element around it that stays a short date and holds no title; its ``<time>``'s
+        datetime when it has one. A breadcrumb, a kicker or a card above the title is no day."""
+        title = self._title
+        if title is None:
+            return None
+        holders = set(title.iterancestors())
+        for element in reversed(self.elements[:self.positions.get(title, 0)]):
+            if element in holders or not isinstance(element.tag, str) or not text_of(element):
+                continue
+            while (parent := element.getparent()) is not None and parent not in holders \
+                    and len(text_of(parent)) <= MAX_DAY_CHARS:
+                element = parent
+            text, lang = text_of(element), self.language or "en"
+            if any(e.tag in _OTHER_ARTICLES for e in (*element.iter(), *element.iterancestors())) \
+                    or len(text) > MAX_DAY_CHARS or not looks_like_date(text, lang):
+                return None
+            stamp = next((t for t in element.iter("time") if t.get("datetime")), None)
+            return stamp.get("datetime") if stamp is not None else text
+        return None
+
     @item_field
     def published_at_raw(self) -> str | None:
         return (self._machine_date("datePublished", "article:published_time", True) or self._property_date("published")
                 or self._date_part(self.byline.published, self._byline) or self._visible_stamp(True)
-                or self._date_part(self._line_dates.published, *self._lead_lines, *self.body.dates))
+                or self._date_part(self._line_dates.published, *self._lead_lines, *self.body.dates)
+                or self._date_above_title)
 
     @item_field
     def modified_at_raw(self) -> str | None:

@@ -58,9 +58,18 @@ def _needs_wrapping(element: HtmlElement) -> bool:
     return inline_text and not any(a.tag in BLOCK_ANCESTORS for a in element.iterancestors())
 
 
+def _shows_nothing(node: HtmlElement) -> bool:
+    """An inline element a reader does not see: a script, an empty ad slot (``<ins>``), an ``<a name>``
+    anchor; no picture and no text."""
+    return node.tag in ("script", "style") or (
+        node.tag != "img" and next(node.iter("img"), None) is None and _blank(text_content(node)))
+
+
 def _is_solo(line: list[object]) -> bool:
-    """A line that is one inline element and nothing else: a heading, a summary, a byline."""
-    elements = [n for n in line if not isinstance(n, str)]
+    """A line that is one inline element and nothing else a reader sees: a heading, a summary, a byline.
+    An ad's empty slot or a script before it changes nothing (era AA: a bold minor heading after an
+    in-article ad was glued to the paragraph under it, 2 of 120 pages)."""
+    elements = [n for n in line if not isinstance(n, str) and not _shows_nothing(n)]
     return len(elements) == 1 and all(_blank(n) for n in line if isinstance(n, str)) and elements[0].tag != "img"
 
 

@@ -292,6 +292,9 @@ class IpgirlSpider(FetchOutcomes, Spider):
             self.logger.info("Not an article, no item: %s", response.url)
             self.count("not_article")
             self._not_an_article(response.url)
+            if result.shows_article:  # a title and a body of text: an article the reading lost
+                self.count("article_shaped_not_article/shows_article")
+                record_example(self.crawler.stats, "not_article_shows_article", response.url)
             return
         count_page(self.crawler.stats, result.counts, response.url)
         if result.outcome is None or result.outcome.dropped_by is None:
