@@ -29,6 +29,7 @@ from ipgirl_crawler.monitoring.verify_checks import VERIFIED, RunChecks, key_of
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_monitor import HISTORY, estimates_of, verify_counts
 from ipgirl_crawler.monitoring.verify_opinion import stating_snippet, vouched_flagged
+from ipgirl_crawler.monitoring.verify_region import block_keys, region_gaps
 from ipgirl_crawler.monitoring.verify_state import VerifyState
 from ipgirl_crawler.run.state import CrawlState
 
@@ -56,6 +57,16 @@ def article_record(item: Any, statements: dict[str, Any] | None, opinion: str | 
     record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
                          for card in item.get("related") or [] if isinstance(card, dict)]
     record["statements"] = statements or {}
+    record["body_keys"] = block_keys(item.get("body_text"))
+    region = record["statements"].get("body_region")
+    if region is not None:  # only what the body lacks is kept (the element's leaves are the body again)
+        record["statements"] = {name: value for name, value in record["statements"].items() if name != "body_region"}
+        read_elsewhere = [item.get("title"), item.get("summary"), item.get("site_notice"),
+                          *(value for image in item.get("images") or [] if isinstance(image, dict)
+                            for value in (image.get("caption"), image.get("alt")))]
+        gaps = region_gaps(region, record["body_keys"], read_elsewhere)
+        if gaps:
+            record["region_gaps"] = gaps
     if record["statements"].get("small_images"):  # kept for the item's images only (the state keeps records)
         shown = {url for url, _ in record["images"]}
         record["statements"] = {**record["statements"],
