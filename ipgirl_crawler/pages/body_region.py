@@ -5,8 +5,11 @@ ancestor of the title and the densest paragraph text). A reading that loses a pa
 (its subheadings, a list, a quote, its first or last paragraph, a section the page folds away)
 leaves that part's text in the element and out of the body. This records, in document order, the
 text leaves of that element between the title and the related articles' heading: its headings and
-paragraphs, list items, quotes and table cells, each as ``[kind, key, start]`` ("h" a heading, "p"
-the others; ``text_key`` of its text; its first ``START_CHARS`` characters, for the examples). The
+paragraphs, list items, quotes and table cells, each as ``[kind, key, start, box, where]`` ("h" a heading,
+"p" the others; ``text_key`` of its text; its first ``START_CHARS`` characters, for the examples; its
+parent's place in the page's order, which tells the leaves of one box; the CRC-32 of its parent's and
+its own tags and classes (``chrome_slots.step``), which tells the template's boxes across pages: the
+whole path does not, as a box inside the body sits at two depths of one design, N's newsletter box). The
 crawl's check (``monitoring/verify_region``) compares them with the body's blocks. Read in the
 worker from the page object's document order, ~30 leaves a page.
 """
@@ -18,6 +21,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ipgirl_crawler.pages.chrome_slots import step
 from ipgirl_crawler.pages.dom import text_of
 
 LEAVES = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td", "th", "pre"})
@@ -28,11 +32,14 @@ NOT_ARTICLE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "
 START_CHARS = 80
 MAX_LEAVES = 200  # a page of more leaves than that is a listing or a thread: its first 200 are looked at
 _NUMBERS = re.compile(r"\d+")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def text_key(text: str) -> int:
-    """A text as compared: its UTF-8 length and CRC-32, numbers as 0 (as ``verify_body.line_key``)."""
-    data = _NUMBERS.sub("0", text).encode("utf-8")
+    """A text as compared: its letters and digits only (a heading's permalink mark "#" or "¶", which
+    the body's cleaning drops as hidden, and a quote's marks do not count), numbers as 0; its UTF-8
+    length and CRC-32."""
+    data = _NUMBERS.sub("0", _NOT_WORD.sub("", text)).encode("utf-8")
     return len(data) << 32 | zlib.crc32(data)
 
 
@@ -49,7 +56,7 @@ def _a_link(element: HtmlElement, text: str) -> bool:
 
 
 def body_region(page: Any) -> list[list[Any]]:
-    """``[[kind, key, start], …]``: the text leaves of the body's element (see the module's doc)."""
+    """``[[kind, key, start, box, where], …]``: the text leaves of the body's element (see the module's doc)."""
     container, title = page.body_container(), page._title
     if container is None:
         return []
@@ -65,7 +72,10 @@ def body_region(page: Any) -> list[list[Any]]:
             continue
         text = text_of(element)
         if text and not _a_link(element, text):
-            found.append(["h" if element.tag in HEADINGS else "p", text_key(text), text[:START_CHARS]])
+            parent = element.getparent()
+            box = page.positions.get(parent, -1) if parent is not None else -1
+            where = zlib.crc32(f"{step(parent) if parent is not None else ''}/{step(element)}".encode("utf-8"))
+            found.append(["h" if element.tag in HEADINGS else "p", text_key(text), text[:START_CHARS], box, where])
             if len(found) == MAX_LEAVES:
                 break
     return found

@@ -64,7 +64,7 @@ def article_record(item: Any, statements: dict[str, Any] | None, opinion: str | 
         read_elsewhere = [item.get("title"), item.get("summary"), item.get("site_notice"),
                           *(value for image in item.get("images") or [] if isinstance(image, dict)
                             for value in (image.get("caption"), image.get("alt")))]
-        gaps = region_gaps(region, record["body_keys"], read_elsewhere)
+        gaps = region_gaps(region, record["body_keys"], read_elsewhere, item.get("authors"))
         if gaps:
             record["region_gaps"] = gaps
     if record["statements"].get("small_images"):  # kept for the item's images only (the state keeps records)
