@@ -23,13 +23,13 @@ from scrapy.http import Request, Response, TextResponse
 from ipgirl_crawler.discovery.urls import listing_language
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.monitoring.verify_body import body_lines
-from ipgirl_crawler.monitoring.verify_images import captions_in_body, image_record
+from ipgirl_crawler.monitoring.verify_images import captions_in_body, captions_read_twice, image_record
 from ipgirl_crawler.monitoring.drift import VOUCHED
 from ipgirl_crawler.monitoring.verify_checks import VERIFIED, RunChecks, key_of
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_monitor import HISTORY, estimates_of, verify_counts
 from ipgirl_crawler.monitoring.verify_opinion import stating_snippet, vouched_flagged
-from ipgirl_crawler.monitoring.verify_region import block_keys, region_gaps
+from ipgirl_crawler.monitoring.verify_region import block_keys, region_gaps, tags_line
 from ipgirl_crawler.monitoring.verify_state import VerifyState
 from ipgirl_crawler.run.state import CrawlState
 
@@ -54,6 +54,12 @@ def article_record(item: Any, statements: dict[str, Any] | None, opinion: str | 
     captions = captions_in_body(item.get("images"), item.get("body_text"))
     if captions:
         record["captions_in_body"] = captions
+    tag_line = tags_line(item.get("body_text"), item.get("tags"), str(item.get("language") or "en"))
+    if tag_line is not None:
+        record["tags_in_body"] = tag_line
+    captions = captions_read_twice(item.get("images"), item.get("body_text"))
+    if captions:
+        record["captions_twice"] = captions
     record["related"] = [{name: card.get(name) for name in CARD_FIELDS}
                          for card in item.get("related") or [] if isinstance(card, dict)]
     record["statements"] = statements or {}
