@@ -125,12 +125,12 @@ class RunChecks:
 
     def __init__(self, records: dict[str, dict[str, Any]], listings: ListingStatements,
                  known: Callable[[str], dict[str, Any] | None] = lambda key: None,
-                 languages: tuple[str, ...] = ()) -> None:
+                 languages: tuple[str, ...] = (), region_known: dict[str, list[int]] | None = None) -> None:
         self.records, self.listings, self.known, self.languages = records, listings, known, frozenset(languages)
         self.notices = notice_texts(records.values())
         self.incoming = incoming_translations(records.values())
         self.chrome = chrome_texts(records.values())
-        self.region = RegionEvidence(records.values())
+        self.region = RegionEvidence(records.values(), region_known)
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.agreeing = agreeing_cards(records, key_of)
         self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article

@@ -74,7 +74,7 @@ class RegionEvidence:
     pages each text stands outside the body, and the places where the texts left out are the
     template's (``template_place``: a few texts a language, one shown again and again)."""
 
-    def __init__(self, records: Any) -> None:
+    def __init__(self, records: Any, known: dict[str, list[int]] | None = None) -> None:
         self.prose: dict[str, set[int]] = defaultdict(set)
         self.outside: dict[int, int] = defaultdict(int)
         shown: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
@@ -88,13 +88,29 @@ class RegionEvidence:
                 self.outside[gap[1]] += 1
                 shown[gap[5]][gap[1]].add(number)
         self.template = {where for where, texts in shown.items() if template_place(texts, languages)}
+        # What earlier runs of the site found (``kept``): an incremental run reads a few dozen
+        # changed pages, too few to tell a newsletter box shown on 13 pages of 150 from a lost part.
+        known = known or {}
+        self.template.update(known.get("places") or ())
+        self.known_template = frozenset(known.get("template") or ())
+        self.known_repeated = frozenset(known.get("repeated") or ())
+
+    def kept(self) -> dict[str, list[int]]:
+        """What the state keeps for the next runs: the template's places, the texts left out on
+        ``MIN_PAGES`` pages or more, on two or more, that no body of the run holds as prose."""
+        prose = set().union(*self.prose.values()) if self.prose else set()
+        outside = {key: pages for key, pages in self.outside.items() if key not in prose}
+        return {"places": sorted(self.template),
+                "template": sorted(key for key, pages in outside.items() if pages >= MIN_PAGES),
+                "repeated": sorted(key for key, pages in outside.items() if pages >= 2)}
 
     def lost(self, record: dict[str, Any]) -> tuple[list[Any], str] | None:
         """The first leaf the body lost, and why it is the article's; None when it lost none."""
         language = str(record.get("language") or "")
         prose, labels = self.prose.get(language, set()), ui_labels(language)
         gaps = record.get("region_gaps") or ()
-        furniture = [key in labels or key not in prose and (gap[5] in self.template or self.outside[key] >= MIN_PAGES)
+        furniture = [key in labels or key not in prose and (gap[5] in self.template or self.outside[key] >= MIN_PAGES
+                                                            or key in self.known_template)
                      for gap in gaps for key in (gap[1],)]
         # A box the body left out whole that holds a widget's label or the template's text is the
         # template's, all of it: a newsletter box's fine print is on one page of its language
@@ -108,7 +124,7 @@ class RegionEvidence:
                 return gap, "a block other bodies of the run hold"
             if inside:
                 return gap, "between two of the body's blocks"
-            if kind != "h" and self.outside.get(key, 0) <= 1:  # a heading alone after the body is a box's (tags, attachments)
+            if kind != "h" and self.outside.get(key, 0) <= 1 and key not in self.known_repeated:  # a heading alone after the body is a box's (tags, attachments)
                 return gap, "shown outside the body on no other page"
         return None
 
