@@ -38,6 +38,11 @@ def ui_variants(lang: str | None, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in found if s))
 
 
+def ui_names() -> tuple[str, ...]:
+    """The names of the UI strings (``helpful_q``, ``tags``…), as English has them."""
+    return tuple(_table()["ui_strings"][DEFAULT_UI_LANGUAGE])
+
+
 def all_ui_variants(key: str) -> tuple[str, ...]:
     """The UI string ``key`` in every language, for pages whose language is unknown."""
     return tuple(dict.fromkeys(ui_string(code, key) for code in languages() if ui_string(code, key)))

@@ -206,7 +206,10 @@ def body_verdict(record: dict[str, Any], chrome: Chrome) -> tuple[str, str]:
     byline = next((block for block in opening_blocks(record) if only_byline(block, language, authors)), None)
     if byline is not None:
         return "contradicted", f"the body opens with {byline[:80]!r}, the byline's label and names"
-    captions = record.get("captions_in_body") or []
+    tag_line = record.get("tags_in_body")
+    if tag_line:
+        return "contradicted", f"the body holds {tag_line[:80]!r}, the article's tags"
+    captions = record.get("captions_in_body") or record.get("captions_twice") or []
     if captions:
         return "contradicted", f"the body holds {captions[0][:80]!r}, the caption of one of its images"
     labels = widget_labels(language)

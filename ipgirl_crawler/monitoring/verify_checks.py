@@ -25,6 +25,7 @@ from typing import Any
 
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
+from ipgirl_crawler.monitoring.verify_region import RegionEvidence, lost_verdict
 from ipgirl_crawler.monitoring.verify_facts import modified_verdict, tags_verdict
 from ipgirl_crawler.monitoring.verify_images import images_verdict, shared_figures, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
@@ -124,11 +125,12 @@ class RunChecks:
 
     def __init__(self, records: dict[str, dict[str, Any]], listings: ListingStatements,
                  known: Callable[[str], dict[str, Any] | None] = lambda key: None,
-                 languages: tuple[str, ...] = ()) -> None:
+                 languages: tuple[str, ...] = (), region_known: dict[str, list[int]] | None = None) -> None:
         self.records, self.listings, self.known, self.languages = records, listings, known, frozenset(languages)
         self.notices = notice_texts(records.values())
         self.incoming = incoming_translations(records.values())
         self.chrome = chrome_texts(records.values())
+        self.region = RegionEvidence(records.values(), region_known)
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.agreeing = agreeing_cards(records, key_of)
         self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article
@@ -274,6 +276,9 @@ class RunChecks:
 
     def _body_verdict(self, key: str, record: dict[str, Any]) -> Verdict:
         verdict = body_verdict(record, self.chrome)
+        lost = lost_verdict(self.region, record) if verdict[0] != CONTRADICTED else None
+        if lost is not None:
+            return CONTRADICTED, lost
         if verdict[0] == VERIFIED and doubted(record, self.starts.get(key, ())):
             verdict = NONE
         if verdict[0] == CONTRADICTED or key not in self.agreeing:

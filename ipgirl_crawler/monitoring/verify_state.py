@@ -5,6 +5,8 @@ as the listings name them, else as its page read, the start of its summary and b
 translations, its teasers): an incremental run checks a card or an ``hreflang`` pointing at a
 page it did not fetch (304) against it, and a replay (which reads no listing) the teasers.
 About 1 KB an article. ``verify_runs``: each run's per-field estimates, for the history check.
+``verify_region``: the template's texts and places the body's check of lost parts found
+(``verify_region.RegionEvidence.kept``), for incremental runs, which read too few pages to tell.
 """
 from __future__ import annotations
 
@@ -16,7 +18,11 @@ from typing import Any
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS verify_articles (key TEXT PRIMARY KEY, record TEXT, run_id TEXT);
 CREATE TABLE IF NOT EXISTS verify_runs (run_id TEXT PRIMARY KEY, estimates TEXT);
+CREATE TABLE IF NOT EXISTS verify_region (name TEXT PRIMARY KEY, keys TEXT);
 """
+# The body's check of lost parts keeps, per kind, at most this many keys (8 bytes each): the
+# template's texts and places are a few dozen a site.
+MAX_REGION_KEYS = 20000
 KEPT = ("url", "language", "title", "category", "summary", "body_prefix", "translations",
         "teaser_titles", "teaser_snippets", "teaser_categories", "stated_start")
 
@@ -45,6 +51,16 @@ class VerifyState:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def region_evidence(self) -> dict[str, list[int]]:
+        return {name: json.loads(keys) for name, keys in self.db.execute("SELECT name, keys FROM verify_region")}
+
+    def remember_region(self, kept: dict[str, list[int]]) -> None:
+        """Adds this run's template texts and places to the earlier runs' (the newest kept)."""
+        known = self.region_evidence()
+        rows = [(name, json.dumps(list(dict.fromkeys([*keys, *known.get(name, ())]))[:MAX_REGION_KEYS]))
+                for name, keys in kept.items()]
+        self.db.executemany("INSERT OR REPLACE INTO verify_region VALUES (?, ?)", rows)
 
     def record_estimates(self, run_id: str, estimates: dict[str, float]) -> None:
         self.db.execute("INSERT OR REPLACE INTO verify_runs VALUES (?, ?)", (run_id, json.dumps(estimates, sort_keys=True)))

@@ -40,16 +40,19 @@ def place(element: HtmlElement, known: dict[HtmlElement, str] | None = None) -> 
     known = {} if known is None else known
     found = known.get(element)
     if found is None:
-        tag = element.tag if isinstance(element.tag, str) else "#"
-        classes = element.get("class")
-        if classes:
-            classes = " ".join(sorted(classes.split()))
-            step = f"{tag}.{_DIGITS.sub('0', classes) if any(c.isdigit() for c in classes) else classes}"
-        else:
-            step = tag
         parent = element.getparent()
-        found = known[element] = step if parent is None else f"{place(parent, known)}/{step}"
+        found = known[element] = step(element) if parent is None else f"{place(parent, known)}/{step(element)}"
     return found
+
+
+def step(element: HtmlElement) -> str:
+    """One element's part of a place: its tag and sorted classes, digits as 0."""
+    tag = element.tag if isinstance(element.tag, str) else "#"
+    classes = element.get("class")
+    if not classes:
+        return tag
+    classes = " ".join(sorted(classes.split()))
+    return f"{tag}.{_DIGITS.sub('0', classes) if any(c.isdigit() for c in classes) else classes}"
 
 
 def _owns_text(element: HtmlElement) -> bool:

@@ -18,6 +18,7 @@ from lxml import etree
 from ipgirl_crawler.discovery.urls import absolute, article_ref, same_origin
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
+from ipgirl_crawler.pages.body_region import body_region
 from ipgirl_crawler.pages.chrome_slots import body_slots
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.jsonstate import field
@@ -259,7 +260,7 @@ def page_statements(page: Any) -> dict[str, Any]:
     is no statement."""
     statements: dict[str, Any] = {}
     for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
-                       ("modified", _modified), ("authors", _authors), ("body_slots", body_slots),
+                       ("modified", _modified), ("authors", _authors), ("body_slots", body_slots), ("body_region", body_region),
                        ("small_images", _small_images), ("related_heading", _related_heading),
                        ("header_tags", _header_tags), ("closing_tags", _closing_tags),
                        ("body_figures", _body_figures)):

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from tests.localsite import LocalSite
+from tests.support.body_breaks import BODY_BREAKS, ENV as BODY_ENV, body_break_pipelines
 from tests.support.crawl_check import SCORED_FIELDS, read_jsonl, run_crawl, score
 
 
@@ -98,17 +100,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--articles", type=int, default=120)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--body-break", choices=sorted(BODY_BREAKS), help="a body parser broken so (tests/support/body_breaks.py)")
     args = p.parse_args(argv)
+    extra = body_break_pipelines() if args.body_break else []
+    if args.body_break:
+        os.environ[BODY_ENV] = args.body_break  # the crawl's extraction workers inherit it
     args.out.mkdir(parents=True, exist_ok=True)
     with LocalSite(args.articles, seed=args.seed, eras=args.eras) as site:
-        done = run_crawl(site.base_url, args.out / "items.jsonl", args.out / "state", log=args.out / "crawl.log")
+        done = run_crawl(site.base_url, args.out / "items.jsonl", args.out / "state", *extra, log=args.out / "crawl.log")
         expected, base = site.expected_items(), site.base_url
         era_of = {base + a.path: a.era for a in site.site.articles}
         page_of = {base + a.path: [a.date_mode, a.rel_days, a.ui_lang] for a in site.site.articles}
     items = read_jsonl(args.out / "items.jsonl") if (args.out / "items.jsonl").exists() else []
     (args.out / "expected.jsonl").write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in expected))
     whole = score(items, expected)
-    report = {"eras": args.eras, "articles": args.articles, "seed": args.seed, "exit_status": done.returncode,
+    report = {"eras": args.eras, "body_break": args.body_break, "articles": args.articles, "seed": args.seed, "exit_status": done.returncode,
               "found": len(items), "expected": len(expected), "missing": len(whole.missing),
               "unexpected": len(whole.unexpected), "duplicates": len(whole.duplicates),
               "accuracy": round(whole.accuracy, 4), "per_era": era_report(items, expected, era_of, page_of, base)}

@@ -1,0 +1,81 @@
+"""What the element the body came from shows: evidence for the body's check of lost parts.
+
+The body is read out of one element of the page (``ArticlePage.body_container``: the common
+ancestor of the title and the densest paragraph text). A reading that loses a part of the article
+(its subheadings, a list, a quote, its first or last paragraph, a section the page folds away)
+leaves that part's text in the element and out of the body. This records, in document order, the
+text leaves of that element between the title and the related articles' heading: its headings and
+paragraphs, list items, quotes and table cells, each as ``[kind, key, start, box, where]`` ("h" a heading,
+"p" the others; ``text_key`` of its text; its first ``START_CHARS`` characters, for the examples; its
+parent's place in the page's order, which tells the leaves of one box; the CRC-32 of its parent's and
+its own tags and classes (``chrome_slots.step``), which tells the template's boxes across pages: the
+whole path does not, as a box inside the body sits at two depths of one design, N's newsletter box). The
+crawl's check (``monitoring/verify_region``) compares them with the body's blocks. Read in the
+worker from the page object's document order, ~30 leaves a page.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ipgirl_crawler.pages.chrome_slots import step
+from ipgirl_crawler.pages.dom import text_of
+
+LEAVES = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td", "th", "pre"})
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Places whose text is the page's furniture, never the article's, wherever they stand.
+NOT_ARTICLE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption", "button", "select",
+                         "details-summary", "summary", "label"})
+START_CHARS = 80
+MAX_LEAVES = 200  # a page of more leaves than that is a listing or a thread: its first 200 are looked at
+_NUMBERS = re.compile(r"\d+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def text_key(text: str) -> int:
+    """A text as compared: its letters and digits only (a heading's permalink mark "#" or "¶", which
+    the body's cleaning drops as hidden, and a quote's marks do not count), numbers as 0; its UTF-8
+    length and CRC-32."""
+    data = _NUMBERS.sub("0", _NOT_WORD.sub("", text)).encode("utf-8")
+    return len(data) << 32 | zlib.crc32(data)
+
+
+def _leaf(element: HtmlElement) -> bool:
+    """A text block holding no other: a ``<blockquote><p>`` is its paragraph, a list its items."""
+    return element.tag in LEAVES and not any(True for child in element.iterdescendants(*LEAVES))
+
+
+def _a_link(element: HtmlElement, text: str) -> bool:
+    """A leaf whose text is mostly a link's: an embedded "Read also" post, a card, a tag line, a
+    share line; the body's cleaning drops them, and no paragraph of prose is one."""
+    linked = sum(len(text_of(link)) for link in element.iter("a"))
+    return 2 * linked >= len(text)
+
+
+def body_region(page: Any) -> list[list[Any]]:
+    """``[[kind, key, start, box, where], …]``: the text leaves of the body's element (see the module's doc)."""
+    container, title = page.body_container(), page._title
+    if container is None:
+        return []
+    start = page.positions.get(title, -1) if title is not None else -1
+    related = page.discover_heading()
+    end = page.positions.get(related, 1 << 30) if related is not None else 1 << 30
+    found: list[list[Any]] = []
+    for element in container.iter(*LEAVES):
+        at = page.positions.get(element, -1)
+        if not start < at < end or not _leaf(element):
+            continue
+        if any(parent.tag in NOT_ARTICLE for parent in element.iterancestors()):
+            continue
+        text = text_of(element)
+        if text and not _a_link(element, text):
+            parent = element.getparent()
+            box = page.positions.get(parent, -1) if parent is not None else -1
+            where = zlib.crc32(f"{step(parent) if parent is not None else ''}/{step(element)}".encode("utf-8"))
+            found.append(["h" if element.tag in HEADINGS else "p", text_key(text), text[:START_CHARS], box, where])
+            if len(found) == MAX_LEAVES:
+                break
+    return found
