@@ -131,7 +131,7 @@ def _shown_update(text: str, language: str) -> str | None:
 
 
 def update_days(statements: dict[str, Any], language: str, kind: str = "updates") -> list[str]:
-    """The modification (``kind`` "updates") or publication ("publications") dates the page states
+    """The modification (``kind`` "updates", a wiki footer's "edits") or publication ("publications") dates the page states
     after its labels (``pages/restated``), as ISO values the cross-checks compare; ~0.2 ms a visible
     date parsed, on pages that show one."""
     found = (_shown_update(text, language) for text in statements.get(kind) or () if isinstance(text, str))
@@ -157,9 +157,10 @@ class VerifyPipeline(CountingPipeline):
         statements = getattr(item, "_statements", None)
         days = shown_days(item, statements) if isinstance(statements, dict) else []
         if isinstance(statements, dict):
-            parsed = {"shown_days": days, "update_days": update_days(statements, language)}
+            parsed = {"shown_days": days, "update_days": update_days(statements, language),
+                      "edit_days": update_days(statements, language, "edits")}
             # The publication is what an update is later than: needed only where the item has none.
-            if parsed["update_days"] and not item.get("published_at"):
+            if (parsed["update_days"] or parsed["edit_days"]) and not item.get("published_at"):
                 parsed["published_days"] = update_days(statements, language, "publications")
             if any(parsed.values()):
                 item._statements = {**statements, **{name: value for name, value in parsed.items() if value}}

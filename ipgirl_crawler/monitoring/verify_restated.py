@@ -82,6 +82,13 @@ def tags_verdict(record: dict[str, Any], shared: SharedLinks) -> Verdict:
     return "contradicted", f"got {tags!r}; {said}"
 
 
+def _glued(name: str, stated: str) -> bool:
+    """A stated text holding the name with something glued on: an avatar's initial ("MMei Lin",
+    "刘刘洋"). A name of 5 characters or more, or of a script written without spaces (a 2-character
+    Chinese name), so that "li" is not found in "mei lin"."""
+    return name in stated and (len(name) >= 5 or not name.isascii() and " " not in name)
+
+
 def authors_verdict(record: dict[str, Any], shared: SharedLinks) -> Verdict:
     """Every name the page states as its author's (JSON-LD Persons, ``meta author``, the names of its
     "by" lines, its links to the site's author pages that are not chrome) is in the item, and every
@@ -98,8 +105,8 @@ def authors_verdict(record: dict[str, Any], shared: SharedLinks) -> Verdict:
     mine = {norm(name): name for name in record.get("authors") or [] if isinstance(name, str)}
     # A stated text holding one of the item's names is that name with what a page glues to it (an
     # avatar's initial before it: "JJulien Moreau", held-out email design W, 3 of 58 pages).
-    missing = [name for key, name in stated.items() if key not in mine and not any(len(m) >= 5 and m in key for m in mine)]
-    extra = [name for key, name in mine.items() if key not in stated and not any(len(key) >= 5 and key in s for s in stated)]
+    missing = [name for key, name in stated.items() if key not in mine and not any(_glued(m, key) for m in mine)]
+    extra = [name for key, name in mine.items() if key not in stated and not any(_glued(key, s) for s in stated)]
     if not missing and not extra and mine:
         return "verified", ""
     problem = (f"missing {missing[:3]!r}" if missing else "") + ("; " if missing and extra else "") \
@@ -128,7 +135,8 @@ def modified_verdict(record: dict[str, Any]) -> Verdict:
     design AA: "· Updated May 2, 2024" in the post footer, 24 of 114 pages read without it). Where
     the page states nothing, the sitemap's lastmod decides (``verify_facts``)."""
     statements = record.get("statements") or {}
-    stated = list(dict.fromkeys([*(statements.get("modified") or ()), *(statements.get("update_days") or ())]))
+    updates = [*(statements.get("modified") or ()), *(statements.get("update_days") or ())]
+    stated = list(dict.fromkeys([*updates, *(statements.get("edit_days") or ())]))
     stated = [value for value in stated if parse_instant(value) is not None]
     value = record.get("modified_at")
     if not stated:
@@ -142,8 +150,14 @@ def modified_verdict(record: dict[str, Any]) -> Verdict:
         return lastmod_verdict(record)
     reference = record.get("published_at") or next(iter([*(statements.get("published") or ()),
                                                          *(statements.get("published_days") or ())]), None)
-    if not reference:  # an update stated, the publication unknown: as often wrong as the empties judged
-        return "unverifiable", f"empty; the page states an update on {stated[0]!r}, its publication unknown"
+    if not reference:
+        # An update stated, the publication unknown: a page shows "Updated <day>" when it changed
+        # after it went out (held-out blog design AA: 12 of 114 pages read without their update and
+        # without any publication); a wiki footer's "last edited" stands on unchanged pages too.
+        shown = [s for s in updates if parse_instant(s) is not None]
+        if shown:
+            return "contradicted", f"empty; the page states an update on {shown[0]!r} (its publication not read)"
+        return NONE
     later = [s for s in stated if _after(s, reference)]
     if later:
         return "contradicted", f"empty; the page states an update on {later[0]!r}, after the publication {reference!r}"

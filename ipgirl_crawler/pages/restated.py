@@ -40,14 +40,16 @@ from ipgirl_crawler.pages.text import normalize_text
 # Words pages print for "updated" and "by" besides the UI strings and the properties tables'
 # (rules.PROPERTY_LABELS): a wiki's "last edited" footer and its infobox rows ("Author(s)").
 MORE_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
-    # The wiki engine's page footer (MediaWiki's "lastmodifiedat" message, its date after these words).
-    "updated": {"en": ("This page was last edited on", "Last modified on"),
-                "fr": ("La dernière modification de cette page a été faite le",),
-                "de": ("Diese Seite wurde zuletzt am",), "es": ("Esta página se editó por última vez el",),
-                "it": ("Questa pagina è stata modificata per l’ultima volta il",
-                       "Questa pagina è stata modificata per l'ultima volta il"),
-                "pt": ("Esta página foi editada pela última vez em",), "ja": ("最終更新",), "ko": ("최종 수정",),
-                "zh": ("此页面最后编辑于", "最后更新")},
+    "updated": {"en": ("Last modified on",), "ja": ("最終更新",), "ko": ("최종 수정",), "zh": ("最后更新",)},
+    # The wiki engine's page footer (MediaWiki's "lastmodifiedat" message, its date after these
+    # words): shown on every page, the publication's day on a page never changed since.
+    "edited": {"en": ("This page was last edited on",), "fr": ("La dernière modification de cette page a été faite le",),
+               "de": ("Diese Seite wurde zuletzt am",), "es": ("Esta página se editó por última vez el",),
+               "it": ("Questa pagina è stata modificata per l’ultima volta il",
+                      "Questa pagina è stata modificata per l'ultima volta il"),
+               "pt": ("Esta página foi editada pela última vez em",), "zh": ("此页面最后编辑于",)},
+    # The bare word a properties row or infobox prints for the publication ("Published | 4 July 2023").
+    "published": {"ja": ("公開",), "zh": ("发布",), "ko": ("게시",)},
     "by": {"en": ("Author(s)", "Posted by", "Written by"), "fr": ("Auteur(s)", "Publié par", "Écrit par"),
            "de": ("Autor(en)", "Geschrieben von"), "es": ("Autor(es)", "Escrito por", "Publicado por"),
            "it": ("Autore/i", "Autore(i)", "Scritto da", "Pubblicato da"),
@@ -64,7 +66,10 @@ MAX_NAME_CHARS = 50
 _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _AUTHOR_PAGE = re.compile(r"^/[a-z]{2}/(?:authors?|writers?|people|profile)/[^/]+")
-MAX_STATED = 12  # statements a page keeps of one kind (a comment thread is not a byline list)
+_INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "font", "u", "mark", "abbr", "cite"})
+_PARTS = re.compile(r"\s[·|•—–]\s|\s[|·•]|[·|•]\s")  # the parts of a line: "By A · 3 min read"
+MAX_STATED = 12
+MAX_CARD_CHARS = 400  # a card's title, snippet and date line: ~60 + ~150 + ~40 characters  # statements a page keeps of one kind (a comment thread is not a byline list)
 
 
 @lru_cache(maxsize=32)
@@ -72,7 +77,7 @@ def label_search(lang: str, key: str) -> re.Pattern[str]:
     """A label of ``key`` starting a text node, or after a separator ("· Updated"), as a whole word;
     never after a plain space, where it is a sentence's word ("the company updated its model")."""
     codes = (lang, "en")
-    labels = list(ui_strings.ui_variants(lang, key))
+    labels = list(ui_strings.ui_variants(lang, key)) if key != "edited" else []
     labels += [w for c in codes for table in (PROPERTY_LABELS, MORE_LABELS) for w in table.get(key, {}).get(c, ())]
     cores = sorted({re.sub(r"\s*[:：]\s*$", "", label).strip() for label in labels if label.strip()}, key=len,
                    reverse=True)
@@ -91,16 +96,18 @@ def _elsewhere(node: HtmlElement, own: frozenset[HtmlElement], headings: bool) -
 
 def _in_card(page: Any, node: HtmlElement, own: frozenset[HtmlElement]) -> bool:
     """Whether ``node`` stands in another article's card: the smallest block around it that links
-    another article links one only (a list item, a teaser); a block linking several is the list or
-    section that holds the cards (a story's last section with its "Discover more" embeds)."""
+    another article links one only (a list item, a teaser) and is short; a block linking several is
+    the list or section that holds the cards (a story's last section with its "Discover more"
+    embeds), a long one a part of the story (held-out Medium design AB: "By A and B" in a section
+    whose "Read also:" links one article)."""
     here = article_ref(page.response.url)
     for ancestor in node.iterancestors():
         if ancestor in own:
             return False
         targets = {ref for a in ancestor.iter("a") for ref in [article_ref(page.resolve(a.get("href")) or "")]
                    if ref is not None and ref != here}
-        if targets:
-            return len(targets) == 1
+        if targets:  # a card is short; a story's section with a "Read also" link is not one
+            return len(targets) == 1 and len(text_of(ancestor)) <= MAX_CARD_CHARS
     return False
 
 
@@ -166,6 +173,11 @@ def _short_texts(page: Any) -> dict[str, Any]:
     return cached
 
 
+def edits(page: Any) -> list[str]:
+    """The last edit a wiki's footer states on every page ("This page was last edited on …")."""
+    return [rest[:MAX_VALUE_CHARS] for rest, _ in labelled_values(page, "edited")][:MAX_STATED]
+
+
 def updates(page: Any) -> list[str]:
     """The modification dates the page states: machine values beside an "updated" label or in
     ``itemprop=dateModified``, else the visible text after the label (parsed by the crawl)."""
@@ -199,7 +211,7 @@ def _names(rest: str, holder: HtmlElement | None, lang: str) -> list[str]:
     links = [name for name in (text_of(a) for a in holder.iter("a")) if name] if holder is not None else []
     if links and all(name in rest for name in links) and all(len(n) <= MAX_NAME_CHARS for n in links):
         return links
-    head = re.split(r"\s[·|•—–]\s|\s[|·•]|[·|•]\s", rest)[0]
+    head = _PARTS.split(rest, maxsplit=1)[0]
     if _SENTENCE.search(head) or len(head) > MAX_VALUE_CHARS:
         return []
     names, _ = cut_date(head, lang)
@@ -215,10 +227,24 @@ def _uncased_start(name: str) -> bool:
     return first.isalpha() and first.lower() != first.upper() and not first.isupper()
 
 
+
+
+def _in_prose(holder: HtmlElement | None) -> bool:
+    """Whether an inline label's line is a sentence: "<strong>Von Brüssel</strong> bis Tokio wächst
+    der Druck, …" (its block's first part, up to a "·" or "|", ends a sentence)."""
+    block = holder
+    while block is not None and block.tag in _INLINE:
+        block = block.getparent()
+    if block is None or block is holder:
+        return False
+    return bool(_SENTENCE.search(_PARTS.split(text_of(block), maxsplit=1)[0]))
+
+
 def bylines(page: Any) -> list[list[str]]:
     """The name lists of the page's "by" lines (each line's names, in its order)."""
     lang = page.language or "en"
-    found = [names for rest, holder in labelled_values(page, "by") for names in [_names(rest, holder, lang)] if names]
+    found = [names for rest, holder in labelled_values(page, "by") if not _in_prose(holder)
+             for names in [_names(rest, holder, lang)] if names]
     return [list(names) for names in dict.fromkeys(tuple(n) for n in found)]
 
 

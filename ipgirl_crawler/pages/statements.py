@@ -22,7 +22,7 @@ from ipgirl_crawler.pages.chrome_slots import body_slots
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.jsonstate import field
 from ipgirl_crawler.pages.people import ld_people, objects_by_id
-from ipgirl_crawler.pages.restated import author_links, bylines, publications, tag_groups, tag_metas, updates
+from ipgirl_crawler.pages.restated import author_links, bylines, edits, publications, tag_groups, tag_metas, updates
 from ipgirl_crawler.pages.taglinks import is_tag_page, tag_names
 from ipgirl_crawler.pages.text import normalize_text
 
@@ -263,7 +263,7 @@ def page_statements(page: Any) -> dict[str, Any]:
     for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
                        ("modified", _modified), ("authors", _authors), ("body_slots", body_slots),
                        ("small_images", _small_images), ("related_heading", _related_heading),
-                       ("header_tags", _header_tags), ("body_figures", _body_figures), ("updates", updates),
+                       ("header_tags", _header_tags), ("body_figures", _body_figures), ("updates", updates), ("edits", edits),
                        ("publications", publications),
                        ("bylines", bylines), ("author_links", author_links), ("tag_groups", tag_groups),
                        ("tag_metas", tag_metas)):

@@ -42,8 +42,7 @@ CARD = ('<h2>Discover more</h2><ul><li><a href="/en/ai/50001-other"><b>Other</b>
     ("an italic note in the story", _page("<p><em>Updated Mar 6, 2024</em></p>"), ["Mar 6, 2024"]),
     ("a properties row", _page('<table><tr><th>Last updated</th><td>March 6, 2024</td></tr></table>'),
      ["March 6, 2024"]),
-    ("a wiki's footer", _page(after="<ul><li>This page was last edited on 5 July 2023, at 08:15.</li></ul>"),
-     ["5 July 2023, at 08:15."]),
+
     ("microdata", _page('<meta itemprop="dateModified" content="2024-05-02">'), ["2024-05-02"]),
     ("a French label", _page("<p>Mis à jour le 9 juillet 2023</p>", lang="fr"), ["le 9 juillet 2023"]),
     # negative cases: the word in a sentence, another article's card, a sidebar, a menu
@@ -54,6 +53,11 @@ CARD = ('<h2>Discover more</h2><ul><li><a href="/en/ai/50001-other"><b>Other</b>
 ])
 def test_updates_the_page_states(name: str, html: str, updates: list[str] | None) -> None:
     assert statements(html).get("updates") == updates, name
+
+
+def test_a_wiki_footer_states_the_last_edit_apart() -> None:
+    found = statements(_page(after="<ul><li>This page was last edited on 5 July 2023, at 08:15.</li></ul>"))
+    assert found.get("edits") == ["5 July 2023, at 08:15."] and "updates" not in found
 
 
 @pytest.mark.parametrize(("text", "language", "day"), [
@@ -72,6 +76,9 @@ def test_a_shown_update_is_read_as_its_day(text: str, language: str, day: str | 
 
 @pytest.mark.parametrize(("name", "html", "bylines"), [
     ("a co-written story's line", _page("<p><em>By Mei Lin and Ana Souza</em></p>"), [["Mei Lin", "Ana Souza"]]),
+    ("beside a 'Read also' link in the story", _page("<div><p><em>By Mei Lin and Ana Souza</em></p>" + BODY * 3
+                                                     + '<p><b>Read also:</b> <a href="/en/ai/50002-x">X</a></p></div>'),
+     [["Mei Lin", "Ana Souza"]]),
     ("a blog footer", _page(after='<p><span>Posted by <a href="https://blog.example/p/1">James Carter</a></span> '
                                   "<span>at 3:12 PM</span></p>"), [["James Carter"]]),
     ("linked names with their roles", _page('<div>By <a href="/en/author/a/">Ann Lee</a><span>, Senior Reporter</span>, '
@@ -82,6 +89,8 @@ def test_a_shown_update_is_read_as_its_day(text: str, language: str, day: str | 
     # negative cases: prose that starts with the word, a heading, another article's byline
     ("a sentence", _page("<p>By the end of next year, most new laptops are expected to ship with one.</p>"), None),
     ("a heading", _page("<h2>By the numbers</h2>"), None),
+    ("a sentence's first words in bold", _page("<p><strong>Von Brüssel</strong> bis Tokio wächst der Druck, "
+                                                "eigene Fabriken aufzubauen.</p>", lang="de"), None),
     ("a heading set as a line", _page("<p><b>Par où commencer ?</b></p>", lang="fr"), None),
     ("a related card", _page(after=CARD), None),
 ])
@@ -127,7 +136,10 @@ def _record(**fields: Any) -> dict[str, Any]:
     # negative cases: nothing stated, no publication to compare an update with
     ("empty, nothing stated", _record(), "unverifiable"),
     ("empty, no publication known", _record(published_at=None, statements={"update_days": ["2024-03-06"]}),
-     "unverifiable"),
+     "contradicted"),
+    ("empty, a wiki footer's later edit", _record(statements={"edit_days": ["2024-03-06"]}), "contradicted"),
+    ("empty, a wiki footer's edit, no publication known",  # negative: shown on unchanged pages too
+     _record(published_at=None, statements={"edit_days": ["2024-02-07"]}), "unverifiable"),
 ])
 def test_modified_at_against_the_updates_the_page_states(name: str, record: dict[str, Any], outcome: str) -> None:
     assert modified_verdict(record)[0] == outcome, name
@@ -165,6 +177,8 @@ def test_tags_against_the_page_s_own_tag_links(name: str, tags: list[str], state
     ("empty", [], {"bylines": [["Mei Lin"]]}, "contradicted"),
     ("the author links", ["Mei Lin"], {"author_links": [["Mei Lin"]]}, "verified"),
     ("an avatar's initial glued to the name", ["Mei Lin"], {"bylines": [["MMei Lin"]]}, "verified"),
+    ("an avatar's initial glued to a Chinese name", ["刘洋"], {"bylines": [["刘刘洋"]]}, "verified"),
+    ("a short name is not found inside another", ["Li"], {"bylines": [["Mei Lin"]]}, "contradicted"),
     ("an author of many of the site's pages", ["Zoe Park"], {"author_links": [["Zoe Park"]]}, "verified"),
     # negative cases: nothing stated; a contributors list linked on most pages is no statement
     ("nothing stated", ["Mei Lin"], {}, "unverifiable"),
