@@ -50,10 +50,12 @@ MORE_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
                "pt": ("Esta página foi editada pela última vez em",), "zh": ("此页面最后编辑于",)},
     # The bare word a properties row or infobox prints for the publication ("Published | 4 July 2023").
     "published": {"ja": ("公開",), "zh": ("发布",), "ko": ("게시",)},
+    # A blog engine's post footer ("Posted by", Blogger's strings in each language) and a wiki's infobox.
     "by": {"en": ("Author(s)", "Posted by", "Written by"), "fr": ("Auteur(s)", "Publié par", "Écrit par"),
-           "de": ("Autor(en)", "Geschrieben von"), "es": ("Autor(es)", "Escrito por", "Publicado por"),
+           "de": ("Autor(en)", "Geschrieben von", "Eingestellt von"), "es": ("Autor(es)", "Escrito por", "Publicado por"),
            "it": ("Autore/i", "Autore(i)", "Scritto da", "Pubblicato da"),
-           "pt": ("Autor(es)", "Escrito por", "Publicado por"), "ja": ("執筆者",), "ko": ("작성자",)},
+           "pt": ("Autor(es)", "Escrito por", "Publicado por", "Postado por"), "ja": ("執筆者", "投稿者"),
+           "zh": ("发帖者",), "ko": ("작성자", "게시자")},
 }
 # Where a label states nothing about this article: another article's link, card or sidebar, a menu.
 _ELSEWHERE = frozenset({"a", "nav", "aside", "button", "select", "option", "label"})
@@ -63,7 +65,8 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_VALUE_CHARS = 90
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 50
-_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
+# A sentence's end: after a word (not "a. m.", "p. m." of a Spanish clock time), or a CJK full stop.
+_SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{3})[.!?](?:\s|$))|[。！？]")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _AUTHOR_PAGE = re.compile(r"^/[a-z]{2}/(?:authors?|writers?|people|profile)/[^/]+")
 _INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "font", "u", "mark", "abbr", "cite"})

@@ -81,6 +81,10 @@ def test_a_shown_update_is_read_as_its_day(text: str, language: str, day: str | 
      [["Mei Lin", "Ana Souza"]]),
     ("a blog footer", _page(after='<p><span>Posted by <a href="https://blog.example/p/1">James Carter</a></span> '
                                   "<span>at 3:12 PM</span></p>"), [["James Carter"]]),
+    ("a Spanish blog footer with its clock time", _page(after=(
+        '<div><span>Publicado por <a href="https://blog.example/p/1">Carlos Ruiz</a></span> <span>a las 10:15 a. m.'
+        '</span> · <span>Compartir: Enviar por correo electrónico. Escribe un blog.</span></div>'), lang="es"),
+     [["Carlos Ruiz"]]),
     ("linked names with their roles", _page('<div>By <a href="/en/author/a/">Ann Lee</a><span>, Senior Reporter</span>, '
                                             'and <a href="/en/author/b/">Bo Chen</a><span>, Editor</span></div>'),
      [["Ann Lee", "Bo Chen"]]),
