@@ -26,7 +26,7 @@ from typing import Any
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
 from ipgirl_crawler.monitoring.verify_region import RegionEvidence, lost_verdict
-from ipgirl_crawler.monitoring.verify_facts import modified_verdict, tags_verdict
+from ipgirl_crawler.monitoring.verify_restated import SharedLinks, authors_verdict, modified_verdict, tags_verdict
 from ipgirl_crawler.monitoring.verify_images import images_verdict, shared_figures, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
@@ -39,7 +39,6 @@ from ipgirl_crawler.monitoring.verify_match import (
     norm_snippet,
     not_after,
     same_instant,
-    same_people,
     same_title,
     url_language,
     url_section,
@@ -131,6 +130,7 @@ class RunChecks:
         self.incoming = incoming_translations(records.values())
         self.chrome = chrome_texts(records.values())
         self.region = RegionEvidence(records.values(), region_known)
+        self.shared = SharedLinks(records.values())  # tag clouds and contributors lists: the site's chrome
         self._best: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         self.agreeing = agreeing_cards(records, key_of)
         self.starts = stated_starts(records, listings.snippets, key_of, known)  # the site's snippets of each article
@@ -146,7 +146,9 @@ class RunChecks:
         for key, record in self.records.items():
             for name in CHECKED_FIELDS:
                 verdict = getattr(self, f"check_{name}")(key, record)
-                if verdict[0] == UNVERIFIABLE and record.get(VALUE_OF.get(name, name)) in (None, "", [], {}):
+                # An empty value the site says something about that cannot be judged (an update
+                # stated, the publication unknown) stays unverifiable: as often wrong as those judged.
+                if verdict == NONE and record.get(VALUE_OF.get(name, name)) in (None, "", [], {}):
                     verdict = EMPTY, ""
                 verdicts.add(name, record["url"], verdict)
         return verdicts
@@ -199,10 +201,7 @@ class RunChecks:
         return _verdict(crumbs, self.site_categories(key, record), lambda a, b: norm(b) in {norm(c) for c in a})
 
     def check_authors(self, key: str, record: dict[str, Any]) -> Verdict:
-        stated = record.get("statements", {}).get("authors", {})
-        statements = [(f"the page's {'JSON-LD' if kind == 'ld' else 'meta'} author", names)
-                      for kind, names in sorted(stated.items())]
-        return _verdict(record.get("authors") or [], statements, lambda a, b: same_people(a, b))
+        return authors_verdict(record, self.shared)
 
     def check_published_at(self, key: str, record: dict[str, Any]) -> Verdict:
         value = record.get("published_at")
@@ -217,7 +216,7 @@ class RunChecks:
         return modified_verdict(record)
 
     def check_tags(self, key: str, record: dict[str, Any]) -> Verdict:
-        return tags_verdict(record)
+        return tags_verdict(record, self.shared)
 
     def check_site_notice(self, key: str, record: dict[str, Any]) -> Verdict:
         notice = record.get("site_notice")

@@ -1,12 +1,13 @@
 """The checks of the fields the page's header and the sitemap restate (README "How right is this
-run"): ``modified_at`` against the sitemap's ``lastmod``, ``tags`` against the tag links of the
-article's header (``pages/statements``: ``header_tags``). Pure over one article's record.
+run"): ``modified_at`` against the sitemap's ``lastmod``, where the page itself states no update
+(``verify_restated`` checks the tags, and ``modified_at`` against the page's own statements).
+Pure over one article's record.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ipgirl_crawler.monitoring.verify_match import last_change_day, norm, not_after
+from ipgirl_crawler.monitoring.verify_match import last_change_day, not_after
 
 Verdict = tuple[str, str]
 NONE: Verdict = ("unverifiable", "")
@@ -33,18 +34,3 @@ def modified_verdict(record: dict[str, Any]) -> Verdict:
     if shown is None:
         return NONE
     return "contradicted", f"empty; the page shows {shown[:10]} and the sitemap's lastmod {lastmod!r}, after the publication {published!r}"
-
-
-def tags_verdict(record: dict[str, Any]) -> Verdict:
-    """The tags are those the article's header links (the same names, in any order); a page whose
-    header links no tag page says nothing about them."""
-    statements = record.get("statements") or {}
-    stated, where = statements.get("header_tags") or [], "header"
-    if not stated:  # else a box of tag links after the body (a wiki's categories box)
-        stated, where = statements.get("closing_tags") or [], "tag box after the body"
-    if not stated:
-        return NONE
-    tags = record.get("tags") or []
-    if sorted({norm(tag) for tag in tags}) == sorted({norm(tag) for tag in stated}):
-        return "verified", ""
-    return "contradicted", f"got {tags!r}; the article's {where} links the tags {stated!r}"

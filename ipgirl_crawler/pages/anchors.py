@@ -6,6 +6,7 @@ English or the page's language) do not, so regions are found by them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -112,6 +113,16 @@ class Anchors:
 
     def all(self, key: str) -> list[HtmlElement]:
         return self.found.get(key, [])
+
+
+def short_texts(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """Each short, non-blank text node under ``<body>`` outside script and style, with the element
+    holding it (the restatements' label search reads them all; ``find_anchors`` only landmarks')."""
+    for node in _BODY_TEXTS(root):
+        if len(node) < MAX_TEXT_CHARS and node.strip(_XML_SPACE):
+            owner = _owner(node)
+            if owner.tag not in NOT_TEXT_PARENTS:
+                yield node, owner
 
 
 def _owner(node: object) -> HtmlElement:

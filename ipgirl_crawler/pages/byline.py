@@ -88,6 +88,9 @@ def _cut_date(text: str, lang: str) -> tuple[str, str | None]:
     return names.rstrip(" ,"), date_text if looks_like_date(date_text, lang) else None
 
 
+cut_date = _cut_date  # the cross-checks' restatements (pages/restated.py) cut a "by" line's names the same way
+
+
 def _strip_label(text: str, lang: str, key: str) -> str | None:
     match = prefix_pattern(lang).match(text)
     if match and match.lastgroup == key:
