@@ -86,6 +86,12 @@ def _post(footer: str, head: str = "", outside: str = "", wrapped: bool = True) 
      [], None),
     # with no element around the post but the page's body, a line below may be anything's
     (FOOTER.format(PROFILE.format("Ann Lee")), "", "", False, [], None),
+    # an author archive's link ("All posts by …") is no byline: its text is no name
+    (FOOTER.format('<a href="/author/ann" rel="author">View all posts by Ann Lee</a>'), "", "", True, [], None),
+    (FOOTER.format('<a href="/author/ann" rel="author">by Ann Lee</a>'), "", "", True, [], None),
+    # …but a name that holds the word is a name
+    (FOOTER.format(PROFILE.format("Ursula von der Leyen")), "", "", True, ["Ursula von der Leyen"],
+     "2023-07-04T10:15:00+02:00"),
     # members under a column whose metadata names its author are someone else
     (FOOTER.format(PROFILE.format("Reader 27")), '<meta name="author" content="Ann Lee">', "", True, ["Ann Lee"], None),
 ])
