@@ -217,7 +217,7 @@ class ArticlePage(DateStamps, PropertyRows, TagReading, ResponseFields):
         marks = [e for e in after if self.positions.get(e, -1) < first_block]
         if not marks:  # none above the story: the post's footer may hold it
             return byline_after_body(self.body_container(), after, first(self.body.blocks[-1:]), self.positions,
-                                     MAX_BYLINE_CHARS, self.machine_authors)
+                                     MAX_BYLINE_CHARS, self.machine_authors, self.language or "en")
         element = min(marks, key=lambda e: self.positions.get(e, 0))
         while (parent := element.getparent()) is not None and len(text_of(parent)) <= MAX_BYLINE_CHARS \
                 and not self.locators.headings(parent):

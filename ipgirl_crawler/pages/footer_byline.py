@@ -10,9 +10,14 @@ without a date.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from lxml.html import HtmlElement
 
+from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.thread import is_profile_link
 
 # Where a person or a date belongs to something else than the post: a card, a list, a widget.
 _ELSEWHERE = frozenset({"li", "aside", "nav", "dl", "dd", "dt", "blockquote"})
@@ -23,7 +28,8 @@ _INLINE = frozenset({"a", "span", "abbr", "b", "strong", "i", "em", "small", "ti
 
 
 def byline_after_body(post: HtmlElement | None, marks: list[HtmlElement], last_block: HtmlElement | None,
-                      positions: dict[HtmlElement, int], max_chars: int, named: list[str]) -> HtmlElement | None:
+                      positions: dict[HtmlElement, int], max_chars: int, named: list[str],
+                      lang: str = "en") -> HtmlElement | None:
     """The line (the nearest block, at most ``max_chars``) holding the first of ``marks`` (byline labels,
     author links) that stands in ``post`` after ``last_block``, in nothing that is another's; None
     when the post is the whole page (a sidebar's people are not the post's), no mark stands there, or
@@ -42,7 +48,27 @@ def byline_after_body(post: HtmlElement | None, marks: list[HtmlElement], last_b
     # Where the page's metadata names the authors, a line below the story that names none of them is
     # someone else's (a community's members under a freitag.de column took its author's place).
     line = text_of(element)
-    return element if not named or any(name in line for name in named) else None
+    if named and not any(name in line for name in named):
+        return None
+    # A link whose text holds the byline's word is an archive's ("All articles by Tanja Karrasch", "by
+    # India Post News Weekly": two real pages' footers), its text no name.
+    return None if any(_archive_link_text(text_of(a), lang) for a in element.iter("a") if is_profile_link(a)) else element
+
+
+def _archive_link_text(text: str, lang: str) -> bool:
+    """"by Ann Lee", "All articles by Ann Lee": the byline's word first, or in lower case after two words
+    or more. A name holding it ("Ursula von der Leyen", "Gian Luca Di Marco") is none of these."""
+    for match in _by_word(lang).finditer(text):
+        before = text[:match.start()].split()
+        if not before or len(before) >= 2 and match.group(1).islower():
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _by_word(lang: str) -> re.Pattern[str]:
+    words = [word.strip(" :：") for word in ui_strings.ui_variants(lang, "by") if word.strip(" :：")]
+    return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, words)) + r")(?=\s|$)", re.IGNORECASE)
 
 
 def _ancestors_below(element: HtmlElement, top: HtmlElement) -> list[HtmlElement]:

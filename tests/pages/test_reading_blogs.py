@@ -10,6 +10,7 @@ from ipgirl_crawler.pages.boilerplate import paragraph_weights, text_divs_as_par
 from ipgirl_crawler.pages.byline import looks_like_date
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
+from ipgirl_crawler.pages.footer_byline import _archive_link_text
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.workers.extraction import shows_an_article
 from pipelines.dates import parse_visible_date
@@ -87,6 +88,12 @@ def _post(footer: str, head: str = "", outside: str = "", wrapped: bool = True) 
      [], None),
     # with no element around the post but the page's body, a line below may be anything's
     (FOOTER.format(PROFILE.format("Ann Lee")), "", "", False, [], None),
+    # an author archive's link ("All posts by …") is no byline: its text is no name
+    (FOOTER.format('<a href="/author/ann" rel="author">View all posts by Ann Lee</a>'), "", "", True, [], None),
+    (FOOTER.format('<a href="/author/ann" rel="author">by Ann Lee</a>'), "", "", True, [], None),
+    # …but a name that holds the word is a name
+    (FOOTER.format(PROFILE.format("Ursula von der Leyen")), "", "", True, ["Ursula von der Leyen"],
+     "2023-07-04T10:15:00+02:00"),
     # members under a column whose metadata names its author are someone else
     (FOOTER.format(PROFILE.format("Reader 27")), '<meta name="author" content="Ann Lee">', "", True, ["Ann Lee"], None),
 ])
@@ -209,3 +216,14 @@ def test_a_page_read_as_no_article_may_still_show_one(head: str, body: str, show
     page = page_for(HtmlResponse(f"{BASE}/en/page/about", body=html.encode(), encoding="utf-8"), BASE)
     assert not page.is_article()
     assert shows_an_article(page) is shown
+
+
+@pytest.mark.parametrize(("text", "lang", "archive"), [
+    ("by India Post News Weekly", "en", True), ("Alle Artikel von Tanja Karrasch", "de", True),
+    ("View all posts by Ann Lee", "en", True),
+    # negatives: names, some holding the word
+    ("Tanja Karrasch", "de", False), ("Ursula von der Leyen", "de", False), ("Gian Luca Di Marco", "it", False),
+    ("Pia Bypass", "en", False),
+])
+def test_an_author_archive_link_is_no_name(text: str, lang: str, archive: bool) -> None:
+    assert _archive_link_text(text, lang) is archive
