@@ -78,6 +78,21 @@ def test_body_verdict(body: list[str], outcome: str) -> None:
         assert "Have more questions" in verdict[1] and "div.more-questions" in verdict[1]
 
 
+SUMMARY = "html/body/main/header/p.summary"
+
+
+@pytest.mark.parametrize(("summaries_own", "outcome"), [
+    (True, "verified"),  # the place shows each page's own summary, three pages alike: the article's place
+    (False, "contradicted"),  # negative: the same text there on pages whose summary it is not: chrome
+])
+def test_a_place_of_the_pages_own_summaries_is_no_chrome(summaries_own: bool, outcome: str) -> None:
+    said = "Export controls on lithography tools force several countries to rethink."
+    pages = [{**page, "summary": said if summaries_own else "Another summary."}
+             for page in site(4, around=((SUMMARY, said),))]
+    quoting = {**record("en", PROSE[:3] + [said] + PROSE[3:], []), "summary": "This page's own summary."}
+    assert body_verdict(quoting, chrome_texts(pages + site(3)))[0] == outcome
+
+
 def test_a_language_without_chrome_found_is_unverifiable() -> None:
     assert body_verdict(record("ja", PROSE, []), chrome_texts(site(5)))[0] == "unverifiable"
 
