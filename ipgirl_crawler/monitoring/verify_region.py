@@ -112,10 +112,12 @@ class RegionEvidence:
         furniture = [key in labels or key not in prose and (gap[5] in self.template or self.outside[key] >= MIN_PAGES
                                                             or key in self.known_template)
                      for gap in gaps for key in (gap[1],)]
-        # A box the body left out whole that holds a widget's label or the template's text is the
-        # template's, all of it: a newsletter box's fine print is on one page of its language
-        # (eras A-V, 300 articles seed 11: 3 pages), its heading and blurb on many.
-        template_boxes = {gap[4] for gap, template in zip(gaps, furniture) if template and gap[4] is not None}
+        # A box the body left out whole under the template's heading, or holding a widget's label,
+        # is the template's, all of it: a newsletter box's fine print is on one page of its language
+        # (eras A-V, 300 articles seed 11: 3 pages), its heading on many. Not a box of the template's
+        # sentences: a list lost on many pages repeats the local site's 13 sentences a language.
+        template_boxes = {gap[4] for gap, template in zip(gaps, furniture)
+                          if template and gap[4] is not None and (gap[0] == "h" or gap[1] in labels)}
         for gap, template in zip(gaps, furniture):
             kind, key, start, inside, box, _ = gap
             if template or box in template_boxes or kind != "h" and not is_sentence(start):
@@ -124,7 +126,8 @@ class RegionEvidence:
                 return gap, "a block other bodies of the run hold"
             if inside:
                 return gap, "between two of the body's blocks"
-            if kind != "h" and self.outside.get(key, 0) <= 1 and key not in self.known_repeated:  # a heading alone after the body is a box's (tags, attachments)
+            # a heading alone after the body is a box's (tags, attachments)
+            if kind != "h" and self.outside.get(key, 0) <= 1 and key not in self.known_repeated:
                 return gap, "shown outside the body on no other page"
         return None
 

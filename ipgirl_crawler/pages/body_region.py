@@ -15,7 +15,6 @@ worker from the page object's document order, ~30 leaves a page.
 """
 from __future__ import annotations
 
-import re
 import zlib
 from typing import Any
 
@@ -26,26 +25,27 @@ from ipgirl_crawler.pages.dom import text_of
 
 LEAVES = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td", "th", "pre"})
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_FLAT = HEADINGS | {"p", "pre"}
 # Places whose text is the page's furniture, never the article's, wherever they stand.
 NOT_ARTICLE = frozenset({"nav", "aside", "footer", "header", "form", "figure", "figcaption", "button", "select",
                          "details-summary", "summary", "label"})
 START_CHARS = 80
 MAX_LEAVES = 200  # a page of more leaves than that is a listing or a thread: its first 200 are looked at
-_NUMBERS = re.compile(r"\d+")
-_NOT_WORD = re.compile(r"[\W_]+")
+_END_MARKS = " #¶§¤🔗\u00a0\"'“”„«»「」『』‘’"
 
 
 def text_key(text: str) -> int:
-    """A text as compared: its letters and digits only (a heading's permalink mark "#" or "¶", which
-    the body's cleaning drops as hidden, and a quote's marks do not count), numbers as 0; its UTF-8
-    length and CRC-32."""
-    data = _NUMBERS.sub("0", _NOT_WORD.sub("", text)).encode("utf-8")
+    """A text as compared: without the marks at its ends (a heading's permalink "#" or "¶", which the
+    body's cleaning drops as hidden; a quote's marks); its UTF-8 length and CRC-32. No regular
+    expression: it was a third of the statement's 0.3 ms a site page."""
+    data = text.strip(_END_MARKS).encode("utf-8")
     return len(data) << 32 | zlib.crc32(data)
 
 
 def _leaf(element: HtmlElement) -> bool:
-    """A text block holding no other: a ``<blockquote><p>`` is its paragraph, a list its items."""
-    return element.tag in LEAVES and not any(True for child in element.iterdescendants(*LEAVES))
+    """A text block holding no other: a ``<blockquote><p>`` is its paragraph, a list its items (a
+    paragraph or a heading holds none)."""
+    return element.tag in _FLAT or next(element.iterdescendants(*LEAVES), None) is None
 
 
 def _a_link(element: HtmlElement, text: str) -> bool:
@@ -64,11 +64,11 @@ def body_region(page: Any) -> list[list[Any]]:
     related = page.discover_heading()
     end = page.positions.get(related, 1 << 30) if related is not None else 1 << 30
     found: list[list[Any]] = []
+    # one pass over the furniture's subtrees, not each leaf's ancestors (0.41 -> 0.2 ms a site page)
+    furniture = {leaf for outer in container.iter(*NOT_ARTICLE) for leaf in outer.iter(*LEAVES)}
     for element in container.iter(*LEAVES):
         at = page.positions.get(element, -1)
-        if not start < at < end or not _leaf(element):
-            continue
-        if any(parent.tag in NOT_ARTICLE for parent in element.iterancestors()):
+        if not start < at < end or element in furniture or not _leaf(element):
             continue
         text = text_of(element)
         if text and not _a_link(element, text):
