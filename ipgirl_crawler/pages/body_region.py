@@ -16,12 +16,14 @@ worker from the page object's document order, ~30 leaves a page.
 from __future__ import annotations
 
 import zlib
+from copy import deepcopy
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from ipgirl_crawler.pages.chrome_slots import step
 from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.marks import is_heading_control, is_note_marker
 
 LEAVES = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td", "th", "pre"})
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -40,6 +42,36 @@ def text_key(text: str) -> int:
     expression: it was a third of the statement's 0.3 ms a site page."""
     data = text.strip(_END_MARKS).encode("utf-8")
     return len(data) << 32 | zlib.crc32(data)
+
+
+def _read_text(element: HtmlElement) -> str:
+    """The leaf's text as the body's cleaning leaves it: without footnote marks ("…models.[1]") and a
+    heading's bracketed edit links (``pages/marks``), which the body drops as no words of the text
+    (era AC, a wiki: 81 of 120 right bodies "lacked" their own paragraphs, compared with the marks on)."""
+    text = text_of(element)
+    if "[" not in text and element.find(".//sup") is None:
+        return text
+    marks = {e for e in element.iterdescendants() if is_note_marker(e) or is_heading_control(e)}
+    if not marks:
+        return text
+    clone = deepcopy(element)
+    for original, copied in zip(list(element.iter()), list(clone.iter())):
+        if original in marks:
+            _drop_keeping_tail(copied)
+    return text_of(clone)
+
+
+def _drop_keeping_tail(element: HtmlElement) -> None:
+    """Remove ``element`` and its text, keeping its tail (the text after it) in place."""
+    parent, tail = element.getparent(), element.tail or ""
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _leaf(element: HtmlElement) -> bool:
@@ -70,7 +102,7 @@ def body_region(page: Any) -> list[list[Any]]:
         at = page.positions.get(element, -1)
         if not start < at < end or element in furniture or not _leaf(element):
             continue
-        text = text_of(element)
+        text = _read_text(element)
         if text and not _a_link(element, text):
             parent = element.getparent()
             box = page.positions.get(parent, -1) if parent is not None else -1

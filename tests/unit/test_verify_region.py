@@ -164,3 +164,17 @@ def test_an_incremental_run_keeps_the_template_earlier_runs_found() -> None:
     assert RegionEvidence([alone], kept).lost(alone) is None
     lost = record("en", [P1, P2, P3], WHOLE)
     assert RegionEvidence([lost], kept).lost(lost) is not None  # what the state keeps hides no real loss
+
+
+@pytest.mark.parametrize(("paragraph", "heading", "texts"), [
+    # a wiki's footnote mark and a heading's edit links: no words of the text, as the body reads it
+    (f'{P1}<sup><a href="#cite_note-1">[1]</a></sup>', f'{HEADING}<span>[<a href="?action=edit">edit</a>]</span>',
+     [P1, HEADING]),
+    # negatives: a superscript without a link, brackets of the text's own words stay
+    (f'{P1} 10<sup>3</sup>', f'{HEADING} [2024]', [f"{P1} 103", f"{HEADING} [2024]"]),
+])
+def test_body_region_reads_leaves_without_marks(paragraph: str, heading: str, texts: list[str]) -> None:
+    html = (f'<html lang="en"><body><article><h1>A title</h1><div class="body"><p>{paragraph}</p>'
+            f'<h2>{heading}</h2><p>{P2}</p></div></article></body></html>')
+    leaves = body_region(page_for(response_for(html, URL), BASE))
+    assert [key for _, key, _, _, _ in leaves[:2]] == [text_key(text) for text in texts]
