@@ -178,3 +178,13 @@ def test_body_region_reads_leaves_without_marks(paragraph: str, heading: str, te
             f'<h2>{heading}</h2><p>{P2}</p></div></article></body></html>')
     leaves = body_region(page_for(response_for(html, URL), BASE))
     assert [key for _, key, _, _, _ in leaves[:2]] == [text_key(text) for text in texts]
+
+
+@pytest.mark.parametrize(("notes", "leaves"), [
+    ('<ol><li><a href="#ref-1">^</a> Research note 1. Example Research.</li></ol>', 2),  # the sources: no leaf
+    ('<ol><li><a href="/en/ai/50001-x">A story</a> and what it says.</li></ol>', 3),  # negative: a list of the text
+])
+def test_body_region_leaves_a_list_of_footnotes_out(notes: str, leaves: int) -> None:
+    html = (f'<html lang="en"><body><article><h1>A title</h1><div class="body"><p>{P1}</p><p>{P2}</p>{notes}'
+            '</div></article></body></html>')
+    assert len(body_region(page_for(response_for(html, URL), BASE))) == leaves
