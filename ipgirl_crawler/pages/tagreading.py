@@ -20,14 +20,16 @@ class TagReading:
         tag pages between title and related cards, else ``rel=tag`` links that are no category's."""
         # A "Tags" list above the title is the site's (a forum's sidebar of popular tags), not the article's.
         title_at = self.positions.get(self._title, -1)
-        label = next((e for e in self.anchors.all("tags") if self.positions.get(e, -1) > title_at), None)
-        linked_label = label is not None and label.tag == "a"  # "<a>Tags</a>: …", a wiki's renamed categories box
-        links = [link for link in label_links(label) if self._names_a_tag(link.get("href"), box=linked_label)]
-        if links:
-            return tag_names(links)
-        listed = label_text_list(label, prefix_pattern(self.language or "en"))
-        if listed:
-            return listed
+        # The first label that introduces a tag: one over the section alone (an infobox's "분류" row, Korean
+        # for category and a tags label) gives way to the next (2 of 120 era AC pages read no tag).
+        for label in [e for e in self.anchors.all("tags") if self.positions.get(e, -1) > title_at] or [None]:
+            linked_label = label is not None and label.tag == "a"  # "<a>Tags</a>: …", a wiki's renamed categories box
+            links = [link for link in label_links(label) if self._names_a_tag(link.get("href"), box=linked_label)]
+            if links:
+                return tag_names(links)
+            listed = label_text_list(label, prefix_pattern(self.language or "en"))
+            if listed:
+                return listed
         box = category_box_label(self.root, self.language or "en", title_at, self.positions)
         boxed = [link for link in label_links(box) if self._names_a_tag(link.get("href"), box=True)]
         if boxed:  # era AC: 48 of 120 pages list their tags in a wiki's categories box only

@@ -27,6 +27,9 @@ TAGS = ('<p>Schlagwörter: <a href="/de/tag/eu/">EU</a>, <a href="/de/tag/forsch
     ('<p>Schlagwörter: <a href="/de/category/ai/">KI</a>, <a href="/de/tag/eu/">EU</a></p>', ["EU"]),
     ('<p>Schlagwörter: <a href="/de/category/robotics/">Robotik</a>, <a href="/de/tag/eu/">EU</a></p>',
      ["Robotik", "EU"]),
+    # a label over the section alone gives way to the next label that introduces tags
+    ('<table><tr><th>Schlagwörter</th><td><a href="/de/category/ai/">KI</a></td></tr></table><div><a href="/w/Spezial:'
+     'Kategorien">Schlagwörter</a>: <ul><li><a href="/de/tag/eu/">EU</a></li></ul></div>', ["EU"]),
     # a bare "Categories" heading (a blog's sidebar of the site's sections) is no categories box
     ('<h3>Kategorien</h3><ul><li><a href="/de/thema/eu/">EU</a></li><li><a href="/de/thema/daten/">Daten</a></li></ul>',
      []),
