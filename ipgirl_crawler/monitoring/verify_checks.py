@@ -26,7 +26,8 @@ from typing import Any
 from ipgirl_crawler.discovery.urls import article_ref
 from ipgirl_crawler.monitoring.verify_body import body_verdict, chrome_texts
 from ipgirl_crawler.monitoring.verify_region import RegionEvidence, lost_verdict
-from ipgirl_crawler.monitoring.verify_restated import SharedLinks, authors_verdict, modified_verdict, tags_verdict
+from ipgirl_crawler.monitoring.verify_restated import (
+    SharedLinks, authors_verdict, modified_verdict, related_elsewhere, tags_verdict)
 from ipgirl_crawler.monitoring.verify_images import images_verdict, shared_figures, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
@@ -239,6 +240,9 @@ class RunChecks:
         if not cards and heading:  # held-out W: "Discover more" over 4 cards the reading missed, 7 of 120 pages in A,B,W
             return CONTRADICTED, f"no card read, the page shows {heading[:60]!r} over its related articles"
         keys = [key_of(card.get("url")) for card in cards if isinstance(card, dict)]
+        elsewhere = related_elsewhere(record, keys)
+        if elsewhere is not None:
+            return elsewhere
         twice = next((k for i, k in enumerate(keys) if k is not None and k in keys[:i]), None)
         if twice is not None:  # a list of cards shows each article once (a carousel's clones read as cards)
             return CONTRADICTED, f"card {next(c.get('url') for c in cards if key_of(c.get('url')) == twice)} read twice"

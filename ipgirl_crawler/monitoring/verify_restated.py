@@ -165,3 +165,13 @@ def modified_verdict(record: dict[str, Any]) -> Verdict:
     if all(_near(s, reference) for s in stated):  # the page's last change is its publication
         return "verified", ""
     return lastmod_verdict(record)
+
+
+def related_elsewhere(record: dict[str, Any], keys: list[str | None]) -> Verdict | None:
+    """Cards read none of which the page links under its related heading ("Discover more"): read
+    from another list (held-out wiki design AC: a "See also" section's one link, its snippet "Read
+    also", on 4 of 120 pages, the card's article itself read too poorly to judge the card)."""
+    targets = (record.get("statements") or {}).get("related_targets") or []
+    if not targets or not keys or set(keys) & set(targets):
+        return None
+    return "contradicted", f"cards {keys[:3]!r} read, none of the articles the related heading lists ({targets[:3]!r})"

@@ -106,6 +106,9 @@ class Anchors:
     """The first element carrying each UI landmark, and document positions to order them."""
 
     found: dict[str, list[HtmlElement]] = field(default_factory=dict)
+    # The short text nodes and their owners, in document order, kept for the cross-checks'
+    # restatements (pages/restated.py): a second walk of the page's texts cost them 0.3 ms a page.
+    lines: list[tuple[str, HtmlElement]] = field(default_factory=list)
 
     def first(self, key: str) -> HtmlElement | None:
         hits = self.found.get(key)
@@ -147,12 +150,12 @@ def landmark_key(text: str, lang: str) -> str | None:
 def find_anchors(root: HtmlElement, lang: str) -> Anchors:
     """One pass over the short, non-blank text nodes under ``<body>``, recording which hold a UI
     landmark, with the element holding each (script and style text left out). Filtered here rather
-    than by XPath predicates, which cost libxml2 twice as much; the holder is looked up only for the
-    few texts that are a landmark (of 217 short texts a real page, 67 a site page: 2-3)."""
+    than by XPath predicates, which cost libxml2 twice as much; every text's holder is kept
+    (``Anchors.lines``) for the restatements' label search, which would walk the page again."""
     anchors = Anchors()
-    for node in _BODY_TEXTS(root):
-        if len(node) < MAX_TEXT_CHARS and node.strip(_XML_SPACE):
-            key = landmark_key(node.strip(), lang)  # a plain str: the cache keeps no tree alive
-            if key is not None and (owner := _owner(node)).tag not in NOT_TEXT_PARENTS:
-                anchors.found.setdefault(key, []).append(owner)
+    for node, owner in short_texts(root):
+        anchors.lines.append((node, owner))
+        key = landmark_key(node.strip(), lang)  # a plain str: the cache keeps no tree alive
+        if key is not None:
+            anchors.found.setdefault(key, []).append(owner)
     return anchors

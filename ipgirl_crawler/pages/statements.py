@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from ipgirl_crawler.discovery.urls import absolute, article_ref, same_origin
+from ipgirl_crawler.discovery.urls import absolute, article_key, article_ref, same_origin
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.byline import split_names
 from ipgirl_crawler.pages.body_region import body_region
@@ -239,29 +239,44 @@ def _related_heading(page: Any) -> str | None:
     empty list on pages with no related article); an article of this site's origin only. Every such
     heading, not the first only: a table of contents lists "Discover more" above the story (held-out
     wiki design AC: 55 of 120 pages' cards read empty, unseen behind the contents' entry)."""
-    for heading in page.anchors.all("discover"):
-        found = _heading_over_articles(page, heading)
-        if found:
-            return found
-    return None
+    found = _related_list(page)
+    return found[0] if found else None
 
 
-def _heading_over_articles(page: Any, heading: Any) -> str | None:
+def _related_targets(page: Any) -> list[str]:
+    """The keys of the articles linked under that heading, before the next heading of its rank."""
+    found = _related_list(page)
+    return found[1] if found else []
+
+
+def _related_list(page: Any) -> tuple[str, list[str]] | None:
+    cached = getattr(page, "_related_list_found", False)
+    if cached is not False:
+        return cached
+    found = next((hit for hit in map(lambda h: _heading_over_articles(page, h), page.anchors.all("discover")) if hit),
+                 None)
+    page._related_list_found = found
+    return found
+
+
+def _heading_over_articles(page: Any, heading: Any) -> tuple[str, list[str]] | None:
     start = page.positions.get(heading)
     if start is None:
         return None
     rank = heading.tag if heading.tag in _HEADINGS else "h6"
     own = article_ref(page.response.url)
+    targets: list[str] = []
     for element in page.elements[start + 1:start + 1 + MAX_RELATED_SCAN]:
         if element.tag in _HEADINGS and element.tag <= rank:
-            return None
+            break
         href = element.get("href") if element.tag == "a" else None
         url = absolute(page.response.url, href) if href else None
         # Off the site's origin no card is read (the offsite trap's other port and subdomain): no card is owed.
         target = article_ref(url) if url and same_origin(url, page.response.url) else None
         if target is not None and target != own:
-            return _text(text_of(heading))
-    return None
+            key = article_key(target.language, target.article_id)
+            targets += [key] if key not in targets else []
+    return (_text(text_of(heading)) or "", targets) if targets else None
 
 
 def page_statements(page: Any) -> dict[str, Any]:
@@ -272,6 +287,7 @@ def page_statements(page: Any) -> dict[str, Any]:
     for name, read in (("titles", _titles), ("descriptions", _descriptions), ("published", _published_or_shown),
                        ("modified", _modified), ("authors", _authors), ("body_slots", body_slots), ("body_region", body_region),
                        ("small_images", _small_images), ("related_heading", _related_heading),
+                       ("related_targets", _related_targets),
                        ("header_tags", _header_tags), ("closing_tags", _closing_tags), ("body_figures", _body_figures),
                        ("updates", updates), ("edits", edits), ("publications", publications),
                        ("bylines", bylines), ("author_links", author_links), ("tag_groups", tag_groups),

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.monitoring.verify_restated import SharedLinks, authors_verdict, modified_verdict, tags_verdict
+from ipgirl_crawler.monitoring.verify_restated import (
+    SharedLinks, authors_verdict, modified_verdict, related_elsewhere, tags_verdict)
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.statements import page_statements
 from pipelines.verify import _shown_update, update_days
@@ -198,3 +199,22 @@ def test_authors_against_every_name_the_page_states(name: str, authors: list[str
 
 def test_the_publication_is_parsed_only_when_it_is_needed() -> None:
     assert update_days({"publications": ["February 7, 2024 (2024-02-07)"]}, "en", "publications") == ["2024-02-07"]
+
+
+def test_the_articles_listed_under_the_related_heading_are_stated() -> None:
+    cards = ('<h2>Discover more</h2><ul><li><a href="/en/ai/50001-one">One</a></li><li><a href="/en/ai/50002-two">Two'
+             '</a></li></ul><h2>Comments</h2><p><a href="/en/ai/50003-three">Three</a></p>')
+    assert statements(_page(after=cards)).get("related_targets") == ["en:50001", "en:50002"]
+
+
+@pytest.mark.parametrize(("name", "keys", "outcome"), [
+    ("cards read from another list", ["en:50009"], "contradicted"),
+    # negative cases: the cards listed (some of them), no card read, no heading on the page
+    ("the listed cards", ["en:50001", "en:50002"], None),
+    ("one listed card of two read", ["en:50002"], None),
+    ("no card", [], None),
+])
+def test_cards_none_of_which_the_related_heading_lists(name: str, keys: list[str], outcome: str | None) -> None:
+    record = _with(related_targets=["en:50001", "en:50002"])
+    assert (related_elsewhere(record, keys) or (None,))[0] == outcome, name
+    assert related_elsewhere(_with(), keys) is None
