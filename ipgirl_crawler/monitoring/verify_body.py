@@ -5,8 +5,8 @@ the tags and classes of its ancestors) on most pages of one language that show t
 template's, not an article's: a help center's "Have more questions? Submit a request", an
 attachments header, a "Follow" button. A body holding one of those texts holds chrome
 (*contradicted*); one that holds none of its language's is *verified*, and *unverifiable* where the
-run found no chrome text in its language. A one-sided check: a body that lost its last paragraph,
-or holds chrome shown on too few pages, passes (the estimate is then too high). Places that hold a body's
+run found no chrome text in its language. A one-sided check: a body that lost its last paragraph
+(``verify_region`` sees that), or holds chrome shown on too few pages, passes. Places that hold a body's
 inner blocks on some page of the language (its paragraphs', its headings') are the article's: the
 local site's corpus ends up to 7 % of a language's bodies on one paragraph and puts one heading in
 58 % of them, at those places. Pure over the run's records.
