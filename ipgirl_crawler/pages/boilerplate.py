@@ -20,7 +20,7 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import text_content, text_of
+from ipgirl_crawler.pages.dom import name_words, text_content, text_of
 
 # Above this share of link text a block is a list of links, not prose ("Read also" lines are
 # links too, but the body pipeline reads those by their label).
@@ -82,7 +82,7 @@ def _noise_named(element: HtmlElement) -> bool:
 
 @lru_cache(maxsize=4096)  # each block's ancestors are asked again for the next block, with the same names
 def _names_noise(names: str) -> bool:
-    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower()))
+    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(name_words(names))
 
 
 def in_noise_widget(block: HtmlElement, container: HtmlElement, main: set[HtmlElement],
