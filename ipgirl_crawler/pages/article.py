@@ -34,13 +34,20 @@ from ipgirl_crawler.pages.fields import ResponseFields, item_field, read_fields
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators
-from ipgirl_crawler.pages.people import ld_people, objects_by_id
+from ipgirl_crawler.pages.people import ld_people, objects_by_id, with_cowriters
 from ipgirl_crawler.pages.properties import PropertyRows
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
 from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
-from ipgirl_crawler.pages.taglinks import label_links, label_text_list, rel_tag_links, tag_names, tag_page_links
+from ipgirl_crawler.pages.taglinks import (
+    label_links,
+    label_text_list,
+    outside_cards,
+    rel_tag_links,
+    tag_names,
+    tag_page_links,
+)
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
@@ -308,7 +315,7 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
         for element in (self._byline, self.body.author_row):  # avatars may stand apart from the dates
             linked = linked_names(self.locators.author_links(element)) if element is not None else []
             if linked:
-                return linked
+                return with_cowriters(linked, list(self.byline.authors)) if element is not self._byline else linked
         return (self.property_authors or self.machine_authors or list(self.byline.authors)
                 or list(self.body.byline_names))
 
@@ -331,8 +338,10 @@ class ArticlePage(DateStamps, PropertyRows, ResponseFields):
             return listed
         before = self.positions.get(self.discover_heading(), 1 << 30)
         after = self.positions.get(self._title, -1)
-        pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
-                               self.positions)
+        on_site = lambda url: same_origin(url, self.base_url)  # noqa: E731
+        pages = tag_page_links(self.root, self.resolve, on_site, after, before, self.positions) or outside_cards(
+            tag_page_links(self.root, self.resolve, on_site, before, 1 << 30, self.positions),
+            lambda href: self.is_article_url(self.resolve(href)))
         # A rel=tag link among the related cards is a card's category, not the article's tag.
         marked = [a for a in rel_tag_links(self.root) if self.positions.get(a, -1) < before]
         return tag_names(pages or marked, unique=True)
