@@ -31,14 +31,15 @@ from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, st
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
+    card_without_category,
     glued_figures,
     is_date_line,
     is_prefix_snippet,
     norm,
     norm_snippet,
     not_after,
+    people_agree,
     same_instant,
-    same_people,
     same_title,
     url_language,
     url_section,
@@ -99,6 +100,10 @@ def _verdict(value: object, statements: list[tuple[str, str]], agrees: Callable[
         if outcome is not None:
             compared.append(f"{source} says {statement!r}")
     return (CONTRADICTED, f"got {value!r}; " + "; ".join(compared[:2])) if compared else NONE
+
+
+_AUTHOR_SOURCES = {"ld": "the page's JSON-LD author", "meta": "the page's meta author",
+                   "byline": "the header's 'By' line"}
 
 
 @dataclass
@@ -198,9 +203,11 @@ class RunChecks:
 
     def check_authors(self, key: str, record: dict[str, Any]) -> Verdict:
         stated = record.get("statements", {}).get("authors", {})
-        statements = [(f"the page's {'JSON-LD' if kind == 'ld' else 'meta'} author", names)
-                      for kind, names in sorted(stated.items())]
-        return _verdict(record.get("authors") or [], statements, lambda a, b: same_people(a, b))
+        statements = [(_AUTHOR_SOURCES.get(kind, kind), names) for kind, names in sorted(stated.items())]
+        authors, shown = record.get("authors") or [], stated.get("byline") or []
+        if authors and people_agree(shown, authors) is None:  # the writers' line names more: a metadata naming fewer confirms nothing
+            return CONTRADICTED, f"got {authors!r}; {_AUTHOR_SOURCES['byline']} says {shown!r}"
+        return _verdict(authors, statements, people_agree)
 
     def check_published_at(self, key: str, record: dict[str, Any]) -> Verdict:
         value = record.get("published_at")
@@ -245,6 +252,9 @@ class RunChecks:
                        None)
         if figures is not None:  # the card's own text says where its snippet ends, whether its article was read or not
             return CONTRADICTED, f"card {figures[0].get('url')}: snippet ends with {figures[1]!r} after its last sentence"
+        bare = card_without_category(cards)
+        if bare is not None:
+            return CONTRADICTED, f"card {bare} read without the category the list's other cards show"
         checked = 0
         for card in cards:
             target_key = key_of(card.get("url"))
