@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.dom import named_tokens, text_of
 
 # Elements that hold text of their own as a block (the chrome's lines: a div with a sentence and a
 # link, a heading, a list item, a small print line).
@@ -41,9 +41,10 @@ def place(element: HtmlElement, known: dict[HtmlElement, str] | None = None) -> 
     found = known.get(element)
     if found is None:
         tag = element.tag if isinstance(element.tag, str) else "#"
-        classes = element.get("class")
+        # Hashed atomic classes differ from page to page (era AB: no place repeated, so no chrome was
+        # known and every body went unverifiable): only the tokens that name something place it.
+        classes = " ".join(sorted(named_tokens(element.get("class") or "")))
         if classes:
-            classes = " ".join(sorted(classes.split()))
             step = f"{tag}.{_DIGITS.sub('0', classes) if any(c.isdigit() for c in classes) else classes}"
         else:
             step = tag

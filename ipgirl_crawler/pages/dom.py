@@ -255,13 +255,18 @@ ATOMIC_SHARE = 2 / 3
 MAX_ATOMIC_CHARS = 2
 
 
-def name_words(names: str) -> list[str]:
-    """The lower-case words of class and id names, without the hashed tokens of atomic CSS."""
-    tokens = names.lower().split()
+def named_tokens(names: str) -> list[str]:
+    """The class (and id) tokens that name something: all but the hashed tokens of atomic CSS."""
+    tokens = names.split()
     short = sum(1 for token in tokens if len(token) <= MAX_ATOMIC_CHARS)
     if short >= MIN_ATOMIC_TOKENS and short >= ATOMIC_SHARE * len(tokens):
-        tokens = [token for token in tokens if len(token) > MAX_ATOMIC_CHARS]
-    return _NAME_WORDS.findall(" ".join(tokens))
+        return [token for token in tokens if len(token) > MAX_ATOMIC_CHARS]
+    return tokens
+
+
+def name_words(names: str) -> list[str]:
+    """The lower-case words of class and id names, without the hashed tokens of atomic CSS."""
+    return _NAME_WORDS.findall(" ".join(named_tokens(names.lower())))
 
 
 def has_class_hint(element: HtmlElement, *fragments: str) -> bool:

@@ -87,3 +87,19 @@ def test_a_card_without_the_category_its_list_shows(cards: list[dict[str, Any]],
 def test_an_italic_line_before_the_body_is_a_line_around_it(lead: str, shown: bool) -> None:
     around = page_statements(page_for(response_for(_page(lead), URL), BASE))["body_slots"]["around"]
     assert any(text.startswith("Updated May 24, 2023") for _, text in around) is shown
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("pw-post-body-paragraph mq er xu", "pw-post-body-paragraph ab cd ef", True),  # hashes differ page to page
+    ("post-body lead", "post-body tail", False),  # negative: named classes still tell places apart
+])
+def test_a_place_is_named_without_atomic_hashes(one: str, other: str, same: bool) -> None:
+    from lxml import etree
+
+    from ipgirl_crawler.pages.chrome_slots import place
+
+    def at(classes: str) -> str:
+        root = etree.fromstring(f'<html><body><div><p class="{classes}">x</p></div></body></html>', etree.HTMLParser())
+        return place(root.find(".//p"))
+
+    assert (at(one) == at(other)) is same
