@@ -103,3 +103,27 @@ def test_a_place_is_named_without_atomic_hashes(one: str, other: str, same: bool
         return place(root.find(".//p"))
 
     assert (at(one) == at(other)) is same
+
+
+SUMMARY = "html/body/main/header.article-header/p.article-summary"
+
+
+def _standfirst(number: int, summary: str, own: bool) -> dict[str, Any]:
+    """A page whose header shows a standfirst: its own summary (``own``), or a line the template repeats."""
+    from ipgirl_crawler.monitoring.verify_body import body_lines
+
+    body = ["A paragraph of the story.", "Another paragraph.", "A third one.", "A fourth.", "A fifth.", "A sixth."]
+    return {"url": f"http://x/pt/a/{number}", "language": "pt", "summary": summary if own else "Another summary.",
+            "body_lines": body_lines("\n\n".join(body)),
+            "statements": {"body_slots": {"edges": [], "around": [[SUMMARY, summary]], "inner": []}}}
+
+
+@pytest.mark.parametrize(("own", "chrome"), [
+    (True, False),  # each page shows its own summary there (a small corpus repeats three): the article's place
+    (False, True),  # negative: the same three lines on pages whose summaries are others: the template's
+])
+def test_a_place_showing_each_page_s_own_summary_is_no_chrome(own: bool, chrome: bool) -> None:
+    from ipgirl_crawler.monitoring.verify_body import chrome_texts
+
+    records = [_standfirst(n, f"Summary {chr(65 + n % 3)}.", own) for n in range(9)]
+    assert ("Summary A." in {text for text, _, _ in chrome_texts(records).get("pt", {}).values()}) is chrome
