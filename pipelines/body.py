@@ -25,6 +25,7 @@ from ipgirl_crawler.pages.dom import (
     body_fragment,
     drop_tag,
     drop_tree,
+    name_words,
     outer_html,
     set_larger,
     text_content,
@@ -50,11 +51,11 @@ DROP_TAGS = frozenset({"script", "style", "noscript", "iframe", "ins", "form", "
 # to write to after a post (eval-dev: one page's must-not, no must-have lost, benchmark unchanged).
 NOISE_WORDS = frozenset({"ad", "ads", "adsbygoogle", "advert", "advertisement", "adslot", "sponsor", "sponsored",
                          "promo", "newsletter", "share", "sharing", "social", "related", "banner", "contact"})
-_NAME_WORDS = re.compile(r"[a-z0-9]+")
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "figure", "img", "figcaption"})
 # A table's cells are blocks of text: unwrapped, the table would leave its words outside any block.
-RENAME = {"b": "strong", "i": "em", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li",
+# A section's ``h1`` (the title never reaches the body) is its top heading level, as an ``h2``.
+RENAME = {"b": "strong", "i": "em", "h1": "h2", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li",
           "td": "p", "th": "p", "caption": "p"}
 LIST_TAGS = frozenset({"ul", "ol"})
 # Blocks a frame of one image must not hold: a list, a quote or a heading is content, not a caption.
@@ -86,8 +87,7 @@ def _is_noise(element: HtmlElement) -> bool:
     custom = "-" in tag  # a custom element's name says what it is, as a class would
     if classes is None and ident is None and not custom:  # most elements: nothing to read
         return False
-    names = f"{classes or ''} {ident or ''} {tag if custom else ''}".lower()
-    words = _NAME_WORDS.findall(names)
+    words = name_words(f"{classes or ''} {ident or ''} {tag if custom else ''}")
     # A plural names the same noise ("socials", "shares", "banners"): the word without its "s" counts too.
     return not NOISE_WORDS.isdisjoint(words) or not NOISE_WORDS.isdisjoint(w[:-1] for w in words if w[-1] == "s")
 

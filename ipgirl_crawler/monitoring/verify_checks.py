@@ -33,12 +33,14 @@ from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, st
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
+    card_without_category,
     glued_figures,
     is_date_line,
     is_prefix_snippet,
     norm,
     norm_snippet,
     not_after,
+    people_agree,
     same_instant,
     same_title,
     url_language,
@@ -100,6 +102,10 @@ def _verdict(value: object, statements: list[tuple[str, str]], agrees: Callable[
         if outcome is not None:
             compared.append(f"{source} says {statement!r}")
     return (CONTRADICTED, f"got {value!r}; " + "; ".join(compared[:2])) if compared else NONE
+
+
+_AUTHOR_SOURCES = {"ld": "the page's JSON-LD author", "meta": "the page's meta author",
+                   "byline": "the header's 'By' line"}
 
 
 @dataclass
@@ -250,6 +256,9 @@ class RunChecks:
                        None)
         if figures is not None:  # the card's own text says where its snippet ends, whether its article was read or not
             return CONTRADICTED, f"card {figures[0].get('url')}: snippet ends with {figures[1]!r} after its last sentence"
+        bare = card_without_category(cards)
+        if bare is not None:
+            return CONTRADICTED, f"card {bare} read without the category the list's other cards show"
         checked = 0
         for card in cards:
             target_key = key_of(card.get("url"))

@@ -72,6 +72,7 @@ def tags_verdict(record: dict[str, Any], shared: SharedLinks) -> Verdict:
     metas = statements.get("tag_metas") or {}
     sources = [("the article's header links", statements.get("header_tags") or []),
                ("the tag box after the body", statements.get("closing_tags") or []),
+               ("the story's footer links", statements.get("footer_tags") or []),
                ("the page's tag links", shared.names(record, "tag_groups")), ("the article:tag metas", metas.get("article:tag") or [])]
     sources = [(source, names) for source, names in sources if names]
     tags = [tag for tag in record.get("tags") or [] if isinstance(tag, str)]

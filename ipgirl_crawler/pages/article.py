@@ -39,7 +39,7 @@ from ipgirl_crawler.pages.ldbody import shell_body_html
 from ipgirl_crawler.pages.lead_chrome import site_names
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators, is_author_mark
 from ipgirl_crawler.pages.markup import may_carry
-from ipgirl_crawler.pages.people import ld_people, objects_by_id
+from ipgirl_crawler.pages.people import ld_people, objects_by_id, with_cowriters
 from ipgirl_crawler.pages.properties import PropertyRows, table_pictures
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
@@ -345,7 +345,7 @@ class ArticlePage(DateStamps, PropertyRows, TagReading, ResponseFields):
         for element in (self._byline, self.body.author_row):  # avatars may stand apart from the dates
             linked = linked_names(self.locators.author_links(element)) if element is not None else []
             if linked:
-                return linked
+                return with_cowriters(linked, list(self.byline.authors)) if element is not self._byline else linked
         return (self.property_authors or self.machine_authors or list(self.byline.authors)
                 or list(self.body.byline_names) or self.machine_organizations)
 

@@ -20,7 +20,7 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import common_ancestor, text_content, text_of
+from ipgirl_crawler.pages.dom import common_ancestor, name_words, text_content, text_of
 from ipgirl_crawler.pages.marks import is_mark_link, is_notes_list
 from ipgirl_crawler.pages.other_articles import other_articles
 
@@ -89,7 +89,7 @@ def _noise_named(element: HtmlElement) -> bool:
 
 @lru_cache(maxsize=4096)  # each block's ancestors are asked again for the next block, with the same names
 def _names_noise(names: str) -> bool:
-    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(_NAME_WORDS.findall(names.lower())) \
+    return bool(names.strip()) and not NOISE_WORDS.isdisjoint(name_words(names)) \
         or _CAMEL_HUMP.search(names) is not None and not NOISE_WORDS.isdisjoint(
             w.lower() for w in _CAMEL_WORDS.findall(names))
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.dom import named_tokens, text_of
 
 # Elements that hold text of their own as a block (the chrome's lines: a div with a sentence and a
 # link, a heading, a list item, a small print line).
@@ -46,17 +46,25 @@ def place(element: HtmlElement, known: dict[HtmlElement, str] | None = None) -> 
 
 
 def step(element: HtmlElement) -> str:
-    """One element's part of a place: its tag and sorted classes, digits as 0."""
+    """One element's part of a place: its tag and sorted classes, digits as 0; hashed atomic classes
+    differ from page to page (era AB: no place repeated, so no chrome was known and every body went
+    unverifiable): only the tokens that name something place it."""
     tag = element.tag if isinstance(element.tag, str) else "#"
-    classes = element.get("class")
+    classes = " ".join(sorted(named_tokens(element.get("class") or "")))
     if not classes:
         return tag
-    classes = " ".join(sorted(classes.split()))
     return f"{tag}.{_DIGITS.sub('0', classes) if any(c.isdigit() for c in classes) else classes}"
+
+
+# An italic or bold line is its block's own text: "<p><em>Updated May 24, 2023</em></p>", an editor's
+# note over the story (era AB: 4 of 120 pages read without the update it shows, unnamed).
+_EMPHASIS = frozenset({"em", "i", "strong", "b"})
 
 
 def _owns_text(element: HtmlElement) -> bool:
     text = element.text
+    if len(element) == 1 and element[0].tag in _EMPHASIS and not (text or "").strip() and not (element[0].tail or "").strip():
+        return bool(text_of(element[0]))
     return bool(text and not text.isspace()) or any(child.tail and not child.tail.isspace() for child in element)
 
 

@@ -28,11 +28,17 @@ KNOWN_TAGS = frozenset(defs.tags) | frozenset({
 # Page chrome: never part of a body.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "header", "nav", "footer", "aside", "form",
-    "svg", "iframe", "button", "input", "select", "textarea", "h1", "link", "meta",
+    "svg", "iframe", "button", "input", "select", "textarea", "link", "meta",
 })
 # ARIA landmarks of chrome, as <nav>, <header>, <footer> are: a wiki's navbox and contents box are
 # divs with role=navigation (era AC: the navbox's title closed 49 of 120 bodies).
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+# An ``h1`` among the blocks is a block of its own, walked as the page shows it: the title's is before
+# the body (``split_body`` starts after it), one after the story's first sentence heads a section
+# (Medium's editor writes its subheadings as ``h1``: every section of era AB lost its heading while
+# ``h1`` stood in SKIP_TAGS). It makes no wrapper a holder of blocks (``contains_blocks``): a title's
+# frame with its lead picture stays one block (two real pages lost their lead image when it did).
+SECTION_H1 = "h1"
 _NEVER_TEXT = "script|style|noscript|template|svg"
 MAX_JSONLD_CHARS = 200_000
 # Real pages nest blocks a dozen levels deep; deeper wrappers are treated as one block.
@@ -254,6 +260,31 @@ def first(elements: list[Any]) -> Any:
     return elements[0] if elements else None
 
 
+_NAME_WORDS = re.compile(r"[a-z0-9]+")
+# Atomic CSS (CSS-in-JS as Medium's fela emits it) names each style rule with a hashed token of a
+# letter or two, up to a dozen on one element ("pw-post-body-paragraph mq er xu ad bz", "bj vd ad").
+# Such tokens say nothing of what the element is: "ad" among them dropped 41 paragraphs, a drop cap's
+# letter or a figure of 120 era AB bodies as ads. A list is atomic when two or more of its tokens, and
+# two thirds of them, are that short; "ad" alone, beside "ad-slot" or "top", still names an ad.
+MIN_ATOMIC_TOKENS = 2
+ATOMIC_SHARE = 2 / 3
+MAX_ATOMIC_CHARS = 2
+
+
+def named_tokens(names: str) -> list[str]:
+    """The class (and id) tokens that name something: all but the hashed tokens of atomic CSS."""
+    tokens = names.split()
+    short = sum(1 for token in tokens if len(token) <= MAX_ATOMIC_CHARS)
+    if short >= MIN_ATOMIC_TOKENS and short >= ATOMIC_SHARE * len(tokens):
+        return [token for token in tokens if len(token) > MAX_ATOMIC_CHARS]
+    return tokens
+
+
+def name_words(names: str) -> list[str]:
+    """The lower-case words of class and id names, without the hashed tokens of atomic CSS."""
+    return _NAME_WORDS.findall(" ".join(named_tokens(names.lower())))
+
+
 def has_class_hint(element: HtmlElement, *fragments: str) -> bool:
     classes = f"{element.get('class', '')} {element.get('id', '')}".lower()
     return any(fragment in classes for fragment in fragments)
@@ -339,7 +370,7 @@ def flatten_blocks(container: HtmlElement, depth: int = 0,
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS or child.get("role") in CHROME_ROLES:
             continue
-        if tag in BLOCK_TAGS or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
+        if tag in BLOCK_TAGS or tag == SECTION_H1 or (tag in WRAPPER_TAGS and tag not in ("html", "body") and is_figure_frame(child)):
             yield child
         elif depth < MAX_DEPTH and (tag in WRAPPER_TAGS or tag not in KNOWN_TAGS) and contains_blocks(child, 0, found):
             yield from flatten_blocks(child, depth + 1, found)

@@ -36,3 +36,12 @@ def ld_people(article: dict[str, Any], by_id: dict[str, dict[str, Any]], organiz
 
 def objects_by_id(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+
+
+def with_cowriters(linked: list[str], named: list[str]) -> list[str]:
+    """The byline's ``named`` writers when they are the author row's ``linked`` ones and more: a
+    platform links the account that posted a co-written story, its own "By A and B" line, linking no
+    one, names every writer (era AB: 31 of 120 pages kept only the first). A byline that leaves a
+    linked name out is read no further than the links (a byline holding the links is read by them,
+    the words beside a name being its role: the caller's)."""
+    return named if len(named) > len(linked) and set(linked) <= set(named) else linked

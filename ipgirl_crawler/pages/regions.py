@@ -14,7 +14,7 @@ from ipgirl_crawler.pages.lead_chrome import is_chrome_only, is_jump_links, is_s
 from ipgirl_crawler.pages.thread import is_profile_link
 
 BYLINE_KEYS = ("by", "published", "updated")
-HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})  # an h1 after the title is a section heading (dom.BLOCK_TAGS)
 MAX_BYLINE_CHARS = 300
 MAX_DATE_LINE_CHARS = 80
 SENTENCE_ENDS = (".", "。", "!", "?")
@@ -118,8 +118,10 @@ def is_tail_date_line(block: HtmlElement, lang: str) -> bool:
 
 
 # A post's number beside its poster and date ("#1"): no words of the story (it ended the lead of 2 of
-# 120 era Z pages before the post's "By A and B" line).
-_POST_NUMBER = re.compile(r"^#\d{1,6}$")
+# 120 era Z pages before the post's "By A and B" line). A bare count between title and story ("14",
+# "4.2K") is a widget's (claps, responses, views beside their buttons), no paragraph: the responses
+# count opened 112 of 117 era AB bodies. Headings are never taken by it (a listicle's "1").
+_POST_NUMBER = re.compile(r"^#?\d[\d.,]{0,8}[KkMm]?$")
 # Controls a reader presses, not reads: their labels ("+ Follow", "Subscribe") are no paragraph.
 CONTROL_TAGS = ("button", "select", "option", "textarea", "label")
 MAX_TOGGLE_LABEL_CHARS = 40
@@ -234,8 +236,8 @@ class _Lead:
             (region.dates if dated else self.pending).append(block)
             return True
         # a "Follow" button beside the byline ended the lead: 18 of 120 pages of era V lost
-        return is_reading_time_line(block, self.lang) or is_control_row(block) or bool(_POST_NUMBER.match(text)) \
-            or is_site_tagline(block, text, self.site_names)
+        return is_reading_time_line(block, self.lang) or is_control_row(block) \
+            or (block.tag not in HEADING_TAGS and bool(_POST_NUMBER.match(text))) or is_site_tagline(block, text, self.site_names)
 
     def _names_writers(self, block: HtmlElement, text: str) -> bool:
         """A short "By A and B" line after a byline that is a poster's line (a profile link, no label):
@@ -299,6 +301,25 @@ def opens_the_story(standfirst: HtmlElement, blocks: list[HtmlElement], title_at
     return not (len(emphasis) == 1 and text_of(emphasis[0]) == text_of(standfirst))
 
 
+# A paragraph of the story: a sentence of this many characters or more (a short Chinese one is 24).
+MIN_PROSE_CHARS = 20
+
+
+def without_leading_h1(blocks: list[HtmlElement]) -> list[HtmlElement]:
+    """The blocks without the ``h1`` that stand before the story's first sentence: the page's title
+    again (a CMS's second title, one under a breadcrumb trail: 16 real pages of ../shared gained
+    theirs once an ``h1`` became a block). An ``h1`` after the story's first sentence heads a
+    section of it (Medium's subheadings, era AB)."""
+    kept, prose = [], False
+    for block in blocks:
+        if block.tag == "h1" and not prose:
+            continue
+        text = text_of(block)
+        prose = prose or (block.tag not in HEADING_TAGS and len(text) >= MIN_PROSE_CHARS and text.endswith(SENTENCE_ENDS))
+        kept.append(block)
+    return kept
+
+
 def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, int],
                anchors: Anchors, summary: str, byline_found: bool = False,
                author_names: list[str] | tuple[str, ...] = (), lang: str = "en", main_at: int = -1,
@@ -338,4 +359,5 @@ def split_body(container: HtmlElement, after: int, positions: dict[HtmlElement, 
                                                           region.byline):
         region.blocks.insert(0, lead.summary_block)
     _set_aside_tail_dates(region, lang)
+    region.blocks = without_leading_h1(region.blocks)
     return region

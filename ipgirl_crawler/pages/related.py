@@ -74,8 +74,11 @@ def _heading_frame(heading: HtmlElement) -> HtmlElement:
     return frame
 
 
-def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool]) -> list[HtmlElement]:
-    """The elements after the heading that hold the cards (its section, or its next siblings)."""
+def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], bool],
+                 category_names: frozenset[str] = frozenset()) -> list[HtmlElement]:
+    """The elements after the heading that hold the cards (its section, or its next siblings), and
+    the category labels standing between them ("<p><b>AI</b></p>" over each card: Medium's list of
+    link previews, era AB, whose region ended after its first card on 70 of 120 pages)."""
     node = _heading_frame(heading)
     for _ in range(MAX_REGION_LEVELS):
         followers: list[HtmlElement] = []
@@ -83,11 +86,12 @@ def _card_region(heading: HtmlElement, is_article_link: Callable[[HtmlElement], 
             if not isinstance(sibling.tag, str):
                 continue
             has_links = any(is_article_link(a) for a in sibling.iter("a"))
-            if sibling.tag in STOP_TAGS and followers or (followers and not has_links):
+            label = not has_links and sibling.tag not in STOP_TAGS and named_category(text_of(sibling), category_names)
+            if sibling.tag in STOP_TAGS and followers or (followers and not has_links and not label):
                 break
-            if has_links:
+            if has_links or label:
                 followers.append(sibling)
-        if followers:
+        if any(any(is_article_link(a) for a in top.iter("a")) for top in followers):
             return followers
         node = node.getparent()
         if node is None or node.tag == "body":
@@ -151,6 +155,7 @@ _TITLE_TAGS = frozenset({*_HEADINGS, "strong", "b"})
 # sentence or is cut with an ellipsis.
 MAX_META_CHARS = 60
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "…", "...")
+_HOST_NAME = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def _is_title(element: HtmlElement) -> bool:
@@ -164,15 +169,31 @@ def is_card_meta(element: HtmlElement, text: str) -> bool:
         return True
     if len(text) > MAX_META_CHARS or text.endswith(_SENTENCE_ENDS):
         return False
+    if _HOST_NAME.match(text):
+        return True  # a link preview's domain line ("ipgirl.com"): where the link goes, no words of the story
     return any(looks_like_reading_time(text, lang) or looks_like_date(text, lang) for lang in ui_strings.languages())
+
+
+def _shown_parts(element: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    return [(child, text) for child in element
+            if isinstance(child.tag, str) and not _hidden(child) and (text := text_of(child))]
+
+
+def _link_parts(link: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The parts of a card link's text: its children that show text, read through the wrappers that
+    hold all of it (a link preview box nests its title, description and domain two divs down)."""
+    node, parts = link, _shown_parts(link)
+    while len(parts) == 1 and parts[0][1] == text_of(node):
+        node = parts[0][0]
+        parts = _shown_parts(node)
+    return parts if len(parts) > 1 else []
 
 
 def _one_link_card(link: HtmlElement, category_names: frozenset[str]) -> dict[str, str | None] | None:
     """A card that is one link around its category, title, snippet and a date or reading time: each
-    a child of the link. The title is the part with a heading (else the first), the snippet the
-    text after it but the footer's date and reading time."""
-    parts = [(child, text_of(child)) for child in link
-             if isinstance(child.tag, str) and not _hidden(child) and text_of(child)]
+    a child of the link (or of the wrappers in it). The title is the part with a heading (else the
+    first), the snippet the text after it but the footer's date, reading time or domain."""
+    parts = _link_parts(link)
     if len(parts) < 2:
         return None
     category = next((text for _, text in parts if text in category_names), None)
@@ -281,10 +302,13 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
             verdict = card_links[a] = is_article_link(a) and not _hidden(a) and bool(link_name(a))
         return verdict
 
-    region = _card_region(heading, is_article_link)
+    region = _card_region(heading, is_article_link, category_names)
     tops = set(region)
-    cards, seen = [], set()
+    cards, seen, label = [], set(), None
     for top in region:
+        if not any(is_card_link(link) for link in top.iter("a")):
+            label = named_category(text_of(top), category_names)  # the next card's category, over it
+            continue
         for link in top.iter("a"):
             if not is_card_link(link):
                 continue
@@ -292,7 +316,9 @@ def related_cards(heading: HtmlElement | None, resolve: LinkResolver,
             if card in seen or _hidden_within(card, tops):
                 continue
             seen.add(card)
-            cards.append(parse_card(link, card, category_names, resolve))
+            parsed = parse_card(link, card, category_names, resolve)
+            cards.append({**parsed, "category": parsed["category"] or label})
             if len(cards) >= MAX_CARDS:
                 return cards
+        label = None
     return cards

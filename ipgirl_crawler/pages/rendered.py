@@ -256,12 +256,27 @@ def role_elements(root: HtmlElement) -> int:
         elif role == "img" and next(element.iter("img"), None) is None:
             element.set("alt", element.get("aria-label") or text_content(element).strip())
             _rename(element, "img")
-        elif role == "button" and len(text_content(element).strip()) <= MAX_CONTROL_CHARS:
+        elif role == "button" and len(text_content(element).strip()) <= MAX_CONTROL_CHARS \
+                and not _holds_figure_picture(element):
             _rename(element, "button")
         else:
             continue
         read += 1
     return read
+
+
+# Wider than an icon or an avatar (24-96 px): a picture of the story.
+MIN_FIGURE_PX = 100
+
+
+def _holds_figure_picture(element: HtmlElement) -> bool:
+    """A ``<picture>`` of sources, or an image shown wider than an icon: the story's figure a reader
+    clicks to zoom (Medium wraps each in a ``div role=button``: every figure of era AB went as a
+    control), not a control's icon."""
+    if next(element.iter("picture"), None) is not None:
+        return True
+    widths = [(img.get("width") or "").strip() for img in element.iter("img")]
+    return any(width.isdigit() and int(width) > MIN_FIGURE_PX for width in widths)
 
 
 def _role_tag(element: HtmlElement) -> str | None:

@@ -8,7 +8,7 @@ from ipgirl_crawler.discovery.urls import article_ref, same_origin
 from ipgirl_crawler.pages.anchors import prefix_pattern
 from ipgirl_crawler.pages.fields import item_field
 from ipgirl_crawler.pages.taglinks import category_box_label, is_category_page, label_links, label_text_list
-from ipgirl_crawler.pages.taglinks import rel_tag_links, tag_names, tag_page_links
+from ipgirl_crawler.pages.taglinks import outside_cards, rel_tag_links, tag_names, tag_page_links
 
 
 class TagReading:
@@ -36,8 +36,10 @@ class TagReading:
             return tag_names(boxed)
         before = self.positions.get(self.discover_heading(), 1 << 30)
         after = self.positions.get(self._title, -1)
-        pages = tag_page_links(self.root, self.resolve, lambda url: same_origin(url, self.base_url), after, before,
-                               self.positions)
+        on_site = lambda url: same_origin(url, self.base_url)  # noqa: E731
+        pages = tag_page_links(self.root, self.resolve, on_site, after, before, self.positions) or outside_cards(
+            tag_page_links(self.root, self.resolve, on_site, before, 1 << 30, self.positions),
+            lambda href: self.is_article_url(self.resolve(href)))
         # A rel=tag link among the related cards is a card's category, not the article's tag.
         marked = [a for a in rel_tag_links(self.root) if self.positions.get(a, -1) < before]
         return tag_names(pages or marked, unique=True)

@@ -283,8 +283,9 @@ _ADDRESS = "<p>Our mailing address is:</p><p>IPGirl, 12 rue de la Paix</p><p>750
     # Kept: an address with no opt-out link; a box that holds a title is a story's, the link's line alone goes
     ("<div>" + _ADDRESS + "<p>Questions? Write to us there.</p></div>",
      ["Our mailing address is:", "IPGirl, 12 rue de la Paix", "75002 Paris", "Questions? Write to us there."]),
+    # (its h1, after the story's first sentence, is a block of its own: a section's heading, dom.SECTION_H1)
     ("<div><h1>How to leave a list</h1><p>Most senders must offer a way out.</p><p>Press <a href='/unsubscribe'>"
-     "this</a>.</p></div>", ["Most senders must offer a way out."]),
+     "this</a>.</p></div>", ["How to leave a list", "Most senders must offer a way out."]),
 ])
 def test_a_mailings_footer_leaves_the_body(box: str, kept: list[str]) -> None:
     main_text = "<p>" + "The article's own long text. " * 3 + "</p>"
