@@ -70,7 +70,8 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _AUTHOR_PAGE = re.compile(r"^/[a-z]{2}/(?:authors?|writers?|people|profile)/[^/]+")
 _AUTHOR_MARKS = ("/author", "/writer", "/people", "/profile")
 _INLINE = frozenset({"a", "b", "strong", "em", "i", "span", "small", "font", "u", "mark", "abbr", "cite"})
-_PARTS = re.compile(r"\s[·|•—–]\s|\s[|·•]|[·|•]\s")  # the parts of a line: "By A · 3 min read"
+# the parts of a line: "By A · 3 min read"; " - " too, the dash of a charset without "—" (era D)
+_PARTS = re.compile(r"\s[·|•—–-]\s|\s[|·•]|[·|•]\s")
 MAX_STATED = 12
 # The text nodes a label may start: a date or byline line ("Von A · Veröffentlicht am 7. Juni 2024 ·
 # Aktualisiert 8. Juni 2024 · 2 Min. Lesezeit" is 80), a wiki footer's sentence (~60); not a paragraph.

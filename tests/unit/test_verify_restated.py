@@ -91,6 +91,8 @@ def test_a_shown_update_is_read_as_its_day(text: str, language: str, day: str | 
      [["Ann Lee", "Bo Chen"]]),
     ("a properties row", _page("<table><tr><th>Author(s)</th><td>Ann Lee, Bo Chen</td></tr></table>"),
      [["Ann Lee", "Bo Chen"]]),
+    # a legacy charset's dash: "—" written " - " before the date (era D, Shift_JIS)
+    ("names, a hyphen, the date", _page("<p>著者：高橋 美咲、田中 翔 - 2023年7月4日</p>", lang="ja"), [["高橋 美咲", "田中 翔"]]),
     # negative cases: prose that starts with the word, a heading, another article's byline
     ("a sentence", _page("<p>By the end of next year, most new laptops are expected to ship with one.</p>"), None),
     ("a heading", _page("<h2>By the numbers</h2>"), None),
