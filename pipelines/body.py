@@ -25,14 +25,15 @@ from ipgirl_crawler.pages.dom import (
     body_fragment,
     drop_tag,
     drop_tree,
-    name_words,
     outer_html,
     set_larger,
     text_content,
 )
+from ipgirl_crawler.pages.class_names import name_words
 from ipgirl_crawler.pages.marks import is_heading_control, is_note_marker
 from ipgirl_crawler.pages.text import normalize_text
 from pipelines.base import PagePipeline
+from pipelines.body_blocks import block_texts, body_images
 from pipelines.body_captions import captions_to_figures, frame_caption, is_emoji_icon, take_credit
 from pipelines.body_edges import trim_unconfirmed_edges
 from pipelines.body_landmarks import is_nested_link_box
@@ -57,7 +58,6 @@ KEEP_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a
 # A section's ``h1`` (the title never reaches the body) is its top heading level, as an ``h2``.
 RENAME = {"b": "strong", "i": "em", "h1": "h2", "h5": "h4", "h6": "h4", "div": "p", "pre": "p", "dl": "ul", "dt": "li", "dd": "li",
           "td": "p", "th": "p", "caption": "p"}
-LIST_TAGS = frozenset({"ul", "ol"})
 # Blocks a frame of one image must not hold: a list, a quote or a heading is content, not a caption.
 _NOT_IN_FRAMES = ("ul", "ol", "blockquote", "h2", "h3", "h4")
 KEEP_ATTRS = {"a": ("href",), "img": ("src", "alt")}
@@ -287,44 +287,6 @@ def _unwrap_foreign(root: HtmlElement) -> None:
     for element in list(root.iter()):
         if element is not root and element.tag not in KEEP_TAGS:
             drop_tag(element)
-
-
-def _own_item_text(item: HtmlElement) -> str:
-    """A list item's text without its sub-lists' (they are items of their own)."""
-    parts = [item.text or ""]
-    for child in item:
-        if isinstance(child.tag, str) and child.tag not in LIST_TAGS:
-            parts.append(text_content(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def block_texts(root: HtmlElement) -> list[str]:
-    """One text per block: paragraphs, headings, quotes, and each list item on its own."""
-    texts: list[str] = []
-    for block in root:
-        if block.tag == "figure" or block.tag == "img":
-            continue
-        for caption in list(block.iterdescendants("figcaption")):
-            drop_tree(caption)  # a caption inside a text block: not body text, kept in figures only
-        if block.tag in LIST_TAGS:
-            # Every item is a block, nested ones too; an item's text stops where its sub-list starts.
-            found = (_own_item_text(li) for li in block.iter("li"))
-        else:
-            found = (text_content(block),)
-        texts.extend(t for t in map(normalize_text, found) if t)
-    return texts
-
-
-def body_images(root: HtmlElement) -> list[dict[str, str | None]]:
-    images = []
-    for img in root.iter("img"):
-        figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
-        caption = figure.find(".//figcaption") if figure is not None else None
-        if img.get("src"):
-            images.append({"url": img.get("src"), "alt": normalize_text(img.get("alt")) or None,
-                           "caption": (normalize_text(text_content(caption)) or None) if caption is not None else None})
-    return images
 
 
 def count_words(text: str, lang: str | None) -> int:

@@ -15,7 +15,6 @@ Sources, each independent of the parser's reading of the field:
 """
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from ipgirl_crawler.monitoring.verify_restated import (
 from ipgirl_crawler.monitoring.verify_images import images_verdict, shared_figures, site_titles
 from ipgirl_crawler.monitoring.verify_opinion import agreeing_cards, doubted, stated_starts
 from ipgirl_crawler.monitoring.verify_listings import ListingStatements
+from ipgirl_crawler.monitoring.verify_notice import notice_texts
 from ipgirl_crawler.monitoring.verify_match import (
     CARD_GLUE,
     card_without_category,
@@ -377,27 +377,6 @@ def _cut_longer_than(snippet: str, text: object, language: object) -> bool:
         return False
     tail = shown[len(kept):].strip(CARD_GLUE)
     return not tail or not is_date_line(tail, language if isinstance(language, str) else "en")
-
-
-def notice_texts(records: Any) -> dict[str, str | None]:
-    """{normalised notice text: None when it is one of the site's notice texts, else the site's
-    text it is a variant of}. The site shows one notice text per language: a text shown on 3 or
-    more pages is the site's, unless it holds (or is held by, or starts like) a text shown more
-    often, which makes it a misreading of that one. A rare text like no other states nothing."""
-    counts: Counter[str] = Counter(norm(r["site_notice"]) for r in records if r.get("site_notice"))
-    found: dict[str, str | None] = {}
-    for text, shown in counts.most_common():
-        site_text = next((t for t, of in found.items() if of is None and _variant(text, t)), None)
-        if site_text is not None:
-            found[text] = site_text
-        elif shown >= 3:
-            found[text] = None
-    return found
-
-
-def _variant(text: str, site_text: str) -> bool:
-    common = len(os.path.commonprefix([text, site_text]))
-    return text in site_text or site_text in text or common >= min(len(text), len(site_text)) // 2
 
 
 def incoming_translations(records: Any) -> dict[str, dict[str, str]]:

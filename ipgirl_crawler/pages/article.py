@@ -17,8 +17,8 @@ from ipgirl_crawler.discovery.urls import absolute, article_ref, path_language, 
 from ipgirl_crawler.items import ArticleItem
 from ipgirl_crawler.languages import ui_strings
 from ipgirl_crawler.pages.anchors import Anchors, find_anchors
-from ipgirl_crawler.pages.boilerplate import article_blocks, paragraph_weights, text_divs_as_paragraphs
-from ipgirl_crawler.pages.byline import BylineParts, parse_byline, split_names
+from ipgirl_crawler.pages.boilerplate import article_blocks, paragraph_weights
+from ipgirl_crawler.pages.byline import BylineParts, parse_byline
 from ipgirl_crawler.pages.datestamps import DateStamps
 from ipgirl_crawler.pages.dom import (
     attr,
@@ -26,7 +26,6 @@ from ipgirl_crawler.pages.dom import (
     common_ancestor,
     in_navigation,
     first,
-    json_ld_objects,
     lines_of,
     remember_texts,
     text_of,
@@ -36,10 +35,10 @@ from ipgirl_crawler.pages.footer_byline import byline_after_body
 from ipgirl_crawler.pages.generic import generic_body
 from ipgirl_crawler.pages.inline import wrap_inline_runs
 from ipgirl_crawler.pages.ldbody import shell_body_html
-from ipgirl_crawler.pages.lead_chrome import site_names
 from ipgirl_crawler.pages.locators import STRUCTURE, Locators, is_author_mark
 from ipgirl_crawler.pages.markup import may_carry
-from ipgirl_crawler.pages.people import ld_people, objects_by_id, with_cowriters
+from ipgirl_crawler.pages.metadata import SITE_NAME, PageMetadata
+from ipgirl_crawler.pages.people import with_cowriters
 from ipgirl_crawler.pages.properties import PropertyRows, table_pictures
 from ipgirl_crawler.pages.regions import BYLINE_KEYS, MAX_BYLINE_CHARS, BodyRegion, split_body
 from ipgirl_crawler.pages.related import related_cards
@@ -47,6 +46,7 @@ from ipgirl_crawler.pages.rendered import rendered_root
 from ipgirl_crawler.pages.tagindex import TagIndex
 from ipgirl_crawler.pages.tagreading import TagReading
 from ipgirl_crawler.pages.text import normalize_or_none, normalize_text
+from ipgirl_crawler.pages.text_divs import text_divs_as_paragraphs
 from ipgirl_crawler.pages.titles import names_the_page, posts_heading, title_below
 from ipgirl_crawler.pages.thread import first_post, holds_the_article, is_profile_link, linked_names
 from ipgirl_crawler.pages.translations import hreflang_translations
@@ -55,15 +55,13 @@ from ipgirl_crawler.pages.translations import hreflang_translations
 NOT_ARTICLE_OG_TYPES = frozenset({"profile", "website", "video.other", "music.song", "book"})
 # "website": many CMSs' default on every page (a help center's articles, 40 % of them), no veto alone.
 GENERIC_OG_TYPES = frozenset({"website"})
-ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagenewsarticle"})
-SITE_NAME = "ipgirl"
 # A properties box is a few short rows (era AC's infobox: 60-200 characters); a table holding more is the layout.
 MAX_PROPERTIES_CHARS = 800
 _POST_ID = re.compile(r"\bpost-(\d{1,12})\b")
 CATEGORY_NAMES = frozenset(name for names in ui_strings.category_names().values() for name in names.values())
 
 
-class ArticlePage(DateStamps, PropertyRows, TagReading, ResponseFields):
+class ArticlePage(PageMetadata, DateStamps, PropertyRows, TagReading, ResponseFields):
     """Structure-first parser; the fallback for every era."""
 
     locators: Locators = STRUCTURE
@@ -97,46 +95,6 @@ class ArticlePage(DateStamps, PropertyRows, TagReading, ResponseFields):
     @cached_property
     def positions(self) -> dict[HtmlElement, int]:
         return dict(zip(self.elements, range(len(self.elements))))  # in C: a real page's 3,000 elements
-
-    @cached_property
-    def ld_objects(self) -> list[dict[str, Any]]:
-        return json_ld_objects([s for s in self.tagged.by_tag["script"] if s.get("type") == "application/ld+json"])
-
-    @cached_property
-    def json_ld(self) -> dict[str, Any]:
-        for obj in self.ld_objects:
-            kinds = obj.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
-                return obj
-        return {}
-
-    @cached_property
-    def meta(self) -> dict[str, str]:
-        """``<meta name|property=… content=…>``, first of each name, normalised."""
-        found: dict[str, str] = {}
-        for node in self.tagged.by_tag["meta"]:
-            if node.get("content") is None or node.get("name") is None and node.get("property") is None:
-                continue
-            found.setdefault(node.get("name") or node.get("property"), normalize_text(node.get("content")))
-        return found
-
-    @cached_property
-    def machine_authors(self) -> list[str]:
-        """The authors the page's metadata names: JSON-LD (``@id`` references resolved), else meta."""
-        named = ld_people(self.json_ld, objects_by_id(self.ld_objects), organizations=False) if self.json_ld else []
-        meta = self.meta.get("author")
-        return named or (split_names(meta, self.language or "en") if meta else [])
-
-    @cached_property
-    def machine_organizations(self) -> list[str]:
-        """An organisation the metadata names as the author: the byline only when the page names no one."""
-        return ld_people(self.json_ld, objects_by_id(self.ld_objects)) if self.json_ld else []
-
-    @cached_property
-    def site_names(self) -> tuple[str, ...]:
-        return site_names(text_of(self.root.find("head/title")), self.meta.get("og:site_name"),
-                          self.meta.get("application-name"), SITE_NAME)
 
     def resolve(self, href: str | None) -> str | None:
         return absolute(self.response.url, href)

@@ -18,7 +18,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ipgirl_crawler.pages.dom import named_tokens, text_of
+from ipgirl_crawler.pages.dom import text_of
+from ipgirl_crawler.pages.class_names import named_tokens
 
 # Elements that hold text of their own as a block (the chrome's lines: a div with a sentence and a
 # link, a heading, a list item, a small print line).

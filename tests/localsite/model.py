@@ -30,11 +30,8 @@ ERAS: tuple[tuple[str, float], ...] = (("A", 0.35), ("B", 0.30), ("C", 0.20), ("
 NEW_ERA_SHARE: dict[str, float] = {"E": 0.10, "F": 0.10, **dict.fromkeys("GHIJKLM", 0.08)}
 DEFAULT_ERAS: tuple[str, ...] = tuple(era for era, _ in ERAS)
 ALL_ERAS: tuple[str, ...] = DEFAULT_ERAS + tuple(NEW_ERA_SHARE)
-# Held-out eras N, O (eras_no.py), P, Q, R (eras_p.py, eras_q.py, eras_r.py), S, T, U, V, W, X (eras_s.py,
-# eras_t.py, eras_u.py, eras_v.py, eras_w.py, eras_x.py), Y, Z (eras_y.py, eras_z.py), then two-letter names
-# after Z: AA (eras_aa.py, a Blogger post page), AB (eras_ab.py, a Medium post),
-# AC (eras_ac.py, a MediaWiki page). Selectable by name only,
-# never part of ALL_ERAS.
+# Held-out eras N-Z (eras_no.py … eras_z.py), then two-letter names after Z: AA (eras_aa.py, a Blogger
+# post page), AB (eras_ab.py, a Medium post), AC (eras_ac.py, a MediaWiki page). By name only, never in ALL_ERAS.
 HELDOUT_ERA_SHARE: dict[str, float] = {**dict.fromkeys("NOPQRSTUVWXYZ", 0.08), "AA": 0.08, "AB": 0.08, "AC": 0.08}
 KNOWN_ERAS: tuple[str, ...] = ALL_ERAS + tuple(HELDOUT_ERA_SHARE)
 ERAS_ENV = "LOCALSITE_ERAS"  # e.g. "E,F": the default era set of build_site/LocalSite/CLI

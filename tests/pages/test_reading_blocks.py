@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 from scrapy.http import HtmlResponse
 
-from ipgirl_crawler.pages.boilerplate import text_div_block
+from ipgirl_crawler.pages.text_divs import text_div_block
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for
 

@@ -6,7 +6,8 @@ import lxml.html
 import pytest
 from scrapy.http import HtmlResponse
 
-from ipgirl_crawler.pages.boilerplate import paragraph_weights, text_divs_as_paragraphs
+from ipgirl_crawler.pages.boilerplate import paragraph_weights
+from ipgirl_crawler.pages.text_divs import text_divs_as_paragraphs
 from ipgirl_crawler.pages.byline import looks_like_date
 from ipgirl_crawler.pages.dom import text_of
 from ipgirl_crawler.pages.eras import page_for

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ipgirl_crawler.pages.dom import name_words
+from ipgirl_crawler.pages.class_names import name_words
 from ipgirl_crawler.pages.eras import page_for
 from pipelines.body import clean_body
 from tests.support.helpers import response_for
