@@ -82,7 +82,10 @@ def _leaf(element: HtmlElement) -> bool:
 
 def _a_link(element: HtmlElement, text: str) -> bool:
     """A leaf whose text is mostly a link's: an embedded "Read also" post, a card, a tag line, a
-    share line; the body's cleaning drops them, and no paragraph of prose is one."""
+    share line; the body's cleaning drops them, and no paragraph of prose is one. A leaf inside a link
+    is all link: a link preview box's title heading (era AB's embeds: 19 of 120 right bodies "lacked" it)."""
+    if next(element.iterancestors("a"), None) is not None:
+        return True
     linked = sum(len(text_of(link)) for link in element.iter("a"))
     return 2 * linked >= len(text)
 

@@ -188,3 +188,15 @@ def test_body_region_leaves_a_list_of_footnotes_out(notes: str, leaves: int) -> 
     html = (f'<html lang="en"><body><article><h1>A title</h1><div class="body"><p>{P1}</p><p>{P2}</p>{notes}'
             '</div></article></body></html>')
     assert len(body_region(page_for(response_for(html, URL), BASE))) == leaves
+
+
+@pytest.mark.parametrize(("between", "leaves"), [
+    # a link preview box between two paragraphs: its heading and description are the link's
+    ('<a href="/en/ai/50001-other"><div><h2>Another story with a long title</h2><p>What it says, in brief.</p>'
+     '<p>ipgirl.com</p></div></a>', 2),
+    ('<h2>A heading of the story</h2>', 3),  # negative: a heading of the text is a leaf
+])
+def test_body_region_leaves_a_link_s_own_blocks_out(between: str, leaves: int) -> None:
+    html = (f'<html lang="en"><body><article><h1>A title</h1><div class="body"><p>{P1}</p>{between}<p>{P2}</p>'
+            '</div></article></body></html>')
+    assert len(body_region(page_for(response_for(html, URL), BASE))) == leaves
