@@ -200,3 +200,14 @@ def test_body_region_leaves_a_link_s_own_blocks_out(between: str, leaves: int) -
     html = (f'<html lang="en"><body><article><h1>A title</h1><div class="body"><p>{P1}</p>{between}<p>{P2}</p>'
             '</div></article></body></html>')
     assert len(body_region(page_for(response_for(html, URL), BASE))) == leaves
+
+
+@pytest.mark.parametrize(("box", "leaves"), [
+    # a table of contents and its title: links to the page's own places only
+    ('<div><h2>Contents</h2><ul><li><a href="#a">One</a></li><li><a href="#b">Two</a></li></ul></div>', 2),
+    ('<h2>Contents of the report</h2>', 3),  # negative: a heading with no contents box is the text's
+])
+def test_body_region_leaves_a_table_of_contents_out(box: str, leaves: int) -> None:
+    html = (f'<html lang="en"><body><article><h1>A title</h1><div class="body"><p>{P1}</p>{box}<p>{P2}</p>'
+            '</div></article></body></html>')
+    assert len(body_region(page_for(response_for(html, URL), BASE))) == leaves
