@@ -18,7 +18,6 @@ article's text, or whose rest is any other text, is left as read.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ipgirl_crawler.items import ArticleItem
@@ -28,6 +27,7 @@ from ipgirl_crawler.monitoring.verify_match import CARD_GLUE, is_date_line, is_p
 from pipelines.base import CountingPipeline
 from pipelines.dates import parse_visible_date
 from pipelines.related import split_ellipsis
+from pipelines.stated_days import stated_days
 
 # A date or reading time a card shows: "March 23, 2025 · 5 min read" is 27 characters; a longer
 # rest is more than a card's date line.
@@ -106,38 +106,6 @@ def shown_days(item: Any, statements: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(day for day in days if day))
 
 
-_ISO_DAY = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# Where a shown date ends inside the text after an "updated" label: "5 July 2023, at 08:15.",
-# "March 6, 2024 (2024-03-06)", "May 2, 2024 · 3 min read".
-_DATE_END = re.compile(r"\s*[(（·|•]\s*|\s+(?:at|à|um|a las|alle|às)\s+")
-
-
-def _shown_update(text: str, language: str) -> str | None:
-    """The day (or instant) a text after an "updated" label states: an ISO date in it as it stands,
-    else the visible date it starts with. Only a date with its year: a relative one ("3 days ago")
-    counts from a clock this stage no longer has."""
-    machine = _ISO_DAY.search(text)
-    if machine:
-        return machine[0] if machine.start() == 0 else machine[1]
-    if not _YEAR.search(text):
-        return None
-    head = _DATE_END.split(text, maxsplit=1)[0].strip(" .,")
-    for candidate in dict.fromkeys((head, head.rsplit(",", 1)[0] if head.count(",") else head, text)):
-        day = parse_visible_date(candidate, language)
-        if day:
-            return day[:10]
-    return None
-
-
-def update_days(statements: dict[str, Any], language: str, kind: str = "updates") -> list[str]:
-    """The modification (``kind`` "updates", a wiki footer's "edits") or publication ("publications") dates the page states
-    after its labels (``pages/restated``), as ISO values the cross-checks compare; ~0.2 ms a visible
-    date parsed, on pages that show one."""
-    found = (_shown_update(text, language) for text in statements.get(kind) or () if isinstance(text, str))
-    return list(dict.fromkeys(day for day in found if day))
-
-
 class VerifyPipeline(CountingPipeline):
     """After validation, before duplicates and incremental: corrects cards the site decides, then
     hands the item (with its page's statements) to the cross-checks."""
@@ -157,13 +125,11 @@ class VerifyPipeline(CountingPipeline):
         statements = getattr(item, "_statements", None)
         days = shown_days(item, statements) if isinstance(statements, dict) else []
         if isinstance(statements, dict):
-            parsed = {"shown_days": days, "update_days": update_days(statements, language),
-                      "edit_days": update_days(statements, language, "edits")}
-            # The publication is what an update is later than: needed only where the item has none.
-            if (parsed["update_days"] or parsed["edit_days"]) and not item.get("published_at"):
-                parsed["published_days"] = update_days(statements, language, "publications")
-            if any(parsed.values()):
-                item._statements = {**statements, **{name: value for name, value in parsed.items() if value}}
+            parsed = stated_days(statements, language, item.get("published_at"))
+            if days:
+                parsed["shown_days"] = days
+            if parsed:
+                item._statements = {**statements, **parsed}
         checks.note(item)
         return item
 

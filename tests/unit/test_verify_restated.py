@@ -12,7 +12,7 @@ from ipgirl_crawler.monitoring.verify_restated import (
     SharedLinks, authors_verdict, modified_verdict, related_elsewhere, tags_verdict)
 from ipgirl_crawler.pages.eras import page_for
 from ipgirl_crawler.pages.statements import page_statements
-from pipelines.verify import _shown_update, update_days
+from pipelines.stated_days import _shown_update, update_days
 from tests.support.helpers import response_for
 
 BASE = "https://www.ipgirl.com"
