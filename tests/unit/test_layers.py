@@ -25,6 +25,8 @@ LATE_IMPORTS = {
     ("ipgirl_crawler/pages/encoding.py", "bs4.dammit"): "as charset_normalizer: bs4 costs ~0.1 s of start-up",
     ("pipelines/dates.py", "dateparser.date"): "only for dates their shapes do not read; ~0.17 s of start-up "
                                               "(ipgirl-extract's first line, the crawl process)",
+    ("ipgirl_crawler/pages/lastedit.py", "dateparser"): "only for a wiki footer's day; ~0.17 s of start-up "
+                                                      "(ipgirl-extract's first line)",
     ("ipgirl_crawler/preflight/checks.py", "redis.connection"): "only a distributed run's URL is read by it; "
                                                                  "a local run's start-up need not load the client",
     ("ipgirl_crawler/cli/entry.py", "ipgirl_crawler.cli"): "ipgirl-extract's command loaded with the collector paused: "
