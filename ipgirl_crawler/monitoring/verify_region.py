@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ipgirl_crawler.languages import ui_strings
-from ipgirl_crawler.monitoring.verify_body import MAX_TEXTS, MIN_PAGES
+from ipgirl_crawler.monitoring.verify_body import MIN_PAGES, template_place
 from ipgirl_crawler.pages.body_region import START_CHARS, text_key
 from ipgirl_crawler.pages.chrome_slots import EDGE_FIRST, EDGE_LAST
 
@@ -137,21 +137,6 @@ def ui_labels(language: str) -> frozenset[int]:
     """The keys of the site's UI strings in ``language`` and English (its "Tags:", its votes
     question): a leaf that is one of them is a widget's."""
     return frozenset(text_key(text) for name in ui_strings.ui_names() for text in ui_strings.ui_variants(language or None, name))
-
-
-def template_place(texts: dict[int, set[int]], languages: list[str]) -> bool:
-    """Whether the texts left out at one place (each with the pages showing it there) are the
-    template's: one of them on ``MIN_PAGES`` pages or more, at most ``MAX_TEXTS`` in any language.
-    Not ``is_chrome``'s share of texts shown twice: a box in nine languages on 13 pages of a
-    300-article run shows most of its texts once (N's newsletter box, eras A-V seed 11); a part
-    of the article lost on many pages shows many texts in one language."""
-    if max(len(on) for on in texts.values()) < MIN_PAGES:
-        return False
-    per_language: dict[str, set[int]] = defaultdict(set)
-    for text, on in texts.items():
-        for number in on:
-            per_language[languages[number]].add(text)
-    return max(len(shown) for shown in per_language.values()) <= MAX_TEXTS
 
 
 def is_sentence(start: str) -> bool:
